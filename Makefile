@@ -1,0 +1,73 @@
+# dify-chatflow: every target installs what it needs into .venv first.
+#   make demo   run the quickstart against the embedded local Dify-compatible server
+#   make test   check generated code, lint, typecheck and run the tests
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help venv generate check-generated lint typecheck test build demo bench update-spec clean
+
+help:
+	@echo "make demo             run examples/quickstart.py against the embedded server"
+	@echo "make test             check-generated + lint + typecheck + pytest"
+	@echo "make generate         regenerate generated/ from openapi_chatflow.json"
+	@echo "make check-generated  fail if generated/ differs from a fresh generation"
+	@echo "make update-spec URL=...  download a newer spec and summarise what changed"
+	@echo "make lint | typecheck | build | bench | venv | clean"
+
+venv: $(STAMP)
+
+# Pinned tools first, then the project itself (editable, no dependency resolution: the
+# lock already holds every runtime dependency).
+$(STAMP): requirements/dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+generate: $(STAMP)
+	$(BIN)/python tools/generate.py --out generated
+
+check-generated: $(STAMP)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BIN)/python tools/generate.py --out "$$tmp" && \
+	if diff -r "$$tmp/dify_chatflow_api" generated/dify_chatflow_api; then \
+		echo "generated/ matches openapi_chatflow.json and generator-config.yaml"; \
+	else \
+		echo "generated/ is out of date or was edited by hand: run 'make generate' and commit the result" >&2; \
+		exit 1; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check overlay tests tools examples bench
+	$(BIN)/ruff format --check overlay tests tools examples bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy overlay/dify_chatflow
+
+test: $(STAMP) check-generated lint typecheck
+	$(BIN)/python -m pytest
+
+build: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
+	@ls dist
+
+demo: $(STAMP)
+	@test -f examples/quickstart.py || { echo "make demo: not yet: examples/quickstart.py does not exist" >&2; exit 1; }
+	$(BIN)/python examples/quickstart.py
+
+bench: $(STAMP)
+	@test -f bench/run.py || { echo "make bench: not yet: bench/run.py does not exist" >&2; exit 1; }
+	$(BIN)/python bench/run.py
+
+update-spec: $(STAMP)
+	@test -f tools/update_spec.py || { echo "make update-spec: not yet: tools/update_spec.py does not exist" >&2; exit 1; }
+	@test -n "$(URL)" || { echo "usage: make update-spec URL=https://.../openapi_chatflow.json" >&2; exit 2; }
+	$(BIN)/python tools/update_spec.py "$(URL)"
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis
