@@ -61,7 +61,7 @@ demo: $(STAMP)
 	$(BIN)/python examples/quickstart.py
 
 bench: $(STAMP)
-	@test -f bench/run.py || { echo "make bench: not yet: bench/run.py does not exist" >&2; exit 1; }
+	@true
 	$(BIN)/python bench/run.py
 
 update-spec: $(STAMP)
