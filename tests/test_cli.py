@@ -1,0 +1,270 @@
+"""The ``dify-chatflow`` console script, run for real in a subprocess against the embedded server."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dify_chatflow.testing import DifyTestServer
+
+API_KEY = "app-cli-secret-key-5f2a"
+USER = "support-7"
+SECRET = "s3cr3t-token-value"
+
+
+def _console_script() -> str:
+    found = Path(sys.executable).with_name("dify-chatflow")
+    if found.exists():
+        return str(found)
+    on_path = shutil.which("dify-chatflow")
+    assert on_path, "the dify-chatflow console script is not installed"
+    return on_path
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[DifyTestServer]:
+    with DifyTestServer(api_key=API_KEY) as running:
+        yield running
+
+
+@pytest.fixture
+def conversation(server: DifyTestServer) -> str:
+    return server.add_conversation(
+        user=USER,
+        variables=[
+            {"name": "theme", "value_type": "string", "value": "dark", "description": "UI"},
+            {"name": "visits", "value_type": "number", "value": 3},
+            {"name": "ratio", "value_type": "number", "value": 0.5},
+            {"name": "enabled", "value_type": "boolean", "value": False},
+            {"name": "profile", "value_type": "object", "value": {"lang": "en"}},
+            {"name": "tags", "value_type": "array[string]", "value": ["a"]},
+            {"name": "token", "value_type": "secret", "value": SECRET},
+            {"name": "upload", "value_type": "file", "value": None},
+        ],
+    )
+
+
+def run_cli(
+    *args: str, server: DifyTestServer | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("DIFY_")}
+    if server is not None:
+        environ |= {"DIFY_API_KEY": API_KEY, "DIFY_BASE_URL": server.base_url, "DIFY_USER": USER}
+    environ |= env or {}
+    return subprocess.run(
+        [_console_script(), *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=60,
+        check=False,
+    )
+
+
+def assert_key_not_echoed(result: subprocess.CompletedProcess[str]) -> None:
+    assert API_KEY not in result.stdout
+    assert API_KEY not in result.stderr
+
+
+def json_lines(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+class TestList:
+    def test_table_shows_every_variable_with_type_and_short_value(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli("vars", "list", conversation, server=server)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[0].split() == ["NAME", "TYPE", "VALUE", "UPDATED", "(UTC)"]
+        rows = {line.split()[0]: line for line in lines[1:]}
+        assert set(rows) == {
+            "theme", "visits", "ratio", "enabled", "profile", "tags", "token", "upload"
+        }
+        assert rows["visits"].split()[1:3] == ["number", "3"]
+        assert rows["enabled"].split()[1:3] == ["boolean", "false"]
+        assert '{"lang": "en"}' in rows["profile"]
+        assert SECRET not in result.stdout
+        assert_key_not_echoed(result)
+
+    def test_json_lines_carry_decoded_values(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli("vars", "list", conversation, "--json", server=server)
+        assert result.returncode == 0, result.stderr
+        records = {r["name"]: r for r in json_lines(result.stdout)}
+        assert records["visits"]["value"] == 3
+        assert records["ratio"]["value"] == 0.5
+        assert records["enabled"]["value"] is False
+        assert records["profile"]["value"] == {"lang": "en"}
+        assert records["tags"]["value"] == ["a"]
+        assert records["token"]["value"] != SECRET
+        assert str(records["updated_at"]).endswith("+00:00")
+
+    def test_secrets_are_shown_only_on_request(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli("vars", "list", conversation, "--json", "--show-secrets", server=server)
+        records = {r["name"]: r for r in json_lines(result.stdout)}
+        assert records["token"]["value"] == SECRET
+
+    def test_options_override_the_environment(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli(
+            "vars", "list", conversation, "--api-key", API_KEY, "--base-url", server.base_url,
+            "--user", USER, "--json",
+        )
+        assert result.returncode == 0, result.stderr
+        assert len(json_lines(result.stdout)) == 8
+        assert_key_not_echoed(result)
+
+
+class TestGet:
+    def test_table_for_one_variable(self, server: DifyTestServer, conversation: str) -> None:
+        result = run_cli("vars", "get", conversation, "theme", server=server)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines()[1].split()[:3] == ["theme", "string", "dark"]
+
+    def test_json(self, server: DifyTestServer, conversation: str) -> None:
+        result = run_cli("vars", "get", conversation, "profile", "--json", server=server)
+        (record,) = json_lines(result.stdout)
+        assert record["value"] == {"lang": "en"}
+        assert record["value_type"] == "object"
+
+    def test_unknown_name_is_an_error_naming_it(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli("vars", "get", conversation, "nope", server=server)
+        assert result.returncode == 1
+        assert "nope" in result.stderr
+
+
+class TestSet:
+    @pytest.mark.parametrize(
+        ("name", "text", "extra", "expected"),
+        [
+            ("theme", "light", [], "light"),
+            ("visits", "4", [], 4),
+            ("ratio", "0.25", [], 0.25),
+            ("enabled", "true", [], True),
+            ("profile", '{"lang": "fr", "n": [1, 2]}', [], {"lang": "fr", "n": [1, 2]}),
+            ("tags", '["x", "y"]', [], ["x", "y"]),
+            ("theme", '"42"', ["--json-value"], "42"),
+        ],
+    )
+    def test_value_is_read_by_the_variable_type_and_stored(
+        self,
+        server: DifyTestServer,
+        conversation: str,
+        name: str,
+        text: str,
+        extra: list[str],
+        expected: object,
+    ) -> None:
+        result = run_cli("vars", "set", conversation, name, text, *extra, "--json", server=server)
+        assert result.returncode == 0, result.stderr
+        (record,) = json_lines(result.stdout)
+        assert record["value"] == expected
+        check = run_cli("vars", "get", conversation, name, "--json", server=server)
+        assert json_lines(check.stdout)[0]["value"] == expected
+
+    def test_table_output_after_set(self, server: DifyTestServer, conversation: str) -> None:
+        result = run_cli("vars", "set", conversation, "visits", "9", server=server)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines()[1].split()[:3] == ["visits", "number", "9"]
+
+    @pytest.mark.parametrize(
+        ("name", "text", "hint"),
+        [
+            ("visits", "5.0", "5"),  # integer-stored: strict mode refuses a float
+            ("visits", "many", "number"),
+            ("enabled", "yes", "true or false"),
+            ("profile", "{not json", "JSON"),
+            ("upload", "x", "file"),
+        ],
+    )
+    def test_validation_error_exits_2_and_sends_nothing(
+        self, server: DifyTestServer, conversation: str, name: str, text: str, hint: str
+    ) -> None:
+        puts_before = sum(1 for r in server.requests if r.method == "PUT")
+        result = run_cli("vars", "set", conversation, name, text, server=server)
+        assert result.returncode == 2
+        assert hint in result.stderr
+        assert sum(1 for r in server.requests if r.method == "PUT") == puts_before
+
+    def test_lenient_sends_what_the_server_refuses_and_exits_1(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli("vars", "set", conversation, "visits", "5.0", "--lenient", server=server)
+        assert result.returncode == 1
+        assert "400" in result.stderr
+        assert "invalid_param" in result.stderr
+
+
+class TestExitCodes:
+    def test_server_error_names_status_and_code(self, server: DifyTestServer) -> None:
+        missing = "0b6b5d0e-8d3c-4c55-9f0e-5d1d1f7c2a11"
+        result = run_cli("vars", "list", missing, server=server)
+        assert result.returncode == 1
+        assert "404" in result.stderr
+        assert "not_found" in result.stderr
+        assert_key_not_echoed(result)
+
+    def test_wrong_key_is_a_server_error_without_echoing_the_key(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli(
+            "vars", "list", conversation, server=server, env={"DIFY_API_KEY": "app-wrong-key-9"}
+        )
+        assert result.returncode == 1
+        assert "401" in result.stderr
+        assert "app-wrong-key-9" not in result.stderr + result.stdout
+
+    def test_network_error_exits_1(self, conversation: str) -> None:
+        result = run_cli(
+            "vars", "list", conversation,
+            env={"DIFY_API_KEY": API_KEY, "DIFY_BASE_URL": "http://127.0.0.1:9/v1",
+                 "DIFY_USER": USER},
+        )
+        assert result.returncode == 1
+        assert "error:" in result.stderr
+
+    def test_missing_key_is_a_usage_error(self, server: DifyTestServer, conversation: str) -> None:
+        result = run_cli(
+            "vars", "list", conversation,
+            env={"DIFY_BASE_URL": server.base_url, "DIFY_USER": USER},
+        )
+        assert result.returncode == 2
+        assert "DIFY_API_KEY" in result.stderr
+
+    def test_bad_conversation_id_is_a_usage_error(self, server: DifyTestServer) -> None:
+        requests_before = len(server.requests)
+        result = run_cli("vars", "list", "../etc", server=server)
+        assert result.returncode == 2
+        assert len(server.requests) == requests_before
+
+    def test_missing_argument_is_a_usage_error(self) -> None:
+        result = run_cli("vars", "set", "only-one-arg")
+        assert result.returncode == 2
+        assert "usage:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["vars"], ["vars", "list"], ["vars", "get"], ["vars", "set"], ["serve"]],
+    ids=lambda c: " ".join(c) or "top",
+)
+def test_every_command_has_help_with_an_example(command: list[str]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: dify-chatflow" in result.stdout
+    assert "example" in result.stdout
