@@ -56,8 +56,12 @@ def _serve(args: argparse.Namespace) -> int:
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    seed = "demo" if args.seed == "demo" else None
-    server = DifyTestServer(api_key=args.api_key, host=args.host, port=args.port, seed=seed)
+    server = DifyTestServer(
+        api_key=args.api_key,
+        host=args.host,
+        port=args.port,
+        seed="demo" if args.seed == "demo" else None,
+    )
     try:
         server.start()
         print(f"base URL:        {server.base_url}")
