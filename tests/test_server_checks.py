@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from dify_chatflow.testing import DifyTestServer
 
 KEY = "app-test"
@@ -206,7 +205,7 @@ def test_64_bit_extremes_and_surrogate_pairs_parse(dify_server, conv):
     for number in (2**64 - 1, -(2**63)):
         status, body = raw_put(
             dify_server, url, b'{"user": "%s", "value": %d}' % (USER.encode(), number), headers
-        )  # noqa: E501
+        )
         assert (status, body["value"]) == (200, str(number))
 
 
