@@ -18,7 +18,14 @@ from ._exceptions import APIConnectionError, APIStatusError, DifyError, Variable
 from ._models import ConversationVariable
 from ._types import VariableType
 
-__all__ = ["EXIT_OK", "EXIT_SERVER", "EXIT_USAGE", "add_vars_commands", "parse_cli_value"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_SERVER",
+    "EXIT_USAGE",
+    "add_vars_commands",
+    "parse_cli_value",
+    "run_vars",
+]
 
 EXIT_OK = 0
 EXIT_SERVER = 1
@@ -71,7 +78,7 @@ def add_vars_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     )
     list_parser.add_argument("conversation_id", metavar="CONVERSATION_ID")
     _add_output_options(list_parser)
-    list_parser.set_defaults(handler=_run_list)
+    list_parser.set_defaults(handler=run_vars, action=_run_list)
 
     get_parser = commands.add_parser(
         "get",
@@ -85,7 +92,7 @@ def add_vars_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     get_parser.add_argument("conversation_id", metavar="CONVERSATION_ID")
     get_parser.add_argument("name", metavar="NAME")
     _add_output_options(get_parser)
-    get_parser.set_defaults(handler=_run_get)
+    get_parser.set_defaults(handler=run_vars, action=_run_get)
 
     set_parser = commands.add_parser(
         "set",
@@ -117,7 +124,7 @@ def add_vars_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
         help="accept what the server accepts even when it changes the value (e.g. 5.0 for 5)",
     )
     _add_output_options(set_parser)
-    set_parser.set_defaults(handler=_run_set)
+    set_parser.set_defaults(handler=run_vars, action=_run_set)
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -216,7 +223,7 @@ def run_vars(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = s
             user=args.user or os.environ.get("DIFY_USER") or None,
             timeout=args.timeout,
         ) as client:
-            code: int = args.handler(client, args, out)
+            code: int = args.action(client, args, out)
             return code
     except APIStatusError as exc:
         print(f"error: server answered {exc.status_code} {exc.code or '-'}: {exc.message}",

@@ -1,7 +1,10 @@
 """The ``dify-chatflow`` console command.
 
 Subcommands:
+    vars    list, read and change a conversation's variables
     serve   run the embedded Dify-compatible server until Ctrl-C
+
+Exit codes: 0 ok, 1 server or network error, 2 usage or validation error.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import threading
 from collections.abc import Callable, Sequence
 from types import FrameType
 
+from ._cli_vars import add_vars_commands
+
 __all__ = ["build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace], int]
@@ -23,8 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dify-chatflow",
         description="Work with Dify chatflow conversation variables.",
+        epilog=(
+            "examples:\n"
+            "  dify-chatflow vars list CONVERSATION_ID --user abc-123\n"
+            "  dify-chatflow vars set CONVERSATION_ID visits 4\n"
+            "  dify-chatflow serve --port 8080"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    add_vars_commands(commands)
     _add_serve(commands)
     return parser
 
@@ -34,6 +47,8 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "serve",
         help="run the embedded Dify-compatible server until Ctrl-C",
         description="Serve the conversation-variable API on 127.0.0.1 (for demos and tests).",
+        epilog="example:\n  dify-chatflow serve --port 8080 --api-key app-test --seed demo",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=0, help="port (default: any free port)")
