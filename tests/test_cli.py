@@ -1,4 +1,4 @@
-"""The ``dify-chatflow`` console script, run for real in a subprocess against the embedded server."""
+"""The ``dify-chatflow`` console script, run in a subprocess against the embedded server."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from dify_chatflow.testing import DifyTestServer
 
 API_KEY = "app-cli-secret-key-5f2a"
@@ -87,7 +86,14 @@ class TestList:
         assert lines[0].split() == ["NAME", "TYPE", "VALUE", "UPDATED", "(UTC)"]
         rows = {line.split()[0]: line for line in lines[1:]}
         assert set(rows) == {
-            "theme", "visits", "ratio", "enabled", "profile", "tags", "token", "upload"
+            "theme",
+            "visits",
+            "ratio",
+            "enabled",
+            "profile",
+            "tags",
+            "token",
+            "upload",
         }
         assert rows["visits"].split()[1:3] == ["number", "3"]
         assert rows["enabled"].split()[1:3] == ["boolean", "false"]
@@ -120,8 +126,16 @@ class TestList:
         self, server: DifyTestServer, conversation: str
     ) -> None:
         result = run_cli(
-            "vars", "list", conversation, "--api-key", API_KEY, "--base-url", server.base_url,
-            "--user", USER, "--json",
+            "vars",
+            "list",
+            conversation,
+            "--api-key",
+            API_KEY,
+            "--base-url",
+            server.base_url,
+            "--user",
+            USER,
+            "--json",
         )
         assert result.returncode == 0, result.stderr
         assert len(json_lines(result.stdout)) == 8
@@ -231,16 +245,23 @@ class TestExitCodes:
 
     def test_network_error_exits_1(self, conversation: str) -> None:
         result = run_cli(
-            "vars", "list", conversation,
-            env={"DIFY_API_KEY": API_KEY, "DIFY_BASE_URL": "http://127.0.0.1:9/v1",
-                 "DIFY_USER": USER},
+            "vars",
+            "list",
+            conversation,
+            env={
+                "DIFY_API_KEY": API_KEY,
+                "DIFY_BASE_URL": "http://127.0.0.1:9/v1",
+                "DIFY_USER": USER,
+            },
         )
         assert result.returncode == 1
         assert "error:" in result.stderr
 
     def test_missing_key_is_a_usage_error(self, server: DifyTestServer, conversation: str) -> None:
         result = run_cli(
-            "vars", "list", conversation,
+            "vars",
+            "list",
+            conversation,
             env={"DIFY_BASE_URL": server.base_url, "DIFY_USER": USER},
         )
         assert result.returncode == 2

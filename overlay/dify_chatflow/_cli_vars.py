@@ -73,7 +73,7 @@ def add_vars_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
         parents=[connection],
         help="show every variable of a conversation",
         description="Show every variable of a conversation: a table, or JSON lines with --json.",
-        epilog="example:\n  dify-chatflow vars list 6f1c2e9a-0b7d-4c1e-9a55-2f6f0e4c8b11 --user abc-123",
+        epilog="example:\n  dify-chatflow vars list 6f1c2e9a-0b7d-4c1e-9a55-2f6f0e4c8b11 --user U",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     list_parser.add_argument("conversation_id", metavar="CONVERSATION_ID")
@@ -107,7 +107,7 @@ def add_vars_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
             "examples:\n"
             "  dify-chatflow vars set CONV_ID user_preference dark\n"
             "  dify-chatflow vars set CONV_ID visits 4\n"
-            "  dify-chatflow vars set CONV_ID tags '[\"a\", \"b\"]'\n"
+            '  dify-chatflow vars set CONV_ID tags \'["a", "b"]\'\n'
             "  dify-chatflow vars set CONV_ID note '\"42\"' --json-value   # the string 42"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -156,8 +156,9 @@ def parse_cli_value(value_type: VariableType, text: str, *, force_json: bool = F
         except ValueError:
             number = math.nan
         if not math.isfinite(number):
-            raise VariableValueError(f"number variables take a finite number such as 4 or 0.5, "
-                                     f"not {text!r}")
+            raise VariableValueError(
+                f"number variables take a finite number such as 4 or 0.5, not {text!r}"
+            )
         return number
     if value_type is VariableType.BOOLEAN:
         lowered = text.strip().lower()
@@ -226,8 +227,9 @@ def run_vars(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = s
             code: int = args.action(client, args, out)
             return code
     except APIStatusError as exc:
-        print(f"error: server answered {exc.status_code} {exc.code or '-'}: {exc.message}",
-              file=err)
+        print(
+            f"error: server answered {exc.status_code} {exc.code or '-'}: {exc.message}", file=err
+        )
         return EXIT_SERVER
     except APIConnectionError as exc:
         print(f"error: {exc}", file=err)
