@@ -4,6 +4,14 @@ The generated low-level client is importable as ``dify_chatflow_api``; this pack
 value validation and decoding, typed errors and friendly wrappers around it.
 """
 
+from ._aiohttp import DefaultAioHttpClient
+from ._client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncChatflowClient,
+    ChatflowClient,
+)
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -19,36 +27,51 @@ from ._exceptions import (
     InvalidParamError,
     NotChatAppError,
     NotFoundError,
+    PaginationError,
     PermissionDeniedError,
     RateLimitError,
     ResponseDecodeError,
+    UnknownVariableNameError,
     VariableNotFoundError,
     VariableTypeMismatchError,
     VariableValueError,
 )
+from ._resources import AsyncVariables, Variables
+from ._retry import RetryPolicy
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
     "APIConnectionError",
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncChatflowClient",
+    "AsyncVariables",
     "AuthenticationError",
     "BadRequestError",
+    "ChatflowClient",
     "ConfigurationError",
     "ConversationNotFoundError",
+    "DefaultAioHttpClient",
     "DifyError",
     "InternalServerError",
     "InvalidIdError",
     "InvalidParamError",
     "NotChatAppError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
+    "RetryPolicy",
+    "UnknownVariableNameError",
     "VariableNotFoundError",
     "VariableTypeMismatchError",
     "VariableValueError",
+    "Variables",
     "__version__",
 ]

@@ -1,0 +1,162 @@
+"""The request machinery both clients share: one retrying send, two tiny drivers.
+
+Every operation is written once, as a generator (a "flow") that yields what it needs done
+and receives the outcome:
+
+* a :class:`Call` to send: the driver answers with the ``httpx.Response``, or throws the
+  ``httpx.RequestError`` the send raised into the flow;
+* a ``float``: seconds to sleep before the next attempt.
+
+The flow's return value is the operation's result. Validation, request building, retry
+decisions, error mapping and decoding live in the flows; :func:`run_sync` and
+:func:`run_async` only do the I/O, so the sync and async clients cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Generator, Mapping
+from typing import Any, NamedTuple, TypeVar
+
+import httpx
+
+from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
+from ._retry import RetryPolicy, is_retryable_status
+
+__all__ = ["Call", "Flow", "run_async", "run_sync", "send"]
+
+logger = logging.getLogger("dify_chatflow")
+
+T = TypeVar("T")
+
+TimeoutArg = float | httpx.Timeout | None
+
+
+class Call(NamedTuple):
+    """One HTTP request, fully prepared (URL absolute, body already encoded)."""
+
+    method: str
+    url: str
+    params: Mapping[str, str | int] | None
+    content: bytes | None
+    headers: Mapping[str, str] | None
+    timeout: TimeoutArg | httpx._client.UseClientDefault
+
+
+Step = Call | float
+Flow = Generator[Step, Any, T]
+
+
+def send(call: Call, max_retries: int, policy: RetryPolicy) -> Flow[httpx.Response]:
+    """Send ``call`` until it gets a 2xx (returned) or a final answer (raised as typed error).
+
+    Retries connection errors, timeouts, 408, 409, 429 and 5xx up to ``max_retries`` times.
+    """
+    attempt = 0
+    while True:
+        try:
+            response: httpx.Response = yield call
+        except httpx.TimeoutException as exc:
+            if attempt >= max_retries:
+                raise APITimeoutError(request=_request_of(exc)) from exc
+            reason = type(exc).__name__
+            delay = policy.delay(attempt)
+        except httpx.TransportError as exc:
+            if attempt >= max_retries:
+                raise APIConnectionError(
+                    f"Connection error: {type(exc).__name__}: {exc}", request=_request_of(exc)
+                ) from exc
+            reason = type(exc).__name__
+            delay = policy.delay(attempt)
+        except httpx.RequestError as exc:
+            # Too many redirects, undecodable content: another attempt will not help.
+            raise APIConnectionError(
+                f"Request failed: {type(exc).__name__}: {exc}", request=_request_of(exc)
+            ) from exc
+        else:
+            status = response.status_code
+            if 200 <= status < 300:
+                return response
+            if attempt >= max_retries or not is_retryable_status(status):
+                raise make_status_error(response)
+            reason = f"HTTP {status}"
+            delay = policy.delay(attempt, response.headers)
+        attempt += 1
+        # Path only: the query carries the end-user id, which is nobody else's business.
+        logger.info(
+            "retrying %s %s in %.3fs after %s (retry %d of %d)",
+            call.method,
+            httpx.URL(call.url).path,
+            delay,
+            reason,
+            attempt,
+            max_retries,
+        )
+        yield delay
+
+
+def _request_of(exc: httpx.RequestError) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:  # raised by httpx when the error has no request attached
+        return None
+
+
+def run_sync(http: httpx.Client, flow: Flow[T]) -> T:
+    """Drive ``flow`` with a blocking ``httpx.Client`` and ``time.sleep``."""
+    try:
+        step = next(flow)
+        while True:
+            if type(step) is Call:
+                try:
+                    response = http.request(
+                        step.method,
+                        step.url,
+                        params=step.params,
+                        content=step.content,
+                        headers=step.headers,
+                        timeout=step.timeout,
+                    )
+                except httpx.RequestError as exc:
+                    step = flow.throw(exc)
+                else:
+                    step = flow.send(response)
+            else:
+                time.sleep(step)  # type: ignore[arg-type]
+                step = flow.send(None)
+    except StopIteration as done:
+        result: T = done.value
+        return result
+    finally:
+        flow.close()
+
+
+async def run_async(http: httpx.AsyncClient, flow: Flow[T]) -> T:
+    """Drive ``flow`` with an ``httpx.AsyncClient`` and ``asyncio.sleep``."""
+    try:
+        step = next(flow)
+        while True:
+            if type(step) is Call:
+                try:
+                    response = await http.request(
+                        step.method,
+                        step.url,
+                        params=step.params,
+                        content=step.content,
+                        headers=step.headers,
+                        timeout=step.timeout,
+                    )
+                except httpx.RequestError as exc:
+                    step = flow.throw(exc)
+                else:
+                    step = flow.send(response)
+            else:
+                await asyncio.sleep(step)  # type: ignore[arg-type]
+                step = flow.send(None)
+    except StopIteration as done:
+        result: T = done.value
+        return result
+    finally:
+        flow.close()

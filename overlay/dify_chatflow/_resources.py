@@ -1,0 +1,526 @@
+"""``client.variables``: list, get, set and update conversation variables.
+
+:class:`VariablesCore` holds everything both clients share: request building, paging,
+validation, decoding and the retry policy, written once as flows (see ``_core``).
+:class:`Variables` and :class:`AsyncVariables` are thin drivers with the public signatures.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Literal
+from uuid import UUID
+
+import httpx
+
+from ._core import Call, Flow, TimeoutArg, run_async, run_sync, send
+from ._exceptions import (
+    ConfigurationError,
+    DifyError,
+    PaginationError,
+    ResponseDecodeError,
+    UnknownVariableNameError,
+    VariableValueError,
+)
+from ._ids import canonical_id
+from ._models import ConversationVariable
+from ._retry import RetryPolicy
+from ._types import VariableType
+from ._validation import validate_value
+
+__all__ = ["AsyncVariables", "Variables", "VariablesCore"]
+
+NumberKind = Literal["integer", "float"]
+Timeout = TimeoutArg | httpx._client.UseClientDefault
+NOT_GIVEN = httpx.USE_CLIENT_DEFAULT
+
+# The server's largest page; every list asks for it.
+PAGE_LIMIT = 100
+# Bounds the paging loop: 100,000 variables in one conversation is far beyond real use.
+MAX_PAGES = 1000
+# Bounds the per-client memory of variable number kinds (integer / float storage).
+MAX_REMEMBERED_KINDS = 10_000
+
+_NO_USER = (
+    "no end user given: pass user=... to the client or to this call. Dify scopes every "
+    "conversation to the end user that created it; without `user` the server silently "
+    "uses a default end user and then answers 404 'Conversation Not Exists.' even for a "
+    "conversation that exists"
+)
+
+
+class VariablesCore:
+    """Request building, paging, validation and decoding shared by both clients.
+
+    Immutable after construction except the number-kind memory, a plain dict whose single
+    get / set operations are atomic, so one instance serves many threads or tasks.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        user: str | None,
+        max_retries: int,
+        retry_policy: RetryPolicy,
+        timeout: Timeout,
+        auth_headers: Mapping[str, str] | None,
+    ) -> None:
+        self.base_url = base_url
+        self.user = user
+        self.max_retries = max_retries
+        self.retry_policy = retry_policy
+        self.timeout = timeout
+        self._prefix = base_url + "/conversations/"
+        # Precomputed once: per-call header dicts cost time on every request.
+        json_headers = {"Content-Type": "application/json"}
+        self._get_headers: Mapping[str, str] | None = dict(auth_headers) if auth_headers else None
+        self._put_headers: Mapping[str, str] = {**(auth_headers or {}), **json_headers}
+        self._number_kinds: dict[str, str] = {}
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _user(self, user: str | None) -> str:
+        chosen = self.user if user is None else user
+        if type(chosen) is not str or not chosen:
+            raise ConfigurationError(_NO_USER)
+        return chosen
+
+    def _retries(self, max_retries: int | None) -> int:
+        if max_retries is None:
+            return self.max_retries
+        return check_max_retries(max_retries)
+
+    def _timeout(self, timeout: Timeout) -> Timeout:
+        return self.timeout if timeout is NOT_GIVEN else timeout
+
+    def _remember(self, variable: ConversationVariable) -> ConversationVariable:
+        if variable.value_type is VariableType.NUMBER:
+            kind = variable.number_kind
+            if kind is not None:
+                if len(self._number_kinds) >= MAX_REMEMBERED_KINDS:
+                    self._number_kinds.clear()
+                self._number_kinds[str(variable.id)] = kind
+        return variable
+
+    # -- flows ---------------------------------------------------------------------------
+
+    def list_flow(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None,
+        name: str | None,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[list[ConversationVariable]]:
+        """Every variable of a conversation (or the one called ``name``), all pages."""
+        cid = canonical_id(conversation_id, "conversation_id")
+        params: dict[str, str | int] = {"user": self._user(user), "limit": PAGE_LIMIT}
+        if name is not None and type(name) is not str:
+            raise TypeError(f"name must be a str, got {type(name).__name__}")
+        call = Call(
+            "GET",
+            f"{self._prefix}{cid}/variables",
+            params,
+            None,
+            self._get_headers,
+            self._timeout(timeout),
+        )
+        retries = self._retries(max_retries)
+        found: list[ConversationVariable] = []
+        seen: set[UUID] = set()
+        for page_number in range(1, MAX_PAGES + 1):
+            response = yield from send(call, retries, self.retry_policy)
+            items, has_more = _decode_page(response)
+            repeated = 0
+            for item in items:
+                if item.id in seen:
+                    repeated += 1
+                    continue
+                seen.add(item.id)
+                self._remember(item)
+                if name is None or item.name == name:
+                    found.append(item)
+            # Names are unique within a conversation: stop as soon as it is found.
+            if name is not None and found:
+                return found
+            if repeated:
+                raise PaginationError(
+                    f"page {page_number} repeated {repeated} variable(s) of earlier pages",
+                    partial=found,
+                )
+            if not has_more:
+                return found
+            if not items:
+                raise PaginationError(
+                    f"page {page_number} is empty although the previous one said has_more",
+                    partial=found,
+                )
+            call = call._replace(params={**params, "last_id": str(items[-1].id)})
+        raise PaginationError(f"more than {MAX_PAGES} pages", partial=found)
+
+    def get_flow(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        *,
+        user: str | None,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[ConversationVariable]:
+        """The variable called ``name``, found through :meth:`list_flow`."""
+        if type(name) is not str or not name:
+            raise TypeError(f"name must be a non-empty str, got {name!r}")
+        found = yield from self.list_flow(
+            conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
+        )
+        if not found:
+            raise UnknownVariableNameError(
+                f"conversation {canonical_id(conversation_id, 'conversation_id')} has no "
+                f"variable named {name!r}"
+            )
+        return found[0]
+
+    def set_flow(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        value: object,
+        *,
+        user: str | None,
+        strict: bool,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[ConversationVariable]:
+        """Look ``name`` up, validate ``value`` against its real type, then update it."""
+        variable = yield from self.get_flow(
+            conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
+        )
+        validate_value(variable.value_type, value, number_kind=variable.number_kind, strict=strict)
+        updated = yield from self.update_flow(
+            conversation_id,
+            variable.id,
+            value,
+            user=user,
+            value_type=None,
+            number_kind=None,
+            strict=strict,
+            max_retries=max_retries,
+            timeout=timeout,
+        )
+        return updated
+
+    def update_flow(
+        self,
+        conversation_id: str | UUID,
+        variable_id: str | UUID,
+        value: object,
+        *,
+        user: str | None,
+        value_type: VariableType | str | None,
+        number_kind: NumberKind | None,
+        strict: bool,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[ConversationVariable]:
+        """Replace one variable's value; validated first when ``value_type`` is given."""
+        cid = canonical_id(conversation_id, "conversation_id")
+        vid = canonical_id(variable_id, "variable_id")
+        end_user = self._user(user)
+        if value_type is not None:
+            if number_kind is None:
+                number_kind = self._number_kinds.get(vid)  # type: ignore[assignment]
+            validate_value(value_type, value, number_kind=number_kind, strict=strict)
+        call = Call(
+            "PUT",
+            f"{self._prefix}{cid}/variables/{vid}",
+            None,
+            _encode_body(value, end_user),
+            self._put_headers,
+            self._timeout(timeout),
+        )
+        response = yield from send(call, self._retries(max_retries), self.retry_policy)
+        return self._remember(_decode_item(response))
+
+
+def check_max_retries(max_retries: object) -> int:
+    """Return ``max_retries`` if it is a non-negative int, else raise ConfigurationError."""
+    if type(max_retries) is not int or max_retries < 0:
+        raise ConfigurationError(f"max_retries must be an int >= 0, got {max_retries!r}")
+    return max_retries
+
+
+def _encode_body(value: object, user: str) -> bytes:
+    # The same encoding httpx uses for json=, done here so a value JSON cannot carry
+    # becomes a typed error before anything is sent.
+    try:
+        return json.dumps(
+            {"value": value, "user": user},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            allow_nan=False,
+        ).encode("utf-8")
+    except UnicodeEncodeError:
+        problem = "contains a lone surrogate character, which JSON text cannot carry"
+    except ValueError:
+        problem = "contains NaN or infinity, which JSON cannot carry"
+    except TypeError as exc:
+        problem = f"is not JSON-serialisable ({exc})"
+    except RecursionError:
+        problem = "is nested too deeply (or contains itself)"
+    raise VariableValueError(f"the value {problem}; nothing was sent")
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise ResponseDecodeError(
+            f"HTTP {response.status_code} answer is not JSON", raw=response.text, response=response
+        ) from None
+
+
+def _item(data: object, response: httpx.Response) -> ConversationVariable:
+    if not isinstance(data, dict):
+        raise ResponseDecodeError(
+            "expected a variable (a JSON object)", raw=_short_json(data), response=response
+        )
+    try:
+        return ConversationVariable.from_dict(data)
+    except DifyError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ResponseDecodeError(
+            f"malformed variable ({type(exc).__name__})", raw=_short_json(data), response=response
+        ) from None
+
+
+def _decode_item(response: httpx.Response) -> ConversationVariable:
+    return _item(_json(response), response)
+
+
+def _decode_page(response: httpx.Response) -> tuple[list[ConversationVariable], bool]:
+    page = _json(response)
+    data = page.get("data") if isinstance(page, dict) else None
+    has_more = page.get("has_more", False) if isinstance(page, dict) else None
+    if not isinstance(data, list) or type(has_more) is not bool:
+        raise ResponseDecodeError(
+            "expected a page {data: [...], has_more: bool}",
+            raw=response.text,
+            response=response,
+        )
+    return [_item(entry, response) for entry in data], has_more
+
+
+def _short_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, default=repr)[:1000]
+
+
+class Variables:
+    """Conversation variables through a blocking client: ``client.variables``."""
+
+    def __init__(self, core: VariablesCore, http: httpx.Client) -> None:
+        self._core = core
+        self._http = http
+
+    def list(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None = None,
+        name: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> list[ConversationVariable]:
+        """Return every variable of the conversation, following all pages.
+
+        ``name`` keeps only the variable with that name (filtered here: some servers ignore
+        the server-side filter, others reject some names). Raises :class:`PaginationError`
+        when the server's paging breaks (an empty or repeated page) rather than looping or
+        dropping variables silently.
+        """
+        return run_sync(
+            self._http,
+            self._core.list_flow(
+                conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
+            ),
+        )
+
+    def get(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        *,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Return the variable called ``name``; :class:`UnknownVariableNameError` if none."""
+        return run_sync(
+            self._http,
+            self._core.get_flow(
+                conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
+            ),
+        )
+
+    def set(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        value: object,
+        *,
+        user: str | None = None,
+        strict: bool = True,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Set the variable called ``name`` to ``value`` and return it as stored.
+
+        Looks the variable up, validates ``value`` against its real type and number kind
+        (:class:`VariableValueError` before the update is sent), then updates it.
+        """
+        return run_sync(
+            self._http,
+            self._core.set_flow(
+                conversation_id,
+                name,
+                value,
+                user=user,
+                strict=strict,
+                max_retries=max_retries,
+                timeout=timeout,
+            ),
+        )
+
+    def update(
+        self,
+        conversation_id: str | UUID,
+        variable_id: str | UUID,
+        value: object,
+        *,
+        user: str | None = None,
+        value_type: VariableType | str | None = None,
+        number_kind: NumberKind | None = None,
+        strict: bool = True,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Replace the value of the variable ``variable_id`` and return it as stored.
+
+        With ``value_type`` the value is validated first; ``number_kind`` (``"integer"`` /
+        ``"float"``) defaults to what earlier answers showed for this variable. Without
+        ``value_type`` the value is sent as is and the server's verdict is raised as a
+        typed error. The request is idempotent, so retries are safe.
+        """
+        return run_sync(
+            self._http,
+            self._core.update_flow(
+                conversation_id,
+                variable_id,
+                value,
+                user=user,
+                value_type=value_type,
+                number_kind=number_kind,
+                strict=strict,
+                max_retries=max_retries,
+                timeout=timeout,
+            ),
+        )
+
+
+class AsyncVariables:
+    """Conversation variables through an async client: ``client.variables``."""
+
+    def __init__(self, core: VariablesCore, http: httpx.AsyncClient) -> None:
+        self._core = core
+        self._http = http
+
+    async def list(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None = None,
+        name: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> list[ConversationVariable]:
+        """Async :meth:`Variables.list`."""
+        return await run_async(
+            self._http,
+            self._core.list_flow(
+                conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
+            ),
+        )
+
+    async def get(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        *,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Async :meth:`Variables.get`."""
+        return await run_async(
+            self._http,
+            self._core.get_flow(
+                conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
+            ),
+        )
+
+    async def set(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        value: object,
+        *,
+        user: str | None = None,
+        strict: bool = True,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Async :meth:`Variables.set`."""
+        return await run_async(
+            self._http,
+            self._core.set_flow(
+                conversation_id,
+                name,
+                value,
+                user=user,
+                strict=strict,
+                max_retries=max_retries,
+                timeout=timeout,
+            ),
+        )
+
+    async def update(
+        self,
+        conversation_id: str | UUID,
+        variable_id: str | UUID,
+        value: object,
+        *,
+        user: str | None = None,
+        value_type: VariableType | str | None = None,
+        number_kind: NumberKind | None = None,
+        strict: bool = True,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Async :meth:`Variables.update`."""
+        return await run_async(
+            self._http,
+            self._core.update_flow(
+                conversation_id,
+                variable_id,
+                value,
+                user=user,
+                value_type=value_type,
+                number_kind=number_kind,
+                strict=strict,
+                max_retries=max_retries,
+                timeout=timeout,
+            ),
+        )
