@@ -14,7 +14,6 @@ decisions, error mapping and decoding live in the flows; :func:`run_sync` and
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Generator, Mapping
@@ -135,6 +134,8 @@ def run_sync(http: httpx.Client, flow: Flow[T]) -> T:
 
 async def run_async(http: httpx.AsyncClient, flow: Flow[T]) -> T:
     """Drive ``flow`` with an ``httpx.AsyncClient`` and ``asyncio.sleep``."""
+    import asyncio  # imported here: sync-only users should not pay for loading asyncio
+
     try:
         step = next(flow)
         while True:

@@ -8,7 +8,7 @@ HTML 404 for malformed ids is never reached.
 from __future__ import annotations
 
 import re
-from uuid import UUID
+import sys
 
 from ._exceptions import InvalidIdError
 
@@ -28,8 +28,11 @@ def canonical_id(value: object, what: str) -> str:
         # fullmatch, not match + "$": "$" would also accept a trailing newline.
         if _CANONICAL.fullmatch(value):
             return value.lower()
-    elif isinstance(value, UUID):
-        return str(value)
+    else:
+        # uuid is looked up, not imported: if nothing loaded it, value cannot be a UUID.
+        uuid_module = sys.modules.get("uuid")
+        if uuid_module is not None and isinstance(value, uuid_module.UUID):
+            return str(value)
     shown = repr(value)
     if len(shown) > _SHOWN:
         shown = shown[:_SHOWN] + "..."

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -28,6 +27,9 @@ from ._models import ConversationVariable
 from ._retry import RetryPolicy
 from ._types import VariableType
 from ._validation import validate_value
+
+if TYPE_CHECKING:
+    from uuid import UUID
 
 __all__ = ["AsyncVariables", "Variables", "VariablesCore"]
 

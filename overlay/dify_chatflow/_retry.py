@@ -8,13 +8,12 @@ an hour.
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import math
 import random
 import time
 from collections.abc import Mapping
-
-import attrs
 
 __all__ = ["DEFAULT_RETRY_POLICY", "RetryPolicy", "is_retryable_status"]
 
@@ -26,7 +25,6 @@ def is_retryable_status(status_code: int) -> bool:
     return status_code >= 500 or status_code in _RETRYABLE_4XX
 
 
-@attrs.frozen
 class RetryPolicy:
     """How long to wait between attempts.
 
@@ -35,10 +33,34 @@ class RetryPolicy:
     ``Retry-After`` is honoured instead, but never beyond ``max_retry_after`` seconds.
     """
 
-    initial_delay: float = 0.5
-    max_delay: float = 8.0
-    max_retry_after: float = 60.0
-    jitter: float = 0.25
+    __slots__ = ("initial_delay", "jitter", "max_delay", "max_retry_after")
+
+    def __init__(
+        self,
+        initial_delay: float = 0.5,
+        max_delay: float = 8.0,
+        max_retry_after: float = 60.0,
+        jitter: float = 0.25,
+    ) -> None:
+        for name, number in (
+            ("initial_delay", initial_delay),
+            ("max_delay", max_delay),
+            ("max_retry_after", max_retry_after),
+        ):
+            if not isinstance(number, int | float) or not 0 <= number < math.inf:
+                raise ValueError(f"{name} must be a finite number >= 0, got {number!r}")
+        if not isinstance(jitter, int | float) or not 0 <= jitter <= 1:
+            raise ValueError(f"jitter must be between 0 and 1, got {jitter!r}")
+        self.initial_delay = float(initial_delay)
+        self.max_delay = float(max_delay)
+        self.max_retry_after = float(max_retry_after)
+        self.jitter = float(jitter)
+
+    def __repr__(self) -> str:
+        return (
+            f"RetryPolicy(initial_delay={self.initial_delay}, max_delay={self.max_delay}, "
+            f"max_retry_after={self.max_retry_after}, jitter={self.jitter})"
+        )
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait before retry number ``attempt + 1`` (``attempt`` counts from 0)."""
@@ -74,6 +96,8 @@ def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+    if when.tzinfo is None:  # HTTP dates are always GMT
+        when = when.replace(tzinfo=datetime.UTC)
     return max(0.0, when.timestamp() - time.time())
 
 
