@@ -37,7 +37,7 @@ class Call(NamedTuple):
     """One HTTP request, fully prepared (URL absolute, body already encoded)."""
 
     method: str
-    url: str
+    url: httpx.URL
     params: Mapping[str, str | int] | None
     content: bytes | None
     headers: Mapping[str, str] | None
@@ -87,7 +87,7 @@ def send(call: Call, max_retries: int, policy: RetryPolicy) -> Flow[httpx.Respon
         logger.info(
             "retrying %s %s in %.3fs after %s (retry %d of %d)",
             call.method,
-            httpx.URL(call.url).path,
+            call.url.path,
             delay,
             reason,
             attempt,

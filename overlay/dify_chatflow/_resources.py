@@ -43,6 +43,8 @@ PAGE_LIMIT = 100
 MAX_PAGES = 1000
 # Bounds the per-client memory of variable number kinds (integer / float storage).
 MAX_REMEMBERED_KINDS = 10_000
+# Bounds the per-client cache of checked ids and their parsed URLs.
+MAX_CACHED_URLS = 4096
 
 _NO_USER = (
     "no end user given: pass user=... to the client or to this call. Dify scopes every "
@@ -79,7 +81,13 @@ class VariablesCore:
         json_headers = {"Content-Type": "application/json"}
         self._get_headers: Mapping[str, str] | None = dict(auth_headers) if auth_headers else None
         self._put_headers: Mapping[str, str] = {**(auth_headers or {}), **json_headers}
-        self._number_kinds: dict[str, str] = {}
+        # Number variables seen in answers, by id: their storage kind (integer / float) is
+        # worked out only when an update needs it.
+        self._numbers: dict[str, ConversationVariable] = {}
+        # (conversation_id, variable_id or None) as the caller passed them -> parsed URL.
+        # A hit skips both the id checks and httpx's URL parsing, the largest share of
+        # per-request CPU after the socket work.
+        self._urls: dict[tuple[object, object], tuple[httpx.URL, str]] = {}
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -99,12 +107,35 @@ class VariablesCore:
 
     def _remember(self, variable: ConversationVariable) -> ConversationVariable:
         if variable.value_type is VariableType.NUMBER:
-            kind = variable.number_kind
-            if kind is not None:
-                if len(self._number_kinds) >= MAX_REMEMBERED_KINDS:
-                    self._number_kinds.clear()
-                self._number_kinds[str(variable.id)] = kind
+            if len(self._numbers) >= MAX_REMEMBERED_KINDS:
+                self._numbers.clear()
+            self._numbers[str(variable.id)] = variable
         return variable
+
+    def _known_number_kind(self, variable_id: str) -> NumberKind | None:
+        known = self._numbers.get(variable_id)
+        return None if known is None else known.number_kind  # type: ignore[return-value]
+
+    def _url(self, conversation_id: object, variable_id: object) -> tuple[httpx.URL, str]:
+        """The URL of the list (``variable_id`` None) or update route, and the variable id."""
+        key = (conversation_id, variable_id)
+        try:
+            cached = self._urls.get(key)
+        except TypeError:  # unhashable: certainly not a valid id; canonical_id says why
+            cached = None
+        if cached is not None:
+            return cached
+        cid = canonical_id(conversation_id, "conversation_id")
+        if variable_id is None:
+            vid = ""
+            url = httpx.URL(f"{self._prefix}{cid}/variables")
+        else:
+            vid = canonical_id(variable_id, "variable_id")
+            url = httpx.URL(f"{self._prefix}{cid}/variables/{vid}")
+        if len(self._urls) >= MAX_CACHED_URLS:
+            self._urls.clear()
+        self._urls[key] = (url, vid)
+        return url, vid
 
     # -- flows ---------------------------------------------------------------------------
 
@@ -118,13 +149,13 @@ class VariablesCore:
         timeout: Timeout,
     ) -> Flow[list[ConversationVariable]]:
         """Every variable of a conversation (or the one called ``name``), all pages."""
-        cid = canonical_id(conversation_id, "conversation_id")
+        url, _ = self._url(conversation_id, None)
         params: dict[str, str | int] = {"user": self._user(user), "limit": PAGE_LIMIT}
         if name is not None and type(name) is not str:
             raise TypeError(f"name must be a str, got {type(name).__name__}")
         call = Call(
             "GET",
-            f"{self._prefix}{cid}/variables",
+            url,
             params,
             None,
             self._get_headers,
@@ -228,16 +259,15 @@ class VariablesCore:
         timeout: Timeout,
     ) -> Flow[ConversationVariable]:
         """Replace one variable's value; validated first when ``value_type`` is given."""
-        cid = canonical_id(conversation_id, "conversation_id")
-        vid = canonical_id(variable_id, "variable_id")
+        url, vid = self._url(conversation_id, variable_id)
         end_user = self._user(user)
         if value_type is not None:
             if number_kind is None:
-                number_kind = self._number_kinds.get(vid)  # type: ignore[assignment]
+                number_kind = self._known_number_kind(vid)
             validate_value(value_type, value, number_kind=number_kind, strict=strict)
         call = Call(
             "PUT",
-            f"{self._prefix}{cid}/variables/{vid}",
+            url,
             None,
             _encode_body(value, end_user),
             self._put_headers,
@@ -254,20 +284,22 @@ def check_max_retries(max_retries: object) -> int:
     return max_retries
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def _encode_body(value: object, user: str) -> bytes:
     # The same encoding httpx uses for json=, done here so a value JSON cannot carry
     # becomes a typed error before anything is sent.
     try:
-        return json.dumps(
-            {"value": value, "user": user},
-            ensure_ascii=False,
-            separators=(",", ":"),
-            allow_nan=False,
-        ).encode("utf-8")
+        return _ENCODER.encode({"value": value, "user": user}).encode("utf-8")
     except UnicodeEncodeError:
         problem = "contains a lone surrogate character, which JSON text cannot carry"
-    except ValueError:
-        problem = "contains NaN or infinity, which JSON cannot carry"
+    except ValueError as exc:
+        problem = (
+            "contains itself"
+            if "ircular" in str(exc)
+            else "contains NaN or infinity, which JSON cannot carry"
+        )
     except TypeError as exc:
         problem = f"is not JSON-serialisable ({exc})"
     except RecursionError:
