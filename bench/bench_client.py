@@ -198,7 +198,7 @@ SNIFFIO_PROBE = textwrap.dedent(
         sys.modules.pop("sniffio", None)
         sys.meta_path.insert(0, NoSniffio())
     async def main():
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(headers={"Authorization": "Bearer %s"}) as client:
             url = sys.argv[1]
             async def one(i):
                 (await client.put(url, json={"value": i, "user": %r})).raise_for_status()
@@ -210,7 +210,7 @@ SNIFFIO_PROBE = textwrap.dedent(
             print(time.process_time() - started)
     asyncio.run(main())
     """
-    % USER
+    % (API_KEY, USER)
 )
 
 

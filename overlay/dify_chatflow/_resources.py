@@ -164,6 +164,7 @@ class VariablesCore:
         retries = self._retries(max_retries)
         found: list[ConversationVariable] = []
         seen: set[UUID] = set()
+        previous: list[ConversationVariable] = []
         for page_number in range(1, MAX_PAGES + 1):
             response = yield from send(call, retries, self.retry_policy)
             items, has_more = _decode_page(response)
@@ -179,18 +180,12 @@ class VariablesCore:
             # Names are unique within a conversation: stop as soon as it is found.
             if name is not None and found:
                 return found
-            if repeated:
-                raise PaginationError(
-                    f"page {page_number} repeated {repeated} variable(s) of earlier pages",
-                    partial=found,
-                )
+            problem = _paging_problem(page_number, previous, items, repeated, has_more)
+            if problem is not None:
+                raise PaginationError(problem, partial=found)
             if not has_more:
                 return found
-            if not items:
-                raise PaginationError(
-                    f"page {page_number} is empty although the previous one said has_more",
-                    partial=found,
-                )
+            previous = items
             call = call._replace(params={**params, "last_id": str(items[-1].id)})
         raise PaginationError(f"more than {MAX_PAGES} pages", partial=found)
 
@@ -275,6 +270,37 @@ class VariablesCore:
         )
         response = yield from send(call, self._retries(max_retries), self.retry_policy)
         return self._remember(_decode_item(response))
+
+
+def _paging_problem(
+    page_number: int,
+    previous: list[ConversationVariable],
+    items: list[ConversationVariable],
+    repeated: int,
+    has_more: bool,
+) -> str | None:
+    """Why this page shows the server's ``last_id`` paging losing variables, if it does.
+
+    Dify's next page holds only variables created strictly after the ``last_id`` one, and
+    a conversation's variables usually share one creation second. So: an empty page after
+    a full one, a page repeating earlier variables, or a page that starts after a creation
+    second still shared at the end of the previous page (the rest of that second was
+    skipped) all mean variables went missing.
+    """
+    if repeated:
+        return f"page {page_number} repeated {repeated} variable(s) of earlier pages"
+    if not items:
+        if page_number > 1:
+            return f"page {page_number} is empty although page {page_number - 1} said more follow"
+        return "the first page is empty although it says more follow" if has_more else None
+    if len(previous) >= 2 and previous[-1].created_at == previous[-2].created_at:
+        boundary = previous[-1].created_at
+        if all(item.created_at > boundary for item in items):
+            return (
+                f"page {page_number} skips the variables created in the same second as the "
+                f"last one of page {page_number - 1}"
+            )
+    return None
 
 
 def check_max_retries(max_retries: object) -> int:
