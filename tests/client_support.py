@@ -7,8 +7,6 @@ import inspect
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from dify_chatflow import AsyncChatflowClient, ChatflowClient, RetryPolicy
 from dify_chatflow.testing import DifyTestServer
 
@@ -94,9 +92,3 @@ def client_factory(kind: str) -> Iterator[ClientFactory]:
         yield factory
     finally:
         factory.close()
-
-
-@pytest.fixture(params=["sync", "async"])
-def make_client(request: pytest.FixtureRequest) -> Iterator[ClientFactory]:
-    """Builds ChatflowClient or AsyncChatflowClient (one test run each), driven alike."""
-    yield from client_factory(request.param)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from client_support import EVERY_TYPE, USER, ClientFactory, make_client  # noqa: F401
-
+from client_support import EVERY_TYPE, USER, ClientFactory
 from dify_chatflow import (
     ConfigurationError,
     ConversationNotFoundError,
@@ -202,4 +201,5 @@ def test_list_detects_a_page_that_skips_the_rest_of_a_shared_second(make_client)
         # Page 2 holds only "late": 50 variables of the shared second would be lost.
         with pytest.raises(PaginationError, match="skips") as caught:
             client.variables.list(conv)
-        assert len(caught.value.partial) == 100
+        assert len(caught.value.partial) == 101
+        assert caught.value.partial[-1].name == "late"
