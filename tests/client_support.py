@@ -67,7 +67,8 @@ class ClientFactory:
 
     def __call__(self, server: DifyTestServer, **options: Any) -> Any:
         options.setdefault("api_key", API_KEY)
-        options.setdefault("base_url", server.base_url)
+        if "base_url" not in options:
+            options["base_url"] = server.base_url
         options.setdefault("user", USER)
         options.setdefault("retry_policy", FAST_RETRIES)
         if self.loop is None:

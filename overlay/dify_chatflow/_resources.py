@@ -46,6 +46,9 @@ MAX_REMEMBERED_KINDS = 10_000
 # Bounds the per-client cache of checked ids and their parsed URLs.
 MAX_CACHED_URLS = 4096
 
+# Stands for "no variable id" (the list route) where None could be a caller's mistake.
+_LIST_ROUTE = object()
+
 _NO_USER = (
     "no end user given: pass user=... to the client or to this call. Dify scopes every "
     "conversation to the end user that created it; without `user` the server silently "
@@ -84,7 +87,7 @@ class VariablesCore:
         # Number variables seen in answers, by id: their storage kind (integer / float) is
         # worked out only when an update needs it.
         self._numbers: dict[str, ConversationVariable] = {}
-        # (conversation_id, variable_id or None) as the caller passed them -> parsed URL.
+        # (conversation_id, variable_id) as the caller passed them -> parsed URL.
         # A hit skips both the id checks and httpx's URL parsing, the largest share of
         # per-request CPU after the socket work.
         self._urls: dict[tuple[object, object], tuple[httpx.URL, str]] = {}
@@ -116,8 +119,11 @@ class VariablesCore:
         known = self._numbers.get(variable_id)
         return None if known is None else known.number_kind  # type: ignore[return-value]
 
-    def _url(self, conversation_id: object, variable_id: object) -> tuple[httpx.URL, str]:
-        """The URL of the list (``variable_id`` None) or update route, and the variable id."""
+    def _url(
+        self, conversation_id: object, variable_id: object = _LIST_ROUTE
+    ) -> tuple[httpx.URL, str]:
+        """The URL of the list route (no ``variable_id``) or the update route, and the
+        canonical variable id (empty for the list route)."""
         key = (conversation_id, variable_id)
         try:
             cached = self._urls.get(key)
@@ -126,7 +132,7 @@ class VariablesCore:
         if cached is not None:
             return cached
         cid = canonical_id(conversation_id, "conversation_id")
-        if variable_id is None:
+        if variable_id is _LIST_ROUTE:
             vid = ""
             url = httpx.URL(f"{self._prefix}{cid}/variables")
         else:
@@ -149,7 +155,7 @@ class VariablesCore:
         timeout: Timeout,
     ) -> Flow[list[ConversationVariable]]:
         """Every variable of a conversation (or the one called ``name``), all pages."""
-        url, _ = self._url(conversation_id, None)
+        url, _ = self._url(conversation_id)
         params: dict[str, str | int] = {"user": self._user(user), "limit": PAGE_LIMIT}
         if name is not None and type(name) is not str:
             raise TypeError(f"name must be a str, got {type(name).__name__}")
@@ -349,6 +355,10 @@ def _item(data: object, response: httpx.Response) -> ConversationVariable:
         )
     try:
         return ConversationVariable.from_dict(data)
+    except ResponseDecodeError as exc:
+        if exc.response is None:
+            exc.response = response
+        raise
     except DifyError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
