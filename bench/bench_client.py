@@ -25,9 +25,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import httpx
-
 import dify_chatflow
+import httpx
 from dify_chatflow import AsyncChatflowClient, ChatflowClient, DefaultAioHttpClient
 
 API_KEY = "app-bench"
@@ -198,10 +197,10 @@ SNIFFIO_PROBE = textwrap.dedent(
         sys.modules.pop("sniffio", None)
         sys.meta_path.insert(0, NoSniffio())
     async def main():
-        async with httpx.AsyncClient(headers={"Authorization": "Bearer %s"}) as client:
-            url = sys.argv[1]
+        url, key, user = sys.argv[1], sys.argv[3], sys.argv[4]
+        async with httpx.AsyncClient(headers={"Authorization": "Bearer " + key}) as client:
             async def one(i):
-                (await client.put(url, json={"value": i, "user": %r})).raise_for_status()
+                (await client.put(url, json={"value": i, "user": user})).raise_for_status()
             for i in range(32):
                 await one(i)
             started = time.process_time()
@@ -210,7 +209,6 @@ SNIFFIO_PROBE = textwrap.dedent(
             print(time.process_time() - started)
     asyncio.run(main())
     """
-    % (API_KEY, USER)
 )
 
 
@@ -220,7 +218,7 @@ def measure_sniffio(base_url: str, conversation: str, variable: str) -> None:
     for _ in range(3):
         for state in cpu:
             out = subprocess.run(
-                [sys.executable, "-c", SNIFFIO_PROBE, url, state],
+                [sys.executable, "-c", SNIFFIO_PROBE, url, state, API_KEY, USER],
                 capture_output=True,
                 text=True,
                 check=True,

@@ -12,6 +12,7 @@ from ._client import (
     AsyncChatflowClient,
     ChatflowClient,
 )
+from ._decoding import decode_value
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -36,8 +37,11 @@ from ._exceptions import (
     VariableTypeMismatchError,
     VariableValueError,
 )
+from ._models import ConversationVariable
 from ._resources import AsyncVariables, Variables
 from ._retry import RetryPolicy
+from ._types import NumberKind, VariableType
+from ._validation import validate_value
 
 __version__ = "0.1.0"
 
@@ -56,6 +60,7 @@ __all__ = [
     "ChatflowClient",
     "ConfigurationError",
     "ConversationNotFoundError",
+    "ConversationVariable",
     "DefaultAioHttpClient",
     "DifyError",
     "InternalServerError",
@@ -63,6 +68,7 @@ __all__ = [
     "InvalidParamError",
     "NotChatAppError",
     "NotFoundError",
+    "NumberKind",
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -70,8 +76,11 @@ __all__ = [
     "RetryPolicy",
     "UnknownVariableNameError",
     "VariableNotFoundError",
+    "VariableType",
     "VariableTypeMismatchError",
     "VariableValueError",
     "Variables",
     "__version__",
+    "decode_value",
+    "validate_value",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -25,7 +25,7 @@ from ._exceptions import (
 from ._ids import canonical_id
 from ._models import ConversationVariable
 from ._retry import RetryPolicy
-from ._types import VariableType
+from ._types import NumberKind, VariableType
 from ._validation import validate_value
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncVariables", "Variables", "VariablesCore"]
 
-NumberKind = Literal["integer", "float"]
 Timeout = TimeoutArg | httpx._client.UseClientDefault
 NOT_GIVEN = httpx.USE_CLIENT_DEFAULT
 
@@ -117,7 +116,7 @@ class VariablesCore:
 
     def _known_number_kind(self, variable_id: str) -> NumberKind | None:
         known = self._numbers.get(variable_id)
-        return None if known is None else known.number_kind  # type: ignore[return-value]
+        return None if known is None else known.number_kind
 
     def _url(
         self, conversation_id: object, variable_id: object = _LIST_ROUTE
