@@ -4,6 +4,9 @@ The generated low-level client is importable as ``dify_chatflow_api``; this pack
 value validation and decoding, typed errors and friendly wrappers around it.
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._aiohttp import DefaultAioHttpClient
 from ._client import (
     DEFAULT_BASE_URL,
@@ -12,7 +15,6 @@ from ._client import (
     AsyncChatflowClient,
     ChatflowClient,
 )
-from ._decoding import decode_value
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -37,13 +39,38 @@ from ._exceptions import (
     VariableTypeMismatchError,
     VariableValueError,
 )
-from ._models import ConversationVariable
 from ._resources import AsyncVariables, Variables
 from ._retry import RetryPolicy
 from ._types import NumberKind, VariableType
-from ._validation import validate_value
+
+if TYPE_CHECKING:
+    from ._decoding import decode_value
+    from ._models import ConversationVariable
+    from ._validation import validate_value
 
 __version__ = "0.1.0"
+
+# Loaded on first access (PEP 562): they pull in attrs, uuid and the validation tables,
+# which a plain `import dify_chatflow` should not pay for.
+_LAZY = {
+    "ConversationVariable": "._models",
+    "decode_value": "._decoding",
+    "validate_value": "._validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dify_chatflow' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "DEFAULT_BASE_URL",

@@ -23,13 +23,16 @@ from ._exceptions import (
     VariableValueError,
 )
 from ._ids import canonical_id
-from ._models import ConversationVariable
 from ._retry import RetryPolicy
 from ._types import NumberKind, VariableType
-from ._validation import validate_value
 
 if TYPE_CHECKING:
     from uuid import UUID
+
+    from ._models import ConversationVariable
+
+# The value layer (_models, _validation, _decoding, attrs, uuid) is imported on first use,
+# not with the package: `import dify_chatflow` stays close to `import httpx` in cost.
 
 __all__ = ["AsyncVariables", "Variables", "VariablesCore"]
 
@@ -231,6 +234,8 @@ class VariablesCore:
         variable = yield from self.get_flow(
             conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
         )
+        from ._validation import validate_value
+
         validate_value(variable.value_type, value, number_kind=variable.number_kind, strict=strict)
         updated = yield from self.update_flow(
             conversation_id,
@@ -264,6 +269,8 @@ class VariablesCore:
         if value_type is not None:
             if number_kind is None:
                 number_kind = self._known_number_kind(vid)
+            from ._validation import validate_value
+
             validate_value(value_type, value, number_kind=number_kind, strict=strict)
         call = Call(
             "PUT",
@@ -352,6 +359,8 @@ def _item(data: object, response: httpx.Response) -> ConversationVariable:
         raise ResponseDecodeError(
             "expected a variable (a JSON object)", raw=_short_json(data), response=response
         )
+    from ._models import ConversationVariable
+
     try:
         return ConversationVariable.from_dict(data)
     except ResponseDecodeError as exc:
