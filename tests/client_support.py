@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
+import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -93,3 +97,42 @@ def client_factory(kind: str) -> Iterator[ClientFactory]:
         yield factory
     finally:
         factory.close()
+
+
+_SERVER_PROCESS = """
+import json, sys
+from dify_chatflow.testing import DifyTestServer
+server = DifyTestServer(api_key=sys.argv[1], paging_flaw=False).start()
+specs = json.loads(sys.argv[2])
+conversation = server.add_conversation(user=sys.argv[3], variables=specs)
+ids = [v.id for v in server.variables(conversation)]
+print(json.dumps([server.base_url, conversation, ids]), flush=True)
+sys.stdin.read()  # serve until the test closes our stdin
+server.stop()
+"""
+
+
+@contextlib.contextmanager
+def server_process(
+    specs: list[dict[str, object]], user: str = USER
+) -> Iterator[tuple[str, str, list[str]]]:
+    """An embedded server in a child process (no GIL shared with the clients under load),
+    holding one conversation; yields ``(base_url, conversation_id, variable_ids)``."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _SERVER_PROCESS, API_KEY, json.dumps(specs), user],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        base_url, conversation, ids = json.loads(process.stdout.readline())
+        yield base_url, conversation, ids
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Generator, Mapping
+from contextlib import AbstractAsyncContextManager as AsyncContextManager
 from typing import Any, NamedTuple, TypeVar
 
 import httpx
@@ -96,6 +97,17 @@ def send(call: Call, max_retries: int, policy: RetryPolicy) -> Flow[httpx.Respon
         yield delay
 
 
+async def _send_async(http: httpx.AsyncClient, call: Call) -> httpx.Response:
+    return await http.request(
+        call.method,
+        call.url,
+        params=call.params,
+        content=call.content,
+        headers=call.headers,
+        timeout=call.timeout,
+    )
+
+
 def _request_of(exc: httpx.RequestError) -> httpx.Request | None:
     try:
         return exc.request
@@ -132,8 +144,15 @@ def run_sync(http: httpx.Client, flow: Flow[T]) -> T:
         flow.close()
 
 
-async def run_async(http: httpx.AsyncClient, flow: Flow[T]) -> T:
-    """Drive ``flow`` with an ``httpx.AsyncClient`` and ``asyncio.sleep``."""
+async def run_async(
+    http: httpx.AsyncClient, flow: Flow[T], gate: AsyncContextManager[Any] | None = None
+) -> T:
+    """Drive ``flow`` with an ``httpx.AsyncClient`` and ``asyncio.sleep``.
+
+    ``gate`` (a semaphore) bounds how many requests wait in httpx's connection pool at
+    once: its queue is scanned on every release, so thousands of waiting requests make
+    each one slow.
+    """
     import asyncio  # imported here: sync-only users should not pay for loading asyncio
 
     try:
@@ -141,14 +160,11 @@ async def run_async(http: httpx.AsyncClient, flow: Flow[T]) -> T:
         while True:
             if type(step) is Call:
                 try:
-                    response = await http.request(
-                        step.method,
-                        step.url,
-                        params=step.params,
-                        content=step.content,
-                        headers=step.headers,
-                        timeout=step.timeout,
-                    )
+                    if gate is None:
+                        response = await _send_async(http, step)
+                    else:
+                        async with gate:
+                            response = await _send_async(http, step)
                 except httpx.RequestError as exc:
                     step = flow.throw(exc)
                 else:

@@ -511,9 +511,16 @@ class Variables:
 class AsyncVariables:
     """Conversation variables through an async client: ``client.variables``."""
 
-    def __init__(self, core: VariablesCore, http: httpx.AsyncClient) -> None:
+    def __init__(
+        self, core: VariablesCore, http: httpx.AsyncClient, max_in_flight: int | None = None
+    ) -> None:
         self._core = core
         self._http = http
+        self._gate: Any = None
+        if max_in_flight is not None:
+            import asyncio
+
+            self._gate = asyncio.Semaphore(max_in_flight)
 
     async def list(
         self,
@@ -530,6 +537,7 @@ class AsyncVariables:
             self._core.list_flow(
                 conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
             ),
+            self._gate,
         )
 
     async def get(
@@ -547,6 +555,7 @@ class AsyncVariables:
             self._core.get_flow(
                 conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
             ),
+            self._gate,
         )
 
     async def set(
@@ -572,6 +581,7 @@ class AsyncVariables:
                 max_retries=max_retries,
                 timeout=timeout,
             ),
+            self._gate,
         )
 
     async def update(
@@ -601,4 +611,5 @@ class AsyncVariables:
                 max_retries=max_retries,
                 timeout=timeout,
             ),
+            self._gate,
         )
