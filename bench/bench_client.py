@@ -162,7 +162,7 @@ async def _ours_async(
 def bench_async(base_url: str, conversation: str, variable: str) -> tuple[float, float]:
     url = f"{base_url}/conversations/{conversation}/variables/{variable}"
     times: dict[str, list[float]] = {"raw": [], "plain": [], "aiohttp": []}
-    for _ in range(3):
+    for _ in range(5):
         times["raw"].append(asyncio.run(_raw_async(url)))
         times["plain"].append(asyncio.run(_ours_async(base_url, conversation, variable, None)))
         times["aiohttp"].append(

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 
+from ._core import skip_cookieless_extraction
 from ._exceptions import ConfigurationError
 
 __all__ = ["DefaultAioHttpClient"]
@@ -46,3 +47,4 @@ class DefaultAioHttpClient(httpx.AsyncClient):
                 limits=limits,
             )
         super().__init__(**kwargs)
+        skip_cookieless_extraction(self)

@@ -14,6 +14,7 @@ from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
+from ._core import skip_cookieless_extraction
 from ._exceptions import ConfigurationError
 from ._resources import AsyncVariables, Variables, VariablesCore, check_max_retries
 from ._retry import DEFAULT_RETRY_POLICY, RetryPolicy
@@ -118,6 +119,7 @@ class _BaseClient(Generic[HttpT]):
                 timeout=timeout,
                 limits=DEFAULT_LIMITS,
             )
+            skip_cookieless_extraction(self._http)
             self._owns_http = True
             per_call_auth: dict[str, str] | None = None
             per_call_timeout: Any = httpx.USE_CLIENT_DEFAULT

@@ -25,7 +25,15 @@ import httpx
 from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
 from ._retry import RetryPolicy, is_retryable_status
 
-__all__ = ["Call", "Flow", "run_async", "run_sync", "send"]
+__all__ = [
+    "Call",
+    "CookielessResponses",
+    "Flow",
+    "run_async",
+    "run_sync",
+    "send",
+    "skip_cookieless_extraction",
+]
 
 logger = logging.getLogger("dify_chatflow")
 
@@ -106,6 +114,25 @@ async def _send_async(http: httpx.AsyncClient, call: Call) -> httpx.Response:
         headers=call.headers,
         timeout=call.timeout,
     )
+
+
+class CookielessResponses(httpx.Cookies):
+    """A cookie jar that skips parsing responses without ``Set-Cookie``.
+
+    httpx feeds every response through the standard library's cookie machinery, which
+    costs a large share of a request's CPU; Dify's API sets no cookies.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        """Store the response's cookies, if it sets any."""
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+def skip_cookieless_extraction(http: httpx.Client | httpx.AsyncClient) -> None:
+    """Make a client we created skip cookie parsing of responses that set none."""
+    # httpx's public `cookies` setter would wrap the jar in a plain Cookies again.
+    http._cookies = CookielessResponses(http.cookies)
 
 
 def _request_of(exc: httpx.RequestError) -> httpx.Request | None:
