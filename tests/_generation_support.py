@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import typing
+import uuid
 from pathlib import Path
+
+import attrs
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -85,3 +90,62 @@ def python_with_generated(
         timeout=timeout,
         env=env,
     )
+
+
+# What the overlay passes to each bound operation: required and optional parameter names.
+BOUND_CALLS = {
+    "update_variable": ({"conversation_id", "variable_id", "client", "body"}, set()),
+    "list_variables": ({"conversation_id", "client"}, {"user", "last_id", "limit"}),
+}
+BOUND_FIELDS = {
+    "ConversationVariableUpdateRequest": ({"value"}, {"user"}),
+    "ConversationVariableItem": (
+        set(),
+        {"id", "name", "value_type", "value", "description", "created_at", "updated_at"},
+    ),
+    "ConversationVariablesResponse": (set(), {"limit", "has_more", "data"}),
+}
+
+
+def contract_problems() -> list[str]:
+    """Every way the importable ``dify_chatflow._api`` breaks the overlay's contract.
+
+    Imports ``dify_chatflow._api`` (so call it in a subprocess to check another generated
+    tree) and returns one line per problem; empty when the bindings are whole.
+    """
+    from dify_chatflow import _api  # here: the caller chooses which generated tree it binds
+
+    problems = [f"_api.{name} is not bound" for name in _api.__all__ if not hasattr(_api, name)]
+    for name, (required, optional) in BOUND_CALLS.items():
+        module = getattr(_api, name)
+        for function in ("sync_detailed", "asyncio_detailed"):
+            params = inspect.signature(getattr(module, function)).parameters
+            where = f"_api.{name}.{function}"
+            problems += [
+                f"{where} has no parameter {p}"
+                for p in sorted(required | optional)
+                if p not in params
+            ]
+            problems += [
+                f"{where} requires {p}, which the overlay may leave out"
+                for p, param in params.items()
+                if p not in required and param.default is inspect.Parameter.empty
+            ]
+            for p in ("conversation_id", "variable_id", "last_id"):
+                if p in params and uuid.UUID not in _union_members(params[p].annotation):
+                    problems.append(f"{where}: {p} is {params[p].annotation}, not a UUID")
+    for name, (required, optional) in BOUND_FIELDS.items():
+        fields = {field.name: field for field in attrs.fields(getattr(_api, name))}
+        problems += [
+            f"_api.{name} has no field {f}" for f in sorted(required | optional) if f not in fields
+        ]
+        problems += [
+            f"_api.{name} requires {f}, which the overlay may leave out"
+            for f, field in fields.items()
+            if f not in required and field.init and field.default is attrs.NOTHING
+        ]
+    return problems
+
+
+def _union_members(annotation: object) -> tuple[object, ...]:
+    return typing.get_args(annotation) or (annotation,)
