@@ -1,0 +1,213 @@
+"""DifyTestServer: the public face of the embedded Dify-compatible server."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from types import TracebackType
+from typing import Literal, Self
+
+from ._demo import DEMO_USER, demo_variables
+from ._faults import Fault, FaultRoute
+from ._http import HTTPServer
+from ._records import RecordedRequest
+from ._routes import ServerOptions, ServerState
+from ._store import DEFAULT_USER, App, Store, StoredVariable
+
+__all__ = ["DifyTestServer"]
+
+
+class DifyTestServer:
+    """A Dify-compatible server for the conversation-variable API, on 127.0.0.1.
+
+    Use it as a context manager (or call :meth:`start` / :meth:`stop`)::
+
+        with DifyTestServer(api_key="app-test") as server:
+            conv_id = server.add_conversation(user="abc-123", variables=[
+                {"name": "visits", "value_type": "number", "value": 3},
+            ])
+            httpx.get(f"{server.base_url}/conversations/{conv_id}/variables", ...)
+
+    Options:
+        api_key: key of the default app (mode ``advanced-chat``).
+        port: ``0`` picks a free port.
+        size_limit: Dify's ``variable size ... exceeds limit`` bound, in bytes.
+        expose_stored_number_type: send ``integer`` / ``float`` as ``value_type`` like
+            older servers, instead of ``number``.
+        paging_flaw: reproduce Dify's ``last_id`` paging (only variables created in a
+            strictly later second follow), which returns an empty page for variables
+            created together. ``False`` pages in creation order.
+        validation_errors: how bad query parameters / a missing ``value`` are answered:
+            ``"invalid_param"`` (``{"code": "invalid_param", ...}``, current servers) or
+            ``"restx"`` (``{"errors": {...}, "message": "Input payload validation failed"}``).
+        seed: ``"demo"`` adds :data:`DEMO_USER`'s conversation with one variable of every
+            type; its id is :attr:`demo_conversation_id`.
+        clock: source of Unix time for ``created_at`` / ``updated_at`` (tests pass a fake).
+    """
+
+    def __init__(
+        self,
+        api_key: str = "app-test",
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        size_limit: int = 204_800,
+        expose_stored_number_type: bool = False,
+        paging_flaw: bool = True,
+        validation_errors: Literal["invalid_param", "restx"] = "invalid_param",
+        seed: Literal["demo"] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if validation_errors not in ("invalid_param", "restx"):
+            raise ValueError("validation_errors must be 'invalid_param' or 'restx'")
+        if seed not in (None, "demo"):
+            raise ValueError("seed must be None or 'demo'")
+        self.api_key = api_key
+        self._host = host
+        self._port = port
+        options = ServerOptions(
+            size_limit=size_limit,
+            expose_stored_number_type=expose_stored_number_type,
+            paging_flaw=paging_flaw,
+            validation_errors=validation_errors,
+        )
+        self._state = ServerState(store=Store(clock), options=options)
+        self._state.store.add_app(App(api_key))
+        self._httpd: HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self.demo_conversation_id: str | None = None
+        if seed == "demo":
+            self.demo_conversation_id = self.seed_demo()
+
+    def __repr__(self) -> str:
+        where = self.base_url if self._httpd else "not started"
+        return f"<DifyTestServer {where}>"
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def start(self) -> Self:
+        """Bind and serve in a daemon thread; returns ``self``. Idempotent."""
+        if self._httpd is None:
+            httpd = HTTPServer((self._host, self._port), self._state)
+            thread = threading.Thread(
+                target=httpd.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name=f"dify-test-server-{httpd.server_port}",
+                daemon=True,
+            )
+            thread.start()
+            self._httpd, self._thread = httpd, thread
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, end open connections and free the port. Idempotent."""
+        httpd, thread = self._httpd, self._thread
+        if httpd is None:
+            return
+        self._httpd = self._thread = None
+        httpd.shutdown()
+        httpd.close_connections()
+        httpd.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread until :meth:`stop` is called from another one."""
+        self.start()
+        thread = self._thread
+        while thread is not None and thread.is_alive():
+            thread.join(timeout=0.5)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        """The bound port (the server must be started)."""
+        if self._httpd is None:
+            raise RuntimeError("the server is not started: call start() or use 'with'")
+        return int(self._httpd.server_port)
+
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT/v1``: what a client takes as its base URL."""
+        return f"http://{self._host}:{self.port}/v1"
+
+    # -- data ----------------------------------------------------------------------------
+
+    def add_app(self, api_key: str, mode: str = "advanced-chat", *, enabled: bool = True) -> None:
+        """Register another app key. ``mode`` ``workflow``/``completion`` gets
+        ``not_chat_app``; ``enabled=False`` gets 403 (API service disabled)."""
+        self._state.store.add_app(App(api_key, mode, enabled))
+
+    def add_conversation(
+        self,
+        user: str = DEFAULT_USER,
+        variables: Iterable[Mapping[str, object]] = (),
+        conversation_id: str | None = None,
+        *,
+        api_key: str | None = None,
+    ) -> str:
+        """Create a conversation owned by ``user`` and return its id.
+
+        Each variable is a mapping with ``name``, ``value_type``, ``value`` and optionally
+        ``description``, ``id`` (UUID; random if absent) and ``created_at`` (Unix seconds;
+        default now, shared by the whole call as in Dify). ``value_type`` ``"number"``
+        stores an ``int`` as integer and a ``float`` as float; ``"integer"`` / ``"float"``
+        choose explicitly. ``api_key`` picks the app (default: the server's own).
+        """
+        return self._state.store.add_conversation(
+            api_key=api_key or self.api_key,
+            user=user,
+            variables=variables,
+            conversation_id=conversation_id,
+        )
+
+    def seed_demo(self, user: str = DEMO_USER) -> str:
+        """Add a conversation with one variable of every type; return its id."""
+        return self.add_conversation(user=user, variables=demo_variables())
+
+    def variables(self, conversation_id: str) -> list[StoredVariable]:
+        """The stored variables of a conversation (snapshot, creation order)."""
+        return self._state.store.variables(conversation_id.lower())
+
+    def variable(self, conversation_id: str, name: str) -> StoredVariable:
+        """One stored variable by name (``KeyError`` if absent)."""
+        for var in self.variables(conversation_id):
+            if var.name == name:
+                return var
+        raise KeyError(name)
+
+    # -- faults and records --------------------------------------------------------------
+
+    def inject_fault(self, fault: Fault, *, route: FaultRoute = "any", times: int = 1) -> None:
+        """Apply ``fault`` to the next ``times`` requests on ``route`` (``"list"``,
+        ``"update"`` or ``"any"``), before any other check; faults run in injection order."""
+        self._state.faults.add(fault, route, times)
+
+    def clear_faults(self) -> None:
+        """Forget every fault not yet used."""
+        self._state.faults.clear()
+
+    @property
+    def pending_faults(self) -> int:
+        """How many injected fault uses are left."""
+        return len(self._state.faults)
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Requests received so far, in order (a copy; the API key is never kept)."""
+        return self._state.log.snapshot()
+
+    def clear_requests(self) -> None:
+        """Forget the recorded requests."""
+        self._state.log.clear()

@@ -1,0 +1,133 @@
+"""Bytes on the wire, as Dify writes and reads them.
+
+Dify parses request bodies with orjson (strict: no NaN/Infinity, integers within 64 bits,
+no lone surrogates, at most 1024 levels of nesting) and writes responses with the standard
+library's ``json.dumps`` defaults plus a trailing newline (``ensure_ascii`` on).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+__all__ = [
+    "BAD_REQUEST_MESSAGE",
+    "HTML_NOT_FOUND",
+    "MalformedJSON",
+    "dump_json",
+    "error_body",
+    "parse_json_body",
+    "pydantic_error",
+]
+
+# Flask replaces the parser's own text with this generic one outside debug mode.
+BAD_REQUEST_MESSAGE: Final = (
+    "The browser (or proxy) sent a request that this server could not understand."
+)
+
+# Werkzeug's page for a URL no route matches (sent before any authentication).
+HTML_NOT_FOUND: Final = (
+    b"<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n"
+    b"<p>The requested URL was not found on the server. If you entered the URL manually "
+    b"please check your spelling and try again.</p>\n"
+)
+
+_INT_MIN: Final = -(2**63)
+_INT_MAX: Final = 2**64 - 1
+_MAX_DEPTH: Final = 1024
+_PYDANTIC_VERSION: Final = "2.12"
+
+
+class MalformedJSON(ValueError):
+    """The body is not JSON that Dify's parser accepts."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise MalformedJSON(f"{name} is not JSON")
+
+
+def _parse_int(text: str) -> int:
+    number = int(text)
+    if not _INT_MIN <= number <= _INT_MAX:
+        raise MalformedJSON("integer exceeds 64 bits")
+    return number
+
+
+def _parse_float(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise MalformedJSON("number out of range")
+    return number
+
+
+_DECODER: Final = json.JSONDecoder(
+    parse_constant=_refuse_constant, parse_int=_parse_int, parse_float=_parse_float
+)
+
+
+def _check_tree(root: object) -> None:
+    """Refuse lone surrogates and nesting deeper than orjson allows (iteratively)."""
+    stack: list[tuple[object, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, str):
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                raise MalformedJSON("lone surrogate") from None
+        elif isinstance(node, dict | list):
+            if depth > _MAX_DEPTH:
+                raise MalformedJSON("nesting too deep")
+            children = list(node.items()) if isinstance(node, dict) else node
+            for child in children:
+                if isinstance(child, tuple):
+                    stack.append((child[0], depth))
+                    stack.append((child[1], depth + 1))
+                else:
+                    stack.append((child, depth + 1))
+
+
+def parse_json_body(raw: bytes) -> object:
+    """Parse a request body the way Dify's orjson-based parser does, or raise MalformedJSON."""
+    try:
+        text = raw.decode("utf-8")
+        value = _DECODER.decode(text)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise MalformedJSON(str(exc)) from None
+    _check_tree(value)
+    return value
+
+
+def dump_json(payload: object) -> bytes:
+    """Encode a response body like Flask-RESTX does: json.dumps defaults plus a newline."""
+    return (json.dumps(payload) + "\n").encode("ascii")
+
+
+def error_body(code: str, message: str, status: int) -> dict[str, object]:
+    """The ``{"code", "message", "status"}`` body of Dify's HTTP errors."""
+    return {"code": code, "message": message, "status": status}
+
+
+def _truncated_repr(value: object) -> str:
+    # pydantic shortens long inputs in its messages to 50 characters around an ellipsis.
+    text = repr(value)
+    return text if len(text) <= 50 else text[:25] + "..." + text[-24:]
+
+
+def pydantic_error(model: str, errors: list[tuple[str, str, str, object]]) -> str:
+    """A pydantic ValidationError message, as Dify returns it in ``invalid_param``.
+
+    ``errors`` holds ``(field, text, kind, input_value)`` for each failed field.
+    """
+    count = len(errors)
+    lines = [f"{count} validation error{'s' if count > 1 else ''} for {model}"]
+    for name, text, kind, value in errors:
+        lines.append(name)
+        lines.append(
+            f"  {text} [type={kind}, input_value={_truncated_repr(value)}, "
+            f"input_type={type(value).__name__}]"
+        )
+        lines.append(
+            f"    For further information visit https://errors.pydantic.dev/{_PYDANTIC_VERSION}/v/{kind}"
+        )
+    return "\n".join(lines)
