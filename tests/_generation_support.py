@@ -149,3 +149,50 @@ def contract_problems() -> list[str]:
 
 def _union_members(annotation: object) -> tuple[object, ...]:
     return typing.get_args(annotation) or (annotation,)
+
+
+def overlay_report() -> dict[str, object]:
+    """Check the importable generated tree the way the overlay uses it; JSON-ready.
+
+    Returns the contract problems and, against the embedded server, what an update and a
+    list through the bound generated operations gave back. Run it in a subprocess whose
+    ``dify_chatflow_api`` is the tree under test (see :func:`python_with_generated`).
+    """
+    problems = contract_problems()
+    if problems:
+        return {"problems": problems}
+    from dify_chatflow import _api
+    from dify_chatflow.testing import DifyTestServer
+
+    user, key = "regen-user", "app-regen"
+    with DifyTestServer(api_key=key) as server:
+        conversation = server.add_conversation(
+            user=user,
+            variables=[
+                {"name": "colour", "value_type": "string", "value": "red"},
+                {"name": "tags", "value_type": "array[string]", "value": ["a"]},
+            ],
+        )
+        variable = server.variable(conversation, "tags").id
+        client = _api.AuthenticatedClient(base_url=server.base_url, token=key)
+        updated = _api.update_variable.sync_detailed(
+            uuid.UUID(conversation),
+            uuid.UUID(variable),
+            client=client,
+            body=_api.ConversationVariableUpdateRequest(value=["x", "y"], user=user),
+        )
+        listed = _api.list_variables.sync_detailed(
+            uuid.UUID(conversation), client=client, user=user, limit=100
+        )
+    return {
+        "problems": [],
+        "update_status": int(updated.status_code),
+        "update_parsed": type(updated.parsed).__name__,
+        "updated": updated.parsed.to_dict() if updated.parsed is not None else None,
+        "list_status": int(listed.status_code),
+        "list_parsed": type(listed.parsed).__name__,
+        "list_items_parsed": sorted(
+            {type(item).__name__ for item in getattr(listed.parsed, "data", None) or []}
+        ),
+        "listed": listed.parsed.to_dict() if listed.parsed is not None else None,
+    }
