@@ -33,7 +33,8 @@ BOUND_FILES = (
 
 @pytest.fixture(scope="module")
 def seed_spec() -> dict[str, Any]:
-    return json.loads((REPO_ROOT / "openapi_chatflow.json").read_text(encoding="utf-8"))
+    spec: dict[str, Any] = json.loads((REPO_ROOT / "openapi_chatflow.json").read_text("utf-8"))
+    return spec
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def test_a_spec_missing_both_operations_names_both(seed_spec: dict[str, Any]) ->
 def _upstream_drift(seed: dict[str, Any]) -> dict[str, Any]:
     """The seed with every kind of rename upstream has made (or might make) at once."""
     # The item schema is renamed (with every reference) and its old name reused.
-    spec = json.loads(
+    spec: dict[str, Any] = json.loads(
         json.dumps(seed).replace(
             '"#/components/schemas/ConversationVariableItem"',
             '"#/components/schemas/VariableRecord"',
