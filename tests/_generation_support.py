@@ -184,7 +184,9 @@ def overlay_report() -> dict[str, object]:
         listed = _api.list_variables.sync_detailed(
             uuid.UUID(conversation), client=client, user=user, limit=100
         )
+        through_client = _public_client_round_trip(server.base_url, key, user, conversation)
     return {
+        "client": through_client,
         "problems": [],
         "update_status": int(updated.status_code),
         "update_parsed": type(updated.parsed).__name__,
@@ -195,4 +197,22 @@ def overlay_report() -> dict[str, object]:
             {type(item).__name__ for item in getattr(listed.parsed, "data", None) or []}
         ),
         "listed": listed.parsed.to_dict() if listed.parsed is not None else None,
+    }
+
+
+def _public_client_round_trip(
+    base_url: str, key: str, user: str, conversation: str
+) -> dict[str, object] | None:
+    """Set and list through ``dify_chatflow.ChatflowClient``; ``None`` while it does not exist."""
+    import dify_chatflow
+
+    client_class = getattr(dify_chatflow, "ChatflowClient", None)
+    if client_class is None:
+        return None
+    with client_class(api_key=key, base_url=base_url, user=user) as client:
+        updated = client.variables.set(conversation, "colour", "blue")
+        listed = client.variables.list(conversation)
+    return {
+        "updated": [updated.name, updated.value],
+        "listed": sorted([var.name, var.value] for var in listed),
     }

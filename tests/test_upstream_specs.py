@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import dify_chatflow
 import pytest
 from _generation_support import (
     PACKAGE,
@@ -109,6 +110,11 @@ def test_the_overlay_binds_and_round_trips_against_the_regenerated_client(
     assert report["list_items_parsed"] == ["ConversationVariableItem"]
     listed = {item["name"]: item["value"] for item in report["listed"]["data"]}
     assert listed == {"colour": "red", "tags": "['x', 'y']"}
+    if hasattr(dify_chatflow, "ChatflowClient"):
+        assert report["client"] == {
+            "updated": ["colour", "blue"],
+            "listed": [["colour", "blue"], ["tags", ["x", "y"]]],
+        }
 
 
 @pytest.mark.parametrize("spec", OLDER, ids=_ids)
