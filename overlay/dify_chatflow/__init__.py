@@ -4,6 +4,7 @@ The generated low-level client is importable as ``dify_chatflow_api``; this pack
 value validation and decoding, typed errors and friendly wrappers around it.
 """
 
+from ._decoding import decode_value
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -26,6 +27,9 @@ from ._exceptions import (
     VariableTypeMismatchError,
     VariableValueError,
 )
+from ._models import ConversationVariable
+from ._types import NumberKind, VariableType
+from ._validation import validate_value
 
 __version__ = "0.1.0"
 
@@ -38,17 +42,22 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConversationNotFoundError",
+    "ConversationVariable",
     "DifyError",
     "InternalServerError",
     "InvalidIdError",
     "InvalidParamError",
     "NotChatAppError",
     "NotFoundError",
+    "NumberKind",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
     "VariableNotFoundError",
+    "VariableType",
     "VariableTypeMismatchError",
     "VariableValueError",
     "__version__",
+    "decode_value",
+    "validate_value",
 ]

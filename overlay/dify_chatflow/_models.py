@@ -1,0 +1,189 @@
+"""Typed models of what the server returns."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+
+from ._decoding import decode_value
+from ._exceptions import ResponseDecodeError
+from ._types import NumberKind, VariableType, parse_stored_type
+
+__all__ = ["ConversationVariable"]
+
+_SHOWN_CHARS = 80
+_HIDDEN = "<secret: hidden>"
+_INT_TEXT = re.compile(r"-?\d+")
+_FLOAT_TEXT = re.compile(r"-?(?:\d+(?:\.\d+)?[eE][-+]?\d+|\d+\.\d+|inf|Infinity)|nan|NaN")
+_NOT_DECODED: Any = object()
+
+
+def _kind_of(raw: Any) -> NumberKind | None:
+    """How a number is stored, read from its raw value: ``"5"`` integer, ``"5.0"`` float."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return "integer"
+    if isinstance(raw, float):
+        return "float"
+    if isinstance(raw, str):
+        if _INT_TEXT.fullmatch(raw):
+            return "integer"
+        if _FLOAT_TEXT.fullmatch(raw):
+            return "float"
+    return None
+
+
+def _default_kind(variable: ConversationVariable) -> NumberKind | None:
+    if variable.value_type is not VariableType.NUMBER:
+        return None
+    return _kind_of(variable.raw_value)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 3] + "..."
+
+
+@attrs.frozen(repr=False)
+class ConversationVariable:
+    """One conversation variable, as the server reports it.
+
+    ``value`` is the decoded Python value (decoded on first access, then cached);
+    ``raw_value`` is what the server sent (usually Python ``str()`` text). For number
+    variables ``number_kind`` says how the server stores the number (``"integer"`` or
+    ``"float"``), which decides what an update may send. Timestamps are aware UTC
+    datetimes. The repr never shows a ``secret`` value and cuts long values short.
+    """
+
+    id: uuid.UUID
+    name: str
+    value_type: VariableType
+    raw_value: Any = attrs.field(hash=False)
+    description: str
+    created_at: datetime
+    updated_at: datetime
+    number_kind: NumberKind | None = attrs.field(
+        default=attrs.Factory(_default_kind, takes_self=True)
+    )
+    _decoded: Any = attrs.field(init=False, default=_NOT_DECODED, eq=False, hash=False)
+
+    @property
+    def value(self) -> Any:
+        """The decoded value (raises :class:`ResponseDecodeError` if it cannot be decoded)."""
+        if self._decoded is _NOT_DECODED:
+            # Frozen class: the cache is set once, behind the public interface.
+            object.__setattr__(self, "_decoded", decode_value(self.value_type, self.raw_value))
+        return self._decoded
+
+    @property
+    def is_secret(self) -> bool:
+        """True for ``secret`` variables, whose value is never shown."""
+        return self.value_type is VariableType.SECRET
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ConversationVariable:
+        """Build from one item of the server's list or update response.
+
+        Expects ``{id, name, value_type, value, description, created_at, updated_at}``;
+        ``value_type`` may be an older server's ``integer`` / ``float`` (a number with that
+        storage kind). Raises :class:`ResponseDecodeError` for a malformed item.
+        """
+        if not isinstance(data, Mapping):
+            raise ResponseDecodeError(
+                "conversation variable is not a JSON object", raw=_masked_text(data)
+            )
+        try:
+            value_type, alias_kind = parse_stored_type(_field(data, "value_type", str))
+            if "value" not in data or data["value"] is None:
+                raise ValueError("missing field 'value'")
+            raw_value = data["value"]
+            description = data.get("description")
+            if description is not None and not isinstance(description, str):
+                raise ValueError("field 'description' is not a string")
+            return cls(
+                id=_uuid(data.get("id")),
+                name=_field(data, "name", str),
+                value_type=value_type,
+                raw_value=raw_value,
+                description=description or "",
+                created_at=_timestamp(data, "created_at"),
+                updated_at=_timestamp(data, "updated_at"),
+                number_kind=(
+                    (alias_kind or _kind_of(raw_value))
+                    if value_type is VariableType.NUMBER
+                    else None
+                ),
+            )
+        except (ValueError, TypeError, OverflowError, OSError) as exc:
+            raise ResponseDecodeError(
+                f"malformed conversation variable: {exc}", raw=_masked_text(data)
+            ) from None
+
+    def _shown_value(self) -> str:
+        if self.is_secret:
+            return _HIDDEN
+        raw = self.raw_value
+        if self.value_type is VariableType.STRING or not isinstance(raw, str):
+            return _shorten(repr(raw))
+        return _shorten(raw)
+
+    def __repr__(self) -> str:
+        return (
+            f"ConversationVariable(id={str(self.id)!r}, name={self.name!r}, "
+            f"value_type={self.value_type.value!r}, value={self._shown_value()}, "
+            f"description={_shorten(repr(self.description))}, "
+            f"updated_at={self.updated_at.isoformat()!r})"
+        )
+
+    __str__ = __repr__
+
+
+def _field(data: Mapping[str, Any], key: str, kind: type) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise ValueError(f"field {key!r} is missing or not a {kind.__name__}")
+    return value
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("field 'id' is missing or not a string")
+    return uuid.UUID(value)
+
+
+def _timestamp(data: Mapping[str, Any], key: str) -> datetime:
+    """Unix seconds (what Dify sends) or ISO 8601 text, as an aware UTC datetime."""
+    value = data.get(key)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, UTC)
+    if isinstance(value, str):
+        parsed = datetime.fromisoformat(value)
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    raise ValueError(f"field {key!r} is missing or not a timestamp")
+
+
+def _masked_text(data: Any) -> str:
+    """The item as text for an error, with its value hidden unless clearly not secret."""
+    if not isinstance(data, Mapping):
+        return _shorten(repr(data))
+    shown = dict(data)
+    if "value" in shown:
+        value_type = shown.get("value_type")
+        try:
+            public = (
+                isinstance(value_type, str)
+                and parse_stored_type(value_type)[0] is not VariableType.SECRET
+            )
+        except ValueError:
+            public = False  # unknown type: it might be a secret
+        if not public:
+            shown["value"] = _HIDDEN
+    return json.dumps(shown, default=repr, ensure_ascii=False)
