@@ -181,8 +181,8 @@ def test_json_suffix_media_types_and_charset_parameters_are_json(dify_server, co
         b'{"value": NaN}',
         b'{"value": Infinity}',
         b'{"value": -Infinity}',
-        b'{"value": 18446744073709551616}',  # 2**64
-        b'{"value": -9223372036854775809}',  # -(2**63) - 1
+        b'{"value": 1e400}',  # infinite as a double
+        b'{"value": 1' + b"0" * 400 + b"}",  # an integer too large even for a float
         b'{"value": "\\ud800"}',  # lone surrogate
         b'{"value": "caf\xe9"}',  # not UTF-8
         b'{"value": ' + b"[" * 1100 + b"]" * 1100 + b"}",

@@ -125,6 +125,18 @@ def test_integer_stored_numbers_refuse_floats_and_float_stored_refuse_ints(clien
     assert as_float.json()["message"] == "not supported value type float"
 
 
+def test_integers_beyond_64_bits_arrive_as_floats(client, server):
+    into_float, stored = put(client, server, "number", 0.5, 2**64)
+    into_int, _ = put(client, server, "number", 3, -(2**63) - 1)
+    assert into_float.status_code == 200
+    assert stored.value == float(2**64)
+    assert type(stored.value) is float
+    assert (into_int.status_code, into_int.json()["message"]) == (
+        400,
+        "not supported value type integer",
+    )
+
+
 @pytest.mark.parametrize("value_type", ["file", "array[file]", "array[any]"])
 def test_file_and_any_variables_are_never_updatable(client, server, value_type):
     response, _ = put(client, server, value_type, [] if "array" in value_type else {}, [])

@@ -81,14 +81,24 @@ ROWS: list[tuple[str, Any, str | None, ServerRejection | None, bool]] = [
     ("array[boolean]", [1, 0], None, mismatch("array[boolean]", "array[number]"), True),
     ("array[boolean]", [[True]], None, mismatch("array[boolean]", "array[any]"), True),
     # never updatable (the gate refuses what it can, building refuses the rest)
-    ("file", "x", None, mismatch("file", "string"), True),
-    ("file", {"id": "x"}, None, mismatch("file", "object"), True),
+    # Never updatable: refused whatever the value, before the type gate (DESIGN.md s. 4).
+    ("file", "x", None, invalid("not supported value type file"), True),
+    ("file", {"id": "x"}, None, invalid("not supported value type file"), True),
     ("array[file]", [], None, invalid("not supported value type array[file]"), True),
-    ("array[file]", [{}], None, mismatch("array[file]", "array[object]"), True),
+    ("array[file]", [{}], None, invalid("not supported value type array[file]"), True),
     ("array[any]", [], None, invalid("not supported value type array[any]"), True),
     ("array[any]", [1, "a"], None, invalid("not supported value type array[any]"), True),
     # null: refused for every type
-    *[(t.value, None, None, mismatch(t.value, "none"), True) for t in VariableType],
+    *[
+        (t.value, None, None, mismatch(t.value, "none"), True)
+        for t in VariableType
+        if t.is_updatable
+    ],
+    *[
+        (t.value, None, None, invalid(f"not supported value type {t.value}"), True)
+        for t in VariableType
+        if not t.is_updatable
+    ],
     ("array[string]", ["a", None], None, mismatch("array[string]", "array[any]"), True),
     # refused by the JSON parser
     ("number", math.nan, None, JSON_ERROR, True),

@@ -336,7 +336,7 @@ def _gate_problem(value_type: VariableType, value: Any) -> _Problem | None:
         ok = isinstance(value, bool)
     elif value_type is VariableType.OBJECT:
         ok = isinstance(value, dict)
-    else:  # FILE: nothing JSON can carry is a file
+    else:  # never reached for non-updatable types: refused before the gate
         ok = False
     return None if ok else _Problem("mismatch")
 
@@ -345,11 +345,12 @@ def _build_problem(
     value_type: VariableType, value: Any, number_kind: NumberKind | None, size_limit: int
 ) -> _Problem | None:
     """The server building the new value: storage kind, updatable types, size limit."""
-    if value_type is VariableType.NUMBER and number_kind is not None:
-        if (number_kind == "float") != _number_is_float(value):
-            return _Problem("kind")
-    elif not value_type.is_updatable:
-        return _Problem("not_updatable")
+    if (
+        value_type is VariableType.NUMBER
+        and number_kind is not None
+        and (number_kind == "float") != _number_is_float(value)
+    ):
+        return _Problem("kind")
     size = server_value_size(value)  # the top level only: no need to build the stored value
     if size > size_limit:
         return _Problem("size", str(size))
@@ -381,6 +382,10 @@ def _find_problem(
 ) -> _Problem | None:
     facts = _walk(value_type, value)
     problem = _parser_problem(facts)
+    if problem is None and not value_type.is_updatable:
+        # Observed on Dify 1.10.1: these types are refused whatever the value, before the
+        # type gate (no JSON value is a file).
+        problem = _Problem("not_updatable")
     if problem is None:
         problem = _gate_problem(value_type, value)
     if problem is None:
@@ -637,7 +642,7 @@ def _server_answer(
     if reason == "kind":
         return ServerRejection(400, "invalid_param", f"not supported value type {number_kind}")
     if reason == "not_updatable":
-        return ServerRejection(400, "invalid_param", f"not supported value type {value_type}")
+        return ServerRejection(400, "invalid_param", f"not supported value type {value_type.value}")
     if reason == "size":
         message = f"variable size {problem.detail} exceeds limit {size_limit}"
         return ServerRejection(400, "invalid_param", message)

@@ -1,14 +1,17 @@
 """Bytes on the wire, as Dify writes and reads them.
 
-Dify parses request bodies with orjson (strict: no NaN/Infinity, integers within 64 bits,
-no lone surrogates, at most 1024 levels of nesting) and writes responses with the standard
-library's ``json.dumps`` defaults plus a trailing newline (``ensure_ascii`` on).
+Dify parses request bodies with orjson (strict: no NaN/Infinity, no lone surrogates, at
+most 1024 levels of nesting; integers beyond 64 bits become floats, and one too large for a
+float is refused) and writes responses with the standard library's ``json.dumps`` defaults
+plus a trailing newline (``ensure_ascii`` on).
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any, Final
+
+from .._validation import SERVER_JSON_ERROR_MESSAGE, server_parse_int
 
 __all__ = [
     "BAD_REQUEST_MESSAGE",
@@ -21,9 +24,7 @@ __all__ = [
 ]
 
 # Flask replaces the parser's own text with this generic one outside debug mode.
-BAD_REQUEST_MESSAGE: Final = (
-    "The browser (or proxy) sent a request that this server could not understand."
-)
+BAD_REQUEST_MESSAGE: Final = SERVER_JSON_ERROR_MESSAGE
 
 # Werkzeug's page for a URL no route matches (sent before any authentication).
 HTML_NOT_FOUND: Final = (
@@ -32,8 +33,6 @@ HTML_NOT_FOUND: Final = (
     b"please check your spelling and try again.</p>\n"
 )
 
-_INT_MIN: Final = -(2**63)
-_INT_MAX: Final = 2**64 - 1
 _MAX_DEPTH: Final = 1024
 _PYDANTIC_VERSION: Final = "2.12"
 
@@ -46,13 +45,6 @@ def _refuse_constant(name: str) -> Any:
     raise MalformedJSON(f"{name} is not JSON")
 
 
-def _parse_int(text: str) -> int:
-    number = int(text)
-    if not _INT_MIN <= number <= _INT_MAX:
-        raise MalformedJSON("integer exceeds 64 bits")
-    return number
-
-
 def _parse_float(text: str) -> float:
     number = float(text)
     if number in (float("inf"), float("-inf")):
@@ -61,7 +53,7 @@ def _parse_float(text: str) -> float:
 
 
 _DECODER: Final = json.JSONDecoder(
-    parse_constant=_refuse_constant, parse_int=_parse_int, parse_float=_parse_float
+    parse_constant=_refuse_constant, parse_int=server_parse_int, parse_float=_parse_float
 )
 
 
@@ -92,7 +84,7 @@ def parse_json_body(raw: bytes) -> object:
     try:
         text = raw.decode("utf-8")
         value = _DECODER.decode(text)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+    except (UnicodeDecodeError, ValueError, OverflowError, RecursionError) as exc:
         raise MalformedJSON(str(exc)) from None
     _check_tree(value)
     return value
