@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+import httpx
+
 from ._exceptions import DifyError
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "GeneratedBindingError",
     "Response",
     "list_variables",
+    "make_generated_client",
     "update_variable",
 ]
 
@@ -52,3 +55,22 @@ ConversationVariableUpdateRequest = _bind("models", "ConversationVariableUpdateR
 ConversationVariablesResponse = _bind("models", "ConversationVariablesResponse")
 Response = _bind("types", "Response")
 UNSET = _bind("types", "UNSET")
+
+
+class _QuietAuthenticatedClient(AuthenticatedClient):  # type: ignore[misc,valid-type]
+    """The generated client with a repr that leaves the token out (attrs would show it)."""
+
+    def __repr__(self) -> str:
+        return f"AuthenticatedClient(base_url={self._base_url!r}, token=<hidden>)"
+
+
+def make_generated_client(
+    *, base_url: str, token: str, http: httpx.Client | httpx.AsyncClient
+) -> Any:
+    """A generated ``AuthenticatedClient`` that sends through an existing httpx client."""
+    generated = _QuietAuthenticatedClient(base_url=base_url, token=token)
+    if isinstance(http, httpx.AsyncClient):
+        generated.set_async_httpx_client(http)
+    else:
+        generated.set_httpx_client(http)
+    return generated

@@ -4,7 +4,9 @@
     ├── VariableValueError (also ValueError)     a value the server would refuse or change
     ├── InvalidIdError (also ValueError)         an id that is not a canonical UUID
     ├── ConfigurationError                       missing API key, missing user, bad option
+    ├── UnknownVariableNameError (also LookupError)  no variable of that name (looked up here)
     ├── ResponseDecodeError                      a body or value that cannot be decoded
+    │   └── PaginationError                      the server's list paging broke
     └── APIError
         ├── APIConnectionError → APITimeoutError
         └── APIStatusError                       any non-2xx answer
@@ -22,6 +24,7 @@ Nothing here ever formats request headers, so the API key cannot reach a message
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import httpx
 
@@ -40,9 +43,11 @@ __all__ = [
     "InvalidParamError",
     "NotChatAppError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
+    "UnknownVariableNameError",
     "VariableNotFoundError",
     "VariableTypeMismatchError",
     "VariableValueError",
@@ -87,6 +92,31 @@ class ResponseDecodeError(DifyError):
         super().__init__(f"{message}: {_shorten(raw)!r}")
         self.raw = raw
         self.response = response
+
+
+class UnknownVariableNameError(DifyError, LookupError):
+    """The conversation has no variable with this name (found out by listing them all)."""
+
+
+class PaginationError(ResponseDecodeError):
+    """The server's list paging broke: a page was empty although more were promised, or
+    repeated variables of an earlier page.
+
+    Dify pages with ``last_id`` by creation time, and variables created together share
+    one timestamp, so after the first page the rest can be unreachable. Rather than loop
+    or silently return part of the list, the client raises this; ``partial`` holds the
+    variables read before the break (the server's first 100 are always complete).
+    """
+
+    def __init__(self, problem: str, *, partial: list[Any]) -> None:
+        DifyError.__init__(
+            self,
+            f"cannot list every variable: the server's paging is broken ({problem}); "
+            f"{len(partial)} variable(s) were read before the break and are in .partial",
+        )
+        self.raw = ""
+        self.response = None
+        self.partial = partial
 
 
 class APIError(DifyError):

@@ -1,0 +1,615 @@
+"""``client.variables``: list, get, set and update conversation variables.
+
+:class:`VariablesCore` holds everything both clients share: request building, paging,
+validation, decoding and the retry policy, written once as flows (see ``_core``).
+:class:`Variables` and :class:`AsyncVariables` are thin drivers with the public signatures.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._core import Call, Flow, TimeoutArg, run_async, run_sync, send
+from ._exceptions import (
+    ConfigurationError,
+    DifyError,
+    PaginationError,
+    ResponseDecodeError,
+    UnknownVariableNameError,
+    VariableValueError,
+)
+from ._ids import canonical_id
+from ._retry import RetryPolicy
+from ._types import NumberKind, VariableType
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from ._models import ConversationVariable
+
+# The value layer (_models, _validation, _decoding, attrs, uuid) is imported on first use,
+# not with the package: `import dify_chatflow` stays close to `import httpx` in cost.
+
+__all__ = ["AsyncVariables", "Variables", "VariablesCore"]
+
+Timeout = TimeoutArg | httpx._client.UseClientDefault
+NOT_GIVEN = httpx.USE_CLIENT_DEFAULT
+
+# The server's largest page; every list asks for it.
+PAGE_LIMIT = 100
+# Bounds the paging loop: 100,000 variables in one conversation is far beyond real use.
+MAX_PAGES = 1000
+# Bounds the per-client memory of variable number kinds (integer / float storage).
+MAX_REMEMBERED_KINDS = 10_000
+# Bounds the per-client cache of checked ids and their parsed URLs.
+MAX_CACHED_URLS = 4096
+
+# Stands for "no variable id" (the list route) where None could be a caller's mistake.
+_LIST_ROUTE = object()
+
+_NO_USER = (
+    "no end user given: pass user=... to the client or to this call. Dify scopes every "
+    "conversation to the end user that created it; without `user` the server silently "
+    "uses a default end user and then answers 404 'Conversation Not Exists.' even for a "
+    "conversation that exists"
+)
+
+
+class VariablesCore:
+    """Request building, paging, validation and decoding shared by both clients.
+
+    Immutable after construction except the number-kind memory, a plain dict whose single
+    get / set operations are atomic, so one instance serves many threads or tasks.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        user: str | None,
+        max_retries: int,
+        retry_policy: RetryPolicy,
+        timeout: Timeout,
+        auth_headers: Mapping[str, str] | None,
+    ) -> None:
+        self.base_url = base_url
+        self.user = user
+        self.max_retries = max_retries
+        self.retry_policy = retry_policy
+        self.timeout = timeout
+        self._prefix = base_url + "/conversations/"
+        # Precomputed once: per-call header dicts cost time on every request.
+        json_headers = {"Content-Type": "application/json"}
+        self._get_headers: Mapping[str, str] | None = dict(auth_headers) if auth_headers else None
+        self._put_headers: Mapping[str, str] = {**(auth_headers or {}), **json_headers}
+        # Number variables seen in answers, by id: their storage kind (integer / float) is
+        # worked out only when an update needs it.
+        self._numbers: dict[str, ConversationVariable] = {}
+        # (conversation_id, variable_id) as the caller passed them -> parsed URL.
+        # A hit skips both the id checks and httpx's URL parsing, the largest share of
+        # per-request CPU after the socket work.
+        self._urls: dict[tuple[object, object], tuple[httpx.URL, str]] = {}
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _user(self, user: str | None) -> str:
+        chosen = self.user if user is None else user
+        if type(chosen) is not str or not chosen:
+            raise ConfigurationError(_NO_USER)
+        return chosen
+
+    def _retries(self, max_retries: int | None) -> int:
+        if max_retries is None:
+            return self.max_retries
+        return check_max_retries(max_retries)
+
+    def _timeout(self, timeout: Timeout) -> Timeout:
+        return self.timeout if timeout is NOT_GIVEN else timeout
+
+    def _remember(self, variable: ConversationVariable) -> ConversationVariable:
+        if variable.value_type is VariableType.NUMBER:
+            if len(self._numbers) >= MAX_REMEMBERED_KINDS:
+                self._numbers.clear()
+            self._numbers[str(variable.id)] = variable
+        return variable
+
+    def _known_number_kind(self, variable_id: str) -> NumberKind | None:
+        known = self._numbers.get(variable_id)
+        return None if known is None else known.number_kind
+
+    def _url(
+        self, conversation_id: object, variable_id: object = _LIST_ROUTE
+    ) -> tuple[httpx.URL, str]:
+        """The URL of the list route (no ``variable_id``) or the update route, and the
+        canonical variable id (empty for the list route)."""
+        key = (conversation_id, variable_id)
+        try:
+            cached = self._urls.get(key)
+        except TypeError:  # unhashable: certainly not a valid id; canonical_id says why
+            cached = None
+        if cached is not None:
+            return cached
+        cid = canonical_id(conversation_id, "conversation_id")
+        if variable_id is _LIST_ROUTE:
+            vid = ""
+            url = httpx.URL(f"{self._prefix}{cid}/variables")
+        else:
+            vid = canonical_id(variable_id, "variable_id")
+            url = httpx.URL(f"{self._prefix}{cid}/variables/{vid}")
+        if len(self._urls) >= MAX_CACHED_URLS:
+            self._urls.clear()
+        self._urls[key] = (url, vid)
+        return url, vid
+
+    # -- flows ---------------------------------------------------------------------------
+
+    def list_flow(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None,
+        name: str | None,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[list[ConversationVariable]]:
+        """Every variable of a conversation (or the one called ``name``), all pages."""
+        url, _ = self._url(conversation_id)
+        params: dict[str, str | int] = {"user": self._user(user), "limit": PAGE_LIMIT}
+        if name is not None and type(name) is not str:
+            raise TypeError(f"name must be a str, got {type(name).__name__}")
+        call = Call(
+            "GET",
+            url,
+            params,
+            None,
+            self._get_headers,
+            self._timeout(timeout),
+        )
+        retries = self._retries(max_retries)
+        found: list[ConversationVariable] = []
+        seen: set[UUID] = set()
+        previous: list[ConversationVariable] = []
+        for page_number in range(1, MAX_PAGES + 1):
+            response = yield from send(call, retries, self.retry_policy)
+            items, has_more = _decode_page(response)
+            repeated = 0
+            for item in items:
+                if item.id in seen:
+                    repeated += 1
+                    continue
+                seen.add(item.id)
+                self._remember(item)
+                if name is None or item.name == name:
+                    found.append(item)
+            # Names are unique within a conversation: stop as soon as it is found.
+            if name is not None and found:
+                return found
+            problem = _paging_problem(page_number, previous, items, repeated, has_more)
+            if problem is not None:
+                raise PaginationError(problem, partial=found)
+            if not has_more:
+                return found
+            previous = items
+            call = call._replace(params={**params, "last_id": str(items[-1].id)})
+        raise PaginationError(f"more than {MAX_PAGES} pages", partial=found)
+
+    def get_flow(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        *,
+        user: str | None,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[ConversationVariable]:
+        """The variable called ``name``, found through :meth:`list_flow`."""
+        if type(name) is not str or not name:
+            raise TypeError(f"name must be a non-empty str, got {name!r}")
+        found = yield from self.list_flow(
+            conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
+        )
+        if not found:
+            raise UnknownVariableNameError(
+                f"conversation {canonical_id(conversation_id, 'conversation_id')} has no "
+                f"variable named {name!r}"
+            )
+        return found[0]
+
+    def set_flow(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        value: object,
+        *,
+        user: str | None,
+        strict: bool,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[ConversationVariable]:
+        """Look ``name`` up, validate ``value`` against its real type, then update it."""
+        variable = yield from self.get_flow(
+            conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
+        )
+        from ._validation import validate_value
+
+        validate_value(variable.value_type, value, number_kind=variable.number_kind, strict=strict)
+        updated = yield from self.update_flow(
+            conversation_id,
+            variable.id,
+            value,
+            user=user,
+            value_type=None,
+            number_kind=None,
+            strict=strict,
+            max_retries=max_retries,
+            timeout=timeout,
+        )
+        return updated
+
+    def update_flow(
+        self,
+        conversation_id: str | UUID,
+        variable_id: str | UUID,
+        value: object,
+        *,
+        user: str | None,
+        value_type: VariableType | str | None,
+        number_kind: NumberKind | None,
+        strict: bool,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[ConversationVariable]:
+        """Replace one variable's value; validated first when ``value_type`` is given."""
+        url, vid = self._url(conversation_id, variable_id)
+        end_user = self._user(user)
+        if value_type is not None:
+            if number_kind is None:
+                number_kind = self._known_number_kind(vid)
+            from ._validation import validate_value
+
+            validate_value(value_type, value, number_kind=number_kind, strict=strict)
+        call = Call(
+            "PUT",
+            url,
+            None,
+            _encode_body(value, end_user),
+            self._put_headers,
+            self._timeout(timeout),
+        )
+        response = yield from send(call, self._retries(max_retries), self.retry_policy)
+        return self._remember(_decode_item(response))
+
+
+def _paging_problem(
+    page_number: int,
+    previous: list[ConversationVariable],
+    items: list[ConversationVariable],
+    repeated: int,
+    has_more: bool,
+) -> str | None:
+    """Why this page shows the server's ``last_id`` paging losing variables, if it does.
+
+    Dify's next page holds only variables created strictly after the ``last_id`` one, and
+    a conversation's variables usually share one creation second. So: an empty page after
+    a full one, a page repeating earlier variables, or a page that starts after a creation
+    second still shared at the end of the previous page (the rest of that second was
+    skipped) all mean variables went missing.
+    """
+    if repeated:
+        return f"page {page_number} repeated {repeated} variable(s) of earlier pages"
+    if not items:
+        if page_number > 1:
+            return f"page {page_number} is empty although page {page_number - 1} said more follow"
+        return "the first page is empty although it says more follow" if has_more else None
+    if len(previous) >= 2 and previous[-1].created_at == previous[-2].created_at:
+        boundary = previous[-1].created_at
+        if all(item.created_at > boundary for item in items):
+            return (
+                f"page {page_number} skips the variables created in the same second as the "
+                f"last one of page {page_number - 1}"
+            )
+    return None
+
+
+def check_max_retries(max_retries: object) -> int:
+    """Return ``max_retries`` if it is a non-negative int, else raise ConfigurationError."""
+    if type(max_retries) is not int or max_retries < 0:
+        raise ConfigurationError(f"max_retries must be an int >= 0, got {max_retries!r}")
+    return max_retries
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _encode_body(value: object, user: str) -> bytes:
+    # The same encoding httpx uses for json=, done here so a value JSON cannot carry
+    # becomes a typed error before anything is sent.
+    try:
+        return _ENCODER.encode({"value": value, "user": user}).encode("utf-8")
+    except UnicodeEncodeError:
+        problem = "contains a lone surrogate character, which JSON text cannot carry"
+    except ValueError as exc:
+        problem = (
+            "contains itself"
+            if "ircular" in str(exc)
+            else "contains NaN or infinity, which JSON cannot carry"
+        )
+    except TypeError as exc:
+        problem = f"is not JSON-serialisable ({exc})"
+    except RecursionError:
+        problem = "is nested too deeply (or contains itself)"
+    raise VariableValueError(f"the value {problem}; nothing was sent")
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise ResponseDecodeError(
+            f"HTTP {response.status_code} answer is not JSON", raw=response.text, response=response
+        ) from None
+
+
+def _item(data: object, response: httpx.Response) -> ConversationVariable:
+    if not isinstance(data, dict):
+        raise ResponseDecodeError(
+            "expected a variable (a JSON object)", raw=_short_json(data), response=response
+        )
+    from ._models import ConversationVariable
+
+    try:
+        return ConversationVariable.from_dict(data)
+    except ResponseDecodeError as exc:
+        if exc.response is None:
+            exc.response = response
+        raise
+    except DifyError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ResponseDecodeError(
+            f"malformed variable ({type(exc).__name__})", raw=_short_json(data), response=response
+        ) from None
+
+
+def _decode_item(response: httpx.Response) -> ConversationVariable:
+    return _item(_json(response), response)
+
+
+def _decode_page(response: httpx.Response) -> tuple[list[ConversationVariable], bool]:
+    page = _json(response)
+    data = page.get("data") if isinstance(page, dict) else None
+    has_more = page.get("has_more", False) if isinstance(page, dict) else None
+    if not isinstance(data, list) or type(has_more) is not bool:
+        raise ResponseDecodeError(
+            "expected a page {data: [...], has_more: bool}",
+            raw=response.text,
+            response=response,
+        )
+    return [_item(entry, response) for entry in data], has_more
+
+
+def _short_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, default=repr)[:1000]
+
+
+class Variables:
+    """Conversation variables through a blocking client: ``client.variables``."""
+
+    def __init__(self, core: VariablesCore, http: httpx.Client) -> None:
+        self._core = core
+        self._http = http
+
+    def list(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None = None,
+        name: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> list[ConversationVariable]:
+        """Return every variable of the conversation, following all pages.
+
+        ``name`` keeps only the variable with that name (filtered here: some servers ignore
+        the server-side filter, others reject some names). Raises :class:`PaginationError`
+        when the server's paging breaks (an empty or repeated page) rather than looping or
+        dropping variables silently.
+        """
+        return run_sync(
+            self._http,
+            self._core.list_flow(
+                conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
+            ),
+        )
+
+    def get(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        *,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Return the variable called ``name``; :class:`UnknownVariableNameError` if none."""
+        return run_sync(
+            self._http,
+            self._core.get_flow(
+                conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
+            ),
+        )
+
+    def set(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        value: object,
+        *,
+        user: str | None = None,
+        strict: bool = True,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Set the variable called ``name`` to ``value`` and return it as stored.
+
+        Looks the variable up, validates ``value`` against its real type and number kind
+        (:class:`VariableValueError` before the update is sent), then updates it.
+        """
+        return run_sync(
+            self._http,
+            self._core.set_flow(
+                conversation_id,
+                name,
+                value,
+                user=user,
+                strict=strict,
+                max_retries=max_retries,
+                timeout=timeout,
+            ),
+        )
+
+    def update(
+        self,
+        conversation_id: str | UUID,
+        variable_id: str | UUID,
+        value: object,
+        *,
+        user: str | None = None,
+        value_type: VariableType | str | None = None,
+        number_kind: NumberKind | None = None,
+        strict: bool = True,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Replace the value of the variable ``variable_id`` and return it as stored.
+
+        With ``value_type`` the value is validated first; ``number_kind`` (``"integer"`` /
+        ``"float"``) defaults to what earlier answers showed for this variable. Without
+        ``value_type`` the value is sent as is and the server's verdict is raised as a
+        typed error. The request is idempotent, so retries are safe.
+        """
+        return run_sync(
+            self._http,
+            self._core.update_flow(
+                conversation_id,
+                variable_id,
+                value,
+                user=user,
+                value_type=value_type,
+                number_kind=number_kind,
+                strict=strict,
+                max_retries=max_retries,
+                timeout=timeout,
+            ),
+        )
+
+
+class AsyncVariables:
+    """Conversation variables through an async client: ``client.variables``."""
+
+    def __init__(
+        self, core: VariablesCore, http: httpx.AsyncClient, max_in_flight: int | None = None
+    ) -> None:
+        self._core = core
+        self._http = http
+        self._gate: Any = None
+        if max_in_flight is not None:
+            import asyncio
+
+            self._gate = asyncio.Semaphore(max_in_flight)
+
+    async def list(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None = None,
+        name: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> list[ConversationVariable]:
+        """Async :meth:`Variables.list`."""
+        return await run_async(
+            self._http,
+            self._core.list_flow(
+                conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
+            ),
+            self._gate,
+        )
+
+    async def get(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        *,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Async :meth:`Variables.get`."""
+        return await run_async(
+            self._http,
+            self._core.get_flow(
+                conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
+            ),
+            self._gate,
+        )
+
+    async def set(
+        self,
+        conversation_id: str | UUID,
+        name: str,
+        value: object,
+        *,
+        user: str | None = None,
+        strict: bool = True,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Async :meth:`Variables.set`."""
+        return await run_async(
+            self._http,
+            self._core.set_flow(
+                conversation_id,
+                name,
+                value,
+                user=user,
+                strict=strict,
+                max_retries=max_retries,
+                timeout=timeout,
+            ),
+            self._gate,
+        )
+
+    async def update(
+        self,
+        conversation_id: str | UUID,
+        variable_id: str | UUID,
+        value: object,
+        *,
+        user: str | None = None,
+        value_type: VariableType | str | None = None,
+        number_kind: NumberKind | None = None,
+        strict: bool = True,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> ConversationVariable:
+        """Async :meth:`Variables.update`."""
+        return await run_async(
+            self._http,
+            self._core.update_flow(
+                conversation_id,
+                variable_id,
+                value,
+                user=user,
+                value_type=value_type,
+                number_kind=number_kind,
+                strict=strict,
+                max_retries=max_retries,
+                timeout=timeout,
+            ),
+            self._gate,
+        )

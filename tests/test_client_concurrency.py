@@ -1,0 +1,79 @@
+"""One client shared by many threads or tasks: no errors, every value stored.
+
+The server runs in a child process here, so that the load tests measure the clients and
+not the GIL shared with an in-process server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+from client_support import API_KEY, USER, server_process
+from dify_chatflow import AsyncChatflowClient, ChatflowClient, DefaultAioHttpClient
+
+THREADS = 16
+UPDATES_PER_THREAD = 200
+ASYNC_UPDATES = 1000
+
+
+def test_sixteen_threads_share_one_sync_client():
+    specs = [{"name": f"t{i:02d}", "value_type": "number", "value": 0} for i in range(THREADS)]
+    with (
+        server_process(specs) as (base_url, conv, ids),
+        ChatflowClient(api_key=API_KEY, base_url=base_url, user=USER) as client,
+    ):
+
+        def work(index: int) -> object:
+            last = None
+            for step in range(1, UPDATES_PER_THREAD + 1):
+                last = client.variables.update(conv, ids[index], index * 1000 + step)
+                assert last.value == index * 1000 + step
+            assert last is not None
+            return last.value
+
+        with ThreadPoolExecutor(THREADS) as pool:
+            finals = list(pool.map(work, range(THREADS)))
+        stored = {v.name: v.value for v in client.variables.list(conv)}
+    expected = [i * 1000 + UPDATES_PER_THREAD for i in range(THREADS)]
+    assert finals == expected
+    assert stored == {f"t{i:02d}": expected[i] for i in range(THREADS)}
+
+
+async def _update_all(client: AsyncChatflowClient, conv: str, ids: list[str]) -> dict[str, object]:
+    results = await asyncio.gather(
+        *(client.variables.update(conv, vid, f"value-{i}") for i, vid in enumerate(ids))
+    )
+    assert [r.value for r in results] == [f"value-{i}" for i in range(len(ids))]
+    return {v.name: v.value for v in await client.variables.list(conv)}
+
+
+def _string_specs(count: int) -> list[dict[str, object]]:
+    return [{"name": f"a{i:04d}", "value_type": "string", "value": ""} for i in range(count)]
+
+
+def test_a_thousand_concurrent_async_updates():
+    with server_process(_string_specs(ASYNC_UPDATES)) as (base_url, conv, ids):
+
+        async def scenario() -> dict[str, object]:
+            async with (
+                DefaultAioHttpClient() as http,
+                AsyncChatflowClient(
+                    api_key=API_KEY, base_url=base_url, user=USER, http_client=http
+                ) as client,
+            ):
+                return await _update_all(client, conv, ids)
+
+        stored = asyncio.run(scenario())
+    assert stored == {f"a{i:04d}": f"value-{i}" for i in range(ASYNC_UPDATES)}
+
+
+def test_hundreds_of_concurrent_updates_through_the_plain_async_client():
+    with server_process(_string_specs(300)) as (base_url, conv, ids):
+
+        async def scenario() -> dict[str, object]:
+            async with AsyncChatflowClient(api_key=API_KEY, base_url=base_url, user=USER) as c:
+                return await _update_all(c, conv, ids)
+
+        stored = asyncio.run(scenario())
+    assert stored == {f"a{i:04d}": f"value-{i}" for i in range(300)}
