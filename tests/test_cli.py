@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dify_chatflow.testing import DifyTestServer
+from dify_chatflow.testing import DifyTestServer, Fault
 
 API_KEY = "app-cli-secret-key-5f2a"
 USER = "support-7"
@@ -113,7 +113,7 @@ class TestList:
         assert records["profile"]["value"] == {"lang": "en"}
         assert records["tags"]["value"] == ["a"]
         assert records["token"]["value"] != SECRET
-        assert str(records["updated_at"]).endswith("+00:00")
+        assert str(records["theme"]["updated_at"]).endswith("+00:00")
 
     def test_secrets_are_shown_only_on_request(
         self, server: DifyTestServer, conversation: str
@@ -215,16 +215,55 @@ class TestSet:
         assert hint in result.stderr
         assert sum(1 for r in server.requests if r.method == "PUT") == puts_before
 
-    def test_lenient_sends_what_the_server_refuses_and_exits_1(
+    def test_lenient_sends_what_the_server_accepts_but_changes(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        strict = run_cli(
+            "vars", "set", conversation, "visits", "true", "--json-value", server=server
+        )
+        lenient = run_cli(
+            "vars",
+            "set",
+            conversation,
+            "visits",
+            "true",
+            "--json-value",
+            "--lenient",
+            "--json",
+            server=server,
+        )
+        assert strict.returncode == 2
+        assert "bool" in strict.stderr
+        assert lenient.returncode == 0, lenient.stderr
+        assert json_lines(lenient.stdout)[0]["value"] == 1  # the server stores True as 1
+
+    def test_lenient_still_refuses_what_the_server_refuses(
         self, server: DifyTestServer, conversation: str
     ) -> None:
         result = run_cli("vars", "set", conversation, "visits", "5.0", "--lenient", server=server)
-        assert result.returncode == 1
-        assert "400" in result.stderr
-        assert "invalid_param" in result.stderr
+        assert result.returncode == 2
+        assert "send 5, not 5.0" in result.stderr
 
 
 class TestExitCodes:
+    def test_server_refusal_names_status_and_code(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        server.inject_fault(
+            Fault.status(
+                400,
+                body={
+                    "code": "invalid_param",
+                    "status": 400,
+                    "message": "variable size 9 exceeds limit 1",
+                },
+            ),
+            route="update",
+        )
+        result = run_cli("vars", "set", conversation, "theme", "x", server=server)
+        assert result.returncode == 1
+        assert "400 invalid_param: variable size 9 exceeds limit 1" in result.stderr
+
     def test_server_error_names_status_and_code(self, server: DifyTestServer) -> None:
         missing = "0b6b5d0e-8d3c-4c55-9f0e-5d1d1f7c2a11"
         result = run_cli("vars", "list", missing, server=server)

@@ -39,6 +39,9 @@ def same(left: Any, right: Any) -> bool:
         ("array[object]", "[{'a': [True, None, 1e-07]}]", [{"a": [True, None, 1e-07]}]),
         ("object", "{}", {}),
         ("array[any]", "[]", []),
+        # a file variable before any file is set, and one holding a file's mapping
+        ("file", "None", None),
+        ("file", "{'id': 'f1', 'type': 'image'}", {"id": "f1", "type": "image"}),
         # quotes and escapes as Python's repr writes them
         ("array[string]", '["it\'s"]', ["it's"]),
         ("array[string]", "['say \"hi\"']", ['say "hi"']),

@@ -12,11 +12,21 @@ import math
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ._exceptions import APIConnectionError, APIStatusError, DifyError, VariableValueError
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    DifyError,
+    ResponseDecodeError,
+    UnknownVariableNameError,
+    VariableValueError,
+)
 from ._models import ConversationVariable
 from ._types import VariableType
+
+if TYPE_CHECKING:
+    from ._client import ChatflowClient
 
 __all__ = [
     "EXIT_OK",
@@ -186,19 +196,19 @@ def _refuse_constant(name: str) -> Any:
 # --- commands -------------------------------------------------------------------------
 
 
-def _run_list(client: Any, args: argparse.Namespace, out: TextIO) -> int:
+def _run_list(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> int:
     variables = client.variables.list(args.conversation_id)
     _print_variables(variables, args, out)
     return EXIT_OK
 
 
-def _run_get(client: Any, args: argparse.Namespace, out: TextIO) -> int:
+def _run_get(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> int:
     variable = client.variables.get(args.conversation_id, args.name)
     _print_variables([variable], args, out)
     return EXIT_OK
 
 
-def _run_set(client: Any, args: argparse.Namespace, out: TextIO) -> int:
+def _run_set(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> int:
     current = client.variables.get(args.conversation_id, args.name)
     value = parse_cli_value(current.value_type, args.value, force_json=args.json_value)
     updated = client.variables.update(
@@ -213,10 +223,12 @@ def _run_set(client: Any, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def run_vars(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_vars(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run one parsed ``vars`` command; map every error to a message and an exit code."""
     from ._client import ChatflowClient  # the client is only needed for these commands
 
+    out = out or sys.stdout
+    err = err or sys.stderr
     try:
         with ChatflowClient(
             api_key=args.api_key,
@@ -231,7 +243,8 @@ def run_vars(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = s
             f"error: server answered {exc.status_code} {exc.code or '-'}: {exc.message}", file=err
         )
         return EXIT_SERVER
-    except APIConnectionError as exc:
+    except (APIConnectionError, ResponseDecodeError, UnknownVariableNameError) as exc:
+        # What the server holds or answers, not what was typed: a server-side outcome.
         print(f"error: {exc}", file=err)
         return EXIT_SERVER
     except DifyError as exc:  # validation, bad ids, missing configuration

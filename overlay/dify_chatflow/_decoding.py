@@ -124,7 +124,8 @@ _SHAPES: dict[VariableType, tuple[type, ...]] = {
     VariableType.NUMBER: (int, float),
     VariableType.BOOLEAN: (bool,),
     VariableType.OBJECT: (dict,),
-    VariableType.FILE: (dict,),
+    # A file variable holds one file's mapping, or nothing until a file is set.
+    VariableType.FILE: (dict, type(None)),
 }
 
 
