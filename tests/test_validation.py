@@ -18,6 +18,7 @@ from dify_chatflow._validation import (
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import json_values, typed_values, values_by_type
 
 JSON_ERROR = ServerRejection(400, "bad_request", SERVER_JSON_ERROR_MESSAGE)
 
@@ -291,31 +292,11 @@ def test_stored_value_after_server_coercion() -> None:
 
 # ------------------------------------------------------------------------- properties
 
-_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)
-_INT64 = st.integers(min_value=-(2**63), max_value=2**64 - 1)
-_FLOAT = st.floats(allow_nan=False, allow_infinity=False)
-_JSON = st.recursive(
-    st.none() | st.booleans() | _INT64 | _FLOAT | _TEXT,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
-    max_leaves=12,
-)
-_OBJECT = st.dictionaries(_TEXT, _JSON, max_size=5)
-
-ACCEPTED: dict[VariableType, st.SearchStrategy[Any]] = {
-    VariableType.STRING: _TEXT,
-    VariableType.SECRET: _TEXT,
-    VariableType.NUMBER: _INT64 | _FLOAT,
-    VariableType.BOOLEAN: st.booleans(),
-    VariableType.OBJECT: _OBJECT,
-    VariableType.ARRAY_STRING: st.lists(_TEXT, max_size=8),
-    VariableType.ARRAY_NUMBER: st.lists(_INT64 | _FLOAT, max_size=8),
-    VariableType.ARRAY_OBJECT: st.lists(_OBJECT, max_size=3),
-    VariableType.ARRAY_BOOLEAN: st.lists(st.booleans(), max_size=8),
-}
+ACCEPTED = values_by_type()
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(sorted(ACCEPTED)).flatmap(lambda t: st.tuples(st.just(t), ACCEPTED[t])))
+@given(typed_values(ACCEPTED))
 def test_neither_mode_refuses_a_value_the_rules_accept(case: tuple[VariableType, Any]) -> None:
     value_type, value = case
     assert server_rejection(value_type, value, name="v") is None
@@ -324,7 +305,7 @@ def test_neither_mode_refuses_a_value_the_rules_accept(case: tuple[VariableType,
 
 
 @settings(max_examples=200, deadline=None)
-@given(_JSON, st.sampled_from(sorted(VariableType)))
+@given(json_values(), st.sampled_from(sorted(VariableType)))
 def test_lenient_refuses_only_what_the_server_refuses(value: Any, value_type: VariableType) -> None:
     refused = server_rejection(value_type, value, name="v") is not None
     try:
