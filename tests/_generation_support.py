@@ -60,8 +60,18 @@ def make(checkout: Path, target: str) -> subprocess.CompletedProcess[str]:
             text=True,
             check=False,
             timeout=180,
-            env={**os.environ, "LC_ALL": "C"},
+            env=_outside_make(),
         )
+
+
+def _outside_make() -> dict[str, str]:
+    """This environment as a top-level make sees it, even when the tests run under make.
+
+    An inherited MAKELEVEL turns the copy's messages into ``make[1]: ...`` lines and
+    MAKEFLAGS would hand it the outer make's options.
+    """
+    inherited = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
+    return {k: v for k, v in os.environ.items() if k not in inherited} | {"LC_ALL": "C"}
 
 
 def _venv_vars(stamp: str) -> list[str]:
