@@ -104,54 +104,66 @@ def find_head_end(buffer: bytearray) -> int:
 
 def parse_head(raw: bytes) -> RequestHead:
     """Parse a request head (request line, headers, the final blank line)."""
-    lines = raw.decode("iso-8859-1").split("\r\n")[:-2]
+    lines = raw.decode("iso-8859-1").split("\r\n")
+    del lines[-2:]  # the blank line that ends the head
     request_line = lines[0]
-    if len(request_line) > _MAX_LINE:
-        raise BadRequest(HTTPStatus.REQUEST_URI_TOO_LONG)
+    if len(raw) > _MAX_LINE:  # only then can one line be too long: find out which
+        if len(request_line) > _MAX_LINE:
+            raise BadRequest(HTTPStatus.REQUEST_URI_TOO_LONG)
+        if any(len(line) > _MAX_LINE for line in lines):
+            raise BadRequest(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Line too long")
     words = request_line.split()
     if len(words) != 3:
         # HTTP/0.9 (two words) is not served: it cannot carry the headers the API needs.
         raise BadRequest(HTTPStatus.BAD_REQUEST, f"Bad request syntax ({request_line!r})")
     method, target, version = words
-    keep_alive = _keep_alive_by_default(version)
+    keep_alive = version == "HTTP/1.1" or _keep_alive_by_default(version)
     if len(lines) - 1 > _MAX_HEADERS:
         raise BadRequest(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Too many headers")
     headers: dict[str, str] = {}
     last = ""
-    for line in lines[1:]:
-        if len(line) > _MAX_LINE:
-            raise BadRequest(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Line too long")
-        if line[:1] in (" ", "\t") and last:  # an obsolete folded continuation line
-            headers[last] = f"{headers[last]} {line.strip()}"
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if line[0] in " \t":  # an obsolete folded continuation line
+            if last:
+                headers[last] = f"{headers[last]} {line.strip()}"
             continue
         name, colon, value = line.partition(":")
         if not colon:
             continue  # not a header line: ignored, as the email parser did
-        name = name.strip().lower()
-        if name not in headers:
+        name = name.lower()
+        if name in headers:
+            last = ""
+        else:
             headers[name] = value.strip()
             last = name
-        else:
-            last = ""
-    connection = headers.get("connection", "").lower()
-    if connection == "close":
-        keep_alive = False
-    elif connection == "keep-alive":
-        keep_alive = True
+    connection = headers.get("connection")
+    if connection:
+        connection = connection.lower()
+        if connection == "close":
+            keep_alive = False
+        elif connection == "keep-alive":
+            keep_alive = True
     if method not in _METHODS:
         raise BadRequest(HTTPStatus.NOT_IMPLEMENTED, f"Unsupported method ({method!r})")
-    chunked = "chunked" in headers.get("transfer-encoding", "").lower()
+    transfer_encoding = headers.get("transfer-encoding")
+    chunked = transfer_encoding is not None and "chunked" in transfer_encoding.lower()
     length = 0
     if not chunked:
-        try:
-            length = int(headers.get("content-length", "0") or "0")
-        except ValueError:
-            length = -1
-        if not 0 <= length <= MAX_BODY:
-            status = HTTPStatus.REQUEST_ENTITY_TOO_LARGE if length > MAX_BODY else 400
-            raise BadRequest(status, page=False)
-    expect = headers.get("expect", "").lower() == "100-continue" and version >= "HTTP/1.1"
-    return RequestHead(method, target, headers, keep_alive, expect, chunked, length)
+        length_text = headers.get("content-length")
+        if length_text:
+            try:
+                length = int(length_text)
+            except ValueError:
+                length = -1
+            if not 0 <= length <= MAX_BODY:
+                status = HTTPStatus.REQUEST_ENTITY_TOO_LARGE if length > MAX_BODY else 400
+                raise BadRequest(status, page=False)
+    expect = headers.get("expect")
+    expect_continue = (
+        expect is not None and expect.lower() == "100-continue" and version >= "HTTP/1.1"
+    )
+    return RequestHead(method, target, headers, keep_alive, expect_continue, chunked, length)
 
 
 def _keep_alive_by_default(version: str) -> bool:
