@@ -300,9 +300,8 @@ class HTTPServer:
     def start(self) -> None:
         """Start the loop thread and wait until it accepts connections."""
         self._thread.start()
-        if not self._started.wait(timeout=_STOP_TIMEOUT):
-            raise RuntimeError("the test server did not start in time")
-        if self._start_error is not None:
+        if not self._started.wait(timeout=_STOP_TIMEOUT) or self._start_error is not None:
+            self.stop()
             raise RuntimeError("the test server could not start") from self._start_error
 
     def stop(self) -> None:
