@@ -1,23 +1,47 @@
-"""Sockets: a lean HTTP/1.1 keep-alive server around :func:`._routes.handle`."""
+"""Sockets: an asyncio HTTP/1.1 keep-alive server around :func:`._routes.handle`.
+
+One event loop in a daemon thread serves every connection: no thread per connection and
+no GIL hand-over between them, which is what made the thread-per-connection server the
+bottleneck of the client benchmarks. Requests on one connection are answered in order,
+one at a time (pipelining is safe); an injected delay waits with ``asyncio.sleep`` so that
+other connections carry on meanwhile.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email.utils
 import socket
-import socketserver
+import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import traceback
+from dataclasses import replace
+from http import HTTPStatus
 from typing import Final
-from urllib.parse import parse_qsl, unquote, urlsplit
 
-from ._routes import Reply, ServerState, handle, record
+from ._faults import Fault, FaultQueue
+from ._http_parse import (
+    BadRequest,
+    RequestHead,
+    error_page,
+    find_head_end,
+    parse_head,
+    read_chunked,
+    split_target,
+)
+from ._routes import Reply, ServerState, handle, record, route_of
 
 __all__ = ["HTTPServer"]
 
-_MAX_BODY: Final = 16 * 1024 * 1024
 _SERVER_HEADER: Final = "dify-chatflow-testing"
+_IDLE_TIMEOUT: Final = 120.0  # an idle keep-alive connection is closed after this
+_SWEEP_EVERY: Final = 5.0
+_BACKLOG: Final = 128
+_STOP_TIMEOUT: Final = 5.0
+_CONTINUE: Final = b"HTTP/1.1 100 Continue\r\n\r\n"
+_PHRASES: Final = {status.value: status.phrase for status in HTTPStatus}
 
 
 class _Clock:
@@ -38,133 +62,286 @@ class _Clock:
 _DATE: Final = _Clock()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = _SERVER_HEADER
-    sys_version = ""
-    disable_nagle_algorithm = True
-    timeout = 120  # an idle keep-alive connection is closed after this
-    server: HTTPServer
+def _response_bytes(reply: Reply, *, head_only: bool, close: bool) -> bytes:
+    lines = [
+        f"HTTP/1.1 {reply.status} {_PHRASES.get(reply.status, '')}",
+        f"Server: {_SERVER_HEADER}",
+        f"Date: {_DATE.http_date()}",
+    ]
+    if reply.content_type:
+        lines.append(f"Content-Type: {reply.content_type}")
+    lines.append(f"Content-Length: {len(reply.body)}")
+    lines.extend(f"{name}: {value}" for name, value in reply.headers)
+    if close:
+        lines.append("Connection: close")
+    head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    return head if head_only else head + reply.body
 
-    # No reverse lookups, no stderr noise.
-    def address_string(self) -> str:
-        return str(self.client_address[0])
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def _refusal(bad: BadRequest) -> Reply:
+    if not bad.page:
+        return Reply(bad.status, b"", None)
+    return Reply(bad.status, error_page(bad.status, bad.message), "text/html;charset=utf-8")
 
-    def _serve(self) -> None:
-        body = self._read_body()
-        if body is None:
-            return
-        target = urlsplit(self.path)
-        path = unquote(target.path, errors="replace")
-        query: dict[str, str] = {}
-        for key, value in parse_qsl(target.query, keep_blank_values=True, errors="replace"):
-            query.setdefault(key, value)  # first value wins, as werkzeug's to_dict()
-        headers: dict[str, str] = {}
-        for name, value in self.headers.items():
-            headers.setdefault(name.lower(), value)
-        state = self.server.state
-        record(state, self.command, path, query, headers, body)
-        self._write(handle(state, self.command, path, query, headers, body))
 
-    do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = _serve
+class _Connection(asyncio.Protocol):
+    """One client connection: buffer bytes, answer each complete request in turn."""
 
-    def _read_body(self) -> bytes | None:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked()
-        length_text = self.headers.get("Content-Length", "0") or "0"
-        try:
-            length = int(length_text)
-        except ValueError:
-            length = -1
-        if not 0 <= length <= _MAX_BODY:
-            self._refuse(413 if length > _MAX_BODY else 400)
-            return None
-        return self.rfile.read(length) if length else b""
+    def __init__(self, server: HTTPServer) -> None:
+        self._server = server
+        self._state = server.state
+        self._transport: asyncio.Transport | None = None
+        self._buffer = bytearray()
+        self._head: RequestHead | None = None  # parsed, body not yet complete
+        self._waiting = False  # a delayed reply is pending, or the peer reads too slowly
+        self._write_paused = False
+        self._closing = False
+        self._task: asyncio.Task[None] | None = None
+        self.idle_since = 0.0
 
-    def _read_chunked(self) -> bytes | None:
-        parts: list[bytes] = []
-        total = 0
-        while True:
-            size_line = self.rfile.readline(1024).split(b";", 1)[0].strip()
+    def idle_before(self, deadline: float) -> bool:
+        """Whether nothing has moved since ``deadline`` and no delayed reply is pending."""
+        return self._task is None and self.idle_since < deadline
+
+    # -- asyncio.Protocol --------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self._transport = transport
+        self.idle_since = time.monotonic()
+        self._server.connections.add(self)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._closing = True
+        self._server.connections.discard(self)
+        if self._task is not None:
+            self._task.cancel()
+
+    def data_received(self, data: bytes) -> None:
+        self.idle_since = time.monotonic()
+        self._buffer += data
+        if not self._waiting:
+            self._serve_buffered()
+
+    def eof_received(self) -> bool:
+        # Keep the socket open to answer what has arrived; close once that is done.
+        self._closing = True
+        if not self._waiting:
+            self._serve_buffered()
+            self.close()
+        return True
+
+    def pause_writing(self) -> None:
+        self._write_paused = self._waiting = True
+        self._pause_reading()
+
+    def resume_writing(self) -> None:
+        self._write_paused = False
+        if self._task is None:
+            self._resume()
+
+    # -- requests ----------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close after what has been written is flushed."""
+        self._closing = True
+        if self._transport is not None:
+            self._transport.close()
+
+    def abort(self) -> None:
+        """Close at once, dropping anything unsent."""
+        self._closing = True
+        if self._transport is not None:
+            self._transport.abort()
+
+    def _serve_buffered(self) -> None:
+        """Answer every complete request in the buffer, in order, until one must wait."""
+        buffer = self._buffer
+        while buffer and not self._waiting and self._transport is not None:
             try:
-                size = int(size_line, 16)
-            except ValueError:
-                self._refuse(400)
-                return None
-            total += size
-            if total > _MAX_BODY:
-                self._refuse(413)
-                return None
-            if size == 0:
-                while self.rfile.readline(1024).strip():  # trailers up to the blank line
-                    pass
-                return b"".join(parts)
-            parts.append(self.rfile.read(size))
-            self.rfile.readline(1024)
+                if self._head is None:
+                    end = find_head_end(buffer)
+                    if end < 0:
+                        return
+                    self._head = head = parse_head(bytes(buffer[:end]))
+                    del buffer[:end]
+                    if head.expect_continue and (head.chunked or len(buffer) < head.content_length):
+                        self._transport.write(_CONTINUE)
+                head = self._head
+                if head.chunked:
+                    chunked = read_chunked(buffer)
+                    if chunked is None:
+                        return
+                    body, used = chunked
+                else:
+                    used = head.content_length
+                    if len(buffer) < used:
+                        return
+                    body = bytes(buffer[:used])
+                del buffer[:used]
+            except BadRequest as bad:
+                self._head = None
+                self._write(_refusal(bad), head_only=False, keep_alive=False)
+                return
+            self._head = None
+            self._answer(head, body)
+        if self._closing and not self._waiting:
+            self.close()
 
-    def _refuse(self, status: int) -> None:
-        self.close_connection = True
-        self._write(Reply(status, b"", None, (("Connection", "close"),)))
-
-    def _write(self, reply: Reply) -> None:
-        if reply.drop:
-            self.close_connection = True
+    def _answer(self, head: RequestHead, body: bytes) -> None:
+        state = self._state
+        path, query = split_target(head.target)
+        record(state, head.method, path, query, head.headers, body)
+        # The fault is taken here, not inside handle(), so that a delay can be awaited.
+        fault = state.faults.take(route_of(path)) if state.faults else None
+        try:
+            if fault is None:
+                state = self._server.state_without_faults
+                reply = handle(state, head.method, path, query, head.headers, body)
+            elif fault.kind == "delay":
+                self._waiting = True
+                self._pause_reading()
+                self._task = asyncio.get_running_loop().create_task(
+                    self._answer_later(fault.seconds, head, path, query, body)
+                )
+                return
+            else:
+                state = _with_fault(state, fault)
+                reply = handle(state, head.method, path, query, head.headers, body)
+        except Exception:  # a bug in a handler must not stop the server
+            self._report_crash()
             return
-        phrase = self.responses.get(reply.status, ("",))[0]
-        lines = [
-            f"HTTP/1.1 {reply.status} {phrase}",
-            f"Server: {_SERVER_HEADER}",
-            f"Date: {_DATE.http_date()}",
-        ]
-        if reply.content_type:
-            lines.append(f"Content-Type: {reply.content_type}")
-        lines.append(f"Content-Length: {len(reply.body)}")
-        lines.extend(f"{name}: {value}" for name, value in reply.headers)
-        if self.close_connection:
-            lines.append("Connection: close")
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        payload = head if self.command == "HEAD" else head + reply.body
-        self.wfile.write(payload)
+        self._write(reply, head_only=head.method == "HEAD", keep_alive=head.keep_alive)
+
+    async def _answer_later(
+        self, seconds: float, head: RequestHead, path: str, query: dict[str, str], body: bytes
+    ) -> None:
+        await asyncio.sleep(seconds)
+        state = self._server.state_without_faults
+        try:
+            reply = handle(state, head.method, path, query, head.headers, body)
+        except Exception:
+            self._report_crash()
+            return
+        finally:
+            self._task = None
+        self._write(reply, head_only=head.method == "HEAD", keep_alive=head.keep_alive)
+        if not self._write_paused:
+            self._resume()
+
+    def _write(self, reply: Reply, *, head_only: bool, keep_alive: bool) -> None:
+        transport = self._transport
+        if transport is None or transport.is_closing():
+            return
+        if reply.drop:  # an injected dropped connection: no answer at all
+            self._waiting = True
+            self.close()
+            return
+        transport.write(_response_bytes(reply, head_only=head_only, close=not keep_alive))
+        self.idle_since = time.monotonic()
+        if not keep_alive:
+            self._waiting = True
+            self.close()
+
+    def _report_crash(self) -> None:
+        # What socketserver did for an exception in a handler: print it, end the connection.
+        print("Exception while answering a request:", file=sys.stderr)
+        traceback.print_exc()
+        self._waiting = True
+        self.abort()
+
+    def _pause_reading(self) -> None:
+        if self._transport is not None and not self._transport.is_closing():
+            self._transport.pause_reading()
+
+    def _resume(self) -> None:
+        if self._transport is None or self._transport.is_closing():
+            return
+        self._waiting = False
+        self._transport.resume_reading()
+        self._serve_buffered()
 
 
-class HTTPServer(ThreadingHTTPServer):
-    """A threading HTTP server that knows its open connections, so ``stop`` can end them."""
+def _with_fault(state: ServerState, fault: Fault) -> ServerState:
+    """A view of ``state`` whose only pending fault is ``fault`` (already taken)."""
+    queue = FaultQueue()
+    queue.add(fault, "any", 1)
+    return replace(state, faults=queue)
 
-    daemon_threads = True
-    block_on_close = False
-    request_queue_size = 128
-    allow_reuse_address = True
+
+class HTTPServer:
+    """Serves :func:`._routes.handle` on ``address`` from an event loop in a daemon thread."""
 
     def __init__(self, address: tuple[str, int], state: ServerState) -> None:
         self.state = state
-        self._open: set[socket.socket] = set()
-        self._open_lock = threading.Lock()
-        super().__init__(address, _Handler)
+        # The same store, options and log, with faults already taken by the connection.
+        self.state_without_faults = replace(state, faults=FaultQueue())
+        self.connections: set[_Connection] = set()
+        self._socket = socket.create_server(address, backlog=_BACKLOG)
+        self.server_address: tuple[str, int] = self._socket.getsockname()[:2]
+        self._loop = asyncio.new_event_loop()
+        self._listener: asyncio.Server | None = None
+        self._thread = threading.Thread(
+            target=self._run, name=f"dify-test-server-{self.port}", daemon=True
+        )
+        self._started = threading.Event()
+        self._start_error: BaseException | None = None
 
-    def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
-        with self._open_lock:
-            self._open.add(request)
-        super().process_request(request, client_address)
+    @property
+    def port(self) -> int:
+        """The bound port."""
+        return int(self.server_address[1])
 
-    def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
-        with self._open_lock:
-            self._open.discard(request)
-        super().shutdown_request(request)
+    @property
+    def thread(self) -> threading.Thread:
+        """The thread running the event loop."""
+        return self._thread
 
-    def close_connections(self) -> None:
-        """End every open connection (their handler threads then finish)."""
-        with self._open_lock:
-            sockets = list(self._open)
-        for sock in sockets:
-            with contextlib.suppress(OSError):  # already closed by the peer
-                sock.shutdown(socket.SHUT_RDWR)
+    def start(self) -> None:
+        """Start the loop thread and wait until it accepts connections."""
+        self._thread.start()
+        if not self._started.wait(timeout=_STOP_TIMEOUT) or self._start_error is not None:
+            self.stop()
+            raise RuntimeError("the test server could not start") from self._start_error
 
-    # http.server's own server_bind resolves the host name (getfqdn): skip that lookup.
-    def server_bind(self) -> None:
-        socketserver.TCPServer.server_bind(self)
-        host, port = self.server_address[:2]
-        self.server_name = str(host)
-        self.server_port = int(port)
+    def stop(self) -> None:
+        """Close the listener and every connection, end the loop and join its thread."""
+        if self._thread.is_alive():
+            with contextlib.suppress(RuntimeError):  # the loop already ended
+                self._loop.call_soon_threadsafe(self._shut_down)
+            self._thread.join(timeout=_STOP_TIMEOUT)
+        if not self._thread.is_alive() and not self._loop.is_closed():
+            self._loop.close()
+        self._socket.close()
+
+    def _run(self) -> None:
+        try:
+            self._listener = self._loop.run_until_complete(
+                self._loop.create_server(
+                    lambda: _Connection(self), sock=self._socket, backlog=_BACKLOG
+                )
+            )
+        except BaseException as exc:  # handed to start() in the caller
+            self._start_error = exc
+            self._started.set()
+            return
+        self._loop.call_later(_SWEEP_EVERY, self._sweep_idle)
+        self._started.set()
+        self._loop.run_forever()
+
+    def _shut_down(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+        for connection in list(self.connections):
+            connection.abort()
+        for task in asyncio.all_tasks(self._loop):
+            task.cancel()
+        # Let the aborts and cancellations run their callbacks, then end the loop.
+        self._loop.call_soon(self._loop.stop)
+
+    def _sweep_idle(self) -> None:
+        deadline = time.monotonic() - _IDLE_TIMEOUT
+        for connection in list(self.connections):
+            if connection.idle_before(deadline):
+                connection.abort()
+        self._loop.call_later(_SWEEP_EVERY, self._sweep_idle)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
@@ -75,7 +74,6 @@ class DifyTestServer:
         self._state = ServerState(store=Store(clock), options=options)
         self._state.store.add_app(App(api_key))
         self._httpd: HTTPServer | None = None
-        self._thread: threading.Thread | None = None
         self.demo_conversation_id: str | None = None
         if seed == "demo":
             self.demo_conversation_id = self.seed_demo()
@@ -87,37 +85,25 @@ class DifyTestServer:
     # -- lifecycle ---------------------------------------------------------------------
 
     def start(self) -> Self:
-        """Bind and serve in a daemon thread; returns ``self``. Idempotent."""
+        """Bind and serve from an event loop in a daemon thread; returns ``self``. Idempotent."""
         if self._httpd is None:
             httpd = HTTPServer((self._host, self._port), self._state)
-            thread = threading.Thread(
-                target=httpd.serve_forever,
-                kwargs={"poll_interval": 0.05},
-                name=f"dify-test-server-{httpd.server_port}",
-                daemon=True,
-            )
-            thread.start()
-            self._httpd, self._thread = httpd, thread
+            httpd.start()
+            self._httpd = httpd
         return self
 
     def stop(self) -> None:
         """Stop serving, end open connections and free the port. Idempotent."""
-        httpd, thread = self._httpd, self._thread
-        if httpd is None:
-            return
-        self._httpd = self._thread = None
-        httpd.shutdown()
-        httpd.close_connections()
-        httpd.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
+        httpd, self._httpd = self._httpd, None
+        if httpd is not None:
+            httpd.stop()
 
     def serve_forever(self) -> None:
         """Serve in the calling thread until :meth:`stop` is called from another one."""
         self.start()
-        thread = self._thread
-        while thread is not None and thread.is_alive():
-            thread.join(timeout=0.5)
+        httpd = self._httpd
+        while httpd is not None and httpd.thread.is_alive():
+            httpd.thread.join(timeout=0.5)
 
     def __enter__(self) -> Self:
         return self.start()
@@ -135,7 +121,7 @@ class DifyTestServer:
         """The bound port (the server must be started)."""
         if self._httpd is None:
             raise RuntimeError("the server is not started: call start() or use 'with'")
-        return int(self._httpd.server_port)
+        return self._httpd.port
 
     @property
     def base_url(self) -> str:
