@@ -17,11 +17,9 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import replace
 from http import HTTPStatus
 from typing import Final
 
-from ._faults import Fault, FaultQueue
 from ._http_parse import (
     BadRequest,
     RequestHead,
@@ -31,7 +29,7 @@ from ._http_parse import (
     read_chunked,
     split_target,
 )
-from ._routes import Reply, ServerState, handle, record, route_of
+from ._routes import Reply, ServerState, handle, record, take_fault
 
 __all__ = ["HTTPServer"]
 
@@ -192,42 +190,43 @@ class _Connection(asyncio.Protocol):
         state = self._state
         path, query = split_target(head.target)
         record(state, head.method, path, query, head.headers, body)
-        # The fault is taken here, not inside handle(), so that a delay can be awaited.
-        fault = state.faults.take(route_of(path)) if state.faults else None
-        try:
-            if fault is None:
-                state = self._server.state_without_faults
-                reply = handle(state, head.method, path, query, head.headers, body)
-            elif fault.kind == "delay":
-                self._waiting = True
-                self._pause_reading()
-                self._task = asyncio.get_running_loop().create_task(
-                    self._answer_later(fault.seconds, head, path, query, body)
-                )
-                return
-            else:
-                state = _with_fault(state, fault)
-                reply = handle(state, head.method, path, query, head.headers, body)
-        except Exception:  # a bug in a handler must not stop the server
-            self._report_crash()
+        delay, replaced = take_fault(state, path)
+        if delay:
+            self._waiting = True
+            self._pause_reading()
+            self._task = asyncio.get_running_loop().create_task(
+                self._answer_later(delay, head, path, query, body)
+            )
             return
-        self._write(reply, head_only=head.method == "HEAD", keep_alive=head.keep_alive)
+        self._reply(replaced, head, path, query, body)
 
     async def _answer_later(
         self, seconds: float, head: RequestHead, path: str, query: dict[str, str], body: bytes
     ) -> None:
         await asyncio.sleep(seconds)
-        state = self._server.state_without_faults
-        try:
-            reply = handle(state, head.method, path, query, head.headers, body)
-        except Exception:
-            self._report_crash()
-            return
-        finally:
-            self._task = None
-        self._write(reply, head_only=head.method == "HEAD", keep_alive=head.keep_alive)
+        self._task = None
+        self._reply(None, head, path, query, body)
         if not self._write_paused:
             self._resume()
+
+    def _reply(
+        self,
+        replaced: Reply | None,
+        head: RequestHead,
+        path: str,
+        query: dict[str, str],
+        body: bytes,
+    ) -> None:
+        try:
+            reply = (
+                replaced
+                if replaced is not None
+                else handle(self._state, head.method, path, query, head.headers, body)
+            )
+        except Exception:  # a bug in a handler must not stop the server
+            self._report_crash()
+            return
+        self._write(reply, head_only=head.method == "HEAD", keep_alive=head.keep_alive)
 
     def _write(self, reply: Reply, *, head_only: bool, keep_alive: bool) -> None:
         transport = self._transport
@@ -262,20 +261,11 @@ class _Connection(asyncio.Protocol):
         self._serve_buffered()
 
 
-def _with_fault(state: ServerState, fault: Fault) -> ServerState:
-    """A view of ``state`` whose only pending fault is ``fault`` (already taken)."""
-    queue = FaultQueue()
-    queue.add(fault, "any", 1)
-    return replace(state, faults=queue)
-
-
 class HTTPServer:
     """Serves :func:`._routes.handle` on ``address`` from an event loop in a daemon thread."""
 
     def __init__(self, address: tuple[str, int], state: ServerState) -> None:
         self.state = state
-        # The same store, options and log, with faults already taken by the connection.
-        self.state_without_faults = replace(state, faults=FaultQueue())
         self.connections: set[_Connection] = set()
         self._socket = socket.create_server(address, backlog=_BACKLOG)
         self.server_address: tuple[str, int] = self._socket.getsockname()[:2]

@@ -9,7 +9,6 @@ method (405), Bearer token (401), app status (403), JSON body (415 / 400 / 500),
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
@@ -36,7 +35,7 @@ from ._wire import (
     pydantic_error,
 )
 
-__all__ = ["Reply", "ServerOptions", "ServerState", "handle", "route_of"]
+__all__ = ["Reply", "ServerOptions", "ServerState", "handle", "route_of", "take_fault"]
 
 _UUID: Final = r"[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}"
 _LIST_PATH: Final = re.compile(rf"/v1/conversations/({_UUID})/variables")
@@ -153,6 +152,21 @@ def record(
     state.log.append(RecordedRequest(method, path, dict(query), safe, body))
 
 
+def take_fault(state: ServerState, path: str) -> tuple[float, Reply | None]:
+    """Take the next fault aimed at ``path``: ``(delay in seconds, reply replacing Dify's)``.
+
+    ``(0.0, None)`` when no fault is pending: answer normally, at once.
+    """
+    fault = state.faults.take(route_of(path)) if state.faults else None
+    if fault is None:
+        return 0.0, None
+    if fault.kind == "drop":
+        return 0.0, Reply(0, drop=True)
+    if fault.kind == "status":
+        return 0.0, Reply(fault.status_code, fault.body, None, fault.headers)
+    return fault.seconds, None
+
+
 def handle(
     state: ServerState,
     method: str,
@@ -161,15 +175,11 @@ def handle(
     headers: Mapping[str, str],
     body: bytes,
 ) -> Reply:
-    """The reply Dify would give (``headers`` keys are lower-case; ``query`` first values)."""
-    route = route_of(path)
-    fault = state.faults.take(route)
-    if fault is not None:
-        if fault.kind == "drop":
-            return Reply(0, drop=True)
-        if fault.kind == "status":
-            return Reply(fault.status_code, fault.body, None, fault.headers)
-        time.sleep(fault.seconds)
+    """The reply Dify would give (``headers`` keys are lower-case; ``query`` first values).
+
+    Injected faults are not applied here: the transport takes them (see :func:`take_fault`)
+    so that a delay holds up only its own connection.
+    """
     try:
         return _dispatch(state, method, path, query, headers, body)
     except _Stop as stop:
