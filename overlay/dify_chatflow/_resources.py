@@ -373,7 +373,7 @@ def _encode_json(body: object) -> bytes:
     """``body`` as the JSON httpx would send for ``json=``, or :class:`VariableValueError`.
 
     Encoded here, once, so a value JSON cannot carry becomes a typed error before anything
-    is sent (httpx would raise a bare ValueError, or send a self-referencing value never).
+    is sent (httpx's own ``json=`` encoding would raise a bare ValueError or TypeError).
     """
     try:
         return _ENCODER.encode(body).encode("utf-8")
@@ -401,12 +401,13 @@ def _json(response: httpx.Response) -> Any:
         ) from None
 
 
-def _check_object(data: object, response: httpx.Response) -> None:
+def _checked_object(data: object, response: httpx.Response) -> dict[str, Any]:
     # The generated models call dict() on what they get: a list of pairs would pass.
     if not isinstance(data, dict):
         raise ResponseDecodeError(
             "expected a variable (a JSON object)", raw=_short_json(data), response=response
         )
+    return data
 
 
 def _variable(item: Any, data: dict[str, Any], response: httpx.Response) -> ConversationVariable:
@@ -414,7 +415,7 @@ def _variable(item: Any, data: dict[str, Any], response: httpx.Response) -> Conv
 
     ``data`` is the item as received, shown (secret values hidden) when it is malformed.
     """
-    from ._models import ConversationVariable, _masked_text
+    from ._models import ConversationVariable
 
     try:
         return ConversationVariable.from_generated(item)
@@ -425,22 +426,26 @@ def _variable(item: Any, data: dict[str, Any], response: httpx.Response) -> Conv
     except DifyError:
         raise
     except _MALFORMED as exc:
-        raise ResponseDecodeError(
-            f"malformed variable ({type(exc).__name__})", raw=_masked_text(data), response=response
-        ) from None
+        raise _malformed_variable(exc, data, response) from None
 
 
 def _parse_item(data: object, response: httpx.Response) -> Any:
     """``data`` parsed into the generated ``ConversationVariableItem``."""
-    _check_object(data, response)
+    item = _checked_object(data, response)
     try:
-        return _generated().ConversationVariableItem.from_dict(data)
+        return _generated().ConversationVariableItem.from_dict(item)
     except _MALFORMED as exc:
-        from ._models import _masked_text
+        raise _malformed_variable(exc, item, response) from None
 
-        raise ResponseDecodeError(
-            f"malformed variable ({type(exc).__name__})", raw=_masked_text(data), response=response
-        ) from None
+
+def _malformed_variable(
+    exc: Exception, data: Mapping[str, Any], response: httpx.Response
+) -> ResponseDecodeError:
+    from ._models import _masked_text  # secret values hidden
+
+    return ResponseDecodeError(
+        f"malformed variable ({type(exc).__name__})", raw=_masked_text(data), response=response
+    )
 
 
 def _decode_item(response: httpx.Response) -> ConversationVariable:
@@ -461,7 +466,7 @@ def _decode_page(response: httpx.Response) -> tuple[list[ConversationVariable], 
             response=response,
         )
     for entry in data:
-        _check_object(entry, response)
+        _checked_object(entry, response)
     try:
         parsed = _generated().ConversationVariablesResponse.from_dict(page)
     except _MALFORMED as exc:
