@@ -181,6 +181,20 @@ def test_a_200_that_does_not_decode_is_a_response_decode_error(server, conv, mak
     assert caught.value.response.status_code == 200
 
 
+@pytest.mark.parametrize("bad_id", ["not-a-uuid", 12345, None])
+def test_a_list_item_that_does_not_decode_is_named_in_the_error(server, conv, make_client, bad_id):
+    good = {"id": str(uuid.uuid4()), "name": "fine", "value_type": "string", "value": "ok"}
+    good |= {"description": "", "created_at": 1700000000, "updated_at": 1700000000}
+    broken = {**good, "id": bad_id, "name": "broken"}
+    server.inject_fault(Fault.status(200, body={"data": [good, broken], "has_more": False}))
+    with pytest.raises(ResponseDecodeError, match="malformed") as caught:
+        make_client(server).variables.list(conv)
+    assert '"name": "broken"' in caught.value.raw
+    assert "fine" not in caught.value.raw
+    assert caught.value.response is not None
+    assert caught.value.response.status_code == 200
+
+
 def test_a_list_page_of_the_wrong_shape_is_a_response_decode_error(server, conv, make_client):
     server.inject_fault(Fault.status(200, body={"data": "nope", "has_more": False}))
     with pytest.raises(ResponseDecodeError, match="page"):

@@ -1,9 +1,14 @@
 """The only module that imports the generated package ``dify_chatflow_api``.
 
 Everything the overlay needs from generated code is bound here, so a regeneration that
-moves a name is mended in one place. ``make generate`` pins the two operations' names by
-method + path (tools/generate.py), so upstream renames do not reach this module; if a
-name still moves, importing dify_chatflow fails with one message naming it.
+moves a name is mended in one place. The clients build every request with the generated
+operations' request builders (``build_update_request`` / ``build_list_request``) and parse
+every 200 answer into the generated models; they send with their own httpx client, inside
+their retry loop, so timeouts, retries and typed errors stay theirs.
+
+``make generate`` pins the two operations' names by method + path (tools/generate.py), so
+upstream renames do not reach this module; if a name still moves, importing dify_chatflow
+fails with one message naming it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ __all__ = [
     "ConversationVariablesResponse",
     "GeneratedBindingError",
     "Response",
+    "build_list_request",
+    "build_update_request",
     "list_variables",
     "make_generated_client",
     "update_variable",
@@ -49,6 +56,14 @@ def _bind(module: str, name: str | None = None) -> Any:
 
 update_variable = _bind("api.conversations.update_chatflow_conversation_variable")
 list_variables = _bind("api.conversations.get_advanced_conversation_variables")
+#: ``(conversation_id, variable_id, *, body)`` -> ``{method, url, json, headers}`` keyword
+#: arguments for ``httpx.Client.request`` (``url`` relative to the API root).
+build_update_request = _bind(
+    "api.conversations.update_chatflow_conversation_variable", "_get_kwargs"
+)
+#: ``(conversation_id, *, user, last_id, limit)`` -> ``{method, url, params}`` keyword
+#: arguments for ``httpx.Client.request`` (``url`` relative to the API root).
+build_list_request = _bind("api.conversations.get_advanced_conversation_variables", "_get_kwargs")
 AuthenticatedClient = _bind("client", "AuthenticatedClient")
 ConversationVariableItem = _bind("models", "ConversationVariableItem")
 ConversationVariableUpdateRequest = _bind("models", "ConversationVariableUpdateRequest")

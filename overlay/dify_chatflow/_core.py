@@ -7,9 +7,10 @@ and receives the outcome:
   ``httpx.RequestError`` the send raised into the flow;
 * a ``float``: seconds to sleep before the next attempt.
 
-The flow's return value is the operation's result. Validation, request building, retry
-decisions, error mapping and decoding live in the flows; :func:`run_sync` and
-:func:`run_async` only do the I/O, so the sync and async clients cannot drift apart.
+The flow's return value is the operation's result. Validation, request building (by the
+generated operations' builders, see ``_resources``), retry decisions, error mapping and
+decoding live in the flows; :func:`run_sync` and :func:`run_async` only do the I/O, so the
+sync and async clients cannot drift apart.
 """
 
 from __future__ import annotations

@@ -125,6 +125,18 @@ class ConversationVariable:
                 f"malformed conversation variable: {exc}", raw=_masked_text(data)
             ) from None
 
+    @classmethod
+    def from_generated(cls, item: Any) -> ConversationVariable:
+        """Build from the generated ``ConversationVariableItem`` an answer was parsed into.
+
+        The generated model converts the id and passes every other field through
+        unchecked, so the item is checked exactly as :meth:`from_dict` checks a JSON item
+        (:class:`ResponseDecodeError` when malformed).
+        """
+        # to_dict() gives back the item as received (extra keys included), so an error
+        # shows what the server sent; it costs a few microseconds per variable.
+        return cls.from_dict(item.to_dict())
+
     def _shown_value(self) -> str:
         if self.is_secret:
             return _HIDDEN

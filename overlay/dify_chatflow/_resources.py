@@ -1,14 +1,21 @@
 """``client.variables``: list, get, set and update conversation variables.
 
-:class:`VariablesCore` holds everything both clients share: request building, paging,
-validation, decoding and the retry policy, written once as flows (see ``_core``).
-:class:`Variables` and :class:`AsyncVariables` are thin drivers with the public signatures.
+:class:`VariablesCore` holds everything both clients share, written once as flows (see
+``_core``): the overlay checks ids, the end user and the value; the generated operation's
+request builder (bound in ``_api``) builds the request, whose JSON body is encoded here,
+once, so a value JSON cannot carry fails before anything is sent; the flow sends it with
+the client's own httpx client inside the retry loop; a 200 answer is parsed into the
+generated model, then into :class:`ConversationVariable`, and anything that does not parse
+becomes :class:`ResponseDecodeError`. :class:`Variables` and :class:`AsyncVariables` are
+thin drivers with the public signatures.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -31,8 +38,9 @@ if TYPE_CHECKING:
 
     from ._models import ConversationVariable
 
-# The value layer (_models, _validation, _decoding, attrs, uuid) is imported on first use,
-# not with the package: `import dify_chatflow` stays close to `import httpx` in cost.
+# The value layer (_models, _validation, _decoding, attrs, uuid) and the generated layer
+# (_api) are imported on first use, not with the package: `import dify_chatflow` stays
+# close to `import httpx` in cost.
 
 __all__ = ["AsyncVariables", "Variables", "VariablesCore"]
 
@@ -45,8 +53,12 @@ PAGE_LIMIT = 100
 MAX_PAGES = 1000
 # Bounds the per-client memory of variable number kinds (integer / float storage).
 MAX_REMEMBERED_KINDS = 10_000
-# Bounds the per-client cache of checked ids and their parsed URLs.
+# Bounds the per-client caches of checked ids and of parsed URLs.
 MAX_CACHED_URLS = 4096
+# What the overlay sends of a generated request builder's keyword arguments.
+_SENT_KEYS = frozenset({"method", "url", "params", "json", "headers"})
+# What the generated models raise for an answer of the wrong shape (e.g. a bad UUID).
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError)
 
 # Stands for "no variable id" (the list route) where None could be a caller's mistake.
 _LIST_ROUTE = object()
@@ -57,6 +69,14 @@ _NO_USER = (
     "uses a default end user and then answers 404 'Conversation Not Exists.' even for a "
     "conversation that exists"
 )
+
+
+@functools.cache
+def _generated() -> ModuleType:
+    """The generated layer's bindings, loaded with the first request."""
+    from . import _api
+
+    return _api
 
 
 class VariablesCore:
@@ -81,18 +101,16 @@ class VariablesCore:
         self.max_retries = max_retries
         self.retry_policy = retry_policy
         self.timeout = timeout
-        self._prefix = base_url + "/conversations/"
-        # Precomputed once: per-call header dicts cost time on every request.
-        json_headers = {"Content-Type": "application/json"}
-        self._get_headers: Mapping[str, str] | None = dict(auth_headers) if auth_headers else None
-        self._put_headers: Mapping[str, str] = {**(auth_headers or {}), **json_headers}
+        # Sent with every request when the httpx client is borrowed (ours carries them).
+        self._auth_headers: Mapping[str, str] | None = dict(auth_headers) if auth_headers else None
         # Number variables seen in answers, by id: their storage kind (integer / float) is
         # worked out only when an update needs it.
-        self._numbers: dict[str, ConversationVariable] = {}
-        # (conversation_id, variable_id) as the caller passed them -> parsed URL.
-        # A hit skips both the id checks and httpx's URL parsing, the largest share of
-        # per-request CPU after the socket work.
-        self._urls: dict[tuple[object, object], tuple[httpx.URL, str]] = {}
+        self._numbers: dict[UUID, ConversationVariable] = {}
+        # (conversation_id, variable_id) as the caller passed them -> the checked UUIDs.
+        self._ids: dict[tuple[object, object], tuple[UUID, UUID | None]] = {}
+        # The generated builder's relative URL -> absolute parsed URL: a hit skips httpx's
+        # URL parsing, the largest share of per-request CPU after the socket work.
+        self._urls: dict[str, httpx.URL] = {}
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -114,36 +132,65 @@ class VariablesCore:
         if variable.value_type is VariableType.NUMBER:
             if len(self._numbers) >= MAX_REMEMBERED_KINDS:
                 self._numbers.clear()
-            self._numbers[str(variable.id)] = variable
+            self._numbers[variable.id] = variable
         return variable
 
-    def _known_number_kind(self, variable_id: str) -> NumberKind | None:
+    def _known_number_kind(self, variable_id: UUID) -> NumberKind | None:
         known = self._numbers.get(variable_id)
         return None if known is None else known.number_kind
 
-    def _url(
+    def _checked_ids(
         self, conversation_id: object, variable_id: object = _LIST_ROUTE
-    ) -> tuple[httpx.URL, str]:
-        """The URL of the list route (no ``variable_id``) or the update route, and the
-        canonical variable id (empty for the list route)."""
+    ) -> tuple[UUID, UUID | None]:
+        """The ids as UUIDs, each checked by :func:`canonical_id` (the variable id is None
+        for the list route)."""
         key = (conversation_id, variable_id)
         try:
-            cached = self._urls.get(key)
+            cached = self._ids.get(key)
         except TypeError:  # unhashable: certainly not a valid id; canonical_id says why
             cached = None
         if cached is not None:
             return cached
-        cid = canonical_id(conversation_id, "conversation_id")
-        if variable_id is _LIST_ROUTE:
-            vid = ""
-            url = httpx.URL(f"{self._prefix}{cid}/variables")
-        else:
-            vid = canonical_id(variable_id, "variable_id")
-            url = httpx.URL(f"{self._prefix}{cid}/variables/{vid}")
-        if len(self._urls) >= MAX_CACHED_URLS:
-            self._urls.clear()
-        self._urls[key] = (url, vid)
-        return url, vid
+        from uuid import UUID
+
+        cid = UUID(canonical_id(conversation_id, "conversation_id"))
+        vid = None if variable_id is _LIST_ROUTE else UUID(canonical_id(variable_id, "variable_id"))
+        if len(self._ids) >= MAX_CACHED_URLS:
+            self._ids.clear()
+        self._ids[key] = (cid, vid)
+        return cid, vid
+
+    def _call(self, request: Mapping[str, Any], timeout: Timeout) -> Call:
+        """The :class:`Call` for a generated request builder's ``httpx`` keyword arguments.
+
+        A ``json`` body is encoded here (see :func:`_encode_json`) and sent as ``content``
+        with the builder's own headers.
+        """
+        if not _SENT_KEYS.issuperset(request):
+            raise _generated().GeneratedBindingError(
+                f"the generated request for {request.get('url')} passes "
+                f"{sorted(set(request) - _SENT_KEYS)} to httpx, which dify_chatflow does not "
+                "send; regenerate it with `make generate` from a spec whose operations take "
+                "only path, query and JSON body parameters"
+            )
+        relative: str = request["url"]
+        url = self._urls.get(relative)
+        if url is None:
+            url = httpx.URL(self.base_url + relative)
+            if len(self._urls) >= MAX_CACHED_URLS:
+                self._urls.clear()
+            self._urls[relative] = url
+        headers = request.get("headers")
+        if self._auth_headers is not None:
+            headers = {**self._auth_headers, **headers} if headers else self._auth_headers
+        return Call(
+            request["method"].upper(),
+            url,
+            request.get("params"),
+            _encode_json(request["json"]) if "json" in request else None,
+            headers,
+            self._timeout(timeout),
+        )
 
     # -- flows ---------------------------------------------------------------------------
 
@@ -157,23 +204,21 @@ class VariablesCore:
         timeout: Timeout,
     ) -> Flow[list[ConversationVariable]]:
         """Every variable of a conversation (or the one called ``name``), all pages."""
-        url, _ = self._url(conversation_id)
-        params: dict[str, str | int] = {"user": self._user(user), "limit": PAGE_LIMIT}
+        cid, _ = self._checked_ids(conversation_id)
+        end_user = self._user(user)
         if name is not None and type(name) is not str:
             raise TypeError(f"name must be a str, got {type(name).__name__}")
-        call = Call(
-            "GET",
-            url,
-            params,
-            None,
-            self._get_headers,
-            self._timeout(timeout),
-        )
+        api = _generated()
         retries = self._retries(max_retries)
         found: list[ConversationVariable] = []
         seen: set[UUID] = set()
         previous: list[ConversationVariable] = []
+        last_id: Any = api.UNSET
         for page_number in range(1, MAX_PAGES + 1):
+            request = api.build_list_request(
+                conversation_id=cid, user=end_user, last_id=last_id, limit=PAGE_LIMIT
+            )
+            call = self._call(request, timeout)
             response = yield from send(call, retries, self.retry_policy)
             items, has_more = _decode_page(response)
             repeated = 0
@@ -194,7 +239,7 @@ class VariablesCore:
             if not has_more:
                 return found
             previous = items
-            call = call._replace(params={**params, "last_id": str(items[-1].id)})
+            last_id = items[-1].id
         raise PaginationError(f"more than {MAX_PAGES} pages", partial=found)
 
     def get_flow(
@@ -264,22 +309,21 @@ class VariablesCore:
         timeout: Timeout,
     ) -> Flow[ConversationVariable]:
         """Replace one variable's value; validated first when ``value_type`` is given."""
-        url, vid = self._url(conversation_id, variable_id)
+        cid, vid = self._checked_ids(conversation_id, variable_id)
         end_user = self._user(user)
         if value_type is not None:
-            if number_kind is None:
+            if number_kind is None and vid is not None:
                 number_kind = self._known_number_kind(vid)
             from ._validation import validate_value
 
             validate_value(value_type, value, number_kind=number_kind, strict=strict)
-        call = Call(
-            "PUT",
-            url,
-            None,
-            _encode_body(value, end_user),
-            self._put_headers,
-            self._timeout(timeout),
+        api = _generated()
+        request = api.build_update_request(
+            conversation_id=cid,
+            variable_id=vid,
+            body=api.ConversationVariableUpdateRequest(value=value, user=end_user),
         )
+        call = self._call(request, timeout)
         response = yield from send(call, self._retries(max_retries), self.retry_policy)
         return self._remember(_decode_item(response))
 
@@ -325,11 +369,14 @@ def check_max_retries(max_retries: object) -> int:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def _encode_body(value: object, user: str) -> bytes:
-    # The same encoding httpx uses for json=, done here so a value JSON cannot carry
-    # becomes a typed error before anything is sent.
+def _encode_json(body: object) -> bytes:
+    """``body`` as the JSON httpx would send for ``json=``, or :class:`VariableValueError`.
+
+    Encoded here, once, so a value JSON cannot carry becomes a typed error before anything
+    is sent (httpx's own ``json=`` encoding would raise a bare ValueError or TypeError).
+    """
     try:
-        return _ENCODER.encode({"value": value, "user": user}).encode("utf-8")
+        return _ENCODER.encode(body).encode("utf-8")
     except UnicodeEncodeError:
         problem = "contains a lone surrogate character, which JSON text cannot carry"
     except ValueError as exc:
@@ -354,33 +401,62 @@ def _json(response: httpx.Response) -> Any:
         ) from None
 
 
-def _item(data: object, response: httpx.Response) -> ConversationVariable:
+def _checked_object(data: object, response: httpx.Response) -> dict[str, Any]:
+    # The generated models call dict() on what they get: a list of pairs would pass.
     if not isinstance(data, dict):
         raise ResponseDecodeError(
             "expected a variable (a JSON object)", raw=_short_json(data), response=response
         )
+    return data
+
+
+def _variable(item: Any, data: dict[str, Any], response: httpx.Response) -> ConversationVariable:
+    """The :class:`ConversationVariable` for a generated ``ConversationVariableItem``.
+
+    ``data`` is the item as received, shown (secret values hidden) when it is malformed.
+    """
     from ._models import ConversationVariable
 
     try:
-        return ConversationVariable.from_dict(data)
+        return ConversationVariable.from_generated(item)
     except ResponseDecodeError as exc:
         if exc.response is None:
             exc.response = response
         raise
     except DifyError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ResponseDecodeError(
-            f"malformed variable ({type(exc).__name__})", raw=_short_json(data), response=response
-        ) from None
+    except _MALFORMED as exc:
+        raise _malformed_variable(exc, data, response) from None
+
+
+def _parse_item(data: object, response: httpx.Response) -> Any:
+    """``data`` parsed into the generated ``ConversationVariableItem``."""
+    item = _checked_object(data, response)
+    try:
+        return _generated().ConversationVariableItem.from_dict(item)
+    except _MALFORMED as exc:
+        raise _malformed_variable(exc, item, response) from None
+
+
+def _malformed_variable(
+    exc: Exception, data: Mapping[str, Any], response: httpx.Response
+) -> ResponseDecodeError:
+    from ._models import _masked_text  # secret values hidden
+
+    return ResponseDecodeError(
+        f"malformed variable ({type(exc).__name__})", raw=_masked_text(data), response=response
+    )
 
 
 def _decode_item(response: httpx.Response) -> ConversationVariable:
-    return _item(_json(response), response)
+    data = _json(response)
+    return _variable(_parse_item(data, response), data, response)
 
 
 def _decode_page(response: httpx.Response) -> tuple[list[ConversationVariable], bool]:
     page = _json(response)
+    # Checked on the JSON: the generated model passes these through unchecked (and would
+    # iterate a string `data`).
     data = page.get("data") if isinstance(page, dict) else None
     has_more = page.get("has_more", False) if isinstance(page, dict) else None
     if not isinstance(data, list) or type(has_more) is not bool:
@@ -389,7 +465,22 @@ def _decode_page(response: httpx.Response) -> tuple[list[ConversationVariable], 
             raw=response.text,
             response=response,
         )
-    return [_item(entry, response) for entry in data], has_more
+    for entry in data:
+        _checked_object(entry, response)
+    try:
+        parsed = _generated().ConversationVariablesResponse.from_dict(page)
+    except _MALFORMED as exc:
+        # Name the item at fault, with its secret values hidden.
+        for entry in data:
+            _parse_item(entry, response)
+        raise ResponseDecodeError(
+            f"malformed page ({type(exc).__name__})",
+            raw=_short_json({key: value for key, value in page.items() if key != "data"}),
+            response=response,
+        ) from None
+    # `data` was checked to be a list, so the generated page holds one item per entry.
+    pairs = zip(parsed.data, data, strict=True)
+    return [_variable(item, entry, response) for item, entry in pairs], has_more
 
 
 def _short_json(data: object) -> str:
