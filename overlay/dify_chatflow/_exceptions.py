@@ -177,7 +177,7 @@ class NotChatAppError(BadRequestError):
 
 
 class VariableTypeMismatchError(BadRequestError):
-    """400 ``bad_request``: the value's type does not match the variable's type."""
+    """400 ``bad_request`` "Type mismatch: ...": the value's type does not match the variable's."""
 
 
 class InvalidParamError(BadRequestError):
@@ -222,9 +222,12 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 
 _BY_CODE: dict[tuple[int, str], type[APIStatusError]] = {
     (400, "not_chat_app"): NotChatAppError,
-    (400, "bad_request"): VariableTypeMismatchError,
     (400, "invalid_param"): InvalidParamError,
 }
+
+# Dify's JSON parser also answers 400 `bad_request` (a body it cannot read, e.g. an integer
+# too large for a float); only the type gate's message starts like this.
+_TYPE_MISMATCH_PREFIX = "Type mismatch:"
 
 # Dify answers both 404s with code `not_found`; only the message tells them apart.
 _NOT_FOUND_BY_MESSAGE: dict[str, type[APIStatusError]] = {
@@ -262,6 +265,8 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     cls: type[APIStatusError]
     if status == 404:
         cls = _NOT_FOUND_BY_MESSAGE.get(message.strip().lower(), NotFoundError)
+    elif status == 400 and code == "bad_request" and message.startswith(_TYPE_MISMATCH_PREFIX):
+        cls = VariableTypeMismatchError
     elif code is not None and (status, code) in _BY_CODE:
         cls = _BY_CODE[(status, code)]
     elif status >= 500:
