@@ -215,6 +215,17 @@ class TestSet:
         assert hint in result.stderr
         assert sum(1 for r in server.requests if r.method == "PUT") == puts_before
 
+    def test_a_secret_that_is_not_json_is_refused_without_echoing_it(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli(
+            "vars", "set", conversation, "token", SECRET + "{", "--json-value", server=server
+        )
+        assert result.returncode == 2
+        assert "JSON" in result.stderr
+        assert SECRET not in result.stderr
+        assert SECRET not in result.stdout
+
     def test_lenient_sends_what_the_server_accepts_but_changes(
         self, server: DifyTestServer, conversation: str
     ) -> None:

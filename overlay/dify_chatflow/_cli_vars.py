@@ -153,8 +153,10 @@ def parse_cli_value(value_type: VariableType, text: str, *, force_json: bool = F
         try:
             return json.loads(text, parse_constant=_refuse_constant)
         except ValueError as exc:
+            # A secret's text is never echoed, not even when it is malformed.
+            shown = "the value" if value_type is VariableType.SECRET else repr(text)
             raise VariableValueError(
-                f"{value_type.value} variables take JSON; could not read {text!r}: {exc}"
+                f"{value_type.value} variables take JSON; could not read {shown}: {exc}"
             ) from None
     if value_type is VariableType.NUMBER:
         try:
