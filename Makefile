@@ -59,15 +59,12 @@ build: $(STAMP)
 	@ls dist
 
 demo: $(STAMP)
-	@test -f examples/quickstart.py || { echo "make demo: not yet: examples/quickstart.py does not exist" >&2; exit 1; }
 	$(BIN)/python examples/quickstart.py
 
 bench: $(STAMP)
-	@true
 	$(BIN)/python bench/run.py
 
 update-spec: $(STAMP)
-	@test -f tools/update_spec.py || { echo "make update-spec: not yet: tools/update_spec.py does not exist" >&2; exit 1; }
 	@test -n "$(URL)" || { echo "usage: make update-spec URL=https://.../openapi_chatflow.json" >&2; exit 2; }
 	$(BIN)/python tools/update_spec.py "$(URL)"
 
