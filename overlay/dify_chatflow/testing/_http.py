@@ -1,8 +1,8 @@
 """Sockets: an asyncio HTTP/1.1 keep-alive server around :func:`._routes.handle`.
 
 One event loop in a daemon thread serves every connection: no thread per connection and
-no GIL hand-over between them, which is what made the thread-per-connection server the
-bottleneck of the client benchmarks. Requests on one connection are answered in order,
+no GIL hand-over between them, so the server is not the bottleneck of the client
+benchmarks. Requests on one connection are answered in order,
 one at a time (pipelining is safe); an injected delay waits with ``asyncio.sleep`` so that
 other connections carry on meanwhile.
 """
@@ -243,7 +243,7 @@ class _Connection(asyncio.Protocol):
             self.close()
 
     def _report_crash(self) -> None:
-        # What socketserver did for an exception in a handler: print it, end the connection.
+        # As the standard library's socketserver does: print the traceback, end the connection.
         print("Exception while answering a request:", file=sys.stderr)
         traceback.print_exc()
         self._waiting = True

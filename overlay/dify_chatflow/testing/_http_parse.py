@@ -1,8 +1,8 @@
 """HTTP/1.1 requests read from a byte buffer: heads, Content-Length and chunked bodies.
 
 Pure functions with no sockets, so the transport in :mod:`._http` stays small. What is
-accepted and refused follows the standard library's ``BaseHTTPRequestHandler`` (the
-server this replaces), so clients see the same answers.
+accepted and refused follows the standard library's ``BaseHTTPRequestHandler``, so clients
+see the answers a stdlib HTTP server would give.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class BadRequest(Exception):
         super().__init__(status, message)
         self.status = status
         self.message = message
-        self.page = page  # False: an empty body (how body-size refusals were answered)
+        self.page = page  # False: an empty body (as http.server answers body-size refusals)
 
 
 @dataclass(frozen=True, slots=True)
