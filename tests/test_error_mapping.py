@@ -1,7 +1,6 @@
 """Dify's 400 ``bad_request`` is a type mismatch only when the type gate says so."""
 
 import pytest
-
 from dify_chatflow import BadRequestError, ChatflowClient, VariableTypeMismatchError
 from dify_chatflow.testing import DifyTestServer
 
