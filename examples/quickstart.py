@@ -67,6 +67,8 @@ def demo(client: ChatflowClient, conversation_id: str, server: Any) -> None:
     except VariableValueError as error:
         print("\nA mismatch is caught before anything is sent:")
         print(f"  VariableValueError: {error}")
+    else:
+        raise SystemExit("expected 5.0 for an integer-stored variable to be refused")
     # set() looked the variable up (one GET) but sent no update.
     updates_sent = [r for r in server.requests[sent_before:] if r.method == "PUT"]
     print(f"  updates the server received: {len(updates_sent)}")
@@ -77,6 +79,8 @@ def demo(client: ChatflowClient, conversation_id: str, server: Any) -> None:
         print("\nA server-side error becomes a typed exception:")
         print(f"  {type(error).__name__}: status={error.status_code} code={error.code!r}")
         print(f"  message={error.message!r}")
+    else:
+        raise SystemExit("expected another user's view of the conversation to be refused")
 
 
 def against_your_server() -> int:
