@@ -52,8 +52,9 @@ _AWKWARD_STRINGS = re.compile(
 _ESCAPE = re.compile(r"""\\(?:x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|.)|["']""", re.DOTALL)
 
 _JSON_STARTS = frozenset({'["', '{"', "[[", "[{"})
-_INT_TEXT = re.compile(r"-?\d+")
-_FLOAT_TEXT = re.compile(r"-?(?:\d+(?:\.\d+)?[eE][-+]?\d+|\d+\.\d+|inf|Infinity)|nan|NaN")
+# The str() / JSON text of an int and of a float; _models reads a number's kind with them.
+INT_TEXT = re.compile(r"-?\d+")
+FLOAT_TEXT = re.compile(r"-?(?:\d+(?:\.\d+)?[eE][-+]?\d+|\d+\.\d+|inf|Infinity)|nan|NaN")
 _BOOL_TEXT = {"True": True, "False": False, "true": True, "false": False}
 
 # Keep only brackets and ' (to measure nesting); delete every other ASCII character.
@@ -110,9 +111,9 @@ def _fail(value_type: VariableType, raw: Any, why: str) -> Any:
 
 def _decode_number(raw: str) -> int | float:
     try:
-        if _INT_TEXT.fullmatch(raw):
+        if INT_TEXT.fullmatch(raw):
             return int(raw)
-        if _FLOAT_TEXT.fullmatch(raw):
+        if FLOAT_TEXT.fullmatch(raw):
             return float(raw)
     except ValueError:  # more digits than int() converts
         pass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -11,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ._decoding import decode_value
+from ._decoding import FLOAT_TEXT, INT_TEXT, decode_value
 from ._exceptions import ResponseDecodeError
 from ._types import NumberKind, VariableType, parse_stored_type
 
@@ -19,8 +18,6 @@ __all__ = ["ConversationVariable"]
 
 _SHOWN_CHARS = 80
 _HIDDEN = "<secret: hidden>"
-_INT_TEXT = re.compile(r"-?\d+")
-_FLOAT_TEXT = re.compile(r"-?(?:\d+(?:\.\d+)?[eE][-+]?\d+|\d+\.\d+|inf|Infinity)|nan|NaN")
 _NOT_DECODED: Any = object()
 
 
@@ -33,9 +30,9 @@ def _kind_of(raw: Any) -> NumberKind | None:
     if isinstance(raw, float):
         return "float"
     if isinstance(raw, str):
-        if _INT_TEXT.fullmatch(raw):
+        if INT_TEXT.fullmatch(raw):
             return "integer"
-        if _FLOAT_TEXT.fullmatch(raw):
+        if FLOAT_TEXT.fullmatch(raw):
             return "float"
     return None
 
