@@ -169,6 +169,7 @@ class TestSet:
             ("theme", "light", [], "light"),
             ("visits", "4", [], 4),
             ("ratio", "0.25", [], 0.25),
+            ("ratio", "2", [], 2.0),  # float-stored: integer text is read as a float
             ("enabled", "true", [], True),
             ("profile", '{"lang": "fr", "n": [1, 2]}', [], {"lang": "fr", "n": [1, 2]}),
             ("tags", '["x", "y"]', [], ["x", "y"]),
@@ -188,6 +189,7 @@ class TestSet:
         assert result.returncode == 0, result.stderr
         (record,) = json_lines(result.stdout)
         assert record["value"] == expected
+        assert type(record["value"]) is type(expected)
         check = run_cli("vars", "get", conversation, name, "--json", server=server)
         assert json_lines(check.stdout)[0]["value"] == expected
 

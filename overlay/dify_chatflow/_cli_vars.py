@@ -23,7 +23,7 @@ from ._exceptions import (
     VariableValueError,
 )
 from ._models import ConversationVariable
-from ._types import VariableType
+from ._types import NumberKind, VariableType
 
 if TYPE_CHECKING:
     from ._client import ChatflowClient
@@ -144,10 +144,18 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def parse_cli_value(value_type: VariableType, text: str, *, force_json: bool = False) -> Any:
+def parse_cli_value(
+    value_type: VariableType,
+    text: str,
+    *,
+    number_kind: NumberKind | None = None,
+    force_json: bool = False,
+) -> Any:
     """Turn the VALUE argument into the Python value for a variable of ``value_type``.
 
-    Raises :class:`VariableValueError` with a hint when the text does not fit the type.
+    For a float-stored number, integer text is read as a float: in a shell, ``1`` for such
+    a variable means 1.0. Raises :class:`VariableValueError` with a hint when the text
+    does not fit the type.
     """
     if force_json or value_type in _JSON_TYPES:
         try:
@@ -159,10 +167,11 @@ def parse_cli_value(value_type: VariableType, text: str, *, force_json: bool = F
                 f"{value_type.value} variables take JSON; could not read {shown}: {exc}"
             ) from None
     if value_type is VariableType.NUMBER:
-        try:
-            return int(text)
-        except ValueError:
-            pass
+        if number_kind != "float":
+            try:
+                return int(text)
+            except ValueError:
+                pass
         try:
             number = float(text)
         except ValueError:
@@ -212,7 +221,12 @@ def _run_get(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> i
 
 def _run_set(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> int:
     current = client.variables.get(args.conversation_id, args.name)
-    value = parse_cli_value(current.value_type, args.value, force_json=args.json_value)
+    value = parse_cli_value(
+        current.value_type,
+        args.value,
+        number_kind=current.number_kind,
+        force_json=args.json_value,
+    )
     updated = client.variables.update(
         args.conversation_id,
         current.id,
