@@ -8,7 +8,8 @@
 
 Also shown, not a target: async CPU time when ``sniffio`` cannot be imported, which is
 what httpcore pays on installs without it (why sniffio is a dependency); and the
-server's own rate under raw aiohttp, to show it is not what limits the async numbers.
+server's own rate under raw aiohttp, to show it is not what limits the async numbers; and
+raw ``DefaultAioHttpClient.put`` calls, to show what the client layer adds on top.
 Async timings are the best of several rounds (after a warm-up), in rotating order.
 
 The server runs in its own process so it does not compete with the client for the GIL.
@@ -162,6 +163,16 @@ async def _ours_async(
                 await http.aclose()
 
 
+async def _raw_with_aiohttp_transport(url: str) -> float:
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    async with DefaultAioHttpClient(headers=headers) as raw:
+
+        async def put(i: int) -> None:
+            (await raw.put(url, json={"value": i, "user": USER})).raise_for_status()
+
+        return await _run_concurrently(put)
+
+
 async def _raw_aiohttp(url: str) -> float:
     import aiohttp
 
@@ -183,6 +194,7 @@ def bench_async(base_url: str, conversation: str, variable: str) -> tuple[float,
         "raw": lambda: _raw_async(url),
         "plain": lambda: _ours_async(base_url, conversation, variable, None),
         "aiohttp": lambda: _ours_async(base_url, conversation, variable, DefaultAioHttpClient()),
+        "raw over aiohttp": lambda: _raw_with_aiohttp_transport(url),
     }
     for run in runs.values():  # warm-up round, not counted
         asyncio.run(run())
@@ -203,6 +215,11 @@ def bench_async(base_url: str, conversation: str, variable: str) -> tuple[float,
     print(
         f"  server alone (informative; raw aiohttp, same load): {ASYNC_UPDATES / server:.0f} "
         f"requests/s, vs {ASYNC_UPDATES / aio:.0f}/s through DefaultAioHttpClient"
+    )
+    bare = min(times["raw over aiohttp"])
+    print(
+        f"  DefaultAioHttpClient.put alone (informative; no client layer): {bare:.3f}s, "
+        f"so the client layer adds {(aio - bare) / ASYNC_UPDATES * 1e6:.0f} us per update"
     )
     print(
         f"  (medians: raw {medians['raw']:.3f}s, plain {medians['plain']:.3f}s, "

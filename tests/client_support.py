@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from dify_chatflow import AsyncChatflowClient, ChatflowClient, RetryPolicy
+from dify_chatflow import AsyncChatflowClient, ChatflowClient, DefaultAioHttpClient, RetryPolicy
 from dify_chatflow.testing import DifyTestServer
 
 API_KEY = "app-test"
@@ -61,13 +61,19 @@ class Blocking:
         return repr(self._target)
 
 
+#: The kinds of client a test can be run with: the async one alone, and over
+#: ``DefaultAioHttpClient`` (whose ``send`` takes its own path to the transport).
+CLIENT_KINDS = ["sync", "async", "aiohttp"]
+
+
 class ClientFactory:
-    """Builds clients of one kind ("sync" or "async") and closes them after the test."""
+    """Builds clients of one kind (see :data:`CLIENT_KINDS`) and closes them after the test."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self.loop = asyncio.new_event_loop() if kind == "async" else None
+        self.loop = asyncio.new_event_loop() if kind != "sync" else None
         self._made: list[Any] = []
+        self._borrowed: list[DefaultAioHttpClient] = []
 
     def __call__(self, server: DifyTestServer, **options: Any) -> Any:
         options.setdefault("api_key", API_KEY)
@@ -78,6 +84,9 @@ class ClientFactory:
         if self.loop is None:
             client: Any = ChatflowClient(**options)
         else:
+            if self.kind == "aiohttp":
+                options["http_client"] = DefaultAioHttpClient()
+                self._borrowed.append(options["http_client"])
             client = AsyncChatflowClient(**options)
         self._made.append(client)
         return Blocking(client, self.loop)
@@ -88,6 +97,8 @@ class ClientFactory:
             if self.loop is not None:
                 self.loop.run_until_complete(closing)
         if self.loop is not None:
+            for http in self._borrowed:
+                self.loop.run_until_complete(http.aclose())
             self.loop.close()
 
 

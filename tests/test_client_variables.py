@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from client_support import EVERY_TYPE, USER, ClientFactory
+from client_support import CLIENT_KINDS, EVERY_TYPE, USER, ClientFactory, client_factory
 from dify_chatflow import (
     ConfigurationError,
     ConversationNotFoundError,
@@ -34,6 +34,12 @@ NEW_VALUES = {
 def server():
     with DifyTestServer(api_key="app-test") as server:
         yield server
+
+
+@pytest.fixture(params=CLIENT_KINDS)
+def make_client(request):
+    """Every kind of client: sync, async, and async over DefaultAioHttpClient."""
+    yield from client_factory(request.param)
 
 
 def puts(server: DifyTestServer) -> list[object]:
