@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import traceback
 import uuid
 
 import pytest
 from client_support import USER
-from dify_chatflow import DifyError
+from dify_chatflow import DifyError, ResponseDecodeError
 from dify_chatflow.testing import DifyTestServer, Fault
 
 KEY = "app-KEY-9f8e7d6c5b4a"
@@ -73,3 +74,65 @@ def test_no_secret_anywhere(make_client, caplog):
     assert any("retrying PUT" in line for line in seen)  # the logs were captured
     for text in seen:
         assert_clean(text)
+
+
+SECRET_ITEM = {"id": str(uuid.uuid4()), "name": "api_token", "value_type": "secret"}
+SECRET_ITEM |= {"value": SECRET, "description": "", "created_at": 1, "updated_at": 1}
+
+
+@pytest.mark.parametrize(
+    ("route", "body"),
+    [
+        ("list", f"<html>upstream echoed {SECRET}</html>"),
+        ("update", f"value={SECRET}"),
+        ("list", {"data": [SECRET_ITEM], "has_more": "false"}),
+        ("list", {"data": json.dumps([SECRET_ITEM]), "has_more": False}),
+        ("list", json.dumps([SECRET_ITEM]).encode()),
+        ("update", json.dumps([SECRET_ITEM]).encode()),
+        ("list", {"data": [[SECRET_ITEM]], "has_more": False}),
+    ],
+)
+def test_a_200_that_does_not_decode_never_shows_a_secret(make_client, route, body):
+    with DifyTestServer(api_key=KEY) as server:
+        conv = server.add_conversation(
+            user=USER, variables=[{"name": "api_token", "value_type": "secret", "value": SECRET}]
+        )
+        variable_id = server.variables(conv)[0].id
+        server.inject_fault(Fault.status(200, body=body), route=route)
+        client = make_client(server, api_key=KEY)
+        calls = {
+            "list": lambda: client.variables.list(conv),
+            "update": lambda: client.variables.update(conv, variable_id, "x"),
+        }
+        with pytest.raises(ResponseDecodeError) as caught:
+            calls[route]()
+    error = caught.value
+    assert SECRET in error.raw  # the whole body is kept for debugging...
+    assert error.response is not None
+    assert SECRET in error.response.text
+    # ...but no message, repr or traceback shows it
+    for text in (str(error), repr(error), "".join(traceback.format_exception(error))):
+        assert_clean(text)
+
+
+def test_a_page_of_the_wrong_shape_says_what_it_got(make_client):
+    with DifyTestServer(api_key=KEY) as server:
+        conv = server.add_conversation(user=USER, variables=[])
+        body = {"data": [SECRET_ITEM], "has_more": "false", "limit": 100}
+        server.inject_fault(Fault.status(200, body=body), route="list")
+        with pytest.raises(ResponseDecodeError) as caught:
+            make_client(server, api_key=KEY).variables.list(conv)
+    assert '"has_more": "false"' in str(caught.value)
+    assert '"limit": 100' in str(caught.value)
+
+
+def test_a_body_that_is_not_json_is_described_by_length_and_type(make_client):
+    with DifyTestServer(api_key=KEY) as server:
+        conv = server.add_conversation(user=USER, variables=[])
+        body = b"<html>" + SECRET.encode() + b"</html>"
+        headers = {"Content-Type": "text/html"}
+        server.inject_fault(Fault.status(200, body=body, headers=headers), route="list")
+        with pytest.raises(ResponseDecodeError) as caught:
+            make_client(server, api_key=KEY).variables.list(conv)
+    assert f"{len(body)} bytes" in str(caught.value)
+    assert "text/html" in str(caught.value)

@@ -86,10 +86,19 @@ class ResponseDecodeError(DifyError):
     """The server answered with something that cannot be decoded.
 
     ``raw`` holds the undecoded text; ``response`` the HTTP response, when there is one.
+    The message shows the start of ``raw`` unless ``show_raw`` is False, for raw text that
+    may hold ``secret`` values (a whole response body): then only ``.raw`` carries it.
     """
 
-    def __init__(self, message: str, *, raw: str, response: httpx.Response | None = None) -> None:
-        super().__init__(f"{message}: {_shorten(raw)!r}")
+    def __init__(
+        self,
+        message: str,
+        *,
+        raw: str,
+        response: httpx.Response | None = None,
+        show_raw: bool = True,
+    ) -> None:
+        super().__init__(f"{message}: {_shorten(raw)!r}" if show_raw else message)
         self.raw = raw
         self.response = response
 

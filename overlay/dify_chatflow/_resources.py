@@ -396,8 +396,14 @@ def _json(response: httpx.Response) -> Any:
     try:
         return json.loads(response.content)
     except ValueError:
+        # The body may hold secret values: the message says what it is, not what it says.
+        content_type = response.headers.get("content-type", "none")
         raise ResponseDecodeError(
-            f"HTTP {response.status_code} answer is not JSON", raw=response.text, response=response
+            f"HTTP {response.status_code} answer is not JSON ({len(response.content)} bytes, "
+            f"content type {content_type!r}; the body is in .raw)",
+            raw=response.text,
+            response=response,
+            show_raw=False,
         ) from None
 
 
@@ -405,7 +411,10 @@ def _checked_object(data: object, response: httpx.Response) -> dict[str, Any]:
     # The generated models call dict() on what they get: a list of pairs would pass.
     if not isinstance(data, dict):
         raise ResponseDecodeError(
-            "expected a variable (a JSON object)", raw=_short_json(data), response=response
+            f"expected a variable (a JSON object), got {_json_kind(data)} (the body is in .raw)",
+            raw=response.text,
+            response=response,
+            show_raw=False,
         )
     return data
 
@@ -460,10 +469,17 @@ def _decode_page(response: httpx.Response) -> tuple[list[ConversationVariable], 
     data = page.get("data") if isinstance(page, dict) else None
     has_more = page.get("has_more", False) if isinstance(page, dict) else None
     if not isinstance(data, list) or type(has_more) is not bool:
+        # Shown without `data`, whose items may hold secret values.
+        got = (
+            f"{_short_json(_without_data(page))} and data as {_json_kind(data)}"
+            if isinstance(page, dict)
+            else _json_kind(page)
+        )
         raise ResponseDecodeError(
-            "expected a page {data: [...], has_more: bool}",
+            f"expected a page {{data: [...], has_more: bool}}, got {got} (the body is in .raw)",
             raw=response.text,
             response=response,
+            show_raw=False,
         )
     for entry in data:
         _checked_object(entry, response)
@@ -475,7 +491,7 @@ def _decode_page(response: httpx.Response) -> tuple[list[ConversationVariable], 
             _parse_item(entry, response)
         raise ResponseDecodeError(
             f"malformed page ({type(exc).__name__})",
-            raw=_short_json({key: value for key, value in page.items() if key != "data"}),
+            raw=_short_json(_without_data(page)),
             response=response,
         ) from None
     # `data` was checked to be a list, so the generated page holds one item per entry.
@@ -485,6 +501,21 @@ def _decode_page(response: httpx.Response) -> tuple[list[ConversationVariable], 
 
 def _short_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, default=repr)[:1000]
+
+
+def _without_data(page: Mapping[str, Any]) -> dict[str, Any]:
+    """A list page without its variables, which may hold secret values: safe to show."""
+    return {key: value for key, value in page.items() if key != "data"}
+
+
+_JSON_KINDS = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+
+
+def _json_kind(data: object) -> str:
+    """What JSON ``data`` is, in words (never its content)."""
+    if data is None:
+        return "null"
+    return _JSON_KINDS.get(type(data), "a number")
 
 
 class Variables:
