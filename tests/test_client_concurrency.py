@@ -11,6 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from client_support import API_KEY, USER, server_process
 from dify_chatflow import AsyncChatflowClient, ChatflowClient, DefaultAioHttpClient
+from dify_chatflow._client import ASYNC_MAX_IN_FLIGHT
+from dify_chatflow.testing import DifyTestServer, Fault
 
 THREADS = 16
 UPDATES_PER_THREAD = 200
@@ -77,3 +79,37 @@ def test_hundreds_of_concurrent_updates_through_the_plain_async_client():
 
         stored = asyncio.run(scenario())
     assert stored == {f"a{i:04d}": f"value-{i}" for i in range(300)}
+
+
+def test_our_own_async_pool_works_on_at_most_async_max_in_flight_requests():
+    burst = ASYNC_MAX_IN_FLIGHT + 20
+    with DifyTestServer(api_key=API_KEY) as server:
+        conv = server.add_conversation(
+            user=USER, variables=[{"name": "n", "value_type": "number", "value": 0}]
+        )
+        variable_id = server.variables(conv)[0].id
+        # Every answer waits a little, so the requests pile up inside the client.
+        server.inject_fault(Fault.delay(0.05), route="update", times=burst)
+        running = 0
+        most = 0
+
+        async def started(request: object) -> None:
+            nonlocal running, most
+            running += 1
+            most = max(most, running)
+
+        async def finished(response: object) -> None:
+            nonlocal running
+            running -= 1
+
+        async def burst_of_updates() -> None:
+            async with AsyncChatflowClient(
+                api_key=API_KEY, base_url=server.base_url, user=USER
+            ) as client:
+                client.http_client.event_hooks = {"request": [started], "response": [finished]}
+                await asyncio.gather(
+                    *(client.variables.update(conv, variable_id, i) for i in range(burst))
+                )
+
+        asyncio.run(burst_of_updates())
+    assert most == ASYNC_MAX_IN_FLIGHT
