@@ -201,6 +201,18 @@ def test_a_list_item_that_does_not_decode_is_named_in_the_error(server, conv, ma
     assert caught.value.response.status_code == 200
 
 
+@pytest.mark.parametrize("missing", ["id", "name", "value_type", "value", "updated_at"])
+def test_a_list_item_missing_a_field_names_the_field(server, conv, make_client, missing):
+    item = {"id": str(uuid.uuid4()), "name": "token", "value_type": "secret", "value": "s3"}
+    item |= {"description": "", "created_at": 1700000000, "updated_at": 1700000000}
+    del item[missing]
+    server.inject_fault(Fault.status(200, body={"data": [item], "has_more": False}))
+    with pytest.raises(ResponseDecodeError, match=f"malformed.*'{missing}'") as caught:
+        make_client(server).variables.list(conv)
+    assert '"name": "token"' in caught.value.raw or missing == "name"
+    assert "s3" not in str(caught.value)
+
+
 def test_a_list_page_of_the_wrong_shape_is_a_response_decode_error(server, conv, make_client):
     server.inject_fault(Fault.status(200, body={"data": "nope", "has_more": False}))
     with pytest.raises(ResponseDecodeError, match="page"):

@@ -19,6 +19,8 @@ __all__ = ["ConversationVariable"]
 _SHOWN_CHARS = 80
 _HIDDEN = "<secret: hidden>"
 _NOT_DECODED: Any = object()
+# What checking a received field raises when it is malformed.
+_MALFORMED = (ValueError, TypeError, OverflowError, OSError)
 
 
 def _kind_of(raw: Any) -> NumberKind | None:
@@ -95,29 +97,18 @@ class ConversationVariable:
             raise ResponseDecodeError(
                 "conversation variable is not a JSON object", raw=_masked_text(data)
             )
+        get = data.get
         try:
-            value_type, alias_kind = parse_stored_type(_field(data, "value_type", str))
-            if "value" not in data or data["value"] is None:
-                raise ValueError("missing field 'value'")
-            raw_value = data["value"]
-            description = data.get("description")
-            if description is not None and not isinstance(description, str):
-                raise ValueError("field 'description' is not a string")
-            return cls(
-                id=_uuid(data.get("id")),
-                name=_field(data, "name", str),
-                value_type=value_type,
-                raw_value=raw_value,
-                description=description or "",
-                created_at=_timestamp(data, "created_at"),
-                updated_at=_timestamp(data, "updated_at"),
-                number_kind=(
-                    (alias_kind or _kind_of(raw_value))
-                    if value_type is VariableType.NUMBER
-                    else None
-                ),
+            return cls._checked(
+                get("id"),
+                get("name"),
+                get("value_type"),
+                get("value"),
+                get("description"),
+                get("created_at"),
+                get("updated_at"),
             )
-        except (ValueError, TypeError, OverflowError, OSError) as exc:
+        except _MALFORMED as exc:
             raise ResponseDecodeError(
                 f"malformed conversation variable: {exc}", raw=_masked_text(data)
             ) from None
@@ -127,12 +118,62 @@ class ConversationVariable:
         """Build from the generated ``ConversationVariableItem`` an answer was parsed into.
 
         The generated model converts the id and passes every other field through
-        unchecked, so the item is checked exactly as :meth:`from_dict` checks a JSON item
-        (:class:`ResponseDecodeError` when malformed).
+        unchecked, so its fields are checked exactly as :meth:`from_dict` checks a JSON
+        item (an unset field counts as missing; :class:`ResponseDecodeError` when
+        malformed).
         """
-        # to_dict() gives back the item as received (extra keys included), so an error
-        # shows what the server sent; it costs a few microseconds per variable.
-        return cls.from_dict(item.to_dict())
+        from ._api import UNSET  # loaded already: the item comes from the generated layer
+
+        def given(value: Any) -> Any:
+            return None if value is UNSET else value
+
+        try:
+            return cls._checked(
+                given(item.id),
+                given(item.name),
+                given(item.value_type),
+                given(item.value),
+                given(item.description),
+                given(item.created_at),
+                given(item.updated_at),
+            )
+        except _MALFORMED as exc:
+            # Only now turned back into the item as received (extra keys included), so
+            # the error shows what the server sent.
+            raise ResponseDecodeError(
+                f"malformed conversation variable: {exc}", raw=_masked_text(item.to_dict())
+            ) from None
+
+    @classmethod
+    def _checked(
+        cls,
+        id: Any,
+        name: Any,
+        value_type: Any,
+        value: Any,
+        description: Any,
+        created_at: Any,
+        updated_at: Any,
+    ) -> ConversationVariable:
+        """The variable from its received fields (``None`` when missing), each checked;
+        ``ValueError`` / ``TypeError`` naming the field at fault otherwise."""
+        resolved, alias_kind = parse_stored_type(_typed(value_type, "value_type", str))
+        if value is None:
+            raise ValueError("missing field 'value'")
+        if description is not None and not isinstance(description, str):
+            raise ValueError("field 'description' is not a string")
+        return cls(
+            id=_uuid(id),
+            name=_typed(name, "name", str),
+            value_type=resolved,
+            raw_value=value,
+            description=description or "",
+            created_at=_timestamp(created_at, "created_at"),
+            updated_at=_timestamp(updated_at, "updated_at"),
+            number_kind=(
+                (alias_kind or _kind_of(value)) if resolved is VariableType.NUMBER else None
+            ),
+        )
 
     def _shown_value(self) -> str:
         if self.is_secret:
@@ -153,8 +194,7 @@ class ConversationVariable:
     __str__ = __repr__
 
 
-def _field(data: Mapping[str, Any], key: str, kind: type) -> Any:
-    value = data.get(key)
+def _typed(value: Any, key: str, kind: type) -> Any:
     if not isinstance(value, kind):
         raise ValueError(f"field {key!r} is missing or not a {kind.__name__}")
     return value
@@ -168,9 +208,8 @@ def _uuid(value: Any) -> uuid.UUID:
     return uuid.UUID(value)
 
 
-def _timestamp(data: Mapping[str, Any], key: str) -> datetime:
+def _timestamp(value: Any, key: str) -> datetime:
     """Unix seconds (what Dify sends) or ISO 8601 text, as an aware UTC datetime."""
-    value = data.get(key)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return datetime.fromtimestamp(value, UTC)
     if isinstance(value, str):
