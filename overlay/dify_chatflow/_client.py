@@ -16,7 +16,14 @@ import httpx
 
 from ._core import skip_cookieless_extraction
 from ._exceptions import ConfigurationError
-from ._resources import AsyncVariables, Variables, VariablesCore, check_max_retries
+from ._resources import (
+    NOT_GIVEN,
+    AsyncVariables,
+    Timeout,
+    Variables,
+    VariablesCore,
+    check_max_retries,
+)
 from ._retry import DEFAULT_RETRY_POLICY, RetryPolicy
 
 __all__ = [
@@ -88,6 +95,23 @@ class _ClientSettings:
         self.auth_headers = {"Authorization": f"Bearer {key}"}
 
 
+def _borrowed_timeout(timeout: Timeout, http_client: httpx.Client | httpx.AsyncClient) -> Timeout:
+    """The timeout sent with each request through a borrowed ``http_client``.
+
+    An explicit ``timeout=`` always wins. Without one, the borrowed client's own timeout is
+    respected, unless it has none at all (``timeout=None``): then :data:`DEFAULT_TIMEOUT`,
+    so a request never waits forever unless the caller asks for that with ``timeout=None``.
+    """
+    if timeout is not NOT_GIVEN:
+        return timeout
+    if http_client.timeout == _NO_TIMEOUT:
+        return DEFAULT_TIMEOUT
+    return NOT_GIVEN
+
+
+_NO_TIMEOUT = httpx.Timeout(None)
+
+
 class _BaseClient(Generic[HttpT]):
     """What both clients share: settings, the http client they own or borrow, repr."""
 
@@ -100,7 +124,7 @@ class _BaseClient(Generic[HttpT]):
         api_key: str | None,
         base_url: str | httpx.URL | None,
         user: str | None,
-        timeout: float | httpx.Timeout | None,
+        timeout: Timeout,
         max_retries: int,
         http_client: HttpT | None,
         retry_policy: RetryPolicy | None,
@@ -116,7 +140,11 @@ class _BaseClient(Generic[HttpT]):
             self._http = http_class(
                 base_url=settings.base_url,
                 headers=settings.auth_headers,
-                timeout=timeout,
+                timeout=(
+                    DEFAULT_TIMEOUT
+                    if isinstance(timeout, httpx._client.UseClientDefault)
+                    else timeout
+                ),
                 limits=DEFAULT_LIMITS,
             )
             skip_cookieless_extraction(self._http)
@@ -134,7 +162,7 @@ class _BaseClient(Generic[HttpT]):
             self._http = http_client
             self._owns_http = False
             per_call_auth = settings.auth_headers
-            per_call_timeout = httpx.USE_CLIENT_DEFAULT if timeout is DEFAULT_TIMEOUT else timeout
+            per_call_timeout = _borrowed_timeout(timeout, http_client)
         self._generated: Any = None
         return VariablesCore(
             base_url=settings.base_url,
@@ -188,9 +216,11 @@ class ChatflowClient(_BaseClient[httpx.Client]):
     ``api_key`` and ``base_url`` fall back to the ``DIFY_API_KEY`` / ``DIFY_BASE_URL``
     environment variables (then ``https://api.dify.ai/v1``). ``user`` is the end-user id
     that owns the conversations; pass it here or per call. ``timeout`` applies to every
-    request, ``max_retries`` bounds retries of connection errors, timeouts, 408, 409, 429
-    and 5xx (``retry_policy`` sets the waits). ``http_client`` lends your own
-    ``httpx.Client`` (never closed by us). Thread-safe: share one client between threads.
+    request (default :data:`DEFAULT_TIMEOUT`; ``None`` waits forever), ``max_retries``
+    bounds retries of connection errors, timeouts, 408, 409, 429 and 5xx (``retry_policy``
+    sets the waits). ``http_client`` lends your own ``httpx.Client`` (never closed by us);
+    without ``timeout=`` its own timeout is used, or :data:`DEFAULT_TIMEOUT` if it has
+    none. Thread-safe: share one client between threads.
     """
 
     def __init__(
@@ -198,7 +228,7 @@ class ChatflowClient(_BaseClient[httpx.Client]):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         user: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: Timeout = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         *,
@@ -249,7 +279,7 @@ class AsyncChatflowClient(_BaseClient[httpx.AsyncClient]):
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
         user: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: Timeout = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         *,
