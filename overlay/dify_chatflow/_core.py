@@ -67,16 +67,9 @@ def send(call: Call, max_retries: int, policy: RetryPolicy) -> Flow[httpx.Respon
     while True:
         try:
             response: httpx.Response = yield call
-        except httpx.TimeoutException as exc:
+        except httpx.TransportError as exc:  # timeouts included
             if attempt >= max_retries:
-                raise APITimeoutError(request=_request_of(exc)) from exc
-            reason = type(exc).__name__
-            delay = policy.delay(attempt)
-        except httpx.TransportError as exc:
-            if attempt >= max_retries:
-                raise APIConnectionError(
-                    f"Connection error: {type(exc).__name__}: {exc}", request=_request_of(exc)
-                ) from exc
+                raise _transport_error(exc) from exc
             reason = type(exc).__name__
             delay = policy.delay(attempt)
         except httpx.RequestError as exc:
@@ -104,6 +97,15 @@ def send(call: Call, max_retries: int, policy: RetryPolicy) -> Flow[httpx.Respon
             max_retries,
         )
         yield delay
+
+
+def _transport_error(exc: httpx.TransportError) -> APIConnectionError:
+    """The typed error for a send that failed in transport: timed out, or could not connect."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=_request_of(exc))
+    return APIConnectionError(
+        f"Connection error: {type(exc).__name__}: {exc}", request=_request_of(exc)
+    )
 
 
 async def _send_async(http: httpx.AsyncClient, call: Call) -> httpx.Response:
