@@ -164,6 +164,21 @@ def test_no_user_anywhere_is_a_clear_error_before_sending(server, make_client):
     assert server.requests == []
 
 
+@pytest.mark.parametrize("name", [b"visits", 3, ""])
+def test_a_bad_variable_name_is_a_clear_error_before_sending(server, make_client, name):
+    conv = server.add_conversation(user=USER, variables=EVERY_TYPE)
+    client = make_client(server)
+    calls = [
+        lambda: client.variables.list(conv, name=name),
+        lambda: client.variables.get(conv, name),
+        lambda: client.variables.set(conv, name, 1),
+    ]
+    for call in calls:
+        with pytest.raises(ConfigurationError, match="variable name must be a non-empty str"):
+            call()
+    assert server.requests == []
+
+
 def _many(count: int) -> list[dict[str, object]]:
     return [{"name": f"v{i:03d}", "value_type": "number", "value": i} for i in range(count)]
 

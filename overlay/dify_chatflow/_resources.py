@@ -206,8 +206,8 @@ class VariablesCore:
         """Every variable of a conversation (or the one called ``name``), all pages."""
         cid, _ = self._checked_ids(conversation_id)
         end_user = self._user(user)
-        if name is not None and type(name) is not str:
-            raise TypeError(f"name must be a str, got {type(name).__name__}")
+        if name is not None:
+            _check_name(name)
         api = _generated()
         retries = self._retries(max_retries)
         found: list[ConversationVariable] = []
@@ -252,8 +252,7 @@ class VariablesCore:
         timeout: Timeout,
     ) -> Flow[ConversationVariable]:
         """The variable called ``name``, found through :meth:`list_flow`."""
-        if type(name) is not str or not name:
-            raise TypeError(f"name must be a non-empty str, got {name!r}")
+        _check_name(name)
         found = yield from self.list_flow(
             conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
         )
@@ -357,6 +356,13 @@ def _paging_problem(
                 f"last one of page {page_number - 1}"
             )
     return None
+
+
+def _check_name(name: object) -> None:
+    """Refuse a variable name that is not a non-empty str (ConfigurationError)."""
+    if type(name) is not str or not name:
+        shown = repr(name) if type(name) is str else f"a {type(name).__name__}"
+        raise ConfigurationError(f"a variable name must be a non-empty str, got {shown}")
 
 
 def check_max_retries(max_retries: object) -> int:
