@@ -9,8 +9,14 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from client_support import API_KEY, USER, server_process
-from dify_chatflow import AsyncChatflowClient, ChatflowClient, DefaultAioHttpClient
+from dify_chatflow import (
+    AsyncChatflowClient,
+    ChatflowClient,
+    ConfigurationError,
+    DefaultAioHttpClient,
+)
 from dify_chatflow._client import ASYNC_MAX_IN_FLIGHT
 from dify_chatflow.testing import DifyTestServer, Fault
 
@@ -113,3 +119,27 @@ def test_our_own_async_pool_works_on_at_most_async_max_in_flight_requests():
 
         asyncio.run(burst_of_updates())
     assert most == ASYNC_MAX_IN_FLIGHT
+
+
+def test_an_async_client_belongs_to_the_event_loop_of_its_first_call():
+    burst = ASYNC_MAX_IN_FLIGHT + 8  # enough for requests to wait for the in-flight limit
+    with DifyTestServer(api_key=API_KEY) as server:
+        conv = server.add_conversation(
+            user=USER, variables=[{"name": "n", "value_type": "number", "value": 0}]
+        )
+        variable_id = server.variables(conv)[0].id
+        client = AsyncChatflowClient(api_key=API_KEY, base_url=server.base_url, user=USER)
+
+        async def burst_of_updates() -> list[object]:
+            server.inject_fault(Fault.delay(0.02), route="update", times=burst)
+            updated = await asyncio.gather(
+                *(client.variables.update(conv, variable_id, i) for i in range(burst))
+            )
+            await client.close()  # its connections cannot outlive this loop anyway
+            return [variable.value for variable in updated]
+
+        assert asyncio.run(burst_of_updates()) == list(range(burst))
+        server.clear_requests()
+        with pytest.raises(ConfigurationError, match="first used in another event loop"):
+            asyncio.run(client.variables.list(conv))
+        assert server.requests == []

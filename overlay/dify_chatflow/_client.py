@@ -271,7 +271,9 @@ class AsyncChatflowClient(_BaseClient[httpx.AsyncClient]):
     much faster connection pool under concurrency (close it yourself, e.g. ``async with``;
     a borrowed client is never closed by us). With our own httpx pool at most
     :data:`ASYNC_MAX_IN_FLIGHT` requests run at once. Safe to share between the tasks of
-    one event loop.
+    one event loop. A client belongs to the event loop of its first call, as its pooled
+    connections do: a call from another loop (e.g. a second ``asyncio.run()``) raises
+    :class:`ConfigurationError` before sending; create one client per loop.
     """
 
     def __init__(

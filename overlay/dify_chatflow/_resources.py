@@ -71,6 +71,14 @@ _NO_USER = (
 )
 
 
+_OTHER_LOOP = (
+    "this AsyncChatflowClient was first used in another event loop: an async client and "
+    "its connections belong to one event loop. Create the client inside the coroutine that "
+    "asyncio.run() runs (e.g. `async with AsyncChatflowClient(...) as client:`), one per "
+    "asyncio.run() call"
+)
+
+
 @functools.cache
 def _generated() -> ModuleType:
     """The generated layer's bindings, loaded with the first request."""
@@ -644,11 +652,25 @@ class AsyncVariables:
     ) -> None:
         self._core = core
         self._http = http
+        self._max_in_flight = max_in_flight
+        # The event loop of the first call, and the in-flight limit created in it (an
+        # asyncio.Semaphore, like httpx's pooled connections, belongs to one loop).
+        self._loop: object = None
         self._gate: Any = None
-        if max_in_flight is not None:
-            import asyncio
 
-            self._gate = asyncio.Semaphore(max_in_flight)
+    def _gate_of_this_loop(self) -> Any:
+        """The in-flight limit (None when unlimited), after checking the running loop is
+        the one this client was first used in (ConfigurationError otherwise)."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            if self._loop is not None:
+                raise ConfigurationError(_OTHER_LOOP)
+            self._loop = loop
+            if self._max_in_flight is not None:
+                self._gate = asyncio.Semaphore(self._max_in_flight)
+        return self._gate
 
     async def list(
         self,
@@ -665,7 +687,7 @@ class AsyncVariables:
             self._core.list_flow(
                 conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
             ),
-            self._gate,
+            self._gate_of_this_loop(),
         )
 
     async def get(
@@ -683,7 +705,7 @@ class AsyncVariables:
             self._core.get_flow(
                 conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
             ),
-            self._gate,
+            self._gate_of_this_loop(),
         )
 
     async def set(
@@ -709,7 +731,7 @@ class AsyncVariables:
                 max_retries=max_retries,
                 timeout=timeout,
             ),
-            self._gate,
+            self._gate_of_this_loop(),
         )
 
     async def update(
@@ -739,5 +761,5 @@ class AsyncVariables:
                 max_retries=max_retries,
                 timeout=timeout,
             ),
-            self._gate,
+            self._gate_of_this_loop(),
         )
