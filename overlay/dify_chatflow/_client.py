@@ -117,6 +117,7 @@ class _BaseClient(Generic[HttpT]):
 
     _http: HttpT
     _owns_http: bool
+    _core: VariablesCore
 
     def _setup(
         self,
@@ -206,8 +207,6 @@ class _BaseClient(Generic[HttpT]):
             f"{type(self).__name__}(base_url={self.base_url!r}, user={user!r}, "
             f"max_retries={self._core.max_retries}, api_key=<hidden>)"
         )
-
-    _core: VariablesCore
 
 
 class ChatflowClient(_BaseClient[httpx.Client]):
