@@ -53,8 +53,8 @@ PAGE_LIMIT = 100
 MAX_PAGES = 1000
 # Bounds the per-client memory of variable number kinds (integer / float storage).
 MAX_REMEMBERED_KINDS = 10_000
-# Bounds the per-client caches of checked ids and of parsed URLs.
-MAX_CACHED_URLS = 4096
+# Bounds each per-client cache (checked ids, parsed URLs): entries kept before it is cleared.
+MAX_CACHE_ENTRIES = 4096
 # What the overlay sends of a generated request builder's keyword arguments.
 _SENT_KEYS = frozenset({"method", "url", "params", "json", "headers"})
 # What the generated models raise for an answer of the wrong shape (e.g. a bad UUID).
@@ -163,7 +163,7 @@ class VariablesCore:
 
         cid = UUID(canonical_id(conversation_id, "conversation_id"))
         vid = None if variable_id is _LIST_ROUTE else UUID(canonical_id(variable_id, "variable_id"))
-        if len(self._ids) >= MAX_CACHED_URLS:
+        if len(self._ids) >= MAX_CACHE_ENTRIES:
             self._ids.clear()
         self._ids[key] = (cid, vid)
         return cid, vid
@@ -185,7 +185,7 @@ class VariablesCore:
         url = self._urls.get(relative)
         if url is None:
             url = httpx.URL(self.base_url + relative)
-            if len(self._urls) >= MAX_CACHED_URLS:
+            if len(self._urls) >= MAX_CACHE_ENTRIES:
                 self._urls.clear()
             self._urls[relative] = url
         headers = request.get("headers")
