@@ -322,6 +322,12 @@ def test_retry_policy_reads_retry_after_dates_and_caps_them():
         RetryPolicy(jitter=2)
 
 
+@pytest.mark.parametrize("option", ["initial_delay", "max_delay", "max_retry_after", "jitter"])
+def test_retry_policy_refuses_a_bool_where_a_number_belongs(option):
+    with pytest.raises(ValueError, match=option):
+        RetryPolicy(**{option: True})
+
+
 # -- ids ---------------------------------------------------------------------------------
 
 HOSTILE_IDS = [

@@ -15,7 +15,7 @@ import random
 import time
 from collections.abc import Mapping
 
-__all__ = ["DEFAULT_RETRY_POLICY", "RetryPolicy", "is_retryable_status"]
+__all__ = ["DEFAULT_RETRY_POLICY", "RetryPolicy", "is_retryable_status", "retry_after_seconds"]
 
 _RETRYABLE_4XX = frozenset({408, 409, 429})
 
@@ -23,6 +23,11 @@ _RETRYABLE_4XX = frozenset({408, 409, 429})
 def is_retryable_status(status_code: int) -> bool:
     """True for the statuses a retry may cure: 408, 409, 429 and 5xx."""
     return status_code >= 500 or status_code in _RETRYABLE_4XX
+
+
+def _is_number(value: object) -> bool:
+    """An int or float, but not a bool (``True`` as a delay is a mistake, not one second)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 class RetryPolicy:
@@ -47,9 +52,9 @@ class RetryPolicy:
             ("max_delay", max_delay),
             ("max_retry_after", max_retry_after),
         ):
-            if not isinstance(number, int | float) or not 0 <= number < math.inf:
+            if not _is_number(number) or not 0 <= number < math.inf:
                 raise ValueError(f"{name} must be a finite number >= 0, got {number!r}")
-        if not isinstance(jitter, int | float) or not 0 <= jitter <= 1:
+        if not _is_number(jitter) or not 0 <= jitter <= 1:
             raise ValueError(f"jitter must be between 0 and 1, got {jitter!r}")
         self.initial_delay = float(initial_delay)
         self.max_delay = float(max_delay)
