@@ -40,7 +40,7 @@ PLAIN_ASYNC_TARGET = 0.95
 IMPORT_TARGET = 1.30
 ASYNC_UPDATES = 1000
 CONCURRENCY = 32
-ASYNC_ROUNDS = 7  # best of; the order rotates each round so drift in load hits all alike
+ASYNC_ROUNDS = 7  # the order rotates each round so drift in load hits all alike
 
 SERVER = textwrap.dedent(
     f"""
@@ -187,6 +187,11 @@ async def _raw_aiohttp(url: str) -> float:
         return await _run_concurrently(put)
 
 
+def _median_ratio(baseline: list[float], ours: list[float]) -> float:
+    """Median over rounds of baseline time / our time (> 1: we are faster)."""
+    return statistics.median(b / o for b, o in zip(baseline, ours, strict=True))
+
+
 def bench_async(base_url: str, conversation: str, variable: str) -> tuple[float, float]:
     url = f"{base_url}/conversations/{conversation}/variables/{variable}"
     runs: dict[str, Callable[[], Awaitable[float]]] = {
@@ -205,7 +210,11 @@ def bench_async(base_url: str, conversation: str, variable: str) -> tuple[float,
         for label in labels[shift:] + labels[:shift]:
             times[label].append(asyncio.run(runs[label]()))
     raw, plain, aio = (min(times[k]) for k in ("raw", "plain", "aiohttp"))
-    aio_speedup, plain_speedup = raw / aio, raw / plain
+    # Each round times every variant back to back, so a ratio taken within one round sees
+    # the same machine load; the median of those per-round ratios is what is compared
+    # with the targets (a best-of per variant lets one lucky round decide the ratio).
+    aio_speedup = _median_ratio(times["raw"], times["aiohttp"])
+    plain_speedup = _median_ratio(times["raw"], times["plain"])
     print(
         f"async {ASYNC_UPDATES} updates at concurrency {CONCURRENCY}: raw httpx.AsyncClient "
         f"{raw:.3f}s, AsyncChatflowClient {plain:.3f}s, with DefaultAioHttpClient {aio:.3f}s"
@@ -223,10 +232,15 @@ def bench_async(base_url: str, conversation: str, variable: str) -> tuple[float,
     )
     print(
         f"  (medians: raw {medians['raw']:.3f}s, plain {medians['plain']:.3f}s, "
-        f"aiohttp {medians['aiohttp']:.3f}s; best of {ASYNC_ROUNDS} counts)"
+        f"aiohttp {medians['aiohttp']:.3f}s over {ASYNC_ROUNDS} rounds)"
     )
     print(
-        f"  speed vs raw httpx.AsyncClient: with DefaultAioHttpClient {aio_speedup:.2f}x "
+        f"  best of each (informative): with DefaultAioHttpClient {raw / aio:.2f}x, "
+        f"plain {raw / plain:.3f}x"
+    )
+    print(
+        f"  speed vs raw httpx.AsyncClient, median of per-round ratios: "
+        f"with DefaultAioHttpClient {aio_speedup:.2f}x "
         f"(target >= {AIOHTTP_TARGET:.1f}x), plain {plain_speedup:.3f}x "
         f"(target >= {PLAIN_ASYNC_TARGET:.2f}x)"
     )
@@ -301,12 +315,13 @@ def bench_import() -> float:
         for module in samples:
             samples[module].append(_import_seconds(module))
     httpx_s, ours_s = min(samples["httpx"]), min(samples["dify_chatflow"])
-    ratio = ours_s / httpx_s
+    # Paired like the async rounds: each pair of cold imports runs back to back.
+    ratio = 1 / _median_ratio(samples["httpx"], samples["dify_chatflow"])
     print(
         f"cold import: httpx {httpx_s * 1e3:.1f} ms (median "
         f"{statistics.median(samples['httpx']) * 1e3:.1f}), dify_chatflow {ours_s * 1e3:.1f} ms "
-        f"(median {statistics.median(samples['dify_chatflow']) * 1e3:.1f}) -> {ratio:.2f}x "
-        f"(target <= {IMPORT_TARGET:.1f}x)"
+        f"(median {statistics.median(samples['dify_chatflow']) * 1e3:.1f}) -> {ratio:.2f}x, "
+        f"median of per-pair ratios (target <= {IMPORT_TARGET:.1f}x)"
     )
     return ratio
 
