@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from contextlib import AbstractAsyncContextManager as AsyncContextManager
 from typing import Any, NamedTuple, TypeVar
 
@@ -39,6 +39,7 @@ __all__ = [
 logger = logging.getLogger("dify_chatflow")
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 TimeoutArg = float | httpx.Timeout | None
 
@@ -108,8 +109,9 @@ def _transport_error(exc: httpx.TransportError) -> APIConnectionError:
     )
 
 
-async def _send_async(http: httpx.AsyncClient, call: Call) -> httpx.Response:
-    return await http.request(
+def _send(request: Callable[..., R], call: Call) -> R:
+    """Hand ``call`` to an httpx client's ``request`` (a coroutine for an async client)."""
+    return request(
         call.method,
         call.url,
         params=call.params,
@@ -152,14 +154,7 @@ def run_sync(http: httpx.Client, flow: Flow[T]) -> T:
         while True:
             if type(step) is Call:
                 try:
-                    response = http.request(
-                        step.method,
-                        step.url,
-                        params=step.params,
-                        content=step.content,
-                        headers=step.headers,
-                        timeout=step.timeout,
-                    )
+                    response = _send(http.request, step)
                 except httpx.RequestError as exc:
                     step = flow.throw(exc)
                 else:
@@ -191,10 +186,10 @@ async def run_async(
             if type(step) is Call:
                 try:
                     if gate is None:
-                        response = await _send_async(http, step)
+                        response = await _send(http.request, step)
                     else:
                         async with gate:
-                            response = await _send_async(http, step)
+                            response = await _send(http.request, step)
                 except httpx.RequestError as exc:
                     step = flow.throw(exc)
                 else:
