@@ -15,6 +15,7 @@ sync and async clients cannot drift apart.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Generator, Mapping
@@ -180,16 +181,15 @@ async def run_async(
     """
     import asyncio  # imported here: sync-only users should not pay for loading asyncio
 
+    if gate is None:  # a borrowed client: its own limits apply
+        gate = contextlib.nullcontext()
     try:
         step = next(flow)
         while True:
             if type(step) is Call:
                 try:
-                    if gate is None:
+                    async with gate:
                         response = await _send(http.request, step)
-                    else:
-                        async with gate:
-                            response = await _send(http.request, step)
                 except httpx.RequestError as exc:
                     step = flow.throw(exc)
                 else:
