@@ -212,6 +212,7 @@ class DifyTestServer:
         conversation_id: str | None = None,
         *,
         api_key: str | None = None,
+        name: str = "New conversation",
     ) -> str:
         """Create a conversation owned by ``user`` and return its id.
 
@@ -219,18 +220,29 @@ class DifyTestServer:
         ``description``, ``id`` (UUID; random if absent) and ``created_at`` (Unix seconds;
         default now, shared by the whole call as in Dify). ``value_type`` ``"number"``
         stores an ``int`` as integer and a ``float`` as float; ``"integer"`` / ``"float"``
-        choose explicitly. ``api_key`` picks the app (default: the server's own).
+        choose explicitly. ``api_key`` picks the app (default: the server's own). The
+        conversation starts with no messages (see :meth:`add_turn`).
         """
         return self._state.store.add_conversation(
             api_key=api_key or self.api_key,
             user=user,
             variables=variables,
             conversation_id=conversation_id,
+            name=name,
         )
 
+    def add_turn(self, conversation_id: str, query: str, answer: str) -> StoredMessage:
+        """Add a finished turn (a message and its succeeded workflow run) to a conversation."""
+        return self._state.store.add_finished_turn(conversation_id.lower(), query, answer)
+
     def seed_demo(self, user: str = DEMO_USER) -> str:
-        """Add a conversation with one variable of every type; return its id."""
-        return self.add_conversation(user=user, variables=demo_variables())
+        """Add :data:`DEMO_USER`'s "Demo conversation": one variable of every type and one
+        finished turn; return its id."""
+        conv_id = self.add_conversation(
+            user=user, variables=demo_variables(), name="Demo conversation"
+        )
+        self.add_turn(conv_id, "What can you do?", "I answer with what you say.")
+        return conv_id
 
     def conversations(self, user: str | None = None) -> list[ConversationSnapshot]:
         """Every conversation not deleted (``user``'s only, if given), oldest first."""

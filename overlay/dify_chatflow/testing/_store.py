@@ -352,6 +352,7 @@ class Store:
         user: str,
         variables: Iterable[Mapping[str, object]],
         conversation_id: str | None,
+        name: str = NEW_CONVERSATION_NAME,
     ) -> str:
         now = self.now()
         conv_id = canonical_uuid(conversation_id) if conversation_id else _new_id()
@@ -361,7 +362,7 @@ class Store:
                 raise ValueError("no app has this API key: call add_app() first")
             if conv_id in self._conversations:
                 raise ValueError(f"conversation {conv_id} already exists")
-            conv = Conversation(conv_id, api_key, user or DEFAULT_USER, built)
+            conv = Conversation(conv_id, api_key, user or DEFAULT_USER, built, name)
             conv.created_at = conv.updated_at = now
             conv.order = next(self._order)
             self._conversations[conv_id] = conv
@@ -509,6 +510,34 @@ class Store:
             conv.messages.append(message)
             conv.updated_at = message.created_at
             self._messages[message.id] = message
+
+    def add_finished_turn(self, conversation_id: str, query: str, answer: str) -> StoredMessage:
+        """Add a finished turn (message and succeeded run) to a seeded conversation."""
+        now = self.now()
+        with self._lock:
+            conv = self._conversations[conversation_id]
+            previous = conv.messages[-1].id if conv.messages else None
+        task_id, run_id = _new_id(), _new_id()
+        message = StoredMessage(
+            _new_id(), conv.id, previous, dict(conv.inputs), query, answer, now, task_id, run_id
+        )
+        app = self.app(conv.api_key)
+        run = WorkflowRun(
+            id=run_id,
+            api_key=conv.api_key,
+            user=conv.user,
+            workflow_id=app.workflow_id if app else _new_id(),
+            task_id=task_id,
+            inputs={"sys.query": query},
+            created_at=now,
+            status="succeeded",
+            outputs={"answer": answer},
+            total_steps=2,
+            finished_at=now,
+        )
+        self.add_message(conv, message)
+        self.save_run(run)
+        return message
 
     def update_message(self, message_id: str, **changes: object) -> StoredMessage:
         with self._lock:
