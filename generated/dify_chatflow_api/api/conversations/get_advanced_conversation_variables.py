@@ -90,7 +90,7 @@ def sync_detailed(
 ) -> Response[Any | ConversationVariablesResponse]:
     """List Conversation Variables
 
-     Return the variables stored in one conversation, one page at a time.
+     Retrieve variables from a specific conversation.
 
     Args:
         conversation_id (UUID):
@@ -133,7 +133,7 @@ def sync(
 ) -> Any | ConversationVariablesResponse | None:
     """List Conversation Variables
 
-     Return the variables stored in one conversation, one page at a time.
+     Retrieve variables from a specific conversation.
 
     Args:
         conversation_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
 ) -> Response[Any | ConversationVariablesResponse]:
     """List Conversation Variables
 
-     Return the variables stored in one conversation, one page at a time.
+     Retrieve variables from a specific conversation.
 
     Args:
         conversation_id (UUID):
@@ -212,7 +212,7 @@ async def asyncio(
 ) -> Any | ConversationVariablesResponse | None:
     """List Conversation Variables
 
-     Return the variables stored in one conversation, one page at a time.
+     Retrieve variables from a specific conversation.
 
     Args:
         conversation_id (UUID):
