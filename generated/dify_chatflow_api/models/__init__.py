@@ -31,8 +31,10 @@ from .chat_request_files_item_transfer_method import ChatRequestFilesItemTransfe
 from .chat_request_files_item_type import ChatRequestFilesItemType
 from .chat_request_inputs import ChatRequestInputs
 from .chat_request_response_mode import ChatRequestResponseMode
+from .chat_stop_request import ChatStopRequest
 from .chunk_chat_event import ChunkChatEvent
 from .chunk_chat_event_event import ChunkChatEventEvent
+from .conversation_delete_request import ConversationDeleteRequest
 from .conversation_history_response import ConversationHistoryResponse
 from .conversation_list_item import ConversationListItem
 from .conversation_list_item_inputs import ConversationListItemInputs
@@ -45,45 +47,42 @@ from .conversation_variable_update_request import ConversationVariableUpdateRequ
 from .conversation_variables_response import ConversationVariablesResponse
 from .conversations_list_response import ConversationsListResponse
 from .create_annotation_request import CreateAnnotationRequest
-from .delete_advanced_conversation_body import DeleteAdvancedConversationBody
 from .emoji_icon import EmojiIcon
 from .end_user_detail import EndUserDetail
 from .end_user_summary import EndUserSummary
 from .feedback_item import FeedbackItem
+from .file_upload_request import FileUploadRequest
 from .file_upload_response import FileUploadResponse
 from .form_input import FormInput
 from .form_input_default import FormInputDefault
-from .get_advanced_conversations_list_sort_by import GetAdvancedConversationsListSortBy
 from .get_advanced_initial_annotation_reply_settings_status_action import (
     GetAdvancedInitialAnnotationReplySettingsStatusAction,
 )
-from .get_chatflow_human_input_form_response_200 import GetChatflowHumanInputFormResponse200
-from .get_chatflow_human_input_form_response_200_inputs_item import GetChatflowHumanInputFormResponse200InputsItem
-from .get_chatflow_human_input_form_response_200_inputs_item_allowed_file_types_item import (
-    GetChatflowHumanInputFormResponse200InputsItemAllowedFileTypesItem,
+from .get_human_input_form_response_200 import GetHumanInputFormResponse200
+from .get_human_input_form_response_200_inputs_item import GetHumanInputFormResponse200InputsItem
+from .get_human_input_form_response_200_inputs_item_allowed_file_types_item import (
+    GetHumanInputFormResponse200InputsItemAllowedFileTypesItem,
 )
-from .get_chatflow_human_input_form_response_200_inputs_item_allowed_file_upload_methods_item import (
-    GetChatflowHumanInputFormResponse200InputsItemAllowedFileUploadMethodsItem,
+from .get_human_input_form_response_200_inputs_item_allowed_file_upload_methods_item import (
+    GetHumanInputFormResponse200InputsItemAllowedFileUploadMethodsItem,
 )
-from .get_chatflow_human_input_form_response_200_inputs_item_default_type_0 import (
-    GetChatflowHumanInputFormResponse200InputsItemDefaultType0,
+from .get_human_input_form_response_200_inputs_item_default_type_0 import (
+    GetHumanInputFormResponse200InputsItemDefaultType0,
 )
-from .get_chatflow_human_input_form_response_200_inputs_item_option_source import (
-    GetChatflowHumanInputFormResponse200InputsItemOptionSource,
+from .get_human_input_form_response_200_inputs_item_option_source import (
+    GetHumanInputFormResponse200InputsItemOptionSource,
 )
-from .get_chatflow_human_input_form_response_200_inputs_item_option_source_type import (
-    GetChatflowHumanInputFormResponse200InputsItemOptionSourceType,
+from .get_human_input_form_response_200_inputs_item_option_source_type import (
+    GetHumanInputFormResponse200InputsItemOptionSourceType,
 )
-from .get_chatflow_human_input_form_response_200_resolved_default_values import (
-    GetChatflowHumanInputFormResponse200ResolvedDefaultValues,
-)
-from .get_chatflow_human_input_form_response_200_user_actions_item import (
-    GetChatflowHumanInputFormResponse200UserActionsItem,
-)
+from .get_human_input_form_response_200_resolved_default_values import GetHumanInputFormResponse200ResolvedDefaultValues
+from .get_human_input_form_response_200_user_actions_item import GetHumanInputFormResponse200UserActionsItem
 from .human_input_content import HumanInputContent
 from .human_input_form_definition import HumanInputFormDefinition
 from .human_input_form_definition_resolved_default_values import HumanInputFormDefinitionResolvedDefaultValues
+from .human_input_form_submission import HumanInputFormSubmission
 from .human_input_form_submission_data import HumanInputFormSubmissionData
+from .human_input_form_submission_inputs import HumanInputFormSubmissionInputs
 from .initial_advanced_annotation_reply_settings_action import InitialAdvancedAnnotationReplySettingsAction
 from .initial_annotation_reply_settings_request import InitialAnnotationReplySettingsRequest
 from .initial_annotation_reply_settings_response import InitialAnnotationReplySettingsResponse
@@ -96,12 +95,11 @@ from .message_feedback_request_rating_type_3_type_1 import MessageFeedbackReques
 from .message_file_item import MessageFileItem
 from .paragraph import Paragraph
 from .paragraph_control import ParagraphControl
-from .post_advanced_chat_message_feedback_response_200 import PostAdvancedChatMessageFeedbackResponse200
 from .retriever_resource import RetrieverResource
 from .select import Select
 from .select_control import SelectControl
-from .stop_advanced_chat_message_generation_body import StopAdvancedChatMessageGenerationBody
-from .stop_advanced_chat_message_generation_response_200 import StopAdvancedChatMessageGenerationResponse200
+from .send_message_feedback_response_200 import SendMessageFeedbackResponse200
+from .stop_chat_message_response_200 import StopChatMessageResponse200
 from .stream_event_agent_log import StreamEventAgentLog
 from .stream_event_agent_log_data import StreamEventAgentLogData
 from .stream_event_agent_log_data_data import StreamEventAgentLogDataData
@@ -186,15 +184,12 @@ from .stream_event_workflow_paused_data_reasons_item import StreamEventWorkflowP
 from .stream_event_workflow_started import StreamEventWorkflowStarted
 from .stream_event_workflow_started_data import StreamEventWorkflowStartedData
 from .stream_event_workflow_started_data_inputs import StreamEventWorkflowStartedDataInputs
-from .submit_chatflow_human_input_form_body import SubmitChatflowHumanInputFormBody
-from .submit_chatflow_human_input_form_body_inputs import SubmitChatflowHumanInputFormBodyInputs
-from .submit_chatflow_human_input_form_response_200 import SubmitChatflowHumanInputFormResponse200
+from .submit_human_input_form_response_200 import SubmitHumanInputFormResponse200
 from .suggested_questions_response import SuggestedQuestionsResponse
 from .text_input import TextInput
 from .text_input_control import TextInputControl
 from .text_to_audio_request import TextToAudioRequest
 from .update_annotation_request import UpdateAnnotationRequest
-from .upload_advanced_chat_file_body import UploadAdvancedChatFileBody
 from .usage import Usage
 from .user_action import UserAction
 from .web_app_settings_response import WebAppSettingsResponse
@@ -236,8 +231,10 @@ __all__ = (
     "ChatRequestFilesItemType",
     "ChatRequestInputs",
     "ChatRequestResponseMode",
+    "ChatStopRequest",
     "ChunkChatEvent",
     "ChunkChatEventEvent",
+    "ConversationDeleteRequest",
     "ConversationHistoryResponse",
     "ConversationListItem",
     "ConversationListItemInputs",
@@ -250,29 +247,30 @@ __all__ = (
     "ConversationVariablesResponse",
     "ConversationsListResponse",
     "CreateAnnotationRequest",
-    "DeleteAdvancedConversationBody",
     "EmojiIcon",
     "EndUserDetail",
     "EndUserSummary",
     "FeedbackItem",
+    "FileUploadRequest",
     "FileUploadResponse",
     "FormInput",
     "FormInputDefault",
-    "GetAdvancedConversationsListSortBy",
     "GetAdvancedInitialAnnotationReplySettingsStatusAction",
-    "GetChatflowHumanInputFormResponse200",
-    "GetChatflowHumanInputFormResponse200InputsItem",
-    "GetChatflowHumanInputFormResponse200InputsItemAllowedFileTypesItem",
-    "GetChatflowHumanInputFormResponse200InputsItemAllowedFileUploadMethodsItem",
-    "GetChatflowHumanInputFormResponse200InputsItemDefaultType0",
-    "GetChatflowHumanInputFormResponse200InputsItemOptionSource",
-    "GetChatflowHumanInputFormResponse200InputsItemOptionSourceType",
-    "GetChatflowHumanInputFormResponse200ResolvedDefaultValues",
-    "GetChatflowHumanInputFormResponse200UserActionsItem",
+    "GetHumanInputFormResponse200",
+    "GetHumanInputFormResponse200InputsItem",
+    "GetHumanInputFormResponse200InputsItemAllowedFileTypesItem",
+    "GetHumanInputFormResponse200InputsItemAllowedFileUploadMethodsItem",
+    "GetHumanInputFormResponse200InputsItemDefaultType0",
+    "GetHumanInputFormResponse200InputsItemOptionSource",
+    "GetHumanInputFormResponse200InputsItemOptionSourceType",
+    "GetHumanInputFormResponse200ResolvedDefaultValues",
+    "GetHumanInputFormResponse200UserActionsItem",
     "HumanInputContent",
     "HumanInputFormDefinition",
     "HumanInputFormDefinitionResolvedDefaultValues",
+    "HumanInputFormSubmission",
     "HumanInputFormSubmissionData",
+    "HumanInputFormSubmissionInputs",
     "InitialAdvancedAnnotationReplySettingsAction",
     "InitialAnnotationReplySettingsRequest",
     "InitialAnnotationReplySettingsResponse",
@@ -285,12 +283,11 @@ __all__ = (
     "MessageFileItem",
     "Paragraph",
     "ParagraphControl",
-    "PostAdvancedChatMessageFeedbackResponse200",
     "RetrieverResource",
     "Select",
     "SelectControl",
-    "StopAdvancedChatMessageGenerationBody",
-    "StopAdvancedChatMessageGenerationResponse200",
+    "SendMessageFeedbackResponse200",
+    "StopChatMessageResponse200",
     "StreamEventAgentLog",
     "StreamEventAgentLogData",
     "StreamEventAgentLogDataData",
@@ -371,15 +368,12 @@ __all__ = (
     "StreamEventWorkflowStarted",
     "StreamEventWorkflowStartedData",
     "StreamEventWorkflowStartedDataInputs",
-    "SubmitChatflowHumanInputFormBody",
-    "SubmitChatflowHumanInputFormBodyInputs",
-    "SubmitChatflowHumanInputFormResponse200",
+    "SubmitHumanInputFormResponse200",
     "SuggestedQuestionsResponse",
     "TextInput",
     "TextInputControl",
     "TextToAudioRequest",
     "UpdateAnnotationRequest",
-    "UploadAdvancedChatFileBody",
     "Usage",
     "UserAction",
     "WebAppSettingsResponse",

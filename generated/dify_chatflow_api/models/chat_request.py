@@ -21,15 +21,16 @@ T = TypeVar("T", bound="ChatRequest")
 class ChatRequest:
     """
     Attributes:
-        query (str): User input/question content.
-        inputs (ChatRequestInputs): Allows the entry of various variable values defined by the App. Contains key/value
-            pairs. Refer to the `user_input_form` field in the [Get App Parameters](/api-reference/applications/get-app-
-            parameters) response to discover the variable names and types expected by your app.
-        user (str): User identifier, unique within the application. This identifier scopes data access — conversations,
-            messages, and files are only visible when queried with the same `user` value.
+        query (str | Unset): User input/question content.
+        inputs (ChatRequestInputs | Unset): Allows the entry of various variable values defined by the App. Contains
+            key/value pairs. Refer to the `user_input_form` field in the [Get App Parameters](/api-
+            reference/applications/get-app-parameters) response to discover the variable names and types expected by your
+            app.
         response_mode (ChatRequestResponseMode | Unset): Mode of response return. `streaming` (recommended) uses SSE.
             `blocking` returns after completion (may be interrupted for long processes). Cloudflare timeout is `100 s`. When
             omitted, defaults to blocking behavior.
+        user (str | Unset): User identifier, unique within the application. This identifier scopes data access —
+            conversations, messages, and files are only visible when queried with the same `user` value.
         conversation_id (str | Unset): Conversation ID to continue a conversation. Pass the previous message's
             `conversation_id`. To start a new conversation, omit this field or pass an empty string. The response will
             return a `conversation_id` — pass it in subsequent messages to continue that conversation.
@@ -43,10 +44,10 @@ class ChatRequest:
             published version is used.
     """
 
-    query: str
-    inputs: ChatRequestInputs
-    user: str
+    query: str | Unset = UNSET
+    inputs: ChatRequestInputs | Unset = UNSET
     response_mode: ChatRequestResponseMode | Unset = UNSET
+    user: str | Unset = UNSET
     conversation_id: str | Unset = UNSET
     files: list[ChatRequestFilesItem] | Unset = UNSET
     auto_generate_name: bool | Unset = True
@@ -56,13 +57,15 @@ class ChatRequest:
     def to_dict(self) -> dict[str, Any]:
         query = self.query
 
-        inputs = self.inputs.to_dict()
-
-        user = self.user
+        inputs: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.inputs, Unset):
+            inputs = self.inputs.to_dict()
 
         response_mode: str | Unset = UNSET
         if not isinstance(self.response_mode, Unset):
             response_mode = self.response_mode.value
+
+        user = self.user
 
         conversation_id = self.conversation_id
 
@@ -79,15 +82,15 @@ class ChatRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "query": query,
-                "inputs": inputs,
-                "user": user,
-            }
-        )
+        field_dict.update({})
+        if query is not UNSET:
+            field_dict["query"] = query
+        if inputs is not UNSET:
+            field_dict["inputs"] = inputs
         if response_mode is not UNSET:
             field_dict["response_mode"] = response_mode
+        if user is not UNSET:
+            field_dict["user"] = user
         if conversation_id is not UNSET:
             field_dict["conversation_id"] = conversation_id
         if files is not UNSET:
@@ -105,11 +108,14 @@ class ChatRequest:
         from ..models.chat_request_inputs import ChatRequestInputs
 
         d = dict(src_dict)
-        query = d.pop("query")
+        query = d.pop("query", UNSET)
 
-        inputs = ChatRequestInputs.from_dict(d.pop("inputs"))
-
-        user = d.pop("user")
+        _inputs = d.pop("inputs", UNSET)
+        inputs: ChatRequestInputs | Unset
+        if isinstance(_inputs, Unset):
+            inputs = UNSET
+        else:
+            inputs = ChatRequestInputs.from_dict(_inputs)
 
         _response_mode = d.pop("response_mode", UNSET)
         response_mode: ChatRequestResponseMode | Unset
@@ -117,6 +123,8 @@ class ChatRequest:
             response_mode = UNSET
         else:
             response_mode = ChatRequestResponseMode(_response_mode)
+
+        user = d.pop("user", UNSET)
 
         conversation_id = d.pop("conversation_id", UNSET)
 
@@ -136,8 +144,8 @@ class ChatRequest:
         chat_request = cls(
             query=query,
             inputs=inputs,
-            user=user,
             response_mode=response_mode,
+            user=user,
             conversation_id=conversation_id,
             files=files,
             auto_generate_name=auto_generate_name,

@@ -16,51 +16,49 @@ class ConversationRenameRequest:
     """Request body for renaming a conversation.
 
     Attributes:
-        user (str): The user identifier.
         name (str | Unset): The name of the conversation. Required when `auto_generate` is `false`.
         auto_generate (bool | Unset): Automatically generate the conversation name. When `true`, the `name` field is
             ignored. Default: False.
+        user (str | Unset): The user identifier.
     """
 
-    user: str
     name: str | Unset = UNSET
     auto_generate: bool | Unset = False
+    user: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        user = self.user
-
         name = self.name
 
         auto_generate = self.auto_generate
 
+        user = self.user
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "user": user,
-            }
-        )
+        field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
         if auto_generate is not UNSET:
             field_dict["auto_generate"] = auto_generate
+        if user is not UNSET:
+            field_dict["user"] = user
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        user = d.pop("user")
-
         name = d.pop("name", UNSET)
 
         auto_generate = d.pop("auto_generate", UNSET)
 
+        user = d.pop("user", UNSET)
+
         conversation_rename_request = cls(
-            user=user,
             name=name,
             auto_generate=auto_generate,
+            user=user,
         )
 
         conversation_rename_request.additional_properties = d

@@ -19,14 +19,13 @@ class MessageFeedbackRequest:
     """Request body for submitting message feedback.
 
     Attributes:
-        user (str): User identifier, defined by the developer, must ensure uniqueness within the application.
         rating (MessageFeedbackRequestRatingType1 | MessageFeedbackRequestRatingType2Type1 |
             MessageFeedbackRequestRatingType3Type1 | None | Unset): Feedback rating. Set to `null` to revoke previously
             submitted feedback.
+        user (str | Unset): User identifier, defined by the developer, must ensure uniqueness within the application.
         content (str | Unset): Optional text feedback providing additional detail.
     """
 
-    user: str
     rating: (
         MessageFeedbackRequestRatingType1
         | MessageFeedbackRequestRatingType2Type1
@@ -34,12 +33,11 @@ class MessageFeedbackRequest:
         | None
         | Unset
     ) = UNSET
+    user: str | Unset = UNSET
     content: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        user = self.user
-
         rating: None | str | Unset
         if isinstance(self.rating, Unset):
             rating = UNSET
@@ -52,17 +50,17 @@ class MessageFeedbackRequest:
         else:
             rating = self.rating
 
+        user = self.user
+
         content = self.content
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "user": user,
-            }
-        )
+        field_dict.update({})
         if rating is not UNSET:
             field_dict["rating"] = rating
+        if user is not UNSET:
+            field_dict["user"] = user
         if content is not UNSET:
             field_dict["content"] = content
 
@@ -71,7 +69,6 @@ class MessageFeedbackRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        user = d.pop("user")
 
         def _parse_rating(
             data: object,
@@ -121,11 +118,13 @@ class MessageFeedbackRequest:
 
         rating = _parse_rating(d.pop("rating", UNSET))
 
+        user = d.pop("user", UNSET)
+
         content = d.pop("content", UNSET)
 
         message_feedback_request = cls(
-            user=user,
             rating=rating,
+            user=user,
             content=content,
         )
 

@@ -104,3 +104,15 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+def build_request(
+    annotation_id: UUID,
+) -> dict[str, Any]:
+    """The keyword arguments of ``httpx.Client.request`` for this operation.
+
+    ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
+    """
+    return _get_kwargs(
+        annotation_id=annotation_id,
+    )

@@ -187,3 +187,17 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+def build_request(
+    action: GetAdvancedInitialAnnotationReplySettingsStatusAction,
+    job_id: UUID,
+) -> dict[str, Any]:
+    """The keyword arguments of ``httpx.Client.request`` for this operation.
+
+    ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
+    """
+    return _get_kwargs(
+        action=action,
+        job_id=job_id,
+    )

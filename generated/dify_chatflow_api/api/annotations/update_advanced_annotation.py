@@ -185,3 +185,18 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+def build_request(
+    annotation_id: UUID,
+    *,
+    body: UpdateAnnotationRequest,
+) -> dict[str, Any]:
+    """The keyword arguments of ``httpx.Client.request`` for this operation.
+
+    ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
+    """
+    return _get_kwargs(
+        annotation_id=annotation_id,
+        body=body,
+    )

@@ -325,3 +325,30 @@ async def asyncio(
             created_by_account=created_by_account,
         )
     ).parsed
+
+
+def build_request(
+    *,
+    keyword: str | Unset = UNSET,
+    status: ListChatflowWorkflowLogsStatus | Unset = UNSET,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
+    created_at_before: datetime.datetime | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_by_end_user_session_id: str | Unset = UNSET,
+    created_by_account: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """The keyword arguments of ``httpx.Client.request`` for this operation.
+
+    ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
+    """
+    return _get_kwargs(
+        keyword=keyword,
+        status=status,
+        page=page,
+        limit=limit,
+        created_at_before=created_at_before,
+        created_at_after=created_at_after,
+        created_by_end_user_session_id=created_by_end_user_session_id,
+        created_by_account=created_by_account,
+    )

@@ -183,3 +183,18 @@ async def asyncio(
             limit=limit,
         )
     ).parsed
+
+
+def build_request(
+    *,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
+) -> dict[str, Any]:
+    """The keyword arguments of ``httpx.Client.request`` for this operation.
+
+    ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
+    """
+    return _get_kwargs(
+        page=page,
+        limit=limit,
+    )

@@ -210,3 +210,20 @@ async def asyncio(
             user=user,
         )
     ).parsed
+
+
+def build_request(
+    file_id: UUID,
+    *,
+    as_attachment: bool | Unset = False,
+    user: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """The keyword arguments of ``httpx.Client.request`` for this operation.
+
+    ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
+    """
+    return _get_kwargs(
+        file_id=file_id,
+        as_attachment=as_attachment,
+        user=user,
+    )

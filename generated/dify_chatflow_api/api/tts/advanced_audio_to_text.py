@@ -190,3 +190,16 @@ async def asyncio(
             body=body,
         )
     ).parsed
+
+
+def build_request(
+    *,
+    body: AudioToTextRequest,
+) -> dict[str, Any]:
+    """The keyword arguments of ``httpx.Client.request`` for this operation.
+
+    ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
+    """
+    return _get_kwargs(
+        body=body,
+    )
