@@ -39,6 +39,8 @@ __all__ = [
     "InputValidationError",
     "check_inputs",
     "form_fields",
+    "form_flag",
+    "form_limit",
 ]
 
 Dialect = Literal["1.10", "1.16"]
@@ -145,7 +147,7 @@ def check_inputs(
 
 def _checked_value(control: str, settings: Mapping[str, Any], value: Any, dialect: Dialect) -> Any:
     name: str = settings["variable"]
-    required = _flag(settings.get("required"))
+    required = form_flag(settings.get("required"))
     if value is None:
         if required:
             raise InputValidationError(name, f"{name} is required in input form")
@@ -169,7 +171,7 @@ def _checked_value(control: str, settings: Mapping[str, Any], value: Any, dialec
     if control == "number":
         return _number(name, value)
 
-    max_length = _count(settings.get("max_length"))
+    max_length = form_limit(settings.get("max_length"))
     if control == "select":
         options = list(settings.get("options") or [])
         if value not in options:
@@ -208,15 +210,15 @@ def _checked_value(control: str, settings: Mapping[str, Any], value: Any, dialec
     return value
 
 
-def _flag(value: Any) -> bool:
-    """A form setting read as the server's model reads a boolean (``"true"`` counts)."""
+def form_flag(value: Any) -> bool:
+    """A form setting (``required``) read as the server's model reads a boolean."""
     if isinstance(value, str):
         return value.strip().lower() in _TRUE_WORDS | {"t", "y"}
     return bool(value)
 
 
-def _count(value: Any) -> int:
-    """A form limit as a number, 0 (no limit) when unset or unreadable."""
+def form_limit(value: Any) -> int:
+    """A form limit (``max_length``) as the server reads it: 0 (no limit) when unset."""
     if isinstance(value, bool):
         return 0
     if isinstance(value, int):
