@@ -73,9 +73,10 @@ _SERVER_FAILURE = 500
 class InputValidationError(DifyError, ValueError):
     """Chat ``inputs`` the server would refuse.
 
-    ``field`` names the form variable at fault; ``message`` is the server's own text for
-    the refusal (what a 400 ``invalid_param`` answer carries). ``status`` is the HTTP
-    status the server answers with: 400, or 500 where these inputs make it fail.
+    ``field`` names the form variable at fault. ``status`` is the HTTP status the server
+    answers with: 400, with ``message`` as its own text (what the ``invalid_param`` answer
+    carries), or 500 where these inputs make it fail (its answer then says only "Internal
+    Server Error"; ``message`` says why).
     """
 
     def __init__(self, field: str, message: str, *, status: int = 400) -> None:
@@ -203,7 +204,8 @@ def _checked_value(control: str, settings: Mapping[str, Any], value: Any, dialec
         # branch for a value of this type and fails.
         raise InputValidationError(
             name,
-            f"{name}: the server cannot take a value for a {control} field",
+            f"{name} in input form takes no value: the server fails on a value for a "
+            f"{control} field",
             status=_SERVER_FAILURE,
         )
     # A control type newer than this package: the value is passed on unchecked.
@@ -240,10 +242,10 @@ def _number(name: str, value: Any) -> Any:
             raise InputValidationError(
                 name, f"{name} in input form must be a valid number"
             ) from None
-    shown = _shortened(str(value))
     raise InputValidationError(
         name,
-        f"expected value type int, float or str, got {type(value)}, value: {shown}",
+        f"{name} in input form must be a number or number text, not {type(value).__name__}: "
+        "the server fails on it",
         status=_SERVER_FAILURE,
     )
 
@@ -295,12 +297,9 @@ def _check_leftover_objects(
         raise InputValidationError(objects[0], f"Invalid input type for {objects!r}")
 
 
-def _shortened(text: str) -> str:
-    return text if len(text) <= _SHOWN else text[:_SHOWN] + "..."
-
-
 def _shown(value: Any) -> str:
     try:
-        return _shortened(json.dumps(value, ensure_ascii=False, default=repr))
-    except ValueError:
-        return _shortened(repr(value))
+        text = json.dumps(value, ensure_ascii=False, default=repr)
+    except ValueError:  # a circular structure
+        text = repr(value)
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + "..."
