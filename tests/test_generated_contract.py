@@ -20,6 +20,7 @@ from _generation_support import (
     PACKAGE,
     REPO_ROOT,
     contract_problems,
+    documented_operations,
     python_with_generated,
 )
 from dify_chatflow import (
@@ -35,16 +36,22 @@ from generate import BUILD_REQUEST_TEMPLATE, ENDPOINT_TEMPLATE, compose_template
 
 GENERATED = REPO_ROOT / "generated" / PACKAGE
 TESTS = str(REPO_ROOT / "tests")
+# What the vendored spec documents: an older upstream spec lacks some operations.
+DOCUMENTED = documented_operations(REPO_ROOT / "openapi_chatflow.json")
 
 
-def test_every_registry_operation_builds_the_request_the_registry_describes() -> None:
-    assert contract_problems() == []
+def test_every_documented_operation_builds_the_request_the_registry_describes() -> None:
+    assert contract_problems(DOCUMENTED) == []
 
 
 @pytest.mark.parametrize("operation", _registry.OPERATIONS, ids=lambda op: op.name)
-def test_every_registry_operation_is_generated_with_a_public_builder(
+def test_every_documented_operation_is_generated_with_a_public_builder(
     operation: _registry.Operation,
 ) -> None:
+    if operation.name not in DOCUMENTED:
+        with pytest.raises(ImportError):
+            importlib.import_module(_registry.module_name(operation))
+        return
     module = importlib.import_module(_registry.module_name(operation))
     assert callable(module.build_request)
     assert callable(module.sync_detailed)
@@ -71,12 +78,12 @@ def test_the_endpoint_template_is_the_generators_own_plus_build_request(tmp_path
 
 
 def test_build_request_is_the_request_sync_detailed_sends() -> None:
-    from dify_chatflow_api.api.conversations import rename_conversation
-    from dify_chatflow_api.models import ConversationRenameRequest
+    from dify_chatflow_api.api.variables import update_conversation_variable
+    from dify_chatflow_api.models import ConversationVariableUpdateRequest
 
-    body = ConversationRenameRequest.from_dict({"name": "n", "user": "u"})
-    assert rename_conversation.build_request(CONVERSATION, body=body) == (
-        rename_conversation._get_kwargs(CONVERSATION, body=body)
+    body = ConversationVariableUpdateRequest.from_dict({"value": 1, "user": "u"})
+    assert update_conversation_variable.build_request(CONVERSATION, OTHER, body=body) == (
+        update_conversation_variable._get_kwargs(CONVERSATION, OTHER, body=body)
     )
 
 
@@ -123,6 +130,8 @@ print(json.dumps({"value": value, "outcome": outcome}))
 
 
 def test_a_missing_operation_fails_only_the_methods_that_need_it(tmp_path: Path) -> None:
+    if "workflows.get_run" not in DOCUMENTED:
+        pytest.skip("the vendored spec does not document GET /workflows/run/{id}")
     tree = _tree_without(tmp_path, "api/workflows/get_workflow_run.py")
     run = python_with_generated(tree, MISSING_RUN)
     assert run.returncode == 0, run.stderr
