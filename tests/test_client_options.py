@@ -165,9 +165,9 @@ def test_a_failed_call_to_dify_cloud_says_the_default_base_url_is_dify_cloud() -
     with (
         http,
         ChatflowClient(api_key=API_KEY, user=USER, http_client=http, max_retries=0) as client,
+        pytest.raises(APIConnectionError) as raised,
     ):
-        with pytest.raises(APIConnectionError) as raised:
-            client.variables.list("0b6f8a52-27c3-4b8e-9a1d-5f0e3c2d1a47")
+        client.variables.list("0b6f8a52-27c3-4b8e-9a1d-5f0e3c2d1a47")
     message = str(raised.value)
     assert "the default base URL is Dify Cloud, https://api.dify.ai/v1" in message
     assert "DIFY_BASE_URL" in message
