@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import inspect
+import io
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import typing
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-
-import attrs
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -102,77 +101,190 @@ def python_with_generated(
     )
 
 
-# What the overlay passes to each bound operation: required and optional parameter names.
-BOUND_CALLS = {
-    "update_variable": ({"conversation_id", "variable_id", "client", "body"}, set()),
-    "list_variables": ({"conversation_id", "client"}, {"user", "last_id", "limit"}),
-}
-BOUND_FIELDS = {
-    "ConversationVariableUpdateRequest": ({"value"}, {"user"}),
-    "ConversationVariableItem": (
-        set(),
-        {"id", "name", "value_type", "value", "description", "created_at", "updated_at"},
-    ),
-    "ConversationVariablesResponse": (set(), {"limit", "has_more", "data"}),
-}
+CONVERSATION = uuid.UUID("0b6f8a52-27c3-4b8e-9a1d-5f0e3c2d1a47")
+OTHER = uuid.UUID("7c1e9d34-8f2a-4b6c-a5d0-3e4f5a6b7c8d")
+TOKEN = "form-token-1"
 
 
-def contract_problems() -> list[str]:
-    """Every way the importable ``dify_chatflow._api`` breaks the overlay's contract.
+def _sample_calls() -> dict[
+    str, tuple[Callable[[], dict[str, Any]], dict[str, object], dict[str, Any]]
+]:
+    """For each registry operation: a call of its ``_binding`` function as the overlay makes
+    it, the path values it passes, and what the request must carry besides method + path
+    (``params`` / ``json``, or ``files`` part names)."""
+    from dify_chatflow import _binding as b
 
-    Imports ``dify_chatflow._api`` (so call it in a subprocess to check another generated
-    tree) and returns one line per problem; empty when the bindings are whole.
+    c, o, user = CONVERSATION, OTHER, "u-1"
+    chat = {
+        "query": "hi",
+        "inputs": {"n": 1},
+        "response_mode": "streaming",
+        "user": user,
+        "conversation_id": str(c),
+        "auto_generate_name": False,
+        "files": [{"type": "document", "transfer_method": "local_file", "upload_file_id": str(o)}],
+    }
+    form = {"inputs": {"comment": "ok"}, "action": "approve", "user": user}
+    upload = io.BytesIO(b"%PDF-1.4")
+    return {
+        "variables.update": (
+            lambda: b.update_conversation_variable(c, o, {"value": ["a", 1], "user": user}),
+            {"conversation_id": c, "variable_id": o},
+            {"json": {"value": ["a", 1], "user": user}},
+        ),
+        "variables.list": (
+            lambda: b.list_conversation_variables(c, user=user, last_id=o, limit=100),
+            {"conversation_id": c},
+            {"params": {"user": user, "last_id": str(o), "limit": 100}},
+        ),
+        "chat.send": (lambda: b.send_chat_message(chat), {}, {"json": chat}),
+        "chat.stop": (
+            lambda: b.stop_chat_message(o, {"user": user}),
+            {"task_id": o},
+            {"json": {"user": user}},
+        ),
+        "conversations.list": (
+            lambda: b.list_conversations(user=user, last_id=o, limit=100, sort_by="-updated_at"),
+            {},
+            {"params": {"user": user, "last_id": str(o), "limit": 100, "sort_by": "-updated_at"}},
+        ),
+        "conversations.rename": (
+            lambda: b.rename_conversation(c, {"name": "n", "auto_generate": False, "user": user}),
+            {"conversation_id": c},
+            {"json": {"name": "n", "auto_generate": False, "user": user}},
+        ),
+        "conversations.delete": (
+            lambda: b.delete_conversation(c, {"user": user}),
+            {"conversation_id": c},
+            {"json": {"user": user}},
+        ),
+        "messages.list": (
+            lambda: b.list_messages(user=user, conversation_id=c, first_id=o, limit=100),
+            {},
+            {"params": {"user": user, "conversation_id": str(c), "first_id": str(o), "limit": 100}},
+        ),
+        "messages.feedback": (
+            lambda: b.send_message_feedback(o, {"rating": None, "user": user, "content": "x"}),
+            {"message_id": o},
+            {"json": {"rating": None, "user": user, "content": "x"}},
+        ),
+        "messages.suggested": (
+            lambda: b.list_suggested_questions(o, user=user),
+            {"message_id": o},
+            {"params": {"user": user}},
+        ),
+        "files.upload": (
+            lambda: b.upload_file(upload, filename="a.pdf", mime_type="application/pdf", user=user),
+            {},
+            {"files": ["file", "user"]},
+        ),
+        "app.info": (b.get_app_info, {}, {}),
+        "app.parameters": (b.get_app_parameters, {}, {}),
+        "app.meta": (b.get_app_meta, {}, {}),
+        "app.site": (b.get_app_site, {}, {}),
+        "workflows.get_run": (lambda: b.get_workflow_run(o), {"workflow_run_id": o}, {}),
+        "workflows.events": (
+            lambda: b.stream_workflow_events(
+                o, user=user, continue_on_pause=True, include_state_snapshot=None
+            ),
+            {"workflow_run_id": o},
+            {"params": {"user": user, "continue_on_pause": True}},
+        ),
+        "forms.get": (lambda: b.get_human_input_form(TOKEN), {"form_token": TOKEN}, {}),
+        "forms.submit": (
+            lambda: b.submit_human_input_form(TOKEN, form),
+            {"form_token": TOKEN},
+            {"json": form},
+        ),
+        "end_users.get": (lambda: b.get_end_user(o), {"end_user_id": o}, {}),
+    }
+
+
+def contract_problems(documented: set[str] | None = None) -> list[str]:
+    """Every way the importable generated tree breaks the registry's contract.
+
+    For each operation of ``dify_chatflow._registry`` the spec documents (*documented*:
+    registry names; ``None`` means all), its ``_binding`` function must build the request
+    the registry describes: method, path, and the query / JSON / multipart the overlay
+    passes. An operation the spec does not document must fail with
+    ``OperationUnavailableError``. Imports the overlay, so call it in a subprocess to check
+    another generated tree. Returns one line per problem; empty when whole.
     """
-    from dify_chatflow import _api  # here: the caller chooses which generated tree it binds
+    from dify_chatflow import _binding, _registry
 
-    problems = [f"_api.{name} is not bound" for name in _api.__all__ if not hasattr(_api, name)]
-    for name, (required, optional) in BOUND_CALLS.items():
-        module = getattr(_api, name)
-        for function in ("sync_detailed", "asyncio_detailed"):
-            params = inspect.signature(getattr(module, function)).parameters
-            where = f"_api.{name}.{function}"
-            problems += [
-                f"{where} has no parameter {p}"
-                for p in sorted(required | optional)
-                if p not in params
-            ]
-            problems += [
-                f"{where} requires {p}, which the overlay may leave out"
-                for p, param in params.items()
-                if p not in required and param.default is inspect.Parameter.empty
-            ]
-            for p in ("conversation_id", "variable_id", "last_id"):
-                if p in params and uuid.UUID not in _union_members(params[p].annotation):
-                    problems.append(f"{where}: {p} is {params[p].annotation}, not a UUID")
-    for name, (required, optional) in BOUND_FIELDS.items():
-        fields = {field.name: field for field in attrs.fields(getattr(_api, name))}
-        problems += [
-            f"_api.{name} has no field {f}" for f in sorted(required | optional) if f not in fields
-        ]
-        problems += [
-            f"_api.{name} requires {f}, which the overlay may leave out"
-            for f, field in fields.items()
-            if f not in required and field.init and field.default is attrs.NOTHING
-        ]
+    calls = _sample_calls()
+    problems = [
+        f"{name}: no sample call in the contract test"
+        for name in (op.name for op in _registry.OPERATIONS)
+        if name not in calls
+    ]
+    for op in _registry.OPERATIONS:
+        if op.name not in calls:
+            continue
+        build, path_values, carried = calls[op.name]
+        try:
+            built = build()
+        except _binding.OperationUnavailableError as exc:
+            if documented is None or op.name in documented:
+                problems.append(f"{op.name}: {exc}")
+            continue
+        except (TypeError, AttributeError, KeyError, ValueError) as exc:
+            problems.append(
+                f"{op.name}: the generated builder does not take what the overlay passes: "
+                f"{type(exc).__name__}: {exc}"
+            )
+            continue
+        if documented is not None and op.name not in documented:
+            problems.append(f"{op.name}: generated although the spec does not document it")
+        wanted: dict[str, Any] = {
+            "method": op.method.upper(),
+            "url": op.path.format(**{k: str(v) for k, v in path_values.items()}),
+            **carried,
+        }
+        seen = {key: value for key, value in built.items() if key != "headers"}
+        seen["method"] = str(seen.get("method")).upper()
+        if "files" in seen:
+            seen["files"] = [part for part, _ in seen["files"]]
+        if seen != wanted:
+            problems.append(f"{op.name}: builds {seen}, the registry says {wanted}")
+        for key in carried.get("params", {}):
+            if key not in op.query:
+                problems.append(f"{op.name}: sends query {key!r}, which the registry omits")
     return problems
 
 
-def _union_members(annotation: object) -> tuple[object, ...]:
-    return typing.get_args(annotation) or (annotation,)
+def documented_operations(spec: Path) -> set[str]:
+    """The registry names of the operations *spec* documents (found by method + path shape)."""
+    from generate import load_spec, registry
+
+    wanted = {(op.method, registry.path_shape(op.path)): op.name for op in registry.OPERATIONS}
+    found = set()
+    for path, item in (load_spec(spec).get("paths") or {}).items():
+        for method in item if isinstance(item, dict) else ():
+            name = wanted.get((method.lower(), registry.path_shape(path)))
+            if name is not None:
+                found.add(name)
+    return found
 
 
-def overlay_report() -> dict[str, object]:
+def overlay_report(documented: list[str] | None = None) -> dict[str, object]:
     """Check the importable generated tree the way the overlay uses it; JSON-ready.
 
     Returns the contract problems and, against the embedded server, what an update and a
-    list through the bound generated operations gave back. Run it in a subprocess whose
-    ``dify_chatflow_api`` is the tree under test (see :func:`python_with_generated`).
+    list through the generated operations and through ``ChatflowClient`` gave back. Run it
+    in a subprocess whose ``dify_chatflow_api`` is the tree under test (see
+    :func:`python_with_generated`).
     """
-    problems = contract_problems()
+    problems = contract_problems(None if documented is None else set(documented))
     if problems:
         return {"problems": problems}
-    from dify_chatflow import _api
     from dify_chatflow.testing import DifyTestServer
+    from dify_chatflow_api.api.variables import (
+        list_conversation_variables,
+        update_conversation_variable,
+    )
+    from dify_chatflow_api.client import AuthenticatedClient
+    from dify_chatflow_api.models import ConversationVariableUpdateRequest
 
     user, key = "regen-user", "app-regen"
     with DifyTestServer(api_key=key) as server:
@@ -184,14 +296,14 @@ def overlay_report() -> dict[str, object]:
             ],
         )
         variable = server.variable(conversation, "tags").id
-        client = _api.AuthenticatedClient(base_url=server.base_url, token=key)
-        updated = _api.update_variable.sync_detailed(
+        client = AuthenticatedClient(base_url=server.base_url, token=key)
+        updated = update_conversation_variable.sync_detailed(
             uuid.UUID(conversation),
             uuid.UUID(variable),
             client=client,
-            body=_api.ConversationVariableUpdateRequest(value=["x", "y"], user=user),
+            body=ConversationVariableUpdateRequest(value=["x", "y"], user=user),
         )
-        listed = _api.list_variables.sync_detailed(
+        listed = list_conversation_variables.sync_detailed(
             uuid.UUID(conversation), client=client, user=user, limit=100
         )
         through_client = _public_client_round_trip(server.base_url, key, user, conversation)
@@ -212,14 +324,11 @@ def overlay_report() -> dict[str, object]:
 
 def _public_client_round_trip(
     base_url: str, key: str, user: str, conversation: str
-) -> dict[str, object] | None:
-    """Set and list through ``dify_chatflow.ChatflowClient``; ``None`` while it does not exist."""
-    import dify_chatflow
+) -> dict[str, object]:
+    """Set and list through ``dify_chatflow.ChatflowClient``."""
+    from dify_chatflow import ChatflowClient
 
-    client_class = getattr(dify_chatflow, "ChatflowClient", None)
-    if client_class is None:
-        return None
-    with client_class(api_key=key, base_url=base_url, user=user) as client:
+    with ChatflowClient(api_key=key, base_url=base_url, user=user) as client:
         updated = client.variables.set(conversation, "colour", "blue")
         listed = client.variables.list(conversation)
     return {

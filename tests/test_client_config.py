@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
 import sys
 from typing import Any
@@ -116,7 +117,7 @@ def test_a_borrowed_client_carries_the_key_per_request_and_is_not_changed():
 
 
 def test_generated_layer_shares_the_http_client():
-    from dify_chatflow._api import list_variables
+    from dify_chatflow_api.api.variables import list_conversation_variables
 
     with DifyTestServer(api_key=API_KEY) as server:
         conv = server.add_conversation(user=USER, variables=EVERY_TYPE)
@@ -124,7 +125,9 @@ def test_generated_layer_shares_the_http_client():
             generated = client.generated
             assert generated is client.generated
             assert generated.get_httpx_client() is client.http_client
-            raw = list_variables.sync_detailed(conv, client=generated, user=USER, limit=100)
+            raw = list_conversation_variables.sync_detailed(
+                conv, client=generated, user=USER, limit=100
+            )
             assert raw.status_code == 200
             assert len(raw.parsed.data) == len(EVERY_TYPE)
 
@@ -168,8 +171,9 @@ def test_public_names_match_all():
     for name in dify_chatflow.__all__:
         assert hasattr(dify_chatflow, name), name
     exported = set(dify_chatflow.__all__)
-    for module_name in ("_client", "_resources", "_retry", "_aiohttp", "_exceptions", "_types"):
-        module = getattr(dify_chatflow, module_name)
+    modules = ("_client", "resources.variables", "_retry", "_aiohttp", "_exceptions", "_types")
+    for module_name in modules:
+        module = importlib.import_module(f"dify_chatflow.{module_name}")
         for name in module.__all__:
             obj = getattr(module, name)
             if isinstance(obj, type) and not name.endswith("Core"):

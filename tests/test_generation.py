@@ -23,8 +23,8 @@ from generate import SpecError, prepare_spec
 GENERATED = REPO_ROOT / "generated" / PACKAGE
 # The generated files the overlay's bindings live in.
 BOUND_FILES = (
-    "api/conversations/update_chatflow_conversation_variable.py",
-    "api/conversations/get_advanced_conversation_variables.py",
+    "api/variables/update_conversation_variable.py",
+    "api/variables/list_conversation_variables.py",
     "models/conversation_variable_item.py",
     "models/conversation_variable_update_request.py",
     "models/conversation_variables_response.py",
@@ -118,7 +118,7 @@ def _upstream_drift(seed: dict[str, Any]) -> dict[str, Any]:
     put.update(operationId="updateChatConversationVariableJa", tags=["会話管理"])
     get.update(operationId="getConversationVariables", tags=["会話管理"])
     squatter = {
-        "operationId": "updateChatflowConversationVariable",
+        "operationId": "updateConversationVariable",
         "parameters": [
             {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
             for name in ("cid", "vid")
@@ -163,7 +163,7 @@ def test_upstream_renames_do_not_move_the_bound_names(
     # The displaced operation and schema are still generated, under other names.
     models = (out / "models" / "__init__.py").read_text(encoding="utf-8")
     assert "ConversationVariableItemUnbound" in models
-    assert (out / "api" / "default" / "update_chatflow_conversation_variable_unbound.py").is_file()
+    assert (out / "api" / "default" / "update_conversation_variable_unbound.py").is_file()
 
 
 def test_prepare_spec_is_pure_and_idempotent(seed_spec: dict[str, Any]) -> None:
@@ -172,3 +172,16 @@ def test_prepare_spec_is_pure_and_idempotent(seed_spec: dict[str, Any]) -> None:
     prepared = prepare_spec(drifted)
     assert drifted == untouched
     assert prepare_spec(prepared) == prepared
+
+
+def test_every_operation_of_the_vendored_spec_is_generated(seed_spec: dict[str, Any]) -> None:
+    methods = {"get", "put", "post", "delete", "patch"}
+    documented = sum(
+        1 for item in seed_spec["paths"].values() for method in item if method in methods
+    )
+    modules = [
+        path
+        for path in (GENERATED / "api").rglob("*.py")
+        if path.name != "__init__.py" and "def build_request(" in path.read_text("utf-8")
+    ]
+    assert len(modules) == documented

@@ -62,7 +62,7 @@ def test_wheel_holds_both_packages_with_type_markers(wheel: Path) -> None:
         "dify_chatflow/py.typed",
         "dify_chatflow_api/__init__.py",
         "dify_chatflow_api/py.typed",
-        "dify_chatflow_api/api/conversations/update_chatflow_conversation_variable.py",
+        "dify_chatflow_api/api/variables/update_conversation_variable.py",
     ):
         assert required in names
     top_levels = {
@@ -147,7 +147,7 @@ def test_wheel_installs_and_imports_in_a_clean_venv(
         [
             str(python),
             "-c",
-            "import sys, dify_chatflow, dify_chatflow_api, dify_chatflow._api;"
+            "import sys, dify_chatflow, dify_chatflow_api, dify_chatflow._binding;"
             "print('%d.%d' % sys.version_info[:2], dify_chatflow.__version__)",
         ],
         capture_output=True,

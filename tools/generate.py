@@ -5,17 +5,25 @@
     python tools/generate.py --spec other.json --out /tmp/x
 
 The vendored spec is never edited. The generator reads a prepared copy (``prepare_spec``)
-in which the two operations the overlay binds to are found by method + path shape and
-pinned: their path, operationId, tag, parameter names and types, and the names of their
-request and response schemas. Upstream renames therefore never move the names
-``overlay/dify_chatflow/_api.py`` imports. Output goes to a temp dir first and replaces the
-target only when generation succeeded, so no stale file survives.
+in which the operations of the overlay's registry (``overlay/dify_chatflow/_registry.py``)
+are found by method + path shape and pinned: their path, operationId, tag, parameter
+names and types, and the names of their request and response schemas. Upstream renames
+therefore never move the names ``overlay/dify_chatflow/_binding.py`` imports.
+
+Every generated operation module gains a public ``build_request`` (the request
+``sync_detailed`` sends): the generator's own endpoint template plus
+``tools/templates/build_request.py.jinja``, composed at generation time, so a generator
+upgrade keeps its own template and ``make check-generated`` shows what changed.
+
+Output goes to a temp dir first and replaces the target only when generation succeeded,
+so no stale file survives.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import importlib.util
 import json
 import os
 import re
@@ -24,8 +32,8 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,74 +42,38 @@ PACKAGE = "dify_chatflow_api"
 # The generated package's docstring follows info.title; upstream retitled the spec several
 # times (and the zh / ja specs carry localized titles), so the prepared copy pins it.
 PINNED_TITLE = "Chatflow App API"
-# Generated operations live in api/<tag>/; both bound operations go to api/conversations/.
-PINNED_TAG = "Conversations"
 # Suffix given to an upstream operation or schema already using a pinned name.
 DISPLACED_SUFFIX = "Unbound"
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
-UUID_SCHEMA: dict[str, Any] = {"type": "string", "format": "uuid"}
 _PATH_PARAM = re.compile(r"\{([^}]*)\}")
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-@dataclass(frozen=True, eq=False)
-class BoundOperation:
-    """One operation the overlay calls, with every name the generated code derives from it.
-
-    ``path`` spells the path parameters as the overlay passes them; upstream may name them
-    differently, only the shape (``/conversations/{}/variables/{}``) has to match.
-    """
-
-    method: str
-    path: str
-    operation_id: str
-    response_schema: str
-    request_schema: str | None = None
-    # Query parameters the overlay passes: name -> canonical definition.
-    query: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    @property
-    def label(self) -> str:
-        """``PUT /conversations/...``, as messages show it."""
-        return f"{self.method.upper()} {self.path}"
+def _load_registry() -> ModuleType:
+    """``overlay/dify_chatflow/_registry.py``, loaded by path: no generated code needed."""
+    path = ROOT / "overlay" / "dify_chatflow" / "_registry.py"
+    spec = importlib.util.spec_from_file_location("dify_chatflow_registry", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while decorating
+    spec.loader.exec_module(module)
+    return module
 
 
-UPDATE_VARIABLE = BoundOperation(
-    method="put",
-    path="/conversations/{conversation_id}/variables/{variable_id}",
-    operation_id="updateChatflowConversationVariable",
-    request_schema="ConversationVariableUpdateRequest",
-    response_schema="ConversationVariableItem",
-)
-LIST_VARIABLES = BoundOperation(
-    method="get",
-    path="/conversations/{conversation_id}/variables",
-    operation_id="getAdvancedConversationVariables",
-    response_schema="ConversationVariablesResponse",
-    query={
-        "user": {"name": "user", "in": "query", "required": False, "schema": {"type": "string"}},
-        "last_id": {"name": "last_id", "in": "query", "required": False, "schema": UUID_SCHEMA},
-        "limit": {
-            "name": "limit",
-            "in": "query",
-            "required": False,
-            "schema": {"type": "integer", "default": 20, "minimum": 1, "maximum": 100},
-        },
-    },
-)
-BOUND_OPERATIONS = (UPDATE_VARIABLE, LIST_VARIABLES)
+registry = _load_registry()
+BoundOperation = registry.Operation
+BOUND_OPERATIONS: tuple[Any, ...] = registry.OPERATIONS
+path_shape = registry.path_shape
+UPDATE_VARIABLE = registry.by_name("variables.update")
+LIST_VARIABLES = registry.by_name("variables.list")
 # The list page's items are the same schema the update answers with.
 ITEM_SCHEMA = UPDATE_VARIABLE.response_schema
 
 
 class SpecError(Exception):
     """The spec cannot serve the overlay; the message is one sentence for the user."""
-
-
-def path_shape(path: str) -> str:
-    """``/a/{x}/b/{y}`` -> ``/a/{}/b/{}``: what two spellings of one path share."""
-    return re.sub(r"\{[^}]*\}", "{}", path.rstrip("/") or "/")
 
 
 def iter_operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -114,18 +86,20 @@ def iter_operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, 
                 yield method.lower(), path, operation
 
 
-def find_bound_operations(spec: dict[str, Any]) -> dict[BoundOperation, str]:
-    """Map each bound operation to the path *spec* documents it under.
+def find_bound_operations(spec: dict[str, Any]) -> dict[Any, str]:
+    """Map each bound operation *spec* documents to the path it documents it under.
 
-    Raises :class:`SpecError` naming every missing method + path.
+    Raises :class:`SpecError` naming every missing required method + path; an optional
+    operation the spec lacks is simply not generated (the overlay's methods that need it
+    say so when called).
     """
     wanted = {(bound.method, path_shape(bound.path)): bound for bound in BOUND_OPERATIONS}
-    found: dict[BoundOperation, str] = {}
+    found: dict[Any, str] = {}
     for method, path, _ in iter_operations(spec):
         bound = wanted.get((method, path_shape(path)))
         if bound is not None and bound not in found:
             found[bound] = path
-    missing = [bound.label for bound in BOUND_OPERATIONS if bound not in found]
+    missing = [bound.label for bound in BOUND_OPERATIONS if bound.required and bound not in found]
     if missing:
         raise SpecError(
             f"the spec has no {' and no '.join(missing)} operation, which dify_chatflow needs; "
@@ -145,26 +119,31 @@ def prepare_spec(spec: dict[str, Any]) -> dict[str, Any]:
         spec["info"]["title"] = PINNED_TITLE
     for bound, path in found.items():
         _pin_path(spec, path, bound.path)
-    _pin_operation_ids(spec)
-    for bound in BOUND_OPERATIONS:
+    _pin_operation_ids(spec, found)
+    for bound in found:
         operation = spec["paths"][bound.path][bound.method]
-        operation["tags"] = [PINNED_TAG]
+        operation["tags"] = [bound.tag]
         _pin_parameters(spec, spec["paths"][bound.path], operation, bound)
         if bound.request_schema is not None:
             body = _resolve(spec, operation.get("requestBody"))
             if not isinstance(body, dict):
                 raise SpecError(f"the spec's {bound.label} operation documents no request body")
             operation["requestBody"] = body
-            schema = _pin_schema(spec, _json_media(body, bound, "request body"), bound)
-            _make_optional(schema, "user")
-        responses = operation.get("responses") or {}
-        ok = _resolve(spec, responses.get("200"))
-        if not isinstance(ok, dict):
-            raise SpecError(f"the spec's {bound.label} operation documents no 200 response")
-        responses["200"] = ok
-        _pin_schema(spec, _json_media(ok, bound, "200 response"), bound, response=True)
+            media = _media(body, bound, "request body", _BODY_MEDIA[bound.body])
+            _make_optional(_pin_schema(spec, media, bound.request_schema))
+        if bound.response_schema is not None:
+            responses = operation.get("responses") or {}
+            ok = _resolve(spec, responses.get("200"))
+            if not isinstance(ok, dict):
+                raise SpecError(f"the spec's {bound.label} operation documents no 200 response")
+            responses["200"] = ok
+            media = _media(ok, bound, "200 response", "application/json")
+            _pin_schema(spec, media, bound.response_schema)
     _pin_list_items(spec)
     return spec
+
+
+_BODY_MEDIA = {"json": "application/json", "multipart": "multipart/form-data"}
 
 
 def _resolve(spec: dict[str, Any], node: Any) -> Any:
@@ -184,7 +163,7 @@ def _resolve(spec: dict[str, Any], node: Any) -> Any:
 
 def _pin_path(spec: dict[str, Any], path: str, canonical: str) -> None:
     """Rename *path* to *canonical* (same shape), renaming its path parameters with it."""
-    if path == canonical:
+    if path == canonical or path not in spec["paths"]:  # another method renamed it already
         return
     # Same shape, so both spellings have the same number of parameters.
     names = zip(_PATH_PARAM.findall(path), _PATH_PARAM.findall(canonical), strict=True)
@@ -210,23 +189,27 @@ def _parameter_lists(item: dict[str, Any]) -> Iterator[list[Any]]:
             yield operation["parameters"]
 
 
-def _pin_operation_ids(spec: dict[str, Any]) -> None:
-    pinned = {bound.operation_id for bound in BOUND_OPERATIONS}
-    bound_keys = {(bound.method, bound.path) for bound in BOUND_OPERATIONS}
+def _pin_operation_ids(spec: dict[str, Any], found: dict[Any, str]) -> None:
+    pinned = {bound.operation_id for bound in found}
+    bound_at = {(bound.method, bound.path): bound for bound in found}
     for method, path, operation in iter_operations(spec):
-        if (method, path) in bound_keys:
-            operation["operationId"] = next(
-                b.operation_id for b in BOUND_OPERATIONS if (b.method, b.path) == (method, path)
-            )
+        bound = bound_at.get((method, path))
+        if bound is not None:
+            operation["operationId"] = bound.operation_id
         elif operation.get("operationId") in pinned:
             operation["operationId"] += DISPLACED_SUFFIX
 
 
 def _pin_parameters(
-    spec: dict[str, Any], item: dict[str, Any], operation: dict[str, Any], bound: BoundOperation
+    spec: dict[str, Any], item: dict[str, Any], operation: dict[str, Any], bound: Any
 ) -> None:
-    """Give the bound operation the parameter names and types the overlay passes."""
-    path_names = set(_PATH_PARAM.findall(bound.path))
+    """Give the bound operation the parameter names and types the overlay passes.
+
+    The registry's schemas replace upstream's whole (its enums and bounds would change the
+    generated signatures from one spec to the next); every query parameter is optional,
+    since the overlay decides what to send.
+    """
+    path_names = set(bound.path_parameters)
     seen: set[str] = set()
     for params in (item.get("parameters") or [], operation.setdefault("parameters", [])):
         for index, param in enumerate(params):
@@ -235,44 +218,33 @@ def _pin_parameters(
                 continue
             name, where = param.get("name"), param.get("in")
             if where == "path" and name in path_names:
-                param.update(required=True, schema=dict(UUID_SCHEMA))
+                param.update(required=True, schema=bound.path_schema(name))
             elif where == "query" and name in bound.query:
-                canonical = bound.query[name]
-                schema = param.get("schema")
-                # Keep upstream's bounds and default, but never its requiredness or a new type.
-                if not (
-                    isinstance(schema, dict) and schema.get("type") == canonical["schema"]["type"]
-                ):
-                    schema = {}
-                param.update(required=False, schema={**schema, **_type_of(canonical["schema"])})
+                param.update(required=False, schema=copy.deepcopy(bound.query[name]))
                 seen.add(name)
-    for name, canonical in bound.query.items():
+    for name, schema in bound.query.items():
         if name not in seen:
-            operation["parameters"].append(copy.deepcopy(canonical))
+            operation["parameters"].append(
+                {"name": name, "in": "query", "required": False, "schema": copy.deepcopy(schema)}
+            )
 
 
-def _type_of(schema: dict[str, Any]) -> dict[str, Any]:
-    return {key: schema[key] for key in ("type", "format") if key in schema}
-
-
-def _json_media(holder: dict[str, Any], bound: BoundOperation, what: str) -> dict[str, Any]:
-    media = (holder.get("content") or {}).get("application/json")
+def _media(holder: dict[str, Any], bound: Any, what: str, media_type: str) -> dict[str, Any]:
+    media = (holder.get("content") or {}).get(media_type)
     if not (isinstance(media, dict) and isinstance(media.get("schema"), dict)):
-        raise SpecError(f"the spec's {bound.label} operation has no JSON schema for its {what}")
+        raise SpecError(
+            f"the spec's {bound.label} operation has no {media_type} schema for its {what}"
+        )
     return media
 
 
-def _pin_schema(
-    spec: dict[str, Any], media: dict[str, Any], bound: BoundOperation, *, response: bool = False
-) -> dict[str, Any]:
+def _pin_schema(spec: dict[str, Any], media: dict[str, Any], name: str) -> dict[str, Any]:
     """Make ``media["schema"]`` a reference to a component with the pinned name.
 
     An inline schema is hoisted into ``components.schemas``; a referenced one is renamed,
     with every reference to it. An unrelated schema already holding the name is moved
     aside. Returns the pinned component.
     """
-    name = bound.response_schema if response else bound.request_schema
-    assert name is not None
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
     ref = media["schema"].get("$ref")
     current = ref[len(SCHEMA_REF_PREFIX) :] if isinstance(ref, str) else None
@@ -320,13 +292,9 @@ def _rename_schema(spec: dict[str, Any], old: str, new: str) -> None:
     rewrite(spec)
 
 
-def _make_optional(schema: dict[str, Any], prop: str) -> None:
-    """The overlay decides whether to send *prop*; the generated model must not insist."""
-    required = schema.get("required")
-    if isinstance(required, list) and prop in required:
-        schema["required"] = [name for name in required if name != prop]
-        if not schema["required"]:
-            del schema["required"]
+def _make_optional(schema: dict[str, Any]) -> None:
+    """The overlay decides what a request carries; the generated model must not insist."""
+    schema.pop("required", None)
 
 
 def _pin_list_items(spec: dict[str, Any]) -> None:
@@ -350,6 +318,27 @@ def load_spec(spec_path: Path) -> dict[str, Any]:
     return spec
 
 
+ENDPOINT_TEMPLATE = "endpoint_module.py.jinja"
+BUILD_REQUEST_TEMPLATE = ROOT / "tools" / "templates" / "build_request.py.jinja"
+
+
+def stock_template(name: str) -> str:
+    """The text of the installed generator's own template *name*."""
+    found = importlib.util.find_spec("openapi_python_client")
+    if found is None or found.origin is None:
+        raise SpecError("openapi-python-client is not installed: run `make venv`")
+    return (Path(found.origin).parent / "templates" / name).read_text(encoding="utf-8")
+
+
+def compose_templates(folder: Path) -> Path:
+    """Write the custom template folder: the stock endpoint template + ``build_request``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = stock_template(ENDPOINT_TEMPLATE).rstrip("\n") + "\n"
+    text += BUILD_REQUEST_TEMPLATE.read_text(encoding="utf-8")
+    (folder / ENDPOINT_TEMPLATE).write_text(text, encoding="utf-8")
+    return folder
+
+
 def generate(spec_path: Path, config_path: Path, out_dir: Path) -> None:
     """Write ``<out_dir>/dify_chatflow_api`` generated from *spec_path*."""
     prepared = prepare_spec(load_spec(spec_path))
@@ -360,6 +349,7 @@ def generate(spec_path: Path, config_path: Path, out_dir: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="dify-generate-") as tmp:
         prepared_path = Path(tmp) / "openapi.json"
         prepared_path.write_text(json.dumps(prepared, ensure_ascii=False), encoding="utf-8")
+        templates = compose_templates(Path(tmp) / "templates")
         target = Path(tmp) / PACKAGE
         result = subprocess.run(
             [
@@ -372,6 +362,8 @@ def generate(spec_path: Path, config_path: Path, out_dir: Path) -> None:
                 "--meta",
                 "none",
                 "--fail-on-warning",
+                "--custom-template-path",
+                str(templates),
                 "--output-path",
                 str(target),
             ],

@@ -3,8 +3,9 @@
     python tools/update_spec.py https://example.com/openapi_chatflow.json
     python tools/update_spec.py file:///path/to/openapi_service.json --target other.json
 
-The download must be JSON, valid OpenAPI 3.x, and document the two operations the overlay
-binds to (found by method + path, as ``tools/generate.py`` finds them). Only then is the
+The download must be JSON, valid OpenAPI 3.x, and document the conversation-variable
+operations the overlay cannot do without (found by method + path, as ``tools/generate.py``
+finds every operation of the overlay's registry). Only then is the
 target written: pretty-printed (indent 2, key order kept, UTF-8, trailing newline), so the
 same spec always gives the same bytes. Nothing is generated; run ``make generate`` next.
 """

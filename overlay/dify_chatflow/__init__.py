@@ -8,12 +8,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._aiohttp import DefaultAioHttpClient
-from ._client import (
+from ._binding import GeneratedBindingError, OperationUnavailableError
+from ._client import AsyncChatflowClient, ChatflowClient
+from ._constants import (
+    BLOCKING_CHAT_TIMEOUT,
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
-    AsyncChatflowClient,
-    ChatflowClient,
+    STREAM_TIMEOUT,
 )
 from ._exceptions import (
     APIConnectionError,
@@ -39,16 +41,15 @@ from ._exceptions import (
     VariableTypeMismatchError,
     VariableValueError,
 )
-from ._resources import AsyncVariables, Variables
 from ._retry import RetryPolicy
-from ._types import NumberKind, VariableType
+from ._types import NOT_GIVEN, NotGiven, NumberKind, VariableType
+from ._version import __version__
+from .resources.variables import AsyncVariables, Variables
 
 if TYPE_CHECKING:
     from ._decoding import decode_value
     from ._models import ConversationVariable
     from ._validation import validate_value
-
-__version__ = "0.1.0"
 
 # Loaded on first access (PEP 562): they pull in attrs, uuid and the validation tables,
 # which a plain `import dify_chatflow` should not pay for.
@@ -73,9 +74,12 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "BLOCKING_CHAT_TIMEOUT",
     "DEFAULT_BASE_URL",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "STREAM_TIMEOUT",
     "APIConnectionError",
     "APIError",
     "APIStatusError",
@@ -90,12 +94,15 @@ __all__ = [
     "ConversationVariable",
     "DefaultAioHttpClient",
     "DifyError",
+    "GeneratedBindingError",
     "InternalServerError",
     "InvalidIdError",
     "InvalidParamError",
     "NotChatAppError",
     "NotFoundError",
+    "NotGiven",
     "NumberKind",
+    "OperationUnavailableError",
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",

@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from ._core import skip_cookieless_extraction
+from ._base_client import skip_cookieless_extraction
 from ._exceptions import ConfigurationError
 
 __all__ = ["DefaultAioHttpClient"]
@@ -42,7 +42,7 @@ class DefaultAioHttpClient(httpx.AsyncClient):
             import httpx_aiohttp  # noqa: F401 - only to tell a missing extra apart
         except ImportError:
             raise ConfigurationError(_MISSING_EXTRA) from None
-        from ._client import DEFAULT_LIMITS, DEFAULT_TIMEOUT
+        from ._constants import DEFAULT_LIMITS, DEFAULT_TIMEOUT
 
         kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
         limits = kwargs.setdefault("limits", DEFAULT_LIMITS)

@@ -122,10 +122,7 @@ class ConversationVariable:
         item (an unset field counts as missing; :class:`ResponseDecodeError` when
         malformed).
         """
-        from ._api import UNSET  # loaded already: the item comes from the generated layer
-
-        def given(value: Any) -> Any:
-            return None if value is UNSET else value
+        from ._binding import unset_as_none as given
 
         try:
             return cls._checked(

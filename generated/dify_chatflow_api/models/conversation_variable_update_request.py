@@ -16,11 +16,11 @@ class ConversationVariableUpdateRequest:
     """Request body for updating a conversation variable.
 
     Attributes:
-        value (Any): The new value for the variable. Must match the variable's expected type.
+        value (Any | Unset): The new value for the variable. Must match the variable's expected type.
         user (str | Unset): User identifier.
     """
 
-    value: Any
+    value: Any | Unset = UNSET
     user: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,11 +31,9 @@ class ConversationVariableUpdateRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "value": value,
-            }
-        )
+        field_dict.update({})
+        if value is not UNSET:
+            field_dict["value"] = value
         if user is not UNSET:
             field_dict["user"] = user
 
@@ -44,7 +42,7 @@ class ConversationVariableUpdateRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        value = d.pop("value")
+        value = d.pop("value", UNSET)
 
         user = d.pop("user", UNSET)
 

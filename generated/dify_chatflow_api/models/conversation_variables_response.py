@@ -17,12 +17,11 @@ T = TypeVar("T", bound="ConversationVariablesResponse")
 
 @_attrs_define
 class ConversationVariablesResponse:
-    """One page of conversation variables.
-
+    """
     Attributes:
-        limit (int | Unset): Page size that was applied.
-        has_more (bool | Unset): True when another page follows this one.
-        data (list[ConversationVariableItem] | Unset): Variables on this page.
+        limit (int | Unset): Number of items per page.
+        has_more (bool | Unset): Whether there is a next page.
+        data (list[ConversationVariableItem] | Unset): List of conversation variables.
     """
 
     limit: int | Unset = UNSET

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.conversation_list_item import ConversationListItem
+
+
+T = TypeVar("T", bound="ConversationsListResponse")
+
+
+@_attrs_define
+class ConversationsListResponse:
+    """
+    Attributes:
+        limit (int | Unset): Number of items per page.
+        has_more (bool | Unset): Whether there are more conversations.
+        data (list[ConversationListItem] | Unset): List of conversations.
+    """
+
+    limit: int | Unset = UNSET
+    has_more: bool | Unset = UNSET
+    data: list[ConversationListItem] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        limit = self.limit
+
+        has_more = self.has_more
+
+        data: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if has_more is not UNSET:
+            field_dict["has_more"] = has_more
+        if data is not UNSET:
+            field_dict["data"] = data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.conversation_list_item import ConversationListItem
+
+        d = dict(src_dict)
+        limit = d.pop("limit", UNSET)
+
+        has_more = d.pop("has_more", UNSET)
+
+        _data = d.pop("data", UNSET)
+        data: list[ConversationListItem] | Unset = UNSET
+        if _data is not UNSET:
+            data = []
+            for data_item_data in _data:
+                data_item = ConversationListItem.from_dict(data_item_data)
+
+                data.append(data_item)
+
+        conversations_list_response = cls(
+            limit=limit,
+            has_more=has_more,
+            data=data,
+        )
+
+        conversations_list_response.additional_properties = d
+        return conversations_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class GetHumanInputFormResponse200InputsItemAllowedFileTypesItem(StrEnum):
+    AUDIO = "audio"
+    CUSTOM = "custom"
+    DOCUMENT = "document"
+    IMAGE = "image"
+    VIDEO = "video"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class MessageFeedbackRequestRatingType3Type1(StrEnum):
+    DISLIKE = "dislike"
+    LIKE = "like"
+
+    def __str__(self) -> str:
+        return str(self.value)

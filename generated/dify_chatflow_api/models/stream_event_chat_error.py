@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.chunk_chat_event_event import ChunkChatEventEvent
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StreamEventChatError")
+
+
+@_attrs_define
+class StreamEventChatError:
+    """
+    Attributes:
+        event (ChunkChatEventEvent | Unset): The type of event.
+        task_id (UUID | Unset): Task ID.
+        message_id (UUID | Unset): Unique message ID.
+        conversation_id (UUID | Unset): Conversation ID.
+        created_at (int | Unset): Creation timestamp.
+        status (int | Unset): HTTP status code.
+        code (str | Unset): Error code.
+        message (str | Unset): Error message.
+    """
+
+    event: ChunkChatEventEvent | Unset = UNSET
+    task_id: UUID | Unset = UNSET
+    message_id: UUID | Unset = UNSET
+    conversation_id: UUID | Unset = UNSET
+    created_at: int | Unset = UNSET
+    status: int | Unset = UNSET
+    code: str | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        event: str | Unset = UNSET
+        if not isinstance(self.event, Unset):
+            event = self.event.value
+
+        task_id: str | Unset = UNSET
+        if not isinstance(self.task_id, Unset):
+            task_id = str(self.task_id)
+
+        message_id: str | Unset = UNSET
+        if not isinstance(self.message_id, Unset):
+            message_id = str(self.message_id)
+
+        conversation_id: str | Unset = UNSET
+        if not isinstance(self.conversation_id, Unset):
+            conversation_id = str(self.conversation_id)
+
+        created_at = self.created_at
+
+        status = self.status
+
+        code = self.code
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if event is not UNSET:
+            field_dict["event"] = event
+        if task_id is not UNSET:
+            field_dict["task_id"] = task_id
+        if message_id is not UNSET:
+            field_dict["message_id"] = message_id
+        if conversation_id is not UNSET:
+            field_dict["conversation_id"] = conversation_id
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if status is not UNSET:
+            field_dict["status"] = status
+        if code is not UNSET:
+            field_dict["code"] = code
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _event = d.pop("event", UNSET)
+        event: ChunkChatEventEvent | Unset
+        if isinstance(_event, Unset):
+            event = UNSET
+        else:
+            event = ChunkChatEventEvent(_event)
+
+        _task_id = d.pop("task_id", UNSET)
+        task_id: UUID | Unset
+        if isinstance(_task_id, Unset):
+            task_id = UNSET
+        else:
+            task_id = UUID(_task_id)
+
+        _message_id = d.pop("message_id", UNSET)
+        message_id: UUID | Unset
+        if isinstance(_message_id, Unset):
+            message_id = UNSET
+        else:
+            message_id = UUID(_message_id)
+
+        _conversation_id = d.pop("conversation_id", UNSET)
+        conversation_id: UUID | Unset
+        if isinstance(_conversation_id, Unset):
+            conversation_id = UNSET
+        else:
+            conversation_id = UUID(_conversation_id)
+
+        created_at = d.pop("created_at", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        code = d.pop("code", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        stream_event_chat_error = cls(
+            event=event,
+            task_id=task_id,
+            message_id=message_id,
+            conversation_id=conversation_id,
+            created_at=created_at,
+            status=status,
+            code=code,
+            message=message,
+        )
+
+        stream_event_chat_error.additional_properties = d
+        return stream_event_chat_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

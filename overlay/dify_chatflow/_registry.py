@@ -1,0 +1,299 @@
+"""The one registry of the spec operations the overlay binds to.
+
+Each :class:`Operation` says how the overlay calls one operation: method, path (with the
+parameter names the overlay passes; upstream may spell them differently, only the shape
+``/conversations/{}/name`` has to match), the names ``make generate`` pins so the
+generated module never moves (operationId, tag, request schema), the query parameters
+the overlay passes, the request body kind and the answer kind.
+
+Three readers, one source: ``tools/generate.py`` pins these names in the spec copy it
+feeds the generator, ``_binding`` builds every request with the pinned module's
+``build_request``, and the contract tests check each generated builder against its entry.
+
+Standard library only, and no imports from the package: ``tools/generate.py`` loads this
+file by path, before any generated code exists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
+
+__all__ = [
+    "OPERATIONS",
+    "Answer",
+    "Body",
+    "Operation",
+    "by_name",
+    "module_name",
+    "path_shape",
+    "snake_case",
+]
+
+#: How the server answers: a JSON document, nothing (204), or server-sent events
+#: (``chat.send`` answers JSON in blocking mode, events in streaming mode).
+Answer = Literal["json", "empty", "sse"]
+#: What the request carries: nothing, a JSON object, or a multipart form (file upload).
+Body = Literal["none", "json", "multipart"]
+
+_UUID: Final[dict[str, Any]] = {"type": "string", "format": "uuid"}
+_STRING: Final[dict[str, Any]] = {"type": "string"}
+_INTEGER: Final[dict[str, Any]] = {"type": "integer"}
+_BOOLEAN: Final[dict[str, Any]] = {"type": "boolean"}
+
+
+@dataclass(frozen=True, eq=False)
+class Operation:
+    """One bound operation and every name the generated code derives from it."""
+
+    #: ``family.method`` as the overlay's resources name it, e.g. ``"chat.send"``.
+    name: str
+    method: str
+    path: str
+    #: Pinned operationId: the generated module is its snake_case form.
+    operation_id: str
+    #: Pinned tag: the generated module lives in ``api/<snake_case(tag)>/``.
+    tag: str
+    answer: Answer
+    body: Body = "none"
+    #: Pinned name of the request body schema (generated model class name).
+    request_schema: str | None = None
+    #: Pinned name of the 200 answer's schema, where the overlay parses generated models.
+    response_schema: str | None = None
+    #: Query parameters the overlay passes: name -> JSON schema (pinned exactly).
+    query: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Path parameter schemas by the overlay's names (default: a UUID).
+    path_types: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: ``make generate`` refuses a spec without this operation.
+    required: bool = False
+
+    @property
+    def label(self) -> str:
+        """``PUT /conversations/...``, as messages show it."""
+        return f"{self.method.upper()} {self.path}"
+
+    @property
+    def path_parameters(self) -> list[str]:
+        """The path parameters' names, in path order."""
+        return re.findall(r"\{([^}]*)\}", self.path)
+
+    def path_schema(self, name: str) -> dict[str, Any]:
+        """The JSON schema pinned for path parameter *name*."""
+        return dict(self.path_types.get(name, _UUID))
+
+
+def snake_case(name: str) -> str:
+    """openapi-python-client's module naming: ``getAppInfo`` -> ``get_app_info``."""
+    words = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    return "_".join(re.split(r"[^A-Za-z0-9]+", words.strip())).lower()
+
+
+def module_name(operation: Operation) -> str:
+    """The generated module of *operation*: ``dify_chatflow_api.api.<tag>.<operation>``."""
+    return f"dify_chatflow_api.api.{snake_case(operation.tag)}.{snake_case(operation.operation_id)}"
+
+
+def path_shape(path: str) -> str:
+    """``/a/{x}/b/{y}`` -> ``/a/{}/b/{}``: what two spellings of one path share."""
+    return re.sub(r"\{[^}]*\}", "{}", path.rstrip("/") or "/")
+
+
+_USER: Final = {"user": _STRING}
+
+OPERATIONS: Final[tuple[Operation, ...]] = (
+    Operation(
+        name="variables.update",
+        method="put",
+        path="/conversations/{conversation_id}/variables/{variable_id}",
+        operation_id="updateConversationVariable",
+        tag="Variables",
+        answer="json",
+        body="json",
+        request_schema="ConversationVariableUpdateRequest",
+        response_schema="ConversationVariableItem",
+        required=True,
+    ),
+    Operation(
+        name="variables.list",
+        method="get",
+        path="/conversations/{conversation_id}/variables",
+        operation_id="listConversationVariables",
+        tag="Variables",
+        answer="json",
+        response_schema="ConversationVariablesResponse",
+        query={**_USER, "last_id": _UUID, "limit": _INTEGER},
+        required=True,
+    ),
+    Operation(
+        name="chat.send",
+        method="post",
+        path="/chat-messages",
+        operation_id="sendChatMessage",
+        tag="Chat",
+        answer="sse",
+        body="json",
+        request_schema="ChatRequest",
+    ),
+    Operation(
+        name="chat.stop",
+        method="post",
+        path="/chat-messages/{task_id}/stop",
+        operation_id="stopChatMessage",
+        tag="Chat",
+        answer="json",
+        body="json",
+        request_schema="ChatStopRequest",
+    ),
+    Operation(
+        name="conversations.list",
+        method="get",
+        path="/conversations",
+        operation_id="listConversations",
+        tag="Conversations",
+        answer="json",
+        query={**_USER, "last_id": _UUID, "limit": _INTEGER, "sort_by": _STRING},
+    ),
+    Operation(
+        name="conversations.rename",
+        method="post",
+        path="/conversations/{conversation_id}/name",
+        operation_id="renameConversation",
+        tag="Conversations",
+        answer="json",
+        body="json",
+        request_schema="ConversationRenameRequest",
+    ),
+    Operation(
+        name="conversations.delete",
+        method="delete",
+        path="/conversations/{conversation_id}",
+        operation_id="deleteConversation",
+        tag="Conversations",
+        answer="empty",
+        body="json",
+        request_schema="ConversationDeleteRequest",
+    ),
+    Operation(
+        name="messages.list",
+        method="get",
+        path="/messages",
+        operation_id="listMessages",
+        tag="Messages",
+        answer="json",
+        query={**_USER, "conversation_id": _UUID, "first_id": _UUID, "limit": _INTEGER},
+    ),
+    Operation(
+        name="messages.feedback",
+        method="post",
+        path="/messages/{message_id}/feedbacks",
+        operation_id="sendMessageFeedback",
+        tag="Messages",
+        answer="json",
+        body="json",
+        request_schema="MessageFeedbackRequest",
+    ),
+    Operation(
+        name="messages.suggested",
+        method="get",
+        path="/messages/{message_id}/suggested",
+        operation_id="listSuggestedQuestions",
+        tag="Messages",
+        answer="json",
+        query=dict(_USER),
+    ),
+    Operation(
+        name="files.upload",
+        method="post",
+        path="/files/upload",
+        operation_id="uploadFile",
+        tag="Files",
+        answer="json",
+        body="multipart",
+        request_schema="FileUploadRequest",
+    ),
+    Operation(
+        name="app.info",
+        method="get",
+        path="/info",
+        operation_id="getAppInfo",
+        tag="App",
+        answer="json",
+    ),
+    Operation(
+        name="app.parameters",
+        method="get",
+        path="/parameters",
+        operation_id="getAppParameters",
+        tag="App",
+        answer="json",
+    ),
+    Operation(
+        name="app.meta",
+        method="get",
+        path="/meta",
+        operation_id="getAppMeta",
+        tag="App",
+        answer="json",
+    ),
+    Operation(
+        name="app.site",
+        method="get",
+        path="/site",
+        operation_id="getAppSite",
+        tag="App",
+        answer="json",
+    ),
+    Operation(
+        name="workflows.get_run",
+        method="get",
+        path="/workflows/run/{workflow_run_id}",
+        operation_id="getWorkflowRun",
+        tag="Workflows",
+        answer="json",
+    ),
+    Operation(
+        name="workflows.events",
+        method="get",
+        path="/workflow/{workflow_run_id}/events",
+        operation_id="streamWorkflowEvents",
+        tag="Workflows",
+        answer="sse",
+        query={**_USER, "continue_on_pause": _BOOLEAN, "include_state_snapshot": _BOOLEAN},
+    ),
+    Operation(
+        name="forms.get",
+        method="get",
+        path="/form/human_input/{form_token}",
+        operation_id="getHumanInputForm",
+        tag="Forms",
+        answer="json",
+        path_types={"form_token": _STRING},
+    ),
+    Operation(
+        name="forms.submit",
+        method="post",
+        path="/form/human_input/{form_token}",
+        operation_id="submitHumanInputForm",
+        tag="Forms",
+        answer="json",
+        body="json",
+        request_schema="HumanInputFormSubmission",
+        path_types={"form_token": _STRING},
+    ),
+    Operation(
+        name="end_users.get",
+        method="get",
+        path="/end-users/{end_user_id}",
+        operation_id="getEndUser",
+        tag="End Users",
+        answer="json",
+    ),
+)
+
+_BY_NAME: Final = {operation.name: operation for operation in OPERATIONS}
+
+
+def by_name(name: str) -> Operation:
+    """The registry entry called *name* (``"chat.send"``)."""
+    return _BY_NAME[name]

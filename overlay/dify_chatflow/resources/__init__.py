@@ -1,0 +1,1 @@
+"""One module per endpoint family, each a sync and an async class attached to the client."""

@@ -1,0 +1,134 @@
+"""An uploaded file, as ``POST /files/upload`` returns it, and Dify's file types."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Final, Literal
+
+import attrs
+
+from .._convert import (
+    decoding,
+    integer,
+    mapping_of,
+    optional_text,
+    optional_uuid,
+    short_repr,
+    text,
+    timestamp,
+    uuid_of,
+)
+
+__all__ = ["FileType", "UploadedFile", "file_type_of"]
+
+FileType = Literal["image", "document", "audio", "video", "custom"]
+"""The kinds of file a chat message's ``files`` can carry."""
+
+# Dify's extension lists (its default document extractor), matched in lower or upper case
+# only, as the server matches them.
+_BY_EXTENSION: Final[dict[str, FileType]] = {
+    **dict.fromkeys(("jpg", "jpeg", "png", "webp", "gif", "svg"), "image"),
+    **dict.fromkeys(("mp4", "mov", "mpeg", "webm"), "video"),
+    **dict.fromkeys(("mp3", "m4a", "wav", "amr", "mpga"), "audio"),
+    **dict.fromkeys(
+        (
+            "txt", "markdown", "md", "mdx", "pdf", "html", "htm", "xlsx", "xls", "docx",
+            "csv", "vtt", "properties",
+        ),
+        "document",
+    ),
+}  # fmt: skip
+
+# Read in this order, as substrings of the MIME type.
+_BY_MIME_PART: Final[tuple[tuple[str, FileType], ...]] = (
+    ("image", "image"),
+    ("video", "video"),
+    ("audio", "audio"),
+    ("text", "document"),
+    ("pdf", "document"),
+)
+
+
+def file_type_of(extension: str | None, mime_type: str | None) -> FileType:
+    """The file type Dify gives a file: by its extension first, then by its MIME type.
+
+    ``extension`` may start with a dot. A file neither names as an image, video, audio or
+    document is ``"custom"``.
+    """
+    ext = (extension or "").lstrip(".")
+    by_extension = _BY_EXTENSION.get(ext.lower()) if ext in (ext.lower(), ext.upper()) else None
+    if by_extension is not None:
+        return by_extension
+    for part, file_type in _BY_MIME_PART:
+        if part in (mime_type or ""):
+            return file_type
+    return "custom"
+
+
+@attrs.frozen(repr=False)
+class UploadedFile:
+    """A file uploaded for the current user, ready to be sent with a chat message.
+
+    Pass it in a chat call's ``files=``, or send :meth:`as_chat_file`. ``source_url`` and
+    ``preview_url`` are signed links (they grant access to the file): the repr leaves
+    them out. ``original_url``, ``tenant_id``, ``conversation_id`` and ``reference`` come
+    from servers from 1.16 (``None`` on older ones).
+    """
+
+    id: uuid.UUID
+    name: str
+    size: int
+    extension: str | None
+    mime_type: str | None
+    created_by: uuid.UUID | None
+    created_at: datetime
+    preview_url: str | None
+    source_url: str | None
+    original_url: str | None = None
+    tenant_id: uuid.UUID | None = None
+    conversation_id: uuid.UUID | None = None
+    reference: Any = attrs.field(default=None, hash=False)
+
+    @property
+    def file_type(self) -> FileType:
+        """The type Dify gives this file (see :func:`file_type_of`)."""
+        return file_type_of(self.extension, self.mime_type)
+
+    def as_chat_file(self) -> dict[str, str]:
+        """The item that sends this file with a chat message (in its ``files`` list)."""
+        return {
+            "type": self.file_type,
+            "transfer_method": "local_file",
+            "upload_file_id": str(self.id),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> UploadedFile:
+        """Build from the upload answer (1.10 or 1.16 fields; extra ones are ignored).
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` for a malformed answer.
+        """
+        item = mapping_of(data, "uploaded file")
+        with decoding("uploaded file", data):
+            return cls(
+                id=uuid_of(item.get("id"), "id"),
+                name=text(item.get("name"), "name"),
+                size=integer(item.get("size"), "size"),
+                extension=optional_text(item.get("extension"), "extension"),
+                mime_type=optional_text(item.get("mime_type"), "mime_type"),
+                created_by=optional_uuid(item.get("created_by"), "created_by"),
+                created_at=timestamp(item.get("created_at"), "created_at"),
+                preview_url=optional_text(item.get("preview_url"), "preview_url"),
+                source_url=optional_text(item.get("source_url"), "source_url"),
+                original_url=optional_text(item.get("original_url"), "original_url"),
+                tenant_id=optional_uuid(item.get("tenant_id"), "tenant_id"),
+                conversation_id=optional_uuid(item.get("conversation_id"), "conversation_id"),
+                reference=item.get("reference"),
+            )
+
+    def __repr__(self) -> str:
+        return (
+            f"UploadedFile(id={str(self.id)!r}, name={short_repr(self.name)}, "
+            f"size={self.size}, mime_type={self.mime_type!r})"
+        )
