@@ -28,6 +28,7 @@ seeded conversation and clients bound to it; see :mod:`dify_chatflow.testing.pyt
 
 from ._demo import DEMO_USER
 from ._faults import Fault, FaultRoute
+from ._human import FormSubmission, HumanInput
 from ._records import REDACTED, RecordedRequest
 from ._server import DifyTestServer
 from ._store import (
@@ -47,6 +48,8 @@ __all__ = [
     "DifyTestServer",
     "Fault",
     "FaultRoute",
+    "FormSubmission",
+    "HumanInput",
     "RecordedRequest",
     "Responder",
     "StoredMessage",

@@ -20,6 +20,7 @@ FaultRoute = Literal[
     "workflows",
     "variables",
     "end_users",
+    "forms",
     "list",
     "update",
 ]

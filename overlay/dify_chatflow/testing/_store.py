@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Final, TypeAlias
 
+from ._human import PendingForm, RunLog
+
 __all__ = [
     "CHAT_MODES",
     "DEFAULT_USER",
@@ -302,6 +304,8 @@ class Store:
         self._files: dict[str, UploadedFile] = {}
         self._end_users: dict[tuple[str, str], EndUser] = {}
         self._tasks: dict[str, tuple[str, threading.Event]] = {}
+        self._forms: dict[str, PendingForm] = {}
+        self._logs: dict[str, RunLog] = {}
 
     def now(self) -> int:
         """The server clock in whole Unix seconds."""
@@ -534,6 +538,21 @@ class Store:
             outputs={"answer": answer},
             total_steps=2,
             finished_at=now,
+            finished_data={
+                "id": run_id,
+                "workflow_id": app.workflow_id if app else None,
+                "status": "succeeded",
+                "outputs": {"answer": answer},
+                "error": None,
+                "elapsed_time": 0.0,
+                "total_tokens": 0,
+                "total_steps": 2,
+                "created_by": {"id": self.end_user(conv.api_key, conv.user).id, "user": conv.user},
+                "created_at": now,
+                "finished_at": now,
+                "exceptions_count": 0,
+                "files": [],
+            },
         )
         self.add_message(conv, message)
         self.save_run(run)
@@ -604,6 +623,34 @@ class Store:
     def file(self, file_id: str) -> UploadedFile | None:
         with self._lock:
             return self._files.get(file_id)
+
+    def add_form(self, form: PendingForm) -> None:
+        with self._lock:
+            self._forms[form.token] = form
+
+    def form(self, api_key: str, token: str) -> PendingForm | None:
+        """The form with this token, if it belongs to this app."""
+        with self._lock:
+            found = self._forms.get(token)
+        return found if found is not None and found.api_key == api_key else None
+
+    def submit_form(self, form: PendingForm) -> bool:
+        """Mark the form submitted; ``False`` if it already was."""
+        with self._lock:
+            if form.submitted:
+                return False
+            form.submitted = True
+            return True
+
+    def add_run_log(self, run_id: str) -> RunLog:
+        log = RunLog()
+        with self._lock:
+            self._logs[run_id] = log
+        return log
+
+    def run_log(self, run_id: str) -> RunLog | None:
+        with self._lock:
+            return self._logs.get(run_id)
 
     def start_task(self, task_id: str, user: str) -> threading.Event:
         """Register a running chat turn of ``user``; the event is set when it is stopped."""

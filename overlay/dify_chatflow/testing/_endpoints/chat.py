@@ -169,6 +169,7 @@ def send_message(call: Call) -> Reply:
         inputs=inputs,
         workflow_inputs=workflow_inputs,
         fault=fault,
+        log=store.add_run_log(run_id) if call.new else None,
     )
     if streaming:
         job = Job(turn.stream, streaming=True, ping_interval=call.options.ping_interval)
