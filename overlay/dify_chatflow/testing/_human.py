@@ -111,6 +111,7 @@ class RunLog:
         self._segment_start = 0
         self._running = False
         self._ends: list[int] = []  # event counts at which a segment ended
+        self._waiting = 0  # followers blocked in wait(): only then is a notify needed
 
     def begin(self) -> None:
         """A segment starts (its first event is the next one appended)."""
@@ -122,7 +123,8 @@ class RunLog:
     def append(self, event: Mapping[str, object]) -> None:
         with self._changed:
             self._events.append(event)
-            self._changed.notify_all()
+            if self._waiting:
+                self._changed.notify_all()
 
     def end(self) -> None:
         """The segment ended: the run paused or finished."""
@@ -145,7 +147,11 @@ class RunLog:
         with self._changed:
             end = self._end_after(start)
             if end is None and len(self._events) <= index:
-                self._changed.wait(timeout)
+                self._waiting += 1
+                try:
+                    self._changed.wait(timeout)
+                finally:
+                    self._waiting -= 1
                 end = self._end_after(start)
             stop = end if end is not None else len(self._events)
             batch = self._events[index:stop]

@@ -648,6 +648,10 @@ class Store:
             self._logs[run_id] = log
         return log
 
+    def drop_run_log(self, run_id: str) -> None:
+        with self._lock:
+            self._logs.pop(run_id, None)
+
     def run_log(self, run_id: str) -> RunLog | None:
         with self._lock:
             return self._logs.get(run_id)

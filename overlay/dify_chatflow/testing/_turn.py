@@ -473,8 +473,6 @@ class Turn:
     ) -> None:
         store = self.store
         store.end_task(self.message.task_id)
-        if self.log is not None:
-            self.log.end()
         changes: dict[str, object] = {"answer": saved_answer}
         if status == "failed":
             changes.update(status="error", error=error)
@@ -493,6 +491,9 @@ class Turn:
                     finished_data=finished_data,
                 )
             )
+        if self.log is not None:  # after the run is saved: later followers get the replay
+            self.log.end()
+            store.drop_run_log(self.run_id)
 
 
 def _error_text(exc: Exception) -> str:
