@@ -47,17 +47,19 @@ class DifyTestServer:
         size_limit: Dify's ``variable size ... exceeds limit`` bound, in bytes.
         expose_stored_number_type: send ``integer`` / ``float`` as ``value_type`` like
             older servers, instead of ``number``.
-        paging_flaw: reproduce Dify's ``last_id`` paging (only variables created in a
-            strictly later second follow), which returns an empty page for variables
-            created together. ``False`` pages in creation order.
+        paging_flaw: reproduce Dify's cursor paging of variables (``last_id``: only those
+            created in a strictly later second follow, so variables created together give
+            an empty next page) and messages (``first_id``: only those of a strictly
+            earlier second, so same-second messages are skipped). ``False`` pages by
+            position.
         validation_errors: how failed parameter checks are answered: ``"invalid_param"``
             (``{"code": "invalid_param", ...}`` with pydantic's text, 1.16) or ``"restx"``
             (``{"errors": {...}, "message": "Input payload validation failed"}``, 1.10);
             by default the dialect's.
         ping_interval: seconds without an event after which a stream gets an
             ``event: ping`` block (Dify: 10).
-        seed: ``"demo"`` adds :data:`DEMO_USER`'s conversation with one variable of every
-            type; its id is :attr:`demo_conversation_id`.
+        seed: ``"demo"`` adds :data:`DEMO_USER`'s "Demo conversation" (one variable of
+            every type, one finished turn); its id is :attr:`demo_conversation_id`.
         clock: source of Unix time for ``created_at`` / ``updated_at`` (tests pass a fake).
     """
 
@@ -268,9 +270,9 @@ class DifyTestServer:
     def inject_fault(self, fault: Fault, *, route: FaultRoute = "any", times: int = 1) -> None:
         """Apply ``fault`` to the next ``times`` requests on ``route``: a family (``"chat"``,
         ``"conversations"``, ``"messages"``, ``"files"``, ``"app"``, ``"workflows"``,
-        ``"variables"``, ``"end_users"``), a variable route (``"list"``, ``"update"``) or
-        ``"any"``. Request faults act before any other check; stream faults act on the next
-        streaming chat turns. Faults run in injection order."""
+        ``"variables"``, ``"end_users"``, ``"forms"``), a variable route (``"list"``,
+        ``"update"``) or ``"any"``. Request faults act before any other check; stream
+        faults act on the next streaming chat turns. Faults run in injection order."""
         self._state.faults.add(fault, route, times)
 
     def clear_faults(self) -> None:

@@ -56,12 +56,7 @@ def _check_payload(call: Call, payload: Mapping[str, object]) -> None:
             text = f"Value error, {conversation_id} is not a valid uuid."
             errors.append(("conversation_id", text, "value_error", conversation_id))
             restx.append(f"{conversation_id} is not a valid uuid.")
-    if errors:
-        if call.options.validation_errors == "restx":
-            # reqparse reports the first failing argument in its own order.
-            order = ("inputs", "query", "response_mode", "conversation_id")
-            first = min(range(len(errors)), key=lambda i: order.index(errors[i][0]))
-            raise call.invalid("", [errors[first]], restx[first])
+    if errors:  # checked in reqparse's argument order: restx reports the first one
         raise call.invalid("ChatRequestPayload", errors, restx[0])
 
 
