@@ -183,7 +183,9 @@ class DifyTestServer:
         :meth:`add_conversation` takes; each keeps one id in every conversation.
         ``responder(query, inputs, conversation)`` returns the answer (a ``str``, or an
         iterable of ``str`` chunks, one ``message`` event each; default: echo the query);
-        an exception it raises becomes Dify's failure ending. ``user_input_form`` is what
+        an exception it raises becomes Dify's failure ending; on 1.16 a generator can
+        yield a :class:`HumanInput` to pause the turn for a form (the ``yield`` gives the
+        :class:`FormSubmission` back once the form is posted). ``user_input_form`` is what
         ``GET /parameters`` lists (items like ``{"text-input": {"variable": ..., ...}}``).
         ``suggested_questions`` ``None`` answers ``GET /messages/{id}/suggested`` with
         "Suggested Questions Is Disabled."; a list turns them on. ``file_size_limit`` is

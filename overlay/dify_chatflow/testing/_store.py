@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Final, TypeAlias
 
-from ._human import PendingForm, RunLog
+from ._human import HumanInput, PendingForm, RunLog
 
 __all__ = [
     "CHAT_MODES",
@@ -138,10 +138,11 @@ class ConversationSnapshot:
 
 
 Responder: TypeAlias = Callable[
-    [str, Mapping[str, object], ConversationSnapshot], str | Iterable[str]
+    [str, Mapping[str, object], ConversationSnapshot], str | Iterable[str | HumanInput]
 ]
 """Answers one chat turn: ``(query, inputs, conversation) -> str | Iterable[str]``; each
-chunk becomes one ``message`` event."""
+chunk becomes one ``message`` event. On the 1.16 dialect a generator may also yield a
+:class:`HumanInput` to pause the turn; the ``yield`` gives back the submitted form."""
 
 
 @dataclass(frozen=True)
