@@ -326,7 +326,7 @@ class _Connection(asyncio.Protocol):
         await asyncio.sleep(seconds)
         self._task = None
         self._reply(None, head, path, query, body)
-        if not self._write_paused:
+        if not self._write_paused and self._sink is None:  # a job resumes when it ends
             self._resume()
 
     def _reply(
