@@ -21,6 +21,7 @@ from ._store import (
     Store,
     StoredMessage,
     StoredVariable,
+    WorkflowRun,
     build_variables,
 )
 
@@ -255,6 +256,14 @@ class DifyTestServer:
     def messages(self, conversation_id: str) -> list[StoredMessage]:
         """A conversation's messages, oldest first (``KeyError`` for an unknown id)."""
         return self._state.store.messages(conversation_id.lower())
+
+    def workflow_run(self, run_id: str) -> WorkflowRun:
+        """The workflow run of a chat turn (see :attr:`StoredMessage.workflow_run_id`);
+        ``KeyError`` for an unknown id."""
+        found = self._state.store.run(run_id.lower())
+        if found is None:
+            raise KeyError(run_id)
+        return found
 
     def variables(self, conversation_id: str) -> list[StoredVariable]:
         """The stored variables of a conversation (snapshot, creation order)."""
