@@ -222,3 +222,37 @@ def test_human_input_needs_the_1_16_dialect():
         assert events[-1]["event"] == "error"
         assert "1.16" in events[-1]["message"]
         assert raw(server.port, "GET", "/form/human_input/x").status == 404
+
+
+def two_approvals(query, inputs, conversation):
+    first = yield HumanInput("Step one?", actions=["ok"])
+    yield f"one:{first.action} "
+    second = yield HumanInput("Step two?", actions=["ok"])
+    yield f"two:{second.action}"
+
+
+@pytest.mark.parametrize("continue_on_pause", [False, True])
+def test_continue_on_pause_follows_on_through_later_pauses(server, continue_on_pause):
+    server.add_app(KEY, responder=two_approvals)
+    body = chat(server.port, "go", streaming=False).json()
+    run_id, token = body["workflow_run_id"], body["data"]["reasons"][0]["form_token"]
+    flag = "&continue_on_pause=true" if continue_on_pause else ""
+    conn = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    conn.sendall(
+        f"GET /v1/workflow/{run_id}/events?user={USER}{flag} HTTP/1.1\r\n"
+        f"Host: x\r\nAuthorization: Bearer {KEY}\r\nConnection: close\r\n\r\n".encode()
+    )
+    received = read_until(conn, b"event: ping")
+    submit = {"action": "ok", "inputs": {}, "user": USER}
+    assert raw(server.port, "POST", f"/form/human_input/{token}", submit).status == 200
+    received += read_until(conn, b'"event":"workflow_paused"')
+    second = [e for e in data_events(received) if e["event"] == "human_input_required"]
+    second_token = second[0]["data"]["form_token"]
+    assert raw(server.port, "POST", f"/form/human_input/{second_token}", submit).status == 200
+    names = [e["event"] for e in data_events(received + read_all(conn))]
+    if continue_on_pause:
+        assert names.count("workflow_started") == 2  # both resumptions
+        assert names[-1] == "workflow_finished"
+    else:
+        assert names.count("workflow_started") == 1  # ends at the next pause
+        assert names[-1] == "workflow_paused"

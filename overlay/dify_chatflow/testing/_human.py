@@ -112,6 +112,7 @@ class RunLog:
         self._running = False
         self._ends: list[int] = []  # event counts at which a segment ended
         self._waiting = 0  # followers blocked in wait(): only then is a notify needed
+        self.finished = False  # the last segment ended with the run
 
     def begin(self) -> None:
         """A segment starts (its first event is the next one appended)."""
@@ -126,9 +127,10 @@ class RunLog:
             if self._waiting:
                 self._changed.notify_all()
 
-    def end(self) -> None:
-        """The segment ended: the run paused or finished."""
+    def end(self, *, finished: bool) -> None:
+        """The segment ended: the run paused, or it ``finished``."""
         with self._changed:
+            self.finished = finished
             self._running = False
             self._ends.append(len(self._events))
             self._changed.notify_all()

@@ -400,7 +400,7 @@ class Turn:
         if run is not None:
             store.save_run(replace(run, status="paused", elapsed_time=self.elapsed()))
         if self.log is not None:
-            self.log.end()
+            self.log.end(finished=False)
         return _Outcome("paused", form=form)
 
     def stream(self, sink: Sink) -> None:
@@ -492,7 +492,7 @@ class Turn:
                 )
             )
         if self.log is not None:  # after the run is saved: later followers get the replay
-            self.log.end()
+            self.log.end(finished=True)
             store.drop_run_log(self.run_id)
 
 

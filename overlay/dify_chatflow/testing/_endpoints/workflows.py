@@ -80,7 +80,8 @@ def run_events(call: Call) -> Reply:
     if run.finished_data is None or run.status in ("running", "paused"):
         if log is None:
             raise error(404, "not_found", "Workflow run not found")
-        return _follow(log, call.options.ping_interval)
+        go_on = call.query.get("continue_on_pause", "").lower() in ("true", "1")
+        return _follow(log, call.options.ping_interval, continue_on_pause=go_on)
     event = {
         "event": "workflow_finished",
         "task_id": run.id,
@@ -96,21 +97,24 @@ def run_events(call: Call) -> Reply:
     return Reply(200, b"", _STREAM, job=Job(replay, streaming=True, ping_interval=0))
 
 
-def _follow(log: RunLog, ping_interval: float) -> Reply:
+def _follow(log: RunLog, ping_interval: float, *, continue_on_pause: bool) -> Reply:
     """A live or paused run: a ping, then its current (or, paused, its next) segment's
-    events as they come, until the run pauses or finishes."""
-    start = log.follow_from()
+    events as they come, until the run pauses (with ``continue_on_pause``: on through
+    its resumptions) or finishes."""
+    first = log.follow_from()
 
     def follow(sink: Sink) -> None:
         sink.send(PING)
-        index = start
+        start = index = first
         while not sink.gone:
             batch, over = log.wait(start, index, timeout=0.25)
             for payload in batch:
                 sink.send(event_bytes(payload))
             index += len(batch)
             if over:
-                break
+                if log.finished or not continue_on_pause:
+                    break
+                start = index  # wait for the next segment
         sink.finish()
 
     return Reply(200, b"", _STREAM, job=Job(follow, streaming=True, ping_interval=ping_interval))
