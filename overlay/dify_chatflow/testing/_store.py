@@ -13,7 +13,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 from ._human import HumanInput, PendingForm, RunLog
 
@@ -559,9 +559,9 @@ class Store:
         self.save_run(run)
         return message
 
-    def update_message(self, message_id: str, **changes: object) -> StoredMessage:
+    def update_message(self, message_id: str, **changes: Any) -> StoredMessage:
         with self._lock:
-            updated = replace(self._messages[message_id], **changes)  # type: ignore[arg-type]
+            updated = replace(self._messages[message_id], **changes)
             self._messages[message_id] = updated
             conv = self._conversations[updated.conversation_id]
             conv.messages = [updated if m.id == message_id else m for m in conv.messages]
