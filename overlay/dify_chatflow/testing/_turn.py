@@ -21,7 +21,7 @@ from ._human import FormSubmission, HumanInput, PendingForm, RunLog
 from ._store import App, Conversation, Store, StoredMessage, WorkflowRun
 from ._stream import PING, Sink, event_bytes
 
-__all__ = ["Turn", "echo"]
+__all__ = ["Turn", "echo", "empty_usage", "new_run"]
 
 _START_NODE: Final = "1700000000000"
 _ANSWER_NODE: Final = "answer"

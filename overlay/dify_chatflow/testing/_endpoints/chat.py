@@ -14,7 +14,7 @@ from .._stream import Job
 from .._turn import Turn, new_run
 from ._spec import RouteSpec
 
-__all__ = ["ROUTES"]
+__all__ = ["ROUTES", "conversation_name"]
 
 _MODES: Final = ("blocking", "streaming")
 _STREAM: Final = "text/event-stream; charset=utf-8"

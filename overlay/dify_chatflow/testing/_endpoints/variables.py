@@ -11,7 +11,7 @@ from .._rules import Rejected, build_update
 from .._store import LastIdNotFound, StoredVariable, canonical_uuid
 from ._spec import RouteSpec
 
-__all__ = ["ROUTES", "variable_body"]
+__all__ = ["ROUTES", "parse_limit", "variable_body"]
 
 _INTEGER: Final = re.compile(r"\s*[+-]?\d+\s*")
 _VARIABLE_NAME_CHARS: Final = (
