@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._context import JSON, Call, FieldError, Reply, error, internal_error, json_reply
+from .._context import JSON, Call, FieldError, Reply, error, internal_error, json_reply, parse_limit
 from .._store import ConversationSnapshot, LastIdNotFound, canonical_uuid
 from ._spec import RouteSpec
 from .chat import conversation_name
-from .variables import parse_limit
 
 __all__ = ["ROUTES", "conversation_body"]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._context import Call, FieldError, Reply, error, json_reply
+from .._context import Call, FieldError, Reply, error, json_reply, parse_limit
 from .._store import LastIdNotFound, StoredMessage, canonical_uuid
 from ._spec import RouteSpec
-from .variables import parse_limit
 
 __all__ = ["ROUTES", "message_body"]
 
