@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from ._faults import FaultQueue
 from ._hints import with_hint
 from ._records import RequestLog
-from ._store import CHAT_MODES, DEFAULT_USER, App, Conversation, Store
+from ._store import CHAT_MODES, DEFAULT_USER, App, Conversation, Store, canonical_uuid
 from ._wire import BAD_REQUEST_MESSAGE, MalformedJSON, parse_json_body, pydantic_error
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ __all__ = [
     "error",
     "json_reply",
     "parse_limit",
+    "parse_uuid",
 ]
 
 Dialect = Literal["1.10", "1.16"]
@@ -248,6 +249,21 @@ class Call:
 
 
 Handler = Callable[[Call], Reply]
+
+
+def parse_uuid(
+    name: str, value: str | None, errors: list[FieldError], restx: list[str]
+) -> str | None:
+    """An optional UUID parameter, canonical; a failure is added to ``errors`` / ``restx``."""
+    if not value:
+        return None
+    try:
+        return canonical_uuid(value)
+    except ValueError:
+        errors.append((name, f"Value error, {value} is not a valid uuid.", "value_error", value))
+        restx.append(f"{value} is not a valid uuid.")
+        return None
+
 
 _INTEGER: Final = re.compile(r"\s*[+-]?\d+\s*")
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from .._context import Call, FieldError, Reply, ServerOptions, error, json_reply, parse_limit
+from .._context import (
+    Call,
+    FieldError,
+    Reply,
+    ServerOptions,
+    error,
+    json_reply,
+    parse_limit,
+    parse_uuid,
+)
 from .._rules import Rejected, build_update
-from .._store import LastIdNotFound, StoredVariable, canonical_uuid
+from .._store import LastIdNotFound, StoredVariable
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES", "variable_body"]
@@ -85,15 +94,7 @@ def _list_params(call: Call) -> tuple[int, str | None, str | None]:
     query: Mapping[str, str] = call.query
     errors: list[FieldError] = []
     restx: list[str] = []
-    last_id = query.get("last_id") or None
-    if last_id is not None:
-        try:
-            last_id = canonical_uuid(last_id)
-        except ValueError:
-            errors.append(
-                ("last_id", f"Value error, {last_id} is not a valid uuid.", "value_error", last_id)
-            )
-            restx.append(f"{last_id} is not a valid uuid.")
+    last_id = parse_uuid("last_id", query.get("last_id"), errors, restx)
     limit = parse_limit(query.get("limit"), errors, restx)
     name = query.get("variable_name")
     if name is not None:
