@@ -28,15 +28,14 @@ def server() -> Iterator[DifyTestServer]:
 
 @pytest.fixture
 def conversation(server: DifyTestServer) -> str:
-    return server.add_conversation(
-        user=USER,
-        variables=[
-            {"name": "visits", "value_type": "number", "value": 3},
-            {"name": "tags", "value_type": "array[string]", "value": ["a"]},
-            {"name": "theme", "value_type": "string", "value": "dark"},
-        ]
-        + [{"name": f"v{i}", "value_type": "string", "value": "x" * 40} for i in range(60)],
-    )
+    variables: list[dict[str, object]] = [
+        {"name": "visits", "value_type": "number", "value": 3},
+        {"name": "tags", "value_type": "array[string]", "value": ["a"]},
+        {"name": "theme", "value_type": "string", "value": "dark"},
+    ]
+    # Enough rows that the table's output fills a pipe buffer's first write.
+    variables += [{"name": f"v{i}", "value_type": "string", "value": "x" * 40} for i in range(60)]
+    return server.add_conversation(user=USER, variables=variables)
 
 
 @pytest.mark.parametrize("timeout", ["x", "-1", "0", "nan", "inf", ""])

@@ -31,7 +31,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from ._types import VariableType, parse_stored_type
+from ._types import JSONValue, VariableType, parse_stored_type
 
 __all__ = [
     "APIConnectionError",
@@ -164,8 +164,9 @@ class ResponseDecodeError(DifyError):
 
     ``raw`` holds the undecoded text, with the value of every variable in it that might be
     ``secret`` masked (as in the message), so it is safe to log; ``response`` the HTTP
-    response (its body unmasked), when there is one. The message shows the start of ``raw`` unless
-    ``show_raw`` is False (a whole response body, which would flood a traceback).
+    response (its body unmasked), when there is one. The message shows the start of
+    ``raw`` unless ``show_raw`` is False (a whole response body, which would flood a
+    traceback).
     """
 
     def __init__(
@@ -248,7 +249,7 @@ class APIStatusError(APIError):
         *,
         status_code: int,
         code: str | None,
-        body: object,
+        body: JSONValue,
         response: httpx.Response,
     ) -> None:
         shown = f"{status_code} {code}: {message}" if code else f"{status_code}: {message}"
@@ -368,20 +369,21 @@ def _not_found_class(code: str | None, message: str) -> type[NotFoundError]:
     return NotFoundError
 
 
-def _error_fields(response: httpx.Response) -> tuple[object, str | None, str]:
+def _error_fields(response: httpx.Response) -> tuple[JSONValue, str | None, str]:
     """Return ``(body, code, message)`` from any error response, never raising."""
     text = response.text
     try:
-        body: object = json.loads(text)
+        body: JSONValue = json.loads(text)
     except ValueError:
         return text, None, _shorten(text.strip()) or response.reason_phrase
     if not isinstance(body, dict):
         return body, None, _shorten(text.strip())
     code = body.get("code")
     message = body.get("message")
-    if isinstance(message, str) and isinstance(body.get("errors"), dict):
+    errors = body.get("errors")
+    if isinstance(message, str) and isinstance(errors, dict):
         # Flask-RESTX style: {"message": "Input payload validation failed", "errors": {...}}
-        details = "; ".join(f"{k}: {v}" for k, v in body["errors"].items())
+        details = "; ".join(f"{k}: {v}" for k, v in errors.items())
         message = f"{message} ({details})"
     return (
         body,

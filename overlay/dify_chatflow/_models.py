@@ -62,7 +62,7 @@ class ConversationVariable:
     id: uuid.UUID
     name: str
     value_type: VariableType
-    raw_value: Any = attrs.field(hash=False)
+    raw_value: JSONValue = attrs.field(hash=False)
     description: str
     created_at: datetime
     updated_at: datetime
