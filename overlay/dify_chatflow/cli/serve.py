@@ -38,7 +38,7 @@ def add_serve_command(commands: argparse._SubParsersAction[Parser]) -> None:
         "serve",
         help="run the embedded Dify-compatible server until Ctrl-C",
         description=(
-            "Serve the conversation-variable API on 127.0.0.1 (for demos and tests) until "
+            "Serve the conversation-variable API on 127.0.0.1 (for demos and tests) until\n"
             "Ctrl-C or SIGTERM, which stop it with exit code 0."
         ),
         epilog=_EPILOG,

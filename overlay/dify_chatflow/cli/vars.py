@@ -94,10 +94,10 @@ def add_vars_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
         parents=[connection],
         help="change one variable's value",
         description=(
-            "Change one variable's value. VALUE is read by the variable's type: numbers, "
-            "true/false for booleans, JSON for objects and arrays, text as-is for strings "
-            "and secrets. VALUE '-' reads it from stdin, --value-file from a file (one "
-            "trailing newline is dropped), which keeps a secret out of the process list "
+            "Change one variable's value. VALUE is read by the variable's type: numbers,\n"
+            "true/false for booleans, JSON for objects and arrays, text as-is for strings\n"
+            "and secrets. VALUE '-' reads it from stdin, --value-file from a file (one\n"
+            "trailing newline is dropped), which keeps a secret out of the process list\n"
             "and the shell history. The value is checked before anything is sent."
         ),
         epilog=(
