@@ -144,6 +144,7 @@ _CLI_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"pass api_key=\.\.\. or set DIFY_API_KEY", "pass --api-key or set DIFY_API_KEY"),
         (r"pass base_url=\.\.\. or set DIFY_BASE_URL", "pass --base-url or set DIFY_BASE_URL"),
         (r"\buser=\.\.\.", "--user (or DIFY_USER)"),
+        (r"`user`", "--user"),
         (r"\bapi_key=\.\.\.", "--api-key (or DIFY_API_KEY)"),
         (r"\bbase_url=\.\.\.", "--base-url (or DIFY_BASE_URL)"),
         (r"\bbase_url\b", "--base-url"),
