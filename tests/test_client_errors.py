@@ -160,6 +160,27 @@ def test_html_404_has_no_code_and_a_short_message(server, conv, make_client):
     assert len(str(error)) < 500
 
 
+def test_a_base_url_without_v1_gets_a_hint_not_an_html_page(server, conv, make_client):
+    root = server.base_url.removesuffix("/v1")  # a common mistake
+    client = make_client(server, base_url=root)
+    with pytest.raises(NotFoundError) as caught:
+        client.variables.list(conv)
+    message = caught.value.message
+    assert f"the server answered /conversations/{conv}/variables with an HTML page" in message
+    assert "check that base_url is the API root and ends in /v1" in message
+    assert "<" not in message
+
+
+def test_a_redirect_names_its_location(server, conv, make_client):
+    target = "https://dify.example.com/v1/conversations"
+    server.inject_fault(Fault.status(301, body="", headers={"Location": target}))
+    client = make_client(server)
+    with pytest.raises(APIStatusError) as caught:
+        client.variables.list(conv)
+    assert caught.value.status_code == 301
+    assert f"the server redirected to {target}; redirects are not followed" in str(caught.value)
+
+
 def test_validation_body_without_code(server, conv, make_client):
     body = {"message": "Input payload validation failed", "errors": {"value": "Missing"}}
     server.inject_fault(Fault.status(400, body=body))

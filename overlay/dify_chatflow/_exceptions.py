@@ -392,10 +392,38 @@ def _error_fields(response: httpx.Response) -> tuple[JSONValue, str | None, str]
     )
 
 
+def _hint(response: httpx.Response, code: str | None, message: str) -> str:
+    """``message``, or what to do about an answer that is not Dify's at all."""
+    status = response.status_code
+    if 300 <= status < 400:
+        location = response.headers.get("location", "nowhere")
+        return (
+            f"the server redirected to {location}; redirects are not followed: set base_url "
+            "to the API root requests should go to (e.g. https://dify.example.com/v1)"
+        )
+    if status == 404 and code is None and "html" in response.headers.get("content-type", ""):
+        path = response.request.url.path if _has_request(response) else "this path"
+        return (
+            f"the server answered {path} with an HTML page, not Dify's JSON: check that "
+            "base_url is the API root and ends in /v1 (e.g. https://dify.example.com/v1); "
+            "if it does, this Dify version does not have that endpoint"
+        )
+    return message
+
+
+def _has_request(response: httpx.Response) -> bool:
+    try:
+        response.request  # noqa: B018 - raises RuntimeError when there is none
+    except RuntimeError:
+        return False
+    return True
+
+
 def make_status_error(response: httpx.Response) -> APIStatusError:
     """Map a non-2xx response to the most specific :class:`APIStatusError` subclass."""
     status = response.status_code
     body, code, message = _error_fields(response)
+    message = _hint(response, code, message)
     cls: type[APIStatusError]
     if status == 404:
         cls = _not_found_class(code, message)
