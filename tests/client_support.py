@@ -84,7 +84,7 @@ class ClientFactory:
         if self.loop is None:
             client: Any = ChatflowClient(**options)
         else:
-            if self.kind == "aiohttp":
+            if self.kind == "aiohttp" and "http_client" not in options:
                 options["http_client"] = DefaultAioHttpClient()
                 self._borrowed.append(options["http_client"])
             client = AsyncChatflowClient(**options)
