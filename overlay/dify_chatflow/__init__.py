@@ -4,8 +4,7 @@ The generated low-level client is importable as ``dify_chatflow_api``; this pack
 value validation and decoding, typed errors and friendly wrappers around it.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._aiohttp import DefaultAioHttpClient
 from ._binding import GeneratedBindingError, OperationUnavailableError
@@ -27,9 +26,12 @@ from ._exceptions import (
     ConfigurationError,
     ConversationNotFoundError,
     DifyError,
+    EndUserNotFoundError,
+    FormNotFoundError,
     InternalServerError,
     InvalidIdError,
     InvalidParamError,
+    MessageNotFoundError,
     NotChatAppError,
     NotFoundError,
     PaginationError,
@@ -40,9 +42,10 @@ from ._exceptions import (
     VariableNotFoundError,
     VariableTypeMismatchError,
     VariableValueError,
+    WorkflowRunNotFoundError,
 )
 from ._retry import RetryPolicy
-from ._types import NOT_GIVEN, NotGiven, NumberKind, VariableType
+from ._types import NOT_GIVEN, JSONValue, NotGiven, NumberKind, VariableType
 from ._version import __version__
 from .resources.variables import AsyncVariables, Variables
 
@@ -50,27 +53,30 @@ if TYPE_CHECKING:
     from ._decoding import decode_value
     from ._models import ConversationVariable
     from ._validation import validate_value
+else:
+    # Loaded on first access (PEP 562): they pull in attrs, uuid and the validation
+    # tables, which a plain `import dify_chatflow` should not pay for. Defined for the
+    # interpreter only, so a type checker still reports a misspelled name.
+    import importlib
 
-# Loaded on first access (PEP 562): they pull in attrs, uuid and the validation tables,
-# which a plain `import dify_chatflow` should not pay for.
-_LAZY = {
-    "ConversationVariable": "._models",
-    "decode_value": "._decoding",
-    "validate_value": "._validation",
-}
+    _LAZY = {
+        "ConversationVariable": "._models",
+        "decode_value": "._decoding",
+        "validate_value": "._validation",
+    }
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'dify_chatflow' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> object:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'dify_chatflow' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    """The public names only (``__all__``), loaded or not."""
+    return sorted(__all__)
 
 
 __all__ = [
@@ -94,10 +100,14 @@ __all__ = [
     "ConversationVariable",
     "DefaultAioHttpClient",
     "DifyError",
+    "EndUserNotFoundError",
+    "FormNotFoundError",
     "GeneratedBindingError",
     "InternalServerError",
     "InvalidIdError",
     "InvalidParamError",
+    "JSONValue",
+    "MessageNotFoundError",
     "NotChatAppError",
     "NotFoundError",
     "NotGiven",
@@ -114,6 +124,7 @@ __all__ = [
     "VariableTypeMismatchError",
     "VariableValueError",
     "Variables",
+    "WorkflowRunNotFoundError",
     "__version__",
     "decode_value",
     "validate_value",
