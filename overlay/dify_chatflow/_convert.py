@@ -48,12 +48,17 @@ def optional_uuid(value: Any, key: str) -> uuid.UUID | None:
 
 def as_time(value: Any, key: str) -> datetime:
     """An aware UTC datetime from Unix seconds (what Dify sends) or ISO 8601 text."""
-    return _timestamp(value, key)
+    try:
+        return _timestamp(value, key)
+    except (ValueError, OverflowError, OSError) as exc:
+        if key in str(exc):
+            raise
+        raise ValueError(f"field {key!r} is not a timestamp: {exc}") from None
 
 
 def optional_time(value: Any, key: str) -> datetime | None:
     """A datetime, or ``None`` when the field is missing or null."""
-    return None if value is None else _timestamp(value, key)
+    return None if value is None else as_time(value, key)
 
 
 def as_text(value: Any, key: str) -> str:
