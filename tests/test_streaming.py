@@ -12,6 +12,7 @@ import struct
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
 from typing import Any
@@ -229,6 +230,7 @@ class ScriptServer:
 
     def __init__(self) -> None:
         self.scripts: dict[str, list[Step]] = {}
+        self.headers: dict[str, bytes] = {}  # extra header lines, by path
         self.requests = 0
         self.open_connections = 0
         self._lock = threading.Lock()
@@ -280,17 +282,17 @@ class ScriptServer:
                 buffered = buffered[length:]
                 with self._lock:
                     self.requests += 1
-                if not self._answer(connection, self.scripts[path]):
+                if not self._answer(connection, self.scripts[path], self.headers.get(path, b"")):
                     return
         except OSError:
             return
         finally:
             self._close(connection)
 
-    def _answer(self, connection: socket.socket, script: list[Step]) -> bool:
+    def _answer(self, connection: socket.socket, script: list[Step], headers: bytes) -> bool:
         connection.sendall(
             b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
-            b"Transfer-Encoding: chunked\r\nX-Version: 1.16.1\r\n\r\n"
+            b"Transfer-Encoding: chunked\r\nX-Version: 1.16.1\r\n%s\r\n" % headers
         )
         for step in script:
             if isinstance(step, bytes):
@@ -581,6 +583,21 @@ def test_events_split_across_chunks_or_packed_in_one_arrive_alike(server: Script
             with open_stream(client, path) as stream:
                 assert [type(event) for event in stream] == EXPECTED_1_16
                 check_final_reply(stream.final_reply())
+
+
+def test_a_compressed_stream_is_decoded_chunk_by_chunk(server: ScriptServer) -> None:
+    # A proxy in front of Dify may gzip the stream.
+    compressor = zlib.compressobj(wbits=31)
+    pieces = [
+        compressor.compress(step) + compressor.flush(zlib.Z_SYNC_FLUSH)
+        for step in dify_1_16_turn()
+        if isinstance(step, bytes)
+    ]
+    server.scripts["/chat-messages"] = [*pieces, compressor.flush()]
+    server.headers["/chat-messages"] = b"Content-Encoding: gzip\r\n"
+    with sync_client(server) as client, open_stream(client) as stream:
+        assert [type(event) for event in stream] == EXPECTED_1_16
+        check_final_reply(stream.final_reply())
 
 
 def test_an_error_event_raises_after_every_event_before_it(server: ScriptServer) -> None:

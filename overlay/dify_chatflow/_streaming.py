@@ -365,6 +365,12 @@ class ChatStreamState:
         )
 
 
+def _unencoded(response: httpx.Response) -> bool:
+    """True when the body is sent as is: then its chunks need no decoding layer."""
+    encoding: str = response.headers.get("content-encoding", "identity")
+    return encoding.strip().lower() == "identity"
+
+
 class _StreamView:
     """What both streams show of their state."""
 
@@ -419,7 +425,7 @@ class ChatStream(_StreamView):
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
         self._state = ChatStreamState(response.request)
-        self._chunks = response.iter_bytes()
+        self._chunks = response.iter_raw() if _unencoded(response) else response.iter_bytes()
 
     def __iter__(self) -> Iterator[ChatEvent]:
         """The events, as they arrive."""
@@ -485,7 +491,7 @@ class AsyncChatStream(_StreamView):
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
         self._state = ChatStreamState(response.request)
-        self._chunks = response.aiter_bytes()
+        self._chunks = response.aiter_raw() if _unencoded(response) else response.aiter_bytes()
 
     async def __aiter__(self) -> AsyncIterator[ChatEvent]:
         """The events, as they arrive."""
