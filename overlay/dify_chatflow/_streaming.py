@@ -224,7 +224,8 @@ class ChatStreamState:
         event = parse_event(name, data)
         if type(event) is MessageEvent and self._ids_known:
             # The common case: the turn's ids never change, so only the text is new.
-            self._parts.append(event.answer)
+            answer = event.raw.get("answer")
+            self._parts.append(answer if type(answer) is str else event.answer)
             return event
         raw = event.raw
         if raw:
