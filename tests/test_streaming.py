@@ -6,12 +6,14 @@ error events, cut connections, missing ends, slow events, pings, early exits).
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import socket
 import struct
 import threading
 import time
 import uuid
+import weakref
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
@@ -583,6 +585,19 @@ def test_events_split_across_chunks_or_packed_in_one_arrive_alike(server: Script
             with open_stream(client, path) as stream:
                 assert [type(event) for event in stream] == EXPECTED_1_16
                 check_final_reply(stream.final_reply())
+
+
+def test_a_long_stream_keeps_no_event_the_caller_did_not_keep(server: ScriptServer) -> None:
+    server.scripts["/chat-messages"] = [*(message("x") for _ in range(2000)), message_end()]
+    seen: list[weakref.ref[ChatEvent]] = []
+    with sync_client(server) as client, open_stream(client) as stream:
+        for event in stream:
+            seen.append(weakref.ref(event))
+        del event
+    gc.collect()
+    alive = [type(ref()) for ref in seen if ref() is not None]
+    assert alive == [MessageEndEvent]  # kept for final_reply(), with the answer
+    assert len(stream.answer) == 2000
 
 
 def test_a_compressed_stream_is_decoded_chunk_by_chunk(server: ScriptServer) -> None:

@@ -26,10 +26,12 @@ Nothing here ever formats request headers, so the API key cannot reach a message
 from __future__ import annotations
 
 import json
-import uuid
-from typing import Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import httpx
+
+if TYPE_CHECKING:
+    import uuid  # only named in annotations: `import dify_chatflow` need not load it
 
 __all__ = [
     "APIConnectionError",

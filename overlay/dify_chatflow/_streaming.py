@@ -420,7 +420,8 @@ class ChatStream(_StreamView):
 
     Raises :class:`ChatStreamError` at an ``error`` event (after every event before it),
     and :class:`StreamInterruptedError` when the connection drops, no event arrives within
-    the read timeout, or the body ends before the turn's end.
+    the read timeout, or the body ends before the turn's end. ``response`` is the
+    ``httpx.Response`` (status, headers).
     """
 
     def __init__(self, response: httpx.Response) -> None:
@@ -446,7 +447,11 @@ class ChatStream(_StreamView):
             self.response.close()
 
     def text_deltas(self) -> Iterator[str]:
-        """The answer's text as it arrives (after a ``message_replace``, see ``answer``)."""
+        """The answer's text as it arrives, one ``message`` delta at a time.
+
+        Text already given cannot be taken back: after a ``message_replace`` (output
+        moderation) the final text is in :attr:`answer` and :meth:`final_reply`.
+        """
         events = iter(self)
         try:
             for event in events:
@@ -512,7 +517,11 @@ class AsyncChatStream(_StreamView):
             await self.response.aclose()
 
     async def text_deltas(self) -> AsyncIterator[str]:
-        """The answer's text as it arrives (after a ``message_replace``, see ``answer``)."""
+        """The answer's text as it arrives, one ``message`` delta at a time.
+
+        Text already given cannot be taken back: after a ``message_replace`` (output
+        moderation) the final text is in :attr:`answer` and :meth:`final_reply`.
+        """
         events = aiter(self)
         try:
             async for event in events:
