@@ -29,7 +29,7 @@ from dify_chatflow import (
     ResponseDecodeError,
 )
 from dify_chatflow._exceptions import ChatStreamError, StreamInterruptedError
-from dify_chatflow._streaming import AsyncChatStream, ChatStream, SSEDecoder
+from dify_chatflow._streaming import AsyncChatStream, ChatStream, ChatStreamState, SSEDecoder
 from dify_chatflow.types.chat import ChatReply
 from dify_chatflow.types.events import (
     ChatEvent,
@@ -490,6 +490,72 @@ def check_final_reply(reply: ChatReply) -> None:
     assert reply.created_at.timestamp() == CREATED
     assert reply.usage.total_tokens == 5
     assert str(reply.usage.total_price) == "0.0000070"
+
+
+# -- The state machine, without I/O ----------------------------------------------------------
+
+
+def fed(state: ChatStreamState, *steps: Step) -> list[ChatEvent]:
+    return [
+        state.accept(name, data)
+        for step in steps
+        if isinstance(step, bytes)
+        for name, data in state.decode(step)
+    ]
+
+
+@pytest.mark.parametrize("script", [dify_1_10_turn, dify_1_16_turn], ids=["1.10", "1.16"])
+def test_the_turn_ends_at_message_end_whichever_terminal_event_comes_last(
+    script: Callable[[], list[Step]],
+) -> None:
+    state = ChatStreamState()
+    steps = [step for step in script() if isinstance(step, bytes)]
+    end = next(
+        i for i, step in enumerate(steps) if step.startswith(b'data: {"event":"message_end"')
+    )
+    fed(state, *steps[:end])
+    assert not state.ended
+    with pytest.raises(StreamInterruptedError):
+        state.finish()
+    fed(state, *steps[end:])
+    assert state.ended
+    state.finish()
+    assert state.message_end is not None
+    assert state.workflow_finished is not None
+    check_final_reply(state.reply())
+
+
+def test_a_paused_run_ends_the_stream_without_message_end() -> None:
+    # Dify 1.14+: a Human Input node pauses the run and the stream closes.
+    required = sse(
+        {"event": "human_input_required", **TURN, "task_id": TASK, "workflow_run_id": RUN}
+    )
+    paused = sse(
+        {
+            "event": "workflow_paused",
+            **TURN,
+            "task_id": TASK,
+            "workflow_run_id": RUN,
+            "data": {"status": "paused"},
+        }
+    )
+    state = ChatStreamState()
+    fed(state, PING, workflow_started(), required, paused)
+    state.finish()  # no error: the run waits, the stream did not break
+    reply = state.reply()
+    assert (reply.answer, reply.message_id, reply.workflow_run_id) == (
+        "",
+        uuid.UUID(MESSAGE),
+        uuid.UUID(RUN),
+    )
+    assert reply.usage.total_tokens == 0
+
+
+def test_agent_messages_add_to_the_answer_too() -> None:
+    agent = sse({"event": "agent_message", **TURN, "task_id": TASK, "answer": "Hi"})
+    state = ChatStreamState()
+    fed(state, agent, message(" there"))
+    assert state.answer == "Hi there"
 
 
 # -- Sync streams ---------------------------------------------------------------------------
