@@ -19,13 +19,16 @@ from ._exceptions import ResponseDecodeError
 
 __all__ = [
     "MALFORMED",
+    "decimal_or_zero",
     "decoding",
     "flag",
     "integer",
+    "integer_or_zero",
     "json_list",
     "json_object",
     "json_text_object",
     "mapping_of",
+    "number_or_zero",
     "optional_decimal",
     "optional_float",
     "optional_integer",
@@ -34,6 +37,7 @@ __all__ = [
     "optional_uuid",
     "short_repr",
     "text",
+    "text_or_empty",
     "timestamp",
     "uuid_of",
 ]
@@ -57,7 +61,12 @@ def timestamp(value: Any, key: str) -> datetime:
         except ValueError:
             raise ValueError(f"field {key!r} is not an ISO 8601 timestamp") from None
         return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-    raise ValueError(f"field {key!r} is missing or not a timestamp")
+    raise ValueError(_wrong(value, key, "a timestamp"))
+
+
+def _wrong(value: Any, key: str, expected: str) -> str:
+    """Why a required field is unusable: missing (or null), or of another type."""
+    return f"field {key!r} is missing" if value is None else f"field {key!r} is not {expected}"
 
 
 def optional_timestamp(value: Any, key: str) -> datetime | None:
@@ -70,7 +79,7 @@ def uuid_of(value: Any, key: str) -> uuid.UUID:
     if isinstance(value, uuid.UUID):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"field {key!r} is missing or not a string")
+        raise ValueError(_wrong(value, key, "a string"))
     try:
         return uuid.UUID(value)
     except ValueError:
@@ -85,7 +94,7 @@ def optional_uuid(value: Any, key: str) -> uuid.UUID | None:
 def text(value: Any, key: str) -> str:
     """A required string."""
     if not isinstance(value, str):
-        raise ValueError(f"field {key!r} is missing or not a string")
+        raise ValueError(_wrong(value, key, "a string"))
     return value
 
 
@@ -100,7 +109,7 @@ def integer(value: Any, key: str) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    raise ValueError(f"field {key!r} is missing or not an integer")
+    raise ValueError(_wrong(value, key, "an integer"))
 
 
 def optional_integer(value: Any, key: str) -> int | None:
@@ -133,6 +142,28 @@ def optional_decimal(value: Any, key: str) -> Decimal | None:
     return number
 
 
+def text_or_empty(value: Any, key: str) -> str:
+    """A string, ``""`` when the field is missing or null (a stream event's optional text)."""
+    return "" if value is None else text(value, key)
+
+
+def integer_or_zero(value: Any, key: str) -> int:
+    """:func:`integer`, 0 when the field is missing or null (token counts)."""
+    return 0 if value is None else integer(value, key)
+
+
+def number_or_zero(value: Any, key: str) -> float:
+    """A number as a float, 0.0 when the field is missing or null (latencies)."""
+    number = optional_float(value, key)
+    return 0.0 if number is None else number
+
+
+def decimal_or_zero(value: Any, key: str) -> Decimal:
+    """:func:`optional_decimal`, ``Decimal(0)`` when the field is missing or null (prices)."""
+    number = optional_decimal(value, key)
+    return Decimal(0) if number is None else number
+
+
 def flag(value: Any, key: str, *, default: bool = False) -> bool:
     """A boolean, ``default`` when the field is missing or null."""
     if value is None:
@@ -147,7 +178,7 @@ def json_object(value: Any, key: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ValueError(f"field {key!r} is not an object")
+        raise ValueError(f"field {key!r} is not a JSON object")
     return dict(value)
 
 
@@ -156,7 +187,7 @@ def json_list(value: Any, key: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list | tuple):
-        raise ValueError(f"field {key!r} is not a list")
+        raise ValueError(f"field {key!r} is not a JSON array")
     return list(value)
 
 

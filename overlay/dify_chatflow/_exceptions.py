@@ -9,6 +9,8 @@
     │   └── PaginationError                      the server's list paging broke
     └── APIError
         ├── APIConnectionError → APITimeoutError
+        │   └── StreamInterruptedError           a stream broke or ended before its end
+        ├── ChatStreamError                      an ``error`` event in a 200 stream
         └── APIStatusError                       any non-2xx answer
             ├── BadRequestError (400) → NotChatAppError, VariableTypeMismatchError,
             │                           InvalidParamError
@@ -27,11 +29,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar, Unpack
 
 import httpx
 
 from ._types import JSONValue, VariableType, parse_stored_type
+
+if TYPE_CHECKING:
+    import uuid  # only named in annotations: `import dify_chatflow` need not load it
 
 __all__ = [
     "APIConnectionError",
@@ -40,6 +45,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ChatStreamError",
     "ConfigurationError",
     "ConversationNotFoundError",
     "DifyError",
@@ -55,6 +61,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
+    "StreamInterruptedError",
     "UnknownVariableNameError",
     "VariableNotFoundError",
     "VariableTypeMismatchError",
@@ -322,6 +329,84 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the server or a proxy in front of it failed."""
+
+
+# --- Errors of a chat stream that had started (HTTP 200) --------------------------------
+
+
+class _StreamProgress(TypedDict, total=False):
+    """What a chat stream had delivered before it failed (keywords of the stream errors)."""
+
+    answer_so_far: str
+    task_id: uuid.UUID | None
+    conversation_id: uuid.UUID | None
+    message_id: uuid.UUID | None
+    workflow_run_id: uuid.UUID | None
+
+
+class _StreamProgressFields:
+    """The attributes both stream errors carry, so a caller can stop, recover or retry."""
+
+    answer_so_far: str
+    task_id: uuid.UUID | None
+    conversation_id: uuid.UUID | None
+    message_id: uuid.UUID | None
+    workflow_run_id: uuid.UUID | None
+
+    def _record(self, seen: _StreamProgress) -> None:
+        self.answer_so_far = seen.get("answer_so_far", "")
+        self.task_id = seen.get("task_id")
+        self.conversation_id = seen.get("conversation_id")
+        self.message_id = seen.get("message_id")
+        self.workflow_run_id = seen.get("workflow_run_id")
+
+
+class ChatStreamError(_StreamProgressFields, APIError):
+    """The server sent an ``error`` event in a stream that had started (HTTP status 200).
+
+    Raised after every event before it was delivered. ``code`` (e.g.
+    ``completion_request_error``), ``status_code`` (the ``status`` in the event, e.g. 400)
+    and ``message`` come from the event, ``body`` is the whole event; ``answer_so_far``,
+    ``task_id``, ``conversation_id``, ``message_id`` and ``workflow_run_id`` hold what the
+    stream had delivered (``None`` for ids not seen).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None,
+        status_code: int | None,
+        body: object,
+        **seen: Unpack[_StreamProgress],
+    ) -> None:
+        label = " ".join(str(part) for part in (status_code, code) if part is not None)
+        super().__init__(f"error event in the stream: {label}: {message}" if label else message)
+        self.code = code
+        self.status_code = status_code
+        self.message = message
+        self.body = body
+        self._record(seen)
+
+
+class StreamInterruptedError(_StreamProgressFields, APIConnectionError):
+    """A chat stream broke: the connection dropped, no event came within the read timeout,
+    or the body ended before the stream's terminal event.
+
+    The run may have gone on without us (the POST is never retried: it would run the
+    workflow again). ``answer_so_far``, ``task_id``, ``conversation_id``, ``message_id``
+    and ``workflow_run_id`` hold what the stream had delivered (``None`` for ids not seen).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request | None = None,
+        **seen: Unpack[_StreamProgress],
+    ) -> None:
+        super().__init__(message, request=request)
+        self._record(seen)
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -265,7 +265,7 @@ def test_repr_names_the_form_variables() -> None:
 @pytest.mark.parametrize(
     ("changes", "problem"),
     [
-        ({"user_input_form": {"text-input": {}}}, "field 'user_input_form' is not a list"),
+        ({"user_input_form": {"text-input": {}}}, "field 'user_input_form' is not a JSON array"),
         ({"user_input_form": [{"select": {"label": "x"}}]}, "no control type and variable"),
         ({"suggested_questions": [1]}, "field 'suggested_questions'"),
         ({"speech_to_text": {"enabled": "yes"}}, "field 'speech_to_text.enabled'"),

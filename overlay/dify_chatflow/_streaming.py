@@ -1,0 +1,556 @@
+"""Chat streams: the SSE decoder, the stream's state machine, ``ChatStream`` / ``AsyncChatStream``.
+
+Three layers, the first two free of I/O and shared by the sync and async streams:
+
+- :class:`SSEDecoder` turns the body's bytes, in whatever chunks they arrive, into
+  server-sent events by the WHATWG event-stream rules;
+- :class:`ChatStreamState` turns those into typed events and keeps what the caller may ask
+  for at any point (the answer so far, the ids seen, whether the turn ended), raising
+  :class:`ChatStreamError` for an ``error`` event and building the
+  :class:`StreamInterruptedError` for a stream that broke;
+- :class:`ChatStream` / :class:`AsyncChatStream` read an open ``httpx.Response`` through
+  them, one network chunk at a time (an event reaches the caller as soon as its bytes
+  arrive), and close the response whenever the caller stops reading.
+
+Nothing here depends on which terminal event comes last: Dify 1.10 ends a turn with
+``workflow_finished`` then ``message_end``, 1.16 the other way round. The body is read to
+its end, and the turn counts as ended once ``message_end`` (or ``workflow_paused``) came.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from ._convert import optional_uuid
+from ._exceptions import ChatStreamError, ResponseDecodeError, StreamInterruptedError
+from .types.chat import ChatReply
+from .types.events import (
+    AgentMessageEvent,
+    ChatEvent,
+    ErrorEvent,
+    MessageEndEvent,
+    MessageEvent,
+    MessageReplaceEvent,
+    WorkflowFinishedEvent,
+    WorkflowPausedEvent,
+    parse_event,
+)
+
+__all__ = ["AsyncChatStream", "ChatStream", "ChatStreamState", "SSEDecoder"]
+
+#: One event larger than this is refused (memory stays bounded whatever the server sends).
+MAX_EVENT_BYTES = 64 * 1024 * 1024
+
+_BOM = b"\xef\xbb\xbf"
+_LINE_ENDS = (b"\n", b"\r")
+
+
+class SSEDecoder:
+    """Incremental server-sent-events decoder over bytes (the WHATWG event-stream rules).
+
+    Lines end with CRLF, LF or CR (a CRLF split across two chunks counts once); a line
+    starting with ``:`` is a comment; ``data`` lines join with ``\\n``; an empty line
+    dispatches the event. Unlike the letter of the spec, an event with a name but no data
+    (Dify's ``event: ping``) is dispatched too. A leading byte-order mark is skipped.
+    Lines are cut on bytes and only then decoded (UTF-8, bad bytes replaced), so a
+    character split across chunks arrives whole. The event being read at the end of the
+    body is dropped, as the spec says.
+
+    ``feed(chunk)`` returns the ``(event_name, data)`` pairs completed by ``chunk``
+    (``event_name`` is ``"message"`` when the event has no ``event`` field).
+    ``last_event_id`` and ``retry`` hold the last ``id`` / valid ``retry`` fields seen.
+    """
+
+    def __init__(self, max_event_bytes: int = MAX_EVENT_BYTES) -> None:
+        self._max_event_bytes = max_event_bytes
+        self._head: bytes | None = b""  # the stream's first bytes, until the BOM is ruled out
+        self._partial: list[bytes] = []  # an unfinished line, in pieces
+        self._partial_size = 0
+        self._skip_lf = False  # the last chunk ended with CR: a leading LF ends nothing
+        self._name = ""
+        self._data: list[str] = []
+        self._event_size = 0
+        self.last_event_id = ""
+        self.retry: int | None = None
+
+    def feed(self, chunk: bytes) -> list[tuple[str, str]]:
+        """The events that ``chunk`` completes, in order."""
+        if self._head is not None:
+            chunk = self._head + chunk
+            if len(chunk) < len(_BOM) and _BOM.startswith(chunk):
+                self._head = chunk
+                return []
+            self._head = None
+            if chunk.startswith(_BOM):
+                chunk = chunk[len(_BOM) :]
+        if self._skip_lf:
+            self._skip_lf = False
+            if chunk[:1] == b"\n":
+                chunk = chunk[1:]
+        if not chunk:
+            return []
+        if b"\r" not in chunk and not (self._partial or self._data or self._name):
+            if chunk.find(b"\n") == len(chunk) - 2 and chunk[-1] == 10 and chunk[:6] == b"data: ":
+                # Dify's framing: one chunk, one `data: <JSON>\n\n` event.
+                return [("message", chunk[6:-2].decode("utf-8", "replace"))]
+            return self._feed_blocks(chunk)
+        return self._feed_lines(chunk)
+
+    def _feed_blocks(self, chunk: bytes) -> list[tuple[str, str]]:
+        """Between events, with LF line ends only: cut whole events first.
+
+        Dify's events are one ``data:`` line each, so most blocks go straight through.
+        """
+        blocks = chunk.split(b"\n\n")
+        rest = blocks.pop()  # the start of the next event (b"" if the chunk ended one)
+        events: list[tuple[str, str]] = []
+        for block in blocks:
+            if block.startswith(b"data: ") and b"\n" not in block:
+                events.append(("message", block[6:].decode("utf-8", "replace")))
+            else:
+                events.extend(self._feed_lines(block + b"\n\n"))
+        if rest:
+            events.extend(self._feed_lines(rest))
+        return events
+
+    def _feed_lines(self, chunk: bytes) -> list[tuple[str, str]]:
+        """The general case, line by line."""
+        if b"\n" not in chunk and b"\r" not in chunk:
+            self._keep_partial(chunk)
+            return []
+        if self._partial:
+            self._partial.append(chunk)
+            chunk = b"".join(self._partial)
+            self._partial = []
+            self._partial_size = 0
+        lines = chunk.splitlines()  # bytes split on CR, LF and CRLF only
+        last = chunk[-1:]
+        if last not in _LINE_ENDS:
+            self._keep_partial(lines.pop())
+        elif last == b"\r":
+            self._skip_lf = True
+        events: list[tuple[str, str]] = []
+        for line in lines:
+            if line:
+                self._field(line)
+            elif self._data or self._name:
+                events.append((self._name or "message", "\n".join(self._data)))
+                self._name = ""
+                self._data = []
+                self._event_size = 0
+        return events
+
+    def _keep_partial(self, piece: bytes) -> None:
+        self._partial.append(piece)
+        self._partial_size += len(piece)
+        if self._partial_size + self._event_size > self._max_event_bytes:
+            raise ResponseDecodeError(
+                f"stream event larger than {self._max_event_bytes} bytes",
+                raw=self._partial[0][:200].decode("utf-8", "replace"),
+            )
+
+    def _field(self, line: bytes) -> None:
+        if line.startswith(b"data:"):
+            # The common case first: Dify sends one `data: <JSON>` line per event.
+            value = line[6:] if line[5:6] == b" " else line[5:]
+            self._event_size += len(value)
+            if self._event_size > self._max_event_bytes:
+                raise ResponseDecodeError(
+                    f"stream event larger than {self._max_event_bytes} bytes",
+                    raw=self._data[0][:200] if self._data else "",
+                )
+            self._data.append(value.decode("utf-8", "replace"))
+            return
+        if line[:1] == b":":
+            return  # a comment
+        name, colon, value = line.partition(b":")
+        if colon and value[:1] == b" ":
+            value = value[1:]
+        if name == b"event":
+            self._name = value.decode("utf-8", "replace")
+        elif name == b"data":  # a bare `data` line: an empty data line
+            self._data.append("")
+        elif name == b"id":
+            if b"\0" not in value:
+                self.last_event_id = value.decode("utf-8", "replace")
+        elif name == b"retry" and value.isdigit():
+            self.retry = int(value)
+
+
+def _uuid_or_none(value: str | None) -> uuid.UUID | None:
+    try:
+        return optional_uuid(value, "id")
+    except ValueError:
+        return None
+
+
+class ChatStreamState:
+    """What a chat stream has delivered so far, and the rules of its end (no I/O).
+
+    The stream classes drive it: :meth:`decode` each chunk of the body, :meth:`accept`
+    each decoded event as it is handed to the caller (so ``answer`` and the ids are what
+    the caller has seen), :meth:`finish` at the end of the body, :meth:`interrupted` when
+    reading failed. Ids are kept as received and turned into UUIDs when read.
+    """
+
+    def __init__(self, request: httpx.Request | None = None) -> None:
+        self._decoder = SSEDecoder()
+        self._request = request
+        self._parts: list[str] = []
+        self._task_id: str | None = None
+        self._conversation_id: str | None = None
+        self._message_id: str | None = None
+        self._workflow_run_id: str | None = None
+        self._created_at: Any = None
+        self._ids_known = False  # task, conversation and message ids all seen
+        self.message_end: MessageEndEvent | None = None
+        self.workflow_finished: WorkflowFinishedEvent | None = None
+        self.workflow_paused: WorkflowPausedEvent | None = None
+
+    def decode(self, chunk: bytes) -> list[tuple[str, str]]:
+        """The server-sent events that ``chunk`` completes."""
+        return self._decoder.feed(chunk)
+
+    def accept(self, name: str, data: str) -> ChatEvent:
+        """The typed event for one decoded event, recorded as delivered.
+
+        Raises :class:`ChatStreamError` for an ``error`` event.
+        """
+        event = parse_event(name, data)
+        if type(event) is MessageEvent and self._ids_known:
+            # The common case: the turn's ids never change, so only the text is new.
+            answer = event.raw.get("answer")
+            self._parts.append(answer if type(answer) is str else event.answer)
+            return event
+        raw = event.raw
+        if raw:
+            self._record_ids(raw)
+        if isinstance(event, MessageEvent | AgentMessageEvent):
+            self._parts.append(event.answer)
+        elif isinstance(event, MessageReplaceEvent):
+            self._parts = [event.answer]
+        elif isinstance(event, MessageEndEvent):
+            self.message_end = event
+        elif isinstance(event, WorkflowFinishedEvent):
+            self.workflow_finished = event
+        elif isinstance(event, WorkflowPausedEvent):
+            self.workflow_paused = event
+        elif isinstance(event, ErrorEvent):
+            raise self._stream_error(event)
+        return event
+
+    def _record_ids(self, raw: dict[str, Any]) -> None:
+        get = raw.get
+        if (task_id := get("task_id")) is not None:
+            self._task_id = task_id
+        if (conversation_id := get("conversation_id")) is not None:
+            self._conversation_id = conversation_id
+        if (message_id := get("message_id")) is not None:
+            self._message_id = message_id
+        if (run_id := get("workflow_run_id")) is not None:
+            self._workflow_run_id = run_id
+        if self._created_at is None:
+            self._created_at = get("created_at")
+        self._ids_known = None not in (
+            self._task_id,
+            self._conversation_id,
+            self._message_id,
+            self._created_at,
+        )
+
+    @property
+    def answer(self) -> str:
+        """The answer so far (``message`` deltas joined; a ``message_replace`` honoured)."""
+        parts = self._parts
+        if len(parts) > 1:
+            parts[:] = ["".join(parts)]
+        return parts[0] if parts else ""
+
+    @property
+    def task_id(self) -> uuid.UUID | None:
+        """The task id seen (``None`` before the first event)."""
+        return optional_uuid(self._task_id, "task_id")
+
+    @property
+    def conversation_id(self) -> uuid.UUID | None:
+        """The conversation id seen."""
+        return optional_uuid(self._conversation_id, "conversation_id")
+
+    @property
+    def message_id(self) -> uuid.UUID | None:
+        """The message id seen."""
+        return optional_uuid(self._message_id, "message_id")
+
+    @property
+    def workflow_run_id(self) -> uuid.UUID | None:
+        """The workflow run id seen (from ``workflow_started`` on)."""
+        return optional_uuid(self._workflow_run_id, "workflow_run_id")
+
+    @property
+    def ended(self) -> bool:
+        """True once the turn's end came: ``message_end`` or ``workflow_paused``."""
+        return self.message_end is not None or self.workflow_paused is not None
+
+    def finish(self) -> None:
+        """The body ended: raise :class:`StreamInterruptedError` unless the turn had ended."""
+        if not self.ended:
+            raise self.interrupted(self._missing_end("the stream ended"))
+
+    def interrupted(self, reason: str) -> StreamInterruptedError:
+        """The error for a stream that broke, carrying what it had delivered."""
+        return StreamInterruptedError(
+            reason,
+            request=self._request,
+            answer_so_far=self.answer,
+            task_id=_uuid_or_none(self._task_id),
+            conversation_id=_uuid_or_none(self._conversation_id),
+            message_id=_uuid_or_none(self._message_id),
+            workflow_run_id=_uuid_or_none(self._workflow_run_id),
+        )
+
+    def broken(self, exc: httpx.TransportError) -> StreamInterruptedError:
+        """The error for a read that failed with ``exc``."""
+        if isinstance(exc, httpx.TimeoutException) and not isinstance(exc, httpx.ConnectTimeout):
+            what = "no event arrived within the read timeout"
+        else:
+            # httpx-aiohttp reports some dropped connections as ConnectTimeout.
+            what = f"the connection broke ({type(exc).__name__}: {exc})"
+        return self.interrupted(self._missing_end(what))
+
+    def closed_early(self) -> StreamInterruptedError:
+        """The error for reading on after the stream was closed before its end."""
+        return self.interrupted(self._missing_end("the stream was closed"))
+
+    def _missing_end(self, what: str) -> str:
+        finished = self.workflow_finished
+        status = f" (the workflow run had ended: {finished.status})" if finished else ""
+        return f"{what} before the turn's end (no message_end){status}"
+
+    def reply(self) -> ChatReply:
+        """The final reply; call only once :attr:`ended` (a paused turn has zero usage)."""
+        end = self.message_end
+        source: dict[str, Any]
+        if end is not None:
+            source = end.raw
+        else:
+            source = {
+                "task_id": self._task_id,
+                "conversation_id": self._conversation_id,
+                "message_id": self._message_id,
+                "created_at": self._created_at,
+            }
+        return ChatReply.from_stream(
+            source, answer=self.answer, workflow_run_id=_uuid_or_none(self._workflow_run_id)
+        )
+
+    def _stream_error(self, event: ErrorEvent) -> ChatStreamError:
+        raw = event.raw
+        code = raw.get("code")
+        status = raw.get("status")
+        message = raw.get("message")
+        return ChatStreamError(
+            message if isinstance(message, str) else "unknown error",
+            code=code if isinstance(code, str) else None,
+            status_code=status if isinstance(status, int) else None,
+            body=raw,
+            answer_so_far=self.answer,
+            task_id=_uuid_or_none(self._task_id),
+            conversation_id=_uuid_or_none(self._conversation_id),
+            message_id=_uuid_or_none(self._message_id),
+            workflow_run_id=_uuid_or_none(self._workflow_run_id),
+        )
+
+
+def _unencoded(response: httpx.Response) -> bool:
+    """True when the body is sent as is: then its chunks need no decoding layer."""
+    encoding: str = response.headers.get("content-encoding", "identity")
+    return encoding.strip().lower() == "identity"
+
+
+class _StreamView:
+    """What both streams show of their state."""
+
+    _state: ChatStreamState
+
+    @property
+    def answer(self) -> str:
+        """The answer so far (``message_replace`` honoured)."""
+        return self._state.answer
+
+    @property
+    def task_id(self) -> uuid.UUID | None:
+        """The task id (for ``chat.stop``), once the first event came."""
+        return self._state.task_id
+
+    @property
+    def conversation_id(self) -> uuid.UUID | None:
+        """The conversation's id, once the first event came."""
+        return self._state.conversation_id
+
+    @property
+    def message_id(self) -> uuid.UUID | None:
+        """The message's id, once the first event came."""
+        return self._state.message_id
+
+    @property
+    def workflow_run_id(self) -> uuid.UUID | None:
+        """The workflow run's id, from ``workflow_started`` on."""
+        return self._state.workflow_run_id
+
+    def _final(self) -> ChatReply:
+        if not self._state.ended:
+            raise self._state.closed_early()
+        return self._state.reply()
+
+
+class ChatStream(_StreamView):
+    """A chat answer being streamed: iterate it for typed events.
+
+    Built from a response opened with ``client.send(request, stream=True)``; the stream
+    owns it from then on. Use it as a context manager: leaving the block, leaving a loop
+    over it early, an exception in that loop, or :meth:`close` closes the response (the
+    connection goes back to the pool, or is dropped if the body was not read to its end).
+    A loop left early ends the stream: a later loop or :meth:`final_reply` raises
+    :class:`StreamInterruptedError` unless the turn had ended.
+
+    Raises :class:`ChatStreamError` at an ``error`` event (after every event before it),
+    and :class:`StreamInterruptedError` when the connection drops, no event arrives within
+    the read timeout, or the body ends before the turn's end. ``response`` is the
+    ``httpx.Response`` (status, headers).
+    """
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self._state = ChatStreamState(response.request)
+        self._chunks = response.iter_raw() if _unencoded(response) else response.iter_bytes()
+
+    def __iter__(self) -> Iterator[ChatEvent]:
+        """The events, as they arrive."""
+        state = self._state
+        if self.response.is_closed:
+            if not state.ended:
+                raise state.closed_early()
+            return
+        try:
+            for chunk in self._chunks:
+                for name, data in state.decode(chunk):
+                    yield state.accept(name, data)
+            state.finish()
+        except httpx.TransportError as exc:
+            raise state.broken(exc) from exc
+        finally:
+            self.response.close()
+
+    def text_deltas(self) -> Iterator[str]:
+        """The answer's text as it arrives, one ``message`` delta at a time.
+
+        Text already given cannot be taken back: after a ``message_replace`` (output
+        moderation) the final text is in :attr:`answer` and :meth:`final_reply`.
+        """
+        events = iter(self)
+        try:
+            for event in events:
+                if isinstance(event, MessageEvent | AgentMessageEvent):
+                    yield event.answer
+        finally:
+            events.close()  # type: ignore[attr-defined]  # a generator
+
+    def final_reply(self) -> ChatReply:
+        """The :class:`ChatReply`, after reading the rest of the stream."""
+        for _ in self:
+            pass
+        return self._final()
+
+    def close(self) -> None:
+        """Close the response (safe to call more than once)."""
+        self.response.close()
+
+    def __enter__(self) -> ChatStream:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<ChatStream task_id={self._state._task_id!r} closed={self.response.is_closed}>"
+
+
+class AsyncChatStream(_StreamView):
+    """The async twin of :class:`ChatStream`: ``async with`` / ``async for``, ``await``.
+
+    Built from a response opened with ``await client.send(request, stream=True)`` (plain
+    ``httpx.AsyncClient`` or ``DefaultAioHttpClient``). Leaving ``async with`` or calling
+    :meth:`close` closes the response at once; an ``async for`` left early closes it when
+    the event loop finalises the loop's iterator (use ``async with`` to be certain).
+    """
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self._state = ChatStreamState(response.request)
+        self._chunks = response.aiter_raw() if _unencoded(response) else response.aiter_bytes()
+
+    async def __aiter__(self) -> AsyncIterator[ChatEvent]:
+        """The events, as they arrive."""
+        state = self._state
+        if self.response.is_closed:
+            if not state.ended:
+                raise state.closed_early()
+            return
+        try:
+            async for chunk in self._chunks:
+                for name, data in state.decode(chunk):
+                    yield state.accept(name, data)
+            state.finish()
+        except httpx.TransportError as exc:
+            raise state.broken(exc) from exc
+        finally:
+            await self.response.aclose()
+
+    async def text_deltas(self) -> AsyncIterator[str]:
+        """The answer's text as it arrives, one ``message`` delta at a time.
+
+        Text already given cannot be taken back: after a ``message_replace`` (output
+        moderation) the final text is in :attr:`answer` and :meth:`final_reply`.
+        """
+        events = aiter(self)
+        try:
+            async for event in events:
+                if isinstance(event, MessageEvent | AgentMessageEvent):
+                    yield event.answer
+        finally:
+            await events.aclose()  # type: ignore[attr-defined]  # an async generator
+
+    async def final_reply(self) -> ChatReply:
+        """The :class:`ChatReply`, after reading the rest of the stream."""
+        async for _ in self:
+            pass
+        return self._final()
+
+    async def close(self) -> None:
+        """Close the response (safe to call more than once)."""
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncChatStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        closed = self.response.is_closed
+        return f"<AsyncChatStream task_id={self._state._task_id!r} closed={closed}>"

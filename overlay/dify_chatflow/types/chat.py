@@ -1,0 +1,171 @@
+"""The reply to a chat message: ``ChatReply`` and its token ``Usage``."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from .._convert import (
+    decimal_or_zero,
+    integer_or_zero,
+    json_list,
+    json_object,
+    number_or_zero,
+    optional_float,
+    optional_uuid,
+    text_or_empty,
+    timestamp,
+    uuid_of,
+)
+from .._exceptions import ResponseDecodeError
+
+__all__ = ["ChatReply", "Usage"]
+
+_SHOWN_CHARS = 60
+_MALFORMED = (ValueError, TypeError, OverflowError, OSError)
+
+
+@attrs.frozen
+class Usage:
+    """Tokens and prices of one chat turn (``metadata.usage``); prices are ``Decimal``.
+
+    A field the server left out reads 0 (``None`` for the two timing fields Dify only
+    sometimes sends); a turn that paused before its end has no usage yet, so all zero.
+    """
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    prompt_unit_price: Decimal = Decimal(0)
+    prompt_price_unit: Decimal = Decimal(0)
+    prompt_price: Decimal = Decimal(0)
+    completion_unit_price: Decimal = Decimal(0)
+    completion_price_unit: Decimal = Decimal(0)
+    completion_price: Decimal = Decimal(0)
+    total_price: Decimal = Decimal(0)
+    currency: str = ""
+    latency: float = 0.0
+    time_to_first_token: float | None = None
+    time_to_generate: float | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Usage:
+        """Build from the server's ``usage`` object (``None`` gives an all-zero usage).
+
+        Raises ``ValueError`` naming the field for a malformed one.
+        """
+        if data is None:
+            return cls()
+        if not isinstance(data, Mapping):
+            raise ValueError("field 'usage' is not a JSON object")
+        get = data.get
+        return cls(
+            prompt_tokens=integer_or_zero(get("prompt_tokens"), "prompt_tokens"),
+            completion_tokens=integer_or_zero(get("completion_tokens"), "completion_tokens"),
+            total_tokens=integer_or_zero(get("total_tokens"), "total_tokens"),
+            prompt_unit_price=decimal_or_zero(get("prompt_unit_price"), "prompt_unit_price"),
+            prompt_price_unit=decimal_or_zero(get("prompt_price_unit"), "prompt_price_unit"),
+            prompt_price=decimal_or_zero(get("prompt_price"), "prompt_price"),
+            completion_unit_price=decimal_or_zero(
+                get("completion_unit_price"), "completion_unit_price"
+            ),
+            completion_price_unit=decimal_or_zero(
+                get("completion_price_unit"), "completion_price_unit"
+            ),
+            completion_price=decimal_or_zero(get("completion_price"), "completion_price"),
+            total_price=decimal_or_zero(get("total_price"), "total_price"),
+            currency=text_or_empty(get("currency"), "currency"),
+            latency=number_or_zero(get("latency"), "latency"),
+            time_to_first_token=optional_float(get("time_to_first_token"), "time_to_first_token"),
+            time_to_generate=optional_float(get("time_to_generate"), "time_to_generate"),
+        )
+
+
+@attrs.frozen(repr=False)
+class ChatReply:
+    """The answer to one chat message, from a blocking call or a finished stream.
+
+    Ids are UUIDs, ``created_at`` an aware UTC datetime; ``metadata`` is the server's raw
+    ``metadata`` object (``usage`` and ``retriever_resources`` typed beside it).
+    ``workflow_run_id`` is known from a stream (a blocking answer does not carry it);
+    ``paused`` is reserved for runs that wait for human input and is ``None`` for now.
+    """
+
+    answer: str
+    conversation_id: uuid.UUID
+    message_id: uuid.UUID
+    task_id: uuid.UUID
+    created_at: datetime
+    usage: Usage = attrs.field(factory=Usage)
+    retriever_resources: list[dict[str, Any]] = attrs.field(factory=list, hash=False)
+    metadata: dict[str, Any] = attrs.field(factory=dict, hash=False)
+    workflow_run_id: uuid.UUID | None = None
+    paused: None = None
+
+    @classmethod
+    def from_blocking(cls, body: Mapping[str, Any]) -> ChatReply:
+        """Build from the JSON answer of a blocking ``POST /chat-messages`` (any dialect).
+
+        Raises :class:`ResponseDecodeError` when a field is missing or malformed.
+        """
+        if not isinstance(body, Mapping):
+            raise ResponseDecodeError("chat reply is not a JSON object", raw=_text(body))
+        return cls._build(body, body.get("answer"), workflow_run_id=None)
+
+    @classmethod
+    def from_stream(
+        cls,
+        message_end: Mapping[str, Any],
+        *,
+        answer: str,
+        workflow_run_id: uuid.UUID | None = None,
+    ) -> ChatReply:
+        """Build from a finished stream: its ``message_end`` event's JSON and the answer
+        the ``message`` events added up to (after any ``message_replace``).
+
+        Raises :class:`ResponseDecodeError` when a field is missing or malformed.
+        """
+        return cls._build(message_end, answer, workflow_run_id=workflow_run_id)
+
+    @classmethod
+    def _build(
+        cls, source: Mapping[str, Any], answer: Any, *, workflow_run_id: uuid.UUID | None
+    ) -> ChatReply:
+        get = source.get
+        try:
+            metadata = json_object(get("metadata"), "metadata")
+            return cls(
+                answer=text_or_empty(answer, "answer"),
+                conversation_id=uuid_of(get("conversation_id"), "conversation_id"),
+                # `id` is the message id in both the blocking answer and `message_end`.
+                message_id=uuid_of(get("message_id") or get("id"), "message_id"),
+                task_id=uuid_of(get("task_id"), "task_id"),
+                created_at=timestamp(get("created_at"), "created_at"),
+                usage=Usage.from_dict(metadata.get("usage")),
+                retriever_resources=json_list(
+                    metadata.get("retriever_resources"), "retriever_resources"
+                ),
+                metadata=metadata,
+                workflow_run_id=workflow_run_id
+                or optional_uuid(get("workflow_run_id"), "workflow_run_id"),
+            )
+        except _MALFORMED as exc:
+            raise ResponseDecodeError(f"malformed chat reply: {exc}", raw=_text(source)) from None
+
+    def __repr__(self) -> str:
+        answer = self.answer
+        shown = answer if len(answer) <= _SHOWN_CHARS else answer[: _SHOWN_CHARS - 3] + "..."
+        return (
+            f"ChatReply(answer={shown!r}, conversation_id='{self.conversation_id}', "
+            f"message_id='{self.message_id}', total_tokens={self.usage.total_tokens})"
+        )
+
+
+def _text(data: Any) -> str:
+    return json.dumps(data, default=repr, ensure_ascii=False)
