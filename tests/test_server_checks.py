@@ -61,7 +61,8 @@ def test_list_and_update_answer_200_when_everything_is_right(dify_server, client
         "/v1/conversations/0b8e8a8e5d0c4a559d7a0d3c2f4e9a11/variables",  # no hyphens
         f"/v1/conversations/{OTHER_UUID}/variables/42",
         f"/v1/conversations/{OTHER_UUID}/variables/",
-        "/v1/conversations",
+        "/v1/conversations/not-a-uuid",
+        "/v1/elsewhere",
         "/elsewhere",
     ],
 )
@@ -260,12 +261,16 @@ def test_restx_style_answers_validation_failures_without_code():
 
 def test_conversations_belong_to_their_user(dify_server, client, conv):
     url = f"/conversations/{conv}/variables"
+    hint = (
+        f" You have requested this URI [/v1{url}] but did you mean"
+        " /v1/conversations/<uuid:c_id>/variables ?"
+    )
     for params in ({"user": "someone-else"}, {}, {"user": ""}):
         response = client.get(url, params=params, headers=AUTH)
         assert response.status_code == 404
         assert response.json() == {
             "code": "not_found",
-            "message": "Conversation Not Exists.",
+            "message": "Conversation Not Exists." + hint,
             "status": 404,
         }
     put = client.put(var_url(dify_server, conv), json={"value": 1}, headers=AUTH)

@@ -22,15 +22,26 @@ from ._demo import DEMO_USER
 from ._faults import Fault, FaultRoute
 from ._records import REDACTED, RecordedRequest
 from ._server import DifyTestServer
-from ._store import DEFAULT_USER, StoredVariable
+from ._store import (
+    DEFAULT_USER,
+    ConversationSnapshot,
+    Responder,
+    StoredMessage,
+    StoredVariable,
+    WorkflowRun,
+)
 
 __all__ = [
     "DEFAULT_USER",
     "DEMO_USER",
     "REDACTED",
+    "ConversationSnapshot",
     "DifyTestServer",
     "Fault",
     "FaultRoute",
     "RecordedRequest",
+    "Responder",
+    "StoredMessage",
     "StoredVariable",
+    "WorkflowRun",
 ]

@@ -10,10 +10,27 @@ from typing import Literal
 
 __all__ = ["Fault", "FaultRoute"]
 
-FaultRoute = Literal["list", "update", "any"]
-"""Which requests a fault applies to: the list route, the update route, or any request."""
+FaultRoute = Literal[
+    "any",
+    "chat",
+    "conversations",
+    "messages",
+    "files",
+    "app",
+    "workflows",
+    "variables",
+    "end_users",
+    "list",
+    "update",
+]
+"""Which requests a fault applies to: a route family (``"chat"``: sending and stopping chat
+messages; ``"app"``: info, parameters, meta and site; ...), one of the two variable
+routes (``"list"``, ``"update"``), or ``"any"`` request."""
 
-_ROUTES: frozenset[str] = frozenset({"list", "update", "any"})
+_ROUTES: frozenset[str] = frozenset(FaultRoute.__args__)  # type: ignore[attr-defined]
+STREAM_KINDS: frozenset[str] = frozenset(
+    {"cut_stream", "stream_error", "no_terminal_event", "slow_events"}
+)
 
 
 @dataclass(frozen=True)
@@ -26,13 +43,39 @@ class Fault:
     - ``Fault.status(502, body=..., headers=...)``: answer with this status instead.
     - ``Fault.rate_limited(retry_after=1)`` / ``Fault.unavailable(retry_after=1)``: 429 / 503
       with a ``Retry-After`` header, as proxies in front of Dify send them.
+
+    Stream faults act on the next streaming ``POST /chat-messages`` only (a blocking one
+    leaves them pending, except ``slow_events``, which slows both):
+
+    - ``Fault.cut_stream(after_events=3)``: close the connection after N events, mid-answer.
+    - ``Fault.stream_error(code=..., message=..., status=..., after_events=3)``: send an
+      ``error`` event after N events and end the stream, the HTTP status staying 200.
+    - ``Fault.no_terminal_event()``: end the stream cleanly without ``workflow_finished``
+      and ``message_end`` (upstream issue 31253).
+    - ``Fault.slow_events(seconds=0.5)``: wait this long before each event.
     """
 
-    kind: Literal["delay", "drop", "status"]
+    kind: Literal[
+        "delay",
+        "drop",
+        "status",
+        "cut_stream",
+        "stream_error",
+        "no_terminal_event",
+        "slow_events",
+    ]
     seconds: float = 0.0
     status_code: int = 0
     body: bytes = b""
     headers: tuple[tuple[str, str], ...] = field(default=())
+    after_events: int = 0
+    code: str = ""
+    message: str = ""
+
+    @property
+    def is_stream_fault(self) -> bool:
+        """Whether it acts inside a chat stream rather than on a whole request."""
+        return self.kind in STREAM_KINDS
 
     @classmethod
     def delay(cls, seconds: float) -> Fault:
@@ -88,6 +131,52 @@ class Fault:
         body = {"code": "unknown", "message": "Service Unavailable", "status": 503}
         return cls.status(503, body=body, retry_after=retry_after)
 
+    @classmethod
+    def cut_stream(cls, *, after_events: int = 3) -> Fault:
+        """Close the connection after ``after_events`` events of a chat stream (no terminal
+        chunk): the client sees a dropped connection mid-answer."""
+        return cls(kind="cut_stream", after_events=_count(after_events))
+
+    @classmethod
+    def stream_error(
+        cls,
+        *,
+        code: str = "internal_server_error",
+        message: str = "Internal Server Error.",
+        status: int = 500,
+        after_events: int = 3,
+    ) -> Fault:
+        """After ``after_events`` events, send Dify's mid-stream ``error`` event with this
+        ``code``, ``message`` and ``status`` (e.g. ``completion_request_error``, 400) and end
+        the stream; the HTTP status stays 200."""
+        if not 100 <= status <= 599:
+            raise ValueError("status must be an HTTP status (100-599)")
+        return cls(
+            kind="stream_error",
+            after_events=_count(after_events),
+            code=code,
+            message=message,
+            status_code=status,
+        )
+
+    @classmethod
+    def no_terminal_event(cls) -> Fault:
+        """End the chat stream cleanly but without its terminal events."""
+        return cls(kind="no_terminal_event")
+
+    @classmethod
+    def slow_events(cls, *, seconds: float) -> Fault:
+        """Wait ``seconds`` before each event of the chat turn (pings still flow)."""
+        if not 0 <= seconds <= 600:
+            raise ValueError("seconds must be between 0 and 600")
+        return cls(kind="slow_events", seconds=seconds)
+
+
+def _count(after_events: int) -> int:
+    if isinstance(after_events, bool) or not isinstance(after_events, int) or after_events < 0:
+        raise ValueError("after_events must be an int >= 0")
+    return after_events
+
 
 def _format_retry_after(seconds: float) -> str:
     return str(int(seconds)) if float(seconds).is_integer() else str(seconds)
@@ -115,13 +204,21 @@ class FaultQueue:
         with self._lock:
             self._pending.append(_Pending(fault, route, times))
 
-    def take(self, route: str | None) -> Fault | None:
-        """The next fault for a request on ``route`` (``None``: no known route), if any."""
+    def take(
+        self, routes: tuple[str, ...], *, stream: bool = False, kinds: frozenset[str] = frozenset()
+    ) -> Fault | None:
+        """The next fault for a request on any of ``routes`` (its family and name; empty
+        for no known route), if any: stream faults with ``stream``, the others without;
+        ``kinds`` narrows the kinds taken."""
         if not self._pending:  # fast path without the lock; a racing add is seen next time
             return None
         with self._lock:
             for entry in self._pending:
-                if entry.route in ("any", route):
+                if entry.fault.is_stream_fault != stream or (
+                    kinds and entry.fault.kind not in kinds
+                ):
+                    continue
+                if entry.route == "any" or entry.route in routes:
                     entry.remaining -= 1
                     if entry.remaining == 0:
                         self._pending.remove(entry)

@@ -5,6 +5,11 @@ no GIL hand-over between them, so the server is not the bottleneck of the client
 benchmarks. Requests on one connection are answered in order,
 one at a time (pipelining is safe); an injected delay waits with ``asyncio.sleep`` so that
 other connections carry on meanwhile.
+
+A chat turn is a :class:`._stream.Job`: it runs in a thread of its own (a responder may be
+slow or block) and writes through a :class:`_JobSink`. A stream goes out chunked, one HTTP
+chunk per event; what the thread sends between two loop iterations is written at once,
+and a ``ping`` block is sent whenever no event went out for the ping interval.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import threading
 import time
 import traceback
 from http import HTTPStatus
-from typing import Final
+from typing import Final, Literal
 
 from ._http_parse import (
     BadRequest,
@@ -30,6 +35,7 @@ from ._http_parse import (
     split_target,
 )
 from ._routes import Reply, ServerState, handle, record, take_fault
+from ._stream import PING, Job
 
 __all__ = ["HTTPServer"]
 
@@ -60,7 +66,7 @@ class _Clock:
 _DATE: Final = _Clock()
 
 
-def _response_bytes(reply: Reply, *, head_only: bool, close: bool) -> bytes:
+def _response_bytes(reply: Reply, *, head_only: bool, close: bool, chunked: bool = False) -> bytes:
     lines = [
         f"HTTP/1.1 {reply.status} {_PHRASES.get(reply.status, '')}",
         f"Server: {_SERVER_HEADER}",
@@ -68,12 +74,109 @@ def _response_bytes(reply: Reply, *, head_only: bool, close: bool) -> bytes:
     ]
     if reply.content_type:
         lines.append(f"Content-Type: {reply.content_type}")
-    lines.append(f"Content-Length: {len(reply.body)}")
+    if chunked:
+        lines.append("Transfer-Encoding: chunked")
+    else:
+        lines.append(f"Content-Length: {len(reply.body)}")
     lines.extend(f"{name}: {value}" for name, value in reply.headers)
     if close:
         lines.append("Connection: close")
     head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
     return head if head_only else head + reply.body
+
+
+def _chunk(data: bytes) -> bytes:
+    return b"%x\r\n%s\r\n" % (len(data), data)
+
+
+_LAST_CHUNK: Final = b"0\r\n\r\n"
+_Final = Literal["finish", "cut", "reply"] | None
+
+
+class _JobSink:
+    """The connection as a job's thread sees it (see :class:`._stream.Sink`).
+
+    The thread queues bytes under a lock and asks the loop to flush once; the loop writes
+    everything queued in one ``write`` and, after the last bytes, ends the job.
+    """
+
+    def __init__(self, connection: _Connection, reply: Reply, loop: asyncio.AbstractEventLoop):
+        self._connection = connection
+        self._reply = reply  # the reply that carried the job: its headers go on a late answer
+        self._loop = loop
+        self._lock = threading.Lock()
+        self._pending: list[bytes] = []
+        self._scheduled = False
+        self._final: _Final = None
+        self._answer: Reply | None = None
+        self._gone = False
+        self._writable = threading.Event()
+        self._writable.set()
+        self.last_sent = time.monotonic()
+
+    # -- the job's side ------------------------------------------------------------------
+
+    @property
+    def gone(self) -> bool:
+        return self._gone
+
+    def respond(self, reply: Reply) -> None:
+        merged = Reply(
+            reply.status, reply.body, reply.content_type, reply.headers + self._reply.headers
+        )
+        self._queue(b"", final="reply", answer=merged)
+
+    def send(self, event: bytes) -> None:
+        while not self._writable.wait(timeout=0.5):  # the client reads slowly: wait for it
+            if self._gone:
+                return
+        if not self._gone:
+            self._queue(_chunk(event))
+
+    def finish(self) -> None:
+        self._queue(_LAST_CHUNK, final="finish")
+
+    def cut(self) -> None:
+        self._queue(b"", final="cut")
+
+    def _queue(self, data: bytes, final: _Final = None, answer: Reply | None = None) -> None:
+        with self._lock:
+            if self._final is not None:
+                return
+            if data:
+                self._pending.append(data)
+            if final is not None:
+                self._final, self._answer = final, answer
+            if self._scheduled:
+                return
+            self._scheduled = True
+        try:
+            self._loop.call_soon_threadsafe(self._flush)
+        except RuntimeError:  # the server has stopped: nobody is listening any more
+            self.lose()
+
+    # -- the loop's side -----------------------------------------------------------------
+
+    def lose(self) -> None:
+        """The connection is gone: wake the job's thread and drop what it sends."""
+        self._gone = True
+        self._writable.set()
+
+    def pause(self) -> None:
+        self._writable.clear()
+
+    def resume(self) -> None:
+        self._writable.set()
+
+    def _flush(self) -> None:
+        with self._lock:
+            data = b"".join(self._pending)
+            self._pending.clear()
+            self._scheduled = False
+            final, answer = self._final, self._answer
+        self._connection.flush_job(data, final, answer)
+        if data:
+            self.last_sent = time.monotonic()
 
 
 def _refusal(bad: BadRequest) -> Reply:
@@ -95,11 +198,14 @@ class _Connection(asyncio.Protocol):
         self._write_paused = False
         self._closing = False
         self._task: asyncio.Task[None] | None = None
+        self._sink: _JobSink | None = None
+        self._job_keep_alive = True
+        self._ping: asyncio.TimerHandle | None = None
         self.idle_since = 0.0
 
     def idle_before(self, deadline: float) -> bool:
-        """Whether nothing has moved since ``deadline`` and no delayed reply is pending."""
-        return self._task is None and self.idle_since < deadline
+        """Whether nothing has moved since ``deadline`` and no reply is pending."""
+        return self._task is None and self._sink is None and self.idle_since < deadline
 
     # -- asyncio.Protocol --------------------------------------------------------------
 
@@ -114,6 +220,10 @@ class _Connection(asyncio.Protocol):
         self._server.connections.discard(self)
         if self._task is not None:
             self._task.cancel()
+        if self._sink is not None:
+            self._sink.lose()
+        if self._ping is not None:
+            self._ping.cancel()
 
     def data_received(self, data: bytes) -> None:
         self.idle_since = time.monotonic()
@@ -124,6 +234,10 @@ class _Connection(asyncio.Protocol):
     def eof_received(self) -> bool:
         # Keep the socket open to answer what has arrived; close once that is done.
         self._closing = True
+        if self._sink is not None and self._sink_streaming:
+            # A client that hangs up mid-stream is gone: nobody reads the rest.
+            self.abort()
+            return True
         if not self._waiting:
             self._serve_buffered()
             self.close()
@@ -131,11 +245,16 @@ class _Connection(asyncio.Protocol):
 
     def pause_writing(self) -> None:
         self._write_paused = self._waiting = True
-        self._pause_reading()
+        if self._sink is not None:
+            self._sink.pause()
+        else:
+            self._pause_reading()
 
     def resume_writing(self) -> None:
         self._write_paused = False
-        if self._task is None:
+        if self._sink is not None:
+            self._sink.resume()
+        elif self._task is None:
             self._resume()
 
     # -- requests ----------------------------------------------------------------------
@@ -226,7 +345,86 @@ class _Connection(asyncio.Protocol):
         except Exception:  # a bug in a handler must not stop the server
             self._report_crash()
             return
+        if reply.job is not None:
+            self._start_job(reply, reply.job, keep_alive=head.keep_alive)
+            return
         self._write(reply, head_only=head.method == "HEAD", keep_alive=head.keep_alive)
+
+    # -- jobs (chat turns) ---------------------------------------------------------------
+
+    _sink_streaming = False
+
+    def _start_job(self, reply: Reply, job: Job, *, keep_alive: bool) -> None:
+        transport = self._transport
+        if transport is None or transport.is_closing():
+            return
+        loop = asyncio.get_running_loop()
+        self._waiting = True  # later requests on this connection wait for the job
+        self._job_keep_alive = keep_alive
+        sink = self._sink = _JobSink(self, reply, loop)
+        self._sink_streaming = job.streaming
+        if job.streaming:
+            transport.write(
+                _response_bytes(reply, head_only=True, close=not keep_alive, chunked=True)
+            )
+            self._schedule_ping(job.ping_interval)
+        thread = threading.Thread(
+            target=self._run_job, args=(job, sink), name="dify-test-server-turn", daemon=True
+        )
+        thread.start()
+
+    @staticmethod
+    def _run_job(job: Job, sink: _JobSink) -> None:
+        try:
+            job.run(sink)
+        except Exception:  # a bug in a job must not leave the connection hanging
+            print("Exception while answering a request:", file=sys.stderr)
+            traceback.print_exc()
+        sink.cut()  # a no-op when the job ended its answer, as it should
+
+    def _schedule_ping(self, interval: float) -> None:
+        loop = asyncio.get_running_loop()
+        sink = self._sink
+        if sink is None or interval <= 0:
+            return
+
+        def ping() -> None:
+            if self._sink is not sink or self._transport is None:
+                return
+            due = sink.last_sent + interval
+            now = time.monotonic()
+            if now >= due - 0.001:
+                self._transport.write(_chunk(PING))
+                sink.last_sent = now
+                due = now + interval
+            self._ping = loop.call_at(loop.time() + (due - now), ping)
+
+        self._ping = loop.call_later(interval, ping)
+
+    def flush_job(self, data: bytes, final: _Final, answer: Reply | None) -> None:
+        """Write what a job queued; after its last bytes, serve the connection on."""
+        transport = self._transport
+        if transport is None or transport.is_closing():
+            return
+        if data:
+            transport.write(data)
+            self.idle_since = time.monotonic()
+        if final is None:
+            return
+        self._sink = None
+        if self._ping is not None:
+            self._ping.cancel()
+            self._ping = None
+        if final == "cut":
+            self.abort()
+            return
+        if answer is not None:
+            self._write(answer, head_only=False, keep_alive=self._job_keep_alive)
+        elif not self._job_keep_alive:
+            self.close()
+            return
+        if self._job_keep_alive and not self._write_paused:
+            self._resume()
 
     def _write(self, reply: Reply, *, head_only: bool, keep_alive: bool) -> None:
         transport = self._transport

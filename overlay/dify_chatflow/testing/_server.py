@@ -7,29 +7,42 @@ from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import Literal, Self
 
+from ._context import Dialect
 from ._demo import DEMO_USER, demo_variables
 from ._faults import Fault, FaultRoute
 from ._http import HTTPServer
 from ._records import RecordedRequest
 from ._routes import ServerOptions, ServerState
-from ._store import DEFAULT_USER, App, Store, StoredVariable
+from ._store import (
+    DEFAULT_USER,
+    App,
+    ConversationSnapshot,
+    Responder,
+    Store,
+    StoredMessage,
+    StoredVariable,
+    build_variables,
+)
 
 __all__ = ["DifyTestServer"]
 
 
 class DifyTestServer:
-    """A Dify-compatible server for the conversation-variable API, on 127.0.0.1.
+    """A Dify-compatible server for the Chatflow App API, on 127.0.0.1.
 
     Use it as a context manager (or call :meth:`start` / :meth:`stop`)::
 
-        with DifyTestServer(api_key="app-test") as server:
-            conv_id = server.add_conversation(user="abc-123", variables=[
-                {"name": "visits", "value_type": "number", "value": 3},
-            ])
-            httpx.get(f"{server.base_url}/conversations/{conv_id}/variables", ...)
+        with DifyTestServer(api_key="app-test", dialect="1.16") as server:
+            httpx.post(f"{server.base_url}/chat-messages", headers=..., json={
+                "query": "Hello", "inputs": {}, "user": "abc-123",
+                "response_mode": "streaming"})
+            server.conversations(user="abc-123")  # what the server now holds
 
     Options:
-        api_key: key of the default app (mode ``advanced-chat``).
+        api_key: key of the default app (mode ``advanced-chat``, no conversation variables,
+            the echo responder); :meth:`add_app` with the same key reconfigures it.
+        dialect: ``"1.16"`` (default) answers as Dify 1.16.1, ``"1.10"`` as Dify 1.10.1:
+            event order, validation-error shape, status codes, fields, routes and headers.
         port: ``0`` picks a free port.
         size_limit: Dify's ``variable size ... exceeds limit`` bound, in bytes.
         expose_stored_number_type: send ``integer`` / ``float`` as ``value_type`` like
@@ -37,9 +50,12 @@ class DifyTestServer:
         paging_flaw: reproduce Dify's ``last_id`` paging (only variables created in a
             strictly later second follow), which returns an empty page for variables
             created together. ``False`` pages in creation order.
-        validation_errors: how bad query parameters / a missing ``value`` are answered:
-            ``"invalid_param"`` (``{"code": "invalid_param", ...}``, current servers) or
-            ``"restx"`` (``{"errors": {...}, "message": "Input payload validation failed"}``).
+        validation_errors: how failed parameter checks are answered: ``"invalid_param"``
+            (``{"code": "invalid_param", ...}`` with pydantic's text, 1.16) or ``"restx"``
+            (``{"errors": {...}, "message": "Input payload validation failed"}``, 1.10);
+            by default the dialect's.
+        ping_interval: seconds without an event after which a stream gets an
+            ``event: ping`` block (Dify: 10).
         seed: ``"demo"`` adds :data:`DEMO_USER`'s conversation with one variable of every
             type; its id is :attr:`demo_conversation_id`.
         clock: source of Unix time for ``created_at`` / ``updated_at`` (tests pass a fake).
@@ -54,15 +70,24 @@ class DifyTestServer:
         size_limit: int = 204_800,
         expose_stored_number_type: bool = False,
         paging_flaw: bool = True,
-        validation_errors: Literal["invalid_param", "restx"] = "invalid_param",
+        validation_errors: Literal["invalid_param", "restx"] | None = None,
         seed: Literal["demo"] | None = None,
         clock: Callable[[], float] = time.time,
+        dialect: Dialect = "1.16",
+        ping_interval: float = 10.0,
     ) -> None:
+        if dialect not in ("1.10", "1.16"):
+            raise ValueError("dialect must be '1.10' or '1.16'")
+        if validation_errors is None:
+            validation_errors = "restx" if dialect == "1.10" else "invalid_param"
         if validation_errors not in ("invalid_param", "restx"):
             raise ValueError("validation_errors must be 'invalid_param' or 'restx'")
         if seed not in (None, "demo"):
             raise ValueError("seed must be None or 'demo'")
+        if not ping_interval > 0:
+            raise ValueError("ping_interval must be > 0 seconds")
         self.api_key = api_key
+        self.dialect: Dialect = dialect
         self._host = host
         self._port = port
         options = ServerOptions(
@@ -70,6 +95,8 @@ class DifyTestServer:
             expose_stored_number_type=expose_stored_number_type,
             paging_flaw=paging_flaw,
             validation_errors=validation_errors,
+            dialect=dialect,
+            ping_interval=ping_interval,
         )
         self._state = ServerState(store=Store(clock), options=options)
         self._state.store.add_app(App(api_key))
@@ -80,7 +107,7 @@ class DifyTestServer:
 
     def __repr__(self) -> str:
         where = self.base_url if self._httpd else "not started"
-        return f"<DifyTestServer {where}>"
+        return f"<DifyTestServer {self.dialect} {where}>"
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -95,6 +122,7 @@ class DifyTestServer:
     def stop(self) -> None:
         """Stop serving, end open connections and free the port. Idempotent."""
         httpd, self._httpd = self._httpd, None
+        self._state.store.stop_all_tasks()  # running turns end instead of waiting on
         if httpd is not None:
             httpd.stop()
 
@@ -130,10 +158,52 @@ class DifyTestServer:
 
     # -- data ----------------------------------------------------------------------------
 
-    def add_app(self, api_key: str, mode: str = "advanced-chat", *, enabled: bool = True) -> None:
-        """Register another app key. ``mode`` ``workflow``/``completion`` gets
-        ``not_chat_app``; ``enabled=False`` gets 403 (API service disabled)."""
-        self._state.store.add_app(App(api_key, mode, enabled))
+    def add_app(
+        self,
+        api_key: str,
+        mode: str = "advanced-chat",
+        *,
+        enabled: bool = True,
+        variables: Iterable[Mapping[str, object]] = (),
+        responder: Responder | None = None,
+        user_input_form: Iterable[Mapping[str, object]] | None = None,
+        suggested_questions: Iterable[str] | None = None,
+        name: str = "Test chatflow",
+        description: str = "",
+        opening_statement: str = "",
+        file_size_limit: int = 15 * 1024 * 1024,
+    ) -> None:
+        """Register an app key (the server's own key reconfigures the default app).
+
+        ``mode`` ``workflow``/``completion`` gets ``not_chat_app`` on chat routes;
+        ``enabled=False`` gets 403 (API service disabled). ``variables`` are the
+        conversation variables every new conversation starts with, as specs like
+        :meth:`add_conversation` takes; each keeps one id in every conversation.
+        ``responder(query, inputs, conversation)`` returns the answer (a ``str``, or an
+        iterable of ``str`` chunks, one ``message`` event each; default: echo the query);
+        an exception it raises becomes Dify's failure ending. ``user_input_form`` is what
+        ``GET /parameters`` lists (items like ``{"text-input": {"variable": ..., ...}}``).
+        ``suggested_questions`` ``None`` answers ``GET /messages/{id}/suggested`` with
+        "Suggested Questions Is Disabled."; a list turns them on. ``file_size_limit`` is
+        the upload limit in bytes (413 ``file_too_large`` above it).
+        """
+        specs = build_variables(variables, 0)
+        app = App(
+            api_key,
+            mode,
+            enabled,
+            variables=tuple(specs),
+            responder=responder,
+            user_input_form=tuple(dict(item) for item in user_input_form or ()),
+            suggested_questions=(
+                None if suggested_questions is None else tuple(suggested_questions)
+            ),
+            name=name,
+            description=description,
+            opening_statement=opening_statement,
+            file_size_limit=file_size_limit,
+        )
+        self._state.store.add_app(app)
 
     def add_conversation(
         self,
@@ -162,6 +232,14 @@ class DifyTestServer:
         """Add a conversation with one variable of every type; return its id."""
         return self.add_conversation(user=user, variables=demo_variables())
 
+    def conversations(self, user: str | None = None) -> list[ConversationSnapshot]:
+        """Every conversation not deleted (``user``'s only, if given), oldest first."""
+        return self._state.store.conversations(user)
+
+    def messages(self, conversation_id: str) -> list[StoredMessage]:
+        """A conversation's messages, oldest first (``KeyError`` for an unknown id)."""
+        return self._state.store.messages(conversation_id.lower())
+
     def variables(self, conversation_id: str) -> list[StoredVariable]:
         """The stored variables of a conversation (snapshot, creation order)."""
         return self._state.store.variables(conversation_id.lower())
@@ -176,8 +254,11 @@ class DifyTestServer:
     # -- faults and records --------------------------------------------------------------
 
     def inject_fault(self, fault: Fault, *, route: FaultRoute = "any", times: int = 1) -> None:
-        """Apply ``fault`` to the next ``times`` requests on ``route`` (``"list"``,
-        ``"update"`` or ``"any"``), before any other check; faults run in injection order."""
+        """Apply ``fault`` to the next ``times`` requests on ``route``: a family (``"chat"``,
+        ``"conversations"``, ``"messages"``, ``"files"``, ``"app"``, ``"workflows"``,
+        ``"variables"``, ``"end_users"``), a variable route (``"list"``, ``"update"``) or
+        ``"any"``. Request faults act before any other check; stream faults act on the next
+        streaming chat turns. Faults run in injection order."""
         self._state.faults.add(fault, route, times)
 
     def clear_faults(self) -> None:

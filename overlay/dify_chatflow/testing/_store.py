@@ -1,16 +1,19 @@
-"""The in-memory state of the test server: apps, end users' conversations and variables.
+"""The in-memory state of the test server: apps, end users, conversations with their
+variables and messages, workflow runs, uploaded files and running chat tasks.
 
-Every read and write goes through one lock, so handler threads and the test thread can use
-the store at the same time.
+Every read and write goes through one lock, so the event loop, the threads running chat
+turns and the test thread can use the store at the same time. Readers get frozen
+snapshots (:class:`ConversationSnapshot`, :class:`StoredMessage`, :class:`WorkflowRun`).
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final
+from typing import Final, TypeAlias
 
 __all__ = [
     "CHAT_MODES",
@@ -18,9 +21,15 @@ __all__ = [
     "STORED_TYPES",
     "App",
     "Conversation",
+    "ConversationSnapshot",
+    "EndUser",
     "LastIdNotFound",
+    "Responder",
     "Store",
+    "StoredMessage",
     "StoredVariable",
+    "UploadedFile",
+    "WorkflowRun",
 ]
 
 DEFAULT_USER: Final = "DEFAULT-USER"
@@ -28,6 +37,7 @@ DEFAULT_USER: Final = "DEFAULT-USER"
 
 CHAT_MODES: Final = frozenset({"chat", "agent-chat", "advanced-chat"})
 APP_MODES: Final = CHAT_MODES | {"workflow", "completion"}
+NEW_CONVERSATION_NAME: Final = "New conversation"
 
 # Types a stored variable can have: numbers are stored as "integer" or "float".
 STORED_TYPES: Final = frozenset(
@@ -47,15 +57,13 @@ STORED_TYPES: Final = frozenset(
         "array[any]",
     }
 )
+_VARIABLE_KEYS: Final = frozenset(
+    {"id", "name", "value_type", "value", "description", "created_at"}
+)
 
 
-@dataclass(frozen=True)
-class App:
-    """An app reachable with one API key."""
-
-    api_key: str
-    mode: str = "advanced-chat"
-    enabled: bool = True
+def _new_id() -> str:
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)
@@ -80,18 +88,150 @@ class StoredVariable:
         return "number" if self.value_type in ("integer", "float") else self.value_type
 
 
+@dataclass(frozen=True)
+class StoredMessage:
+    """One turn of a conversation, as ``GET /messages`` shows it (a snapshot).
+
+    ``status`` is ``"normal"`` or ``"error"``; ``feedback`` is ``"like"``, ``"dislike"`` or
+    ``None``; ``answer`` stays ``""`` while the turn runs (and, on 1.10, when the client
+    dropped the stream).
+    """
+
+    id: str
+    conversation_id: str
+    parent_message_id: str | None
+    inputs: Mapping[str, object]
+    query: str
+    answer: str
+    created_at: int
+    task_id: str
+    workflow_run_id: str
+    status: str = "normal"
+    error: str | None = None
+    feedback: str | None = None
+    message_files: tuple[Mapping[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class ConversationSnapshot:
+    """A conversation as a responder and :meth:`DifyTestServer.conversations` see it.
+
+    ``variables`` maps names to stored values; ``messages`` are the finished and running
+    turns, oldest first.
+    """
+
+    id: str
+    user: str
+    name: str
+    inputs: Mapping[str, object]
+    variables: Mapping[str, object]
+    messages: tuple[StoredMessage, ...]
+    created_at: int
+    updated_at: int
+
+    @property
+    def dialogue_count(self) -> int:
+        """How many turns the conversation holds (Dify's ``sys.dialogue_count``)."""
+        return len(self.messages)
+
+
+Responder: TypeAlias = Callable[
+    [str, Mapping[str, object], ConversationSnapshot], str | Iterable[str]
+]
+"""Answers one chat turn: ``(query, inputs, conversation) -> str | Iterable[str]``; each
+chunk becomes one ``message`` event."""
+
+
+@dataclass(frozen=True)
+class WorkflowRun:
+    """The workflow run behind one chat turn (``GET /workflows/run/{id}``)."""
+
+    id: str
+    api_key: str
+    user: str
+    workflow_id: str
+    task_id: str
+    inputs: Mapping[str, object]
+    created_at: int
+    status: str = "running"
+    outputs: Mapping[str, object] | None = None
+    error: str | None = None
+    total_steps: int = 0
+    total_tokens: int = 0
+    finished_at: int | None = None
+    elapsed_time: float = 0.0
+    finished_data: Mapping[str, object] | None = None  # workflow_finished's ``data``
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file received by ``POST /files/upload``."""
+
+    id: str
+    api_key: str
+    user: str
+    end_user_id: str
+    name: str
+    size: int
+    extension: str
+    mime_type: str
+    created_at: int
+
+
+@dataclass(frozen=True)
+class EndUser:
+    """An end user of one app, created the first time a request names it."""
+
+    id: str
+    api_key: str
+    user: str
+    created_at: int
+
+
+@dataclass(frozen=True)
+class App:
+    """An app reachable with one API key.
+
+    ``variables`` are the conversation variables every new conversation starts with (their
+    ids fixed, as a workflow declares them); ``suggested_questions`` ``None`` turns the
+    suggestions after an answer off.
+    """
+
+    api_key: str
+    mode: str = "advanced-chat"
+    enabled: bool = True
+    variables: tuple[StoredVariable, ...] = ()
+    responder: Responder | None = None
+    user_input_form: tuple[Mapping[str, object], ...] = ()
+    suggested_questions: tuple[str, ...] | None = None
+    name: str = "Test chatflow"
+    description: str = ""
+    opening_statement: str = ""
+    file_size_limit: int = 15 * 1024 * 1024
+    id: str = field(default_factory=_new_id)
+    workflow_id: str = field(default_factory=_new_id)
+    tenant_id: str = field(default_factory=_new_id)
+
+
 @dataclass
 class Conversation:
-    """One conversation, owned by an end user of one app."""
+    """One conversation, owned by an end user of one app (mutated under the store's lock)."""
 
     id: str
     api_key: str
     user: str
     variables: list[StoredVariable] = field(default_factory=list)
+    name: str = NEW_CONVERSATION_NAME
+    inputs: dict[str, object] = field(default_factory=dict)
+    created_at: int = 0
+    updated_at: int = 0
+    messages: list[StoredMessage] = field(default_factory=list)
+    deleted: bool = False
+    order: int = 0
 
 
 class LastIdNotFound(LookupError):
-    """``last_id`` names no variable of the conversation."""
+    """``last_id`` / ``first_id`` names no row of the listing."""
 
 
 def _stored_type(value_type: str, value: object) -> str:
@@ -108,18 +248,70 @@ def canonical_uuid(text: str) -> str:
     return str(uuid.UUID(text))
 
 
+def build_variable(spec: Mapping[str, object], now: int) -> StoredVariable:
+    """A stored variable from a user's spec (``name``, ``value_type``, ``value``, ...)."""
+    unknown = set(spec) - _VARIABLE_KEYS
+    if unknown:
+        raise ValueError(f"unknown variable keys: {sorted(unknown)}")
+    name, value_type = spec.get("name"), spec.get("value_type")
+    if not isinstance(name, str) or not name:
+        raise ValueError("every variable needs a non-empty 'name'")
+    if not isinstance(value_type, str):
+        raise ValueError(f"variable {name!r} needs a 'value_type'")
+    if "value" not in spec:
+        raise ValueError(f"variable {name!r} needs a 'value'")
+    raw_id, created = spec.get("id"), spec.get("created_at", now)
+    description = spec.get("description", "")
+    if not isinstance(created, int) or not isinstance(description, str):
+        raise ValueError(f"variable {name!r}: created_at must be int, description str")
+    var_id = canonical_uuid(str(raw_id)) if raw_id is not None else _new_id()
+    value = spec["value"]
+    return StoredVariable(
+        var_id, name, _stored_type(value_type, value), value, description, created, created
+    )
+
+
+def build_variables(specs: Iterable[Mapping[str, object]], now: int) -> list[StoredVariable]:
+    """Stored variables from specs, refusing duplicate names."""
+    built = [build_variable(spec, now) for spec in specs]
+    names = [var.name for var in built]
+    if len(set(names)) != len(names):
+        raise ValueError("variable names must be unique within a conversation")
+    return built
+
+
+_SORT_KEYS: Final = {
+    "created_at": ("created_at", False),
+    "-created_at": ("created_at", True),
+    "updated_at": ("updated_at", False),
+    "-updated_at": ("updated_at", True),
+}
+
+
 class Store:
-    """Apps, conversations and their variables behind one lock."""
+    """Apps, end users, conversations, messages, runs, files and tasks behind one lock."""
 
     def __init__(self, clock: Callable[[], float]) -> None:
         self._lock = threading.Lock()
         self._clock = clock
+        self._order = itertools.count()
         self._apps: dict[str, App] = {}
         self._conversations: dict[str, Conversation] = {}
+        self._messages: dict[str, StoredMessage] = {}
+        self._runs: dict[str, WorkflowRun] = {}
+        self._files: dict[str, UploadedFile] = {}
+        self._end_users: dict[tuple[str, str], EndUser] = {}
+        self._tasks: dict[str, tuple[str, threading.Event]] = {}
 
     def now(self) -> int:
         """The server clock in whole Unix seconds."""
         return int(self._clock())
+
+    def precise_now(self) -> float:
+        """The server clock in Unix seconds, with its fraction."""
+        return float(self._clock())
+
+    # -- apps and end users --------------------------------------------------------------
 
     def add_app(self, app: App) -> None:
         if app.mode not in APP_MODES:
@@ -131,6 +323,28 @@ class Store:
         with self._lock:
             return self._apps.get(api_key)
 
+    def end_user(self, api_key: str, user: str) -> EndUser:
+        """The end user named ``user`` in this app, created on first use."""
+        with self._lock:
+            found = self._end_users.get((api_key, user))
+            if found is None:
+                found = EndUser(_new_id(), api_key, user, self.now())
+                self._end_users[(api_key, user)] = found
+            return found
+
+    def end_user_by_id(self, api_key: str, end_user_id: str) -> EndUser | None:
+        with self._lock:
+            return next(
+                (
+                    u
+                    for u in self._end_users.values()
+                    if u.id == end_user_id and u.api_key == api_key
+                ),
+                None,
+            )
+
+    # -- conversations -------------------------------------------------------------------
+
     def add_conversation(
         self,
         *,
@@ -140,49 +354,102 @@ class Store:
         conversation_id: str | None,
     ) -> str:
         now = self.now()
-        conv_id = canonical_uuid(conversation_id) if conversation_id else str(uuid.uuid4())
-        built = [self._build_variable(spec, now) for spec in variables]
-        names = [var.name for var in built]
-        if len(set(names)) != len(names):
-            raise ValueError("variable names must be unique within a conversation")
+        conv_id = canonical_uuid(conversation_id) if conversation_id else _new_id()
+        built = build_variables(variables, now)
         with self._lock:
             if api_key not in self._apps:
                 raise ValueError("no app has this API key: call add_app() first")
             if conv_id in self._conversations:
                 raise ValueError(f"conversation {conv_id} already exists")
-            self._conversations[conv_id] = Conversation(conv_id, api_key, user or DEFAULT_USER)
-            self._conversations[conv_id].variables.extend(built)
+            conv = Conversation(conv_id, api_key, user or DEFAULT_USER, built)
+            conv.created_at = conv.updated_at = now
+            conv.order = next(self._order)
+            self._conversations[conv_id] = conv
         return conv_id
 
-    @staticmethod
-    def _build_variable(spec: Mapping[str, object], now: int) -> StoredVariable:
-        unknown = set(spec) - {"id", "name", "value_type", "value", "description", "created_at"}
-        if unknown:
-            raise ValueError(f"unknown variable keys: {sorted(unknown)}")
-        name, value_type = spec.get("name"), spec.get("value_type")
-        if not isinstance(name, str) or not name:
-            raise ValueError("every variable needs a non-empty 'name'")
-        if not isinstance(value_type, str):
-            raise ValueError(f"variable {name!r} needs a 'value_type'")
-        if "value" not in spec:
-            raise ValueError(f"variable {name!r} needs a 'value'")
-        raw_id, created = spec.get("id"), spec.get("created_at", now)
-        description = spec.get("description", "")
-        if not isinstance(created, int) or not isinstance(description, str):
-            raise ValueError(f"variable {name!r}: created_at must be int, description str")
-        var_id = canonical_uuid(str(raw_id)) if raw_id is not None else str(uuid.uuid4())
-        value = spec["value"]
-        return StoredVariable(
-            var_id, name, _stored_type(value_type, value), value, description, created, created
-        )
+    def start_conversation(
+        self, app: App, user: str, inputs: Mapping[str, object], name: str
+    ) -> Conversation:
+        """A new conversation of ``app`` with its variables at their defaults."""
+        now = self.now()
+        variables = [replace(var, created_at=now, updated_at=now) for var in app.variables]
+        conv = Conversation(_new_id(), app.api_key, user, variables, name, dict(inputs), now, now)
+        with self._lock:
+            conv.order = next(self._order)
+            self._conversations[conv.id] = conv
+        return conv
 
     def conversation(self, api_key: str, conversation_id: str, user: str) -> Conversation | None:
         """The conversation if it belongs to this app and end user (else ``None``)."""
         with self._lock:
             conv = self._conversations.get(conversation_id)
-        if conv is None or conv.api_key != api_key or conv.user != user:
+        if conv is None or conv.deleted or conv.api_key != api_key or conv.user != user:
             return None
         return conv
+
+    def was_deleted(self, api_key: str, conversation_id: str, user: str) -> bool:
+        """Whether this end user's conversation existed and was deleted."""
+        with self._lock:
+            conv = self._conversations.get(conversation_id)
+        return conv is not None and conv.deleted and conv.api_key == api_key and conv.user == user
+
+    def snapshot(self, conv: Conversation) -> ConversationSnapshot:
+        with self._lock:
+            return self._snapshot(conv)
+
+    @staticmethod
+    def _snapshot(conv: Conversation) -> ConversationSnapshot:
+        return ConversationSnapshot(
+            id=conv.id,
+            user=conv.user,
+            name=conv.name,
+            inputs=dict(conv.inputs),
+            variables={var.name: var.value for var in conv.variables},
+            messages=tuple(conv.messages),
+            created_at=conv.created_at,
+            updated_at=conv.updated_at,
+        )
+
+    def conversations(self, user: str | None) -> list[ConversationSnapshot]:
+        """Every live conversation (of ``user`` if given), oldest first."""
+        with self._lock:
+            rows = [
+                c
+                for c in self._conversations.values()
+                if not c.deleted and (user is None or c.user == user)
+            ]
+            rows.sort(key=lambda c: c.order)
+            return [self._snapshot(c) for c in rows]
+
+    def conversation_page(
+        self, api_key: str, user: str, *, last_id: str | None, limit: int, sort_by: str
+    ) -> tuple[list[ConversationSnapshot], bool]:
+        """One page of an end user's conversations in ``sort_by`` order, and whether more
+        follow; ``last_id`` must name one of them (else :class:`LastIdNotFound`)."""
+        attribute, descending = _SORT_KEYS[sort_by]
+        with self._lock:
+            rows = [
+                c
+                for c in self._conversations.values()
+                if not c.deleted and c.api_key == api_key and c.user == user
+            ]
+            rows.sort(key=lambda c: (getattr(c, attribute), c.order), reverse=descending)
+            if last_id is not None:
+                index = next((i for i, c in enumerate(rows) if c.id == last_id), None)
+                if index is None:
+                    raise LastIdNotFound(last_id)
+                rows = rows[index + 1 :]
+            return [self._snapshot(c) for c in rows[:limit]], len(rows) > limit
+
+    def rename(self, conv: Conversation, name: str) -> ConversationSnapshot:
+        with self._lock:
+            conv.name = name
+            conv.updated_at = self.now()
+            return self._snapshot(conv)
+
+    def delete(self, conv: Conversation) -> None:
+        with self._lock:
+            conv.deleted = True
 
     def variables(self, conversation_id: str) -> list[StoredVariable]:
         """A snapshot of a conversation's variables in creation order."""
@@ -234,3 +501,101 @@ class Store:
                     conv.variables[index] = updated
                     return updated
         raise KeyError(variable_id)
+
+    # -- messages ------------------------------------------------------------------------
+
+    def add_message(self, conv: Conversation, message: StoredMessage) -> None:
+        with self._lock:
+            conv.messages.append(message)
+            conv.updated_at = message.created_at
+            self._messages[message.id] = message
+
+    def update_message(self, message_id: str, **changes: object) -> StoredMessage:
+        with self._lock:
+            updated = replace(self._messages[message_id], **changes)  # type: ignore[arg-type]
+            self._messages[message_id] = updated
+            conv = self._conversations[updated.conversation_id]
+            conv.messages = [updated if m.id == message_id else m for m in conv.messages]
+            return updated
+
+    def message(self, api_key: str, message_id: str, user: str) -> StoredMessage | None:
+        """The message if its conversation belongs to this app and end user."""
+        with self._lock:
+            found = self._messages.get(message_id)
+            conv = self._conversations.get(found.conversation_id) if found else None
+        if found is None or conv is None or conv.api_key != api_key or conv.user != user:
+            return None
+        return found
+
+    def messages(self, conversation_id: str) -> list[StoredMessage]:
+        """A conversation's messages, oldest first (``KeyError`` if there is none)."""
+        with self._lock:
+            conv = self._conversations.get(conversation_id)
+            if conv is None:
+                raise KeyError(conversation_id)
+            return list(conv.messages)
+
+    def message_page(
+        self, conv: Conversation, *, first_id: str | None, limit: int, paging_flaw: bool
+    ) -> tuple[list[StoredMessage], bool]:
+        """The ``limit`` messages before ``first_id`` (the newest ones without it), oldest
+        first, and whether older ones remain.
+
+        With ``paging_flaw`` only messages created in a strictly earlier second than
+        ``first_id``'s count as older, as Dify's query does, so same-second ones are skipped.
+        """
+        with self._lock:
+            rows = list(conv.messages)
+        if first_id is not None:
+            index = next((i for i, m in enumerate(rows) if m.id == first_id), None)
+            if index is None:
+                raise LastIdNotFound(first_id)
+            before = rows[index].created_at
+            rows = [m for m in rows if m.created_at < before] if paging_flaw else rows[:index]
+        page = rows[-limit:] if limit else []
+        older = rows[: len(rows) - len(page)]
+        if paging_flaw and page:
+            older = [m for m in older if m.created_at < page[0].created_at]
+        return page, bool(older)
+
+    # -- workflow runs, files, tasks -----------------------------------------------------
+
+    def save_run(self, run: WorkflowRun) -> None:
+        with self._lock:
+            self._runs[run.id] = run
+
+    def run(self, run_id: str) -> WorkflowRun | None:
+        with self._lock:
+            return self._runs.get(run_id)
+
+    def add_file(self, uploaded: UploadedFile) -> None:
+        with self._lock:
+            self._files[uploaded.id] = uploaded
+
+    def file(self, file_id: str) -> UploadedFile | None:
+        with self._lock:
+            return self._files.get(file_id)
+
+    def start_task(self, task_id: str, user: str) -> threading.Event:
+        """Register a running chat turn of ``user``; the event is set when it is stopped."""
+        stop = threading.Event()
+        with self._lock:
+            self._tasks[task_id] = (user, stop)
+        return stop
+
+    def stop_task(self, task_id: str, user: str) -> None:
+        """Stop the turn if it runs and is ``user``'s (anything else is quietly ignored)."""
+        with self._lock:
+            found = self._tasks.get(task_id)
+        if found is not None and found[0] == user:
+            found[1].set()
+
+    def end_task(self, task_id: str) -> None:
+        with self._lock:
+            self._tasks.pop(task_id, None)
+
+    def stop_all_tasks(self) -> None:
+        with self._lock:
+            stops = list(self._tasks.values())
+        for _, stop in stops:
+            stop.set()

@@ -2,8 +2,7 @@
 
 Dify parses request bodies with orjson (strict: no NaN/Infinity, no lone surrogates, at
 most 1024 levels of nesting; integers beyond 64 bits become floats, and one too large for a
-float is refused) and writes responses with the standard library's ``json.dumps`` defaults
-plus a trailing newline (``ensure_ascii`` on).
+float is refused). How answers are written lives with the replies (:mod:`._context`).
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ __all__ = [
     "BAD_REQUEST_MESSAGE",
     "HTML_NOT_FOUND",
     "MalformedJSON",
-    "dump_json",
-    "error_body",
     "parse_json_body",
     "pydantic_error",
 ]
@@ -90,16 +87,6 @@ def parse_json_body(raw: bytes) -> object:
     return value
 
 
-def dump_json(payload: object) -> bytes:
-    """Encode a response body like Flask-RESTX does: json.dumps defaults plus a newline."""
-    return (json.dumps(payload) + "\n").encode("ascii")
-
-
-def error_body(code: str, message: str, status: int) -> dict[str, object]:
-    """The ``{"code", "message", "status"}`` body of Dify's HTTP errors."""
-    return {"code": code, "message": message, "status": status}
-
-
 def _truncated_repr(value: object) -> str:
     # pydantic shortens long inputs in its messages to 50 characters around an ellipsis.
     text = repr(value)
@@ -109,12 +96,14 @@ def _truncated_repr(value: object) -> str:
 def pydantic_error(model: str, errors: list[tuple[str, str, str, object]]) -> str:
     """A pydantic ValidationError message, as Dify returns it in ``invalid_param``.
 
-    ``errors`` holds ``(field, text, kind, input_value)`` for each failed field.
+    ``errors`` holds ``(field, text, kind, input_value)`` for each failed field (``""`` for
+    a check of the whole model).
     """
     count = len(errors)
     lines = [f"{count} validation error{'s' if count > 1 else ''} for {model}"]
     for name, text, kind, value in errors:
-        lines.append(name)
+        if name:  # a model-level error names no field
+            lines.append(name)
         lines.append(
             f"  {text} [type={kind}, input_value={_truncated_repr(value)}, "
             f"input_type={type(value).__name__}]"

@@ -1,0 +1,95 @@
+"""``GET /info``, ``/parameters``, ``/meta`` and ``/site``: the app's settings."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .._context import Call, Reply, json_reply
+from ._spec import RouteSpec
+
+__all__ = ["ROUTES"]
+
+
+def info(call: Call) -> Reply:
+    app = call.app()
+    body = {
+        "name": app.name,
+        "description": app.description,
+        "tags": [],
+        "mode": app.mode,
+        "author_name": "dify-chatflow",
+    }
+    return json_reply(200, body)
+
+
+def parameters(call: Call) -> Reply:
+    app = call.app()
+    limit_mb = app.file_size_limit // (1024 * 1024)
+    body = {
+        "opening_statement": app.opening_statement,
+        "suggested_questions": [],
+        "suggested_questions_after_answer": {"enabled": app.suggested_questions is not None},
+        "speech_to_text": {"enabled": False},
+        "text_to_speech": {"enabled": False, "voice": "", "language": "", "autoPlay": "disabled"},
+        "retriever_resource": {"enabled": True},
+        "annotation_reply": {"enabled": False},
+        "more_like_this": {"enabled": False},
+        "user_input_form": [dict(item) for item in app.user_input_form],
+        "sensitive_word_avoidance": {"enabled": False, "type": "", "configs": []},
+        "file_upload": {
+            "image": {
+                "enabled": False,
+                "number_limits": 3,
+                "transfer_methods": ["local_file", "remote_url"],
+            },
+            "enabled": True,
+            "allowed_file_types": ["image", "document", "audio", "video", "custom"],
+            "allowed_file_extensions": [],
+            "allowed_file_upload_methods": ["local_file", "remote_url"],
+            "number_limits": 3,
+        },
+        "system_parameters": {
+            "image_file_size_limit": 10,
+            "video_file_size_limit": 100,
+            "audio_file_size_limit": 50,
+            "file_size_limit": limit_mb,
+            "workflow_file_upload_limit": 10,
+        },
+    }
+    return json_reply(200, body)
+
+
+def meta(call: Call) -> Reply:
+    call.app()
+    return json_reply(200, {"tool_icons": {}})
+
+
+def site(call: Call) -> Reply:
+    app = call.app()
+    body: dict[str, object] = {
+        "title": app.name,
+        "chat_color_theme": None,
+        "chat_color_theme_inverted": False,
+        "icon_type": "emoji",
+        "icon": "🤖",
+        "icon_background": "#FFEAD5",
+        "icon_url": None,
+        "description": app.description,
+        "copyright": None,
+        "privacy_policy": None,
+        "custom_disclaimer": "",
+        "default_language": "en-US",
+        "show_workflow_steps": True,
+        "use_icon_as_answer_icon": False,
+    }
+    if call.new:
+        body["input_placeholder"] = None
+    return json_reply(200, body)
+
+
+ROUTES: Final = (
+    RouteSpec("app", "info", "/info", {"GET": info}),
+    RouteSpec("app", "parameters", "/parameters", {"GET": parameters}),
+    RouteSpec("app", "meta", "/meta", {"GET": meta}),
+    RouteSpec("app", "site", "/site", {"GET": site}),
+)

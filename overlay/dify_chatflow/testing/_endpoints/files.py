@@ -1,0 +1,138 @@
+"""``POST /files/upload``: one multipart ``file`` part (and a ``user`` field)."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from typing import Final
+
+from .._context import Call, Reply, error, json_reply
+from .._store import UploadedFile
+from ._spec import RouteSpec
+
+__all__ = ["ROUTES", "Part", "parse_multipart"]
+
+_MSG_NO_FILE: Final = "Please upload your file."
+_MSG_TOO_MANY: Final = "Only one file is allowed."
+_MSG_TYPE: Final = "File type not allowed."
+_MSG_NO_NAME: Final = "The specified filename does not exist."
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a ``multipart/form-data`` body."""
+
+    name: str
+    filename: str | None
+    content_type: str | None
+    data: bytes
+
+
+def _disposition(value: str) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in value.split(";")[1:]:
+        key, _, raw = item.strip().partition("=")
+        raw = raw.strip()
+        if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+            raw = raw[1:-1].replace('\\"', '"')
+        params[key.lower()] = raw
+    return params
+
+
+def parse_multipart(content_type: str, body: bytes) -> list[Part]:
+    """The parts of a ``multipart/form-data`` body (none if it is not one)."""
+    mimetype, _, rest = content_type.partition(";")
+    if mimetype.strip().lower() != "multipart/form-data":
+        return []
+    boundary = _disposition(";" + rest).get("boundary")
+    if not boundary:
+        return []
+    delimiter = b"--" + boundary.encode("latin-1")
+    parts = []
+    for chunk in body.split(delimiter)[1:]:
+        if chunk.startswith(b"--"):
+            break  # the closing delimiter
+        head, sep, data = chunk.partition(b"\r\n\r\n")
+        if not sep:
+            continue
+        headers = {}
+        for line in head.decode("utf-8", "replace").split("\r\n"):
+            name, colon, value = line.partition(":")
+            if colon:
+                headers[name.strip().lower()] = value.strip()
+        params = _disposition(headers.get("content-disposition", ""))
+        if "name" not in params:
+            continue
+        if data.endswith(b"\r\n"):
+            data = data[:-2]
+        parts.append(
+            Part(params["name"], params.get("filename"), headers.get("content-type"), data)
+        )
+    return parts
+
+
+def upload_file(call: Call) -> Reply:
+    app = call.app()
+    parts = parse_multipart(call.headers.get("content-type", ""), call.body)
+    fields = {p.name: p.data.decode("utf-8", "replace") for p in parts if p.filename is None}
+    user = call.user(fields.get("user"))
+    files = [p for p in parts if p.filename is not None]
+    uploads = [p for p in files if p.name == "file"]
+    if not uploads:
+        raise error(400, "no_file_uploaded", _MSG_NO_FILE)
+    if len(files) > 1:
+        raise error(400, "too_many_files", _MSG_TOO_MANY)
+    part = uploads[0]
+    if not part.content_type:
+        raise error(415, "unsupported_file_type", _MSG_TYPE)
+    if not part.filename:
+        raise error(400, "filename_not_exists_error", _MSG_NO_NAME)
+    if len(part.data) > app.file_size_limit:
+        raise error(
+            413, "file_too_large", f"File size exceeded. {len(part.data)} > {app.file_size_limit}"
+        )
+    store = call.store
+    end_user = store.end_user(app.api_key, user)
+    extension = part.filename.rpartition(".")[2].lower() if "." in part.filename else ""
+    uploaded = UploadedFile(
+        id=str(uuid.uuid4()),
+        api_key=app.api_key,
+        user=user,
+        end_user_id=end_user.id,
+        name=part.filename,
+        size=len(part.data),
+        extension=extension,
+        mime_type=part.content_type.split(";", 1)[0].strip(),
+        created_at=store.now(),
+    )
+    store.add_file(uploaded)
+    host = call.headers.get("host", "127.0.0.1")
+    source_url = (
+        f"http://{host}/files/{uploaded.id}/file-preview?timestamp={uploaded.created_at}"
+        f"&nonce={secrets.token_hex(16)}&sign={secrets.token_urlsafe(32)}"
+    )
+    body: dict[str, object] = {
+        "id": uploaded.id,
+        "name": uploaded.name,
+        "size": uploaded.size,
+        "extension": uploaded.extension,
+        "mime_type": uploaded.mime_type,
+        "created_by": end_user.id,
+        "created_at": uploaded.created_at,
+        "preview_url": None,
+        "source_url": source_url,
+    }
+    if call.new:
+        body.update(
+            reference=None,
+            file_key=f"upload_files/{app.tenant_id}/{uploaded.id}.{extension}",
+            original_url=None,
+            tenant_id=app.tenant_id,
+            user_id=end_user.id,
+            conversation_id=None,
+        )
+    return json_reply(201, body)
+
+
+ROUTES: Final = (RouteSpec("files", "upload", "/files/upload", {"POST": upload_file}),)

@@ -1,0 +1,395 @@
+"""One chat turn of a Start → Answer chatflow: the responder's answer as Dify's events,
+in the dialect's order, with stop, failure, client-disconnect and stream-fault endings.
+
+A :class:`Turn` is created on the event loop (the conversation, message and workflow run
+exist before the first byte is sent, as on the real server) and run in the job's thread.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Final
+
+from ._context import JSON, Reply, ServerOptions, dump_error
+from ._faults import Fault
+from ._store import App, Conversation, Store, StoredMessage, WorkflowRun
+from ._stream import PING, Sink, event_bytes
+
+__all__ = ["Turn", "echo"]
+
+_START_NODE: Final = "1700000000000"
+_ANSWER_NODE: Final = "answer"
+_ZERO: Final = "0.0"
+
+
+def echo(query: str, inputs: Mapping[str, object], conversation: object) -> str:
+    """The default responder: the answer is the query, like a Start → Answer chatflow."""
+    return query
+
+
+def empty_usage(latency: float) -> dict[str, object]:
+    """Dify's usage block of a turn without an LLM (prices are decimal strings)."""
+    return {
+        "prompt_tokens": 0,
+        "prompt_unit_price": _ZERO,
+        "prompt_price_unit": _ZERO,
+        "prompt_price": _ZERO,
+        "completion_tokens": 0,
+        "completion_unit_price": _ZERO,
+        "completion_price_unit": _ZERO,
+        "completion_price": _ZERO,
+        "total_tokens": 0,
+        "total_price": _ZERO,
+        "currency": "USD",
+        "latency": latency,
+        "time_to_first_token": None,
+        "time_to_generate": None,
+    }
+
+
+class _Stopped(Exception):
+    """The turn was stopped through ``POST /chat-messages/{task_id}/stop``."""
+
+
+@dataclass
+class _Emitter:
+    """Sends events to the sink, applying a stream fault; once silenced, sends nothing."""
+
+    sink: Sink
+    fault: Fault | None
+    turn: Turn
+    sent: int = 0
+    silenced: bool = False
+    lost: bool = False  # the client is gone (it hung up, or the connection was cut)
+
+    def pause(self) -> None:
+        if self.fault is not None and self.fault.kind == "slow_events":
+            self.turn.stop.wait(self.fault.seconds)
+
+    def ping(self) -> None:
+        if not self.silenced:
+            self.sink.send(PING)
+
+    def event(self, payload: Mapping[str, object], *, terminal: bool = False) -> None:
+        self.pause()
+        if self.silenced:
+            return
+        fault = self.fault
+        if terminal and fault is not None and fault.kind == "no_terminal_event":
+            return
+        if fault is not None and self.sent >= fault.after_events:
+            if fault.kind == "cut_stream":
+                self.sink.cut()
+                self.silenced = self.lost = True
+                return
+            if fault.kind == "stream_error":
+                self.sink.send(event_bytes(self.turn.error_event(fault)))
+                self.sink.finish()
+                self.silenced = True
+                return
+        self.sink.send(event_bytes(payload))
+        self.sent += 1
+        if self.sink.gone:
+            self.silenced = self.lost = True
+
+    def close(self) -> None:
+        if self.silenced:
+            return
+        if self.fault is not None and self.fault.kind == "cut_stream":
+            self.sink.cut()  # fewer events than the fault waited for: cut at the end
+            self.lost = True
+        else:
+            self.sink.finish()
+        self.silenced = True
+
+
+@dataclass
+class Turn:
+    """Everything one turn needs; its ids are fixed when it is created."""
+
+    store: Store
+    options: ServerOptions
+    app: App
+    conversation: Conversation
+    message: StoredMessage
+    run_id: str
+    end_user_id: str
+    user: str
+    query: str
+    inputs: Mapping[str, object]
+    workflow_inputs: Mapping[str, object]
+    fault: Fault | None
+    started: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.stop = self.store.start_task(self.message.task_id, self.user)
+
+    # -- envelopes -----------------------------------------------------------------------
+
+    def _envelope(self, event: str) -> dict[str, object]:
+        return {
+            "event": event,
+            "conversation_id": self.conversation.id,
+            "message_id": self.message.id,
+            "created_at": self.store.now(),
+            "task_id": self.message.task_id,
+        }
+
+    def _workflow_event(self, event: str, data: Mapping[str, object]) -> dict[str, object]:
+        return {**self._envelope(event), "workflow_run_id": self.run_id, "data": data}
+
+    def workflow_started(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.run_id,
+            "workflow_id": self.app.workflow_id,
+            "inputs": dict(self.workflow_inputs),
+            "created_at": self.message.created_at,
+        }
+        if self.options.new:
+            data["reason"] = "initial"
+        return self._workflow_event("workflow_started", data)
+
+    def _node_common(self, start: bool) -> dict[str, object]:
+        return {
+            "id": str(uuid.uuid5(uuid.UUID(self.run_id), "start" if start else "answer")),
+            "node_id": _START_NODE if start else _ANSWER_NODE,
+            "node_type": "start" if start else "answer",
+            "title": "Start" if start else "Answer",
+            "index": 1 if start else 2,
+            "predecessor_node_id": None if start else _START_NODE,
+            "inputs": dict(self.workflow_inputs) if start else {},
+            "inputs_truncated": False,
+        }
+
+    def node_started(self, start: bool) -> dict[str, object]:
+        data = {
+            **self._node_common(start),
+            "created_at": self.message.created_at,
+            "extras": {},
+            "iteration_id": None,
+            "loop_id": None,
+            "agent_strategy": None,
+        }
+        return self._workflow_event("node_started", data)
+
+    def node_finished(self, start: bool, answer: str) -> dict[str, object]:
+        outputs = dict(self.workflow_inputs) if start else {"answer": answer, "files": []}
+        data = {
+            **self._node_common(start),
+            "process_data": {},
+            "process_data_truncated": False,
+            "outputs": outputs,
+            "outputs_truncated": False,
+            "status": "succeeded",
+            "error": None,
+            "elapsed_time": self.elapsed(),
+            "execution_metadata": None,
+            "created_at": self.message.created_at,
+            "finished_at": self.store.now(),
+            "files": [],
+            "iteration_id": None,
+            "loop_id": None,
+        }
+        return self._workflow_event("node_finished", data)
+
+    def workflow_finished_data(
+        self, status: str, answer: str, error: str | None
+    ) -> dict[str, object]:
+        return {
+            "id": self.run_id,
+            "workflow_id": self.app.workflow_id,
+            "status": status,
+            "outputs": {"answer": answer} if status != "failed" else {},
+            "error": error,
+            "elapsed_time": self.elapsed(),
+            "total_tokens": 0,
+            "total_steps": 2 if status == "succeeded" else 1,
+            "created_by": {"id": self.end_user_id, "user": self.user},
+            "created_at": self.message.created_at,
+            "finished_at": self.store.now(),
+            "exceptions_count": 0,
+            "files": [],
+        }
+
+    def message_event(self, chunk: str) -> dict[str, object]:
+        return {
+            **self._envelope("message"),
+            "id": self.message.id,
+            "answer": chunk,
+            "from_variable_selector": [_ANSWER_NODE, "answer"],
+        }
+
+    def metadata(self) -> dict[str, object]:
+        meta: dict[str, object] = {
+            "annotation_reply": None,
+            "retriever_resources": [],
+            "usage": empty_usage(self.elapsed()),
+        }
+        if self.options.new:
+            meta["reasoning"] = {}
+        return meta
+
+    def message_end(self) -> dict[str, object]:
+        return {
+            **self._envelope("message_end"),
+            "id": self.message.id,
+            "metadata": self.metadata(),
+            "files": [],
+        }
+
+    def error_event(self, fault: Fault) -> dict[str, object]:
+        return self.failure_event(fault.code, fault.message, fault.status_code)
+
+    def failure_event(self, code: str, message: str, status: int) -> dict[str, object]:
+        envelope = self._envelope("error")
+        del envelope["task_id"]  # Dify's error event carries no task id
+        return {**envelope, "code": code, "message": message, "status": status}
+
+    def elapsed(self) -> float:
+        return round(time.monotonic() - self.started, 6)
+
+    # -- running -------------------------------------------------------------------------
+
+    def _chunks(self) -> Iterable[str]:
+        responder = self.app.responder or echo
+        snapshot = self.store.snapshot(self.conversation)
+        result = responder(self.query, dict(self.inputs), snapshot)
+        return (result,) if isinstance(result, str) else result
+
+    def _answer(self, emit: _Emitter | None, parts: list[str]) -> None:
+        """Pull the responder's chunks into ``parts`` (and out as events); raises what the
+        responder raised, or :class:`_Stopped`."""
+        for chunk in self._chunks():
+            if not isinstance(chunk, str):
+                raise TypeError(f"a responder yields str chunks, not {type(chunk).__name__}")
+            if emit is not None:
+                emit.pause()
+            if self.stop.is_set():
+                raise _Stopped
+            parts.append(chunk)
+            if emit is not None:
+                emit.event(self.message_event(chunk))
+        if self.stop.is_set():
+            raise _Stopped
+
+    def stream(self, sink: Sink) -> None:
+        """Run the turn as a stream of events (the job of a streaming request)."""
+        emit = _Emitter(sink, self.fault, self)
+        new = self.options.new
+        if new:
+            emit.ping()
+        emit.event(self.workflow_started())
+        if not new:
+            emit.event(self.node_started(True))
+        parts: list[str] = []
+        status, error = "succeeded", None
+        try:
+            self._answer(emit, parts)
+        except _Stopped:
+            status = "stopped"
+        except Exception as exc:  # the responder failed: Dify's failure ending
+            status, error = "failed", _error_text(exc)
+        answer = "".join(parts)
+        finished_data = self.workflow_finished_data(status, answer, error)
+        finished = self._workflow_event("workflow_finished", finished_data)
+        if status == "failed":
+            emit.event(finished, terminal=True)
+            emit.event(self.failure_event("invalid_param", f"Run failed: {error}", 400))
+        else:
+            if status == "succeeded":
+                if new:
+                    emit.event(self.node_started(True))
+                emit.event(self.node_finished(True, answer))
+                emit.event(self.node_started(False))
+                emit.event(self.node_finished(False, answer))
+            ending = [self.message_end(), finished]
+            for event in ending if new else reversed(ending):
+                emit.event(event, terminal=True)
+        emit.close()
+        # 1.10 saves the answer only from the pipeline that writes the stream.
+        saved = "" if (emit.lost and not new) else answer
+        self._finish(status, answer, saved, error, finished_data)
+
+    def blocking(self, sink: Sink) -> None:
+        """Run the turn and answer with one JSON body (the job of a blocking request)."""
+        parts: list[str] = []
+        status, error = "succeeded", None
+        emit = _Emitter(sink, self.fault, self, silenced=True)  # pauses only
+        try:
+            self._answer(emit, parts)
+        except _Stopped:
+            status = "stopped"
+        except Exception as exc:
+            status, error = "failed", _error_text(exc)
+        answer = "".join(parts)
+        data = self.workflow_finished_data(status, answer, error)
+        self._finish(status, answer, answer, error, data)
+        if status == "failed":
+            payload = {"code": "invalid_param", "message": f"Run failed: {error}", "status": 400}
+            sink.respond(Reply(400, dump_error(payload), JSON))
+            return
+        body = {
+            "event": "message",
+            "task_id": self.message.task_id,
+            "id": self.message.id,
+            "message_id": self.message.id,
+            "conversation_id": self.conversation.id,
+            "mode": self.app.mode,
+            "answer": answer,
+            "metadata": self.metadata(),
+            "created_at": self.message.created_at,
+        }
+        content_type = JSON + "; charset=utf-8" if self.options.new else JSON
+        sink.respond(Reply(200, json.dumps(body).encode("ascii"), content_type))
+
+    def _finish(
+        self,
+        status: str,
+        answer: str,
+        saved_answer: str,
+        error: str | None,
+        finished_data: Mapping[str, object],
+    ) -> None:
+        store = self.store
+        store.end_task(self.message.task_id)
+        changes: dict[str, object] = {"answer": saved_answer}
+        if status == "failed":
+            changes.update(status="error", error=error)
+        store.update_message(self.message.id, **changes)
+        run = store.run(self.run_id)
+        if run is not None:
+            store.save_run(
+                replace(
+                    run,
+                    status=status,
+                    outputs={"answer": answer} if status != "failed" else {},
+                    error=error,
+                    total_steps=int(str(finished_data["total_steps"])),
+                    finished_at=store.now(),
+                    elapsed_time=self.elapsed(),
+                    finished_data=finished_data,
+                )
+            )
+
+
+def _error_text(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__
+
+
+def new_run(
+    run_id: str, app: App, user: str, task_id: str, inputs: Mapping[str, object], now: int
+) -> WorkflowRun:
+    """The running workflow run of a new turn."""
+    return WorkflowRun(
+        id=run_id,
+        api_key=app.api_key,
+        user=user,
+        workflow_id=app.workflow_id,
+        task_id=task_id,
+        inputs=dict(inputs),
+        created_at=now,
+    )

@@ -1,0 +1,203 @@
+"""Raw-socket helpers for the test server's tests: the bytes as sent, chunk by chunk."""
+
+from __future__ import annotations
+
+import json
+import socket
+from dataclasses import dataclass, field
+
+KEY = "app-test"
+USER = "abc-123"
+
+
+@dataclass
+class RawResponse:
+    """A response read off the socket: status, headers (lower-case names, in order), the
+    body, and for a chunked body each chunk's payload as it was framed."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    chunks: list[bytes] | None = None
+    complete: bool = True  # a chunked body ended with its terminal chunk
+    raw_head: bytes = field(default=b"", repr=False)
+
+    def header(self, name: str) -> str | None:
+        return next((v for k, v in self.headers if k == name), None)
+
+    def json(self) -> object:
+        return json.loads(self.body)
+
+    def events(self) -> list[dict[str, object]]:
+        """The ``data:`` events of an SSE body, in order (pings left out)."""
+        found = []
+        for block in self.body.decode("utf-8").split("\n\n"):
+            if block.startswith("data: "):
+                found.append(json.loads(block[len("data: ") :]))
+        return found
+
+    def blocks(self) -> list[str]:
+        """Every SSE block (``event: ping`` ones too), without the blank lines."""
+        return [b for b in self.body.decode("utf-8").split("\n\n") if b]
+
+
+def _request_bytes(
+    method: str, path: str, body: bytes, headers: dict[str, str], key: str | None
+) -> bytes:
+    all_headers = {"Host": "127.0.0.1", "Connection": "close"}
+    if key is not None:
+        all_headers["Authorization"] = f"Bearer {key}"
+    if body or method in ("POST", "PUT", "DELETE"):
+        all_headers["Content-Length"] = str(len(body))
+    all_headers.update(headers)
+    head = f"{method} {path} HTTP/1.1\r\n"
+    head += "".join(f"{name}: {value}\r\n" for name, value in all_headers.items())
+    return (head + "\r\n").encode("latin-1") + body
+
+
+def parse_response(data: bytes) -> RawResponse:
+    """Parse one whole response (the server closed the connection after it)."""
+    head, _, rest = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = []
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers.append((name.strip().lower(), value.strip()))
+    if ("transfer-encoding", "chunked") not in headers:
+        return RawResponse(status, headers, rest, raw_head=head)
+    chunks: list[bytes] = []
+    complete = False
+    while rest:
+        size_line, sep, rest = rest.partition(b"\r\n")
+        if not sep:
+            break
+        size = int(size_line, 16)
+        if size == 0:
+            complete = True
+            break
+        chunks.append(rest[:size])
+        rest = rest[size + 2 :]
+    return RawResponse(status, headers, b"".join(chunks), chunks, complete, head)
+
+
+def raw(
+    port: int,
+    method: str,
+    path: str,
+    body: object = None,
+    *,
+    headers: dict[str, str] | None = None,
+    key: str | None = KEY,
+    timeout: float = 10,
+) -> RawResponse:
+    """Send one request (``body``: bytes as they are, anything else as JSON) and read the
+    whole answer off the socket."""
+    extra = dict(headers or {})
+    if body is None:
+        payload = b""
+    elif isinstance(body, bytes):
+        payload = body
+    else:
+        payload = json.dumps(body).encode("utf-8")
+        extra.setdefault("Content-Type", "application/json")
+    path = path if path.startswith("/v1") or path.startswith("/elsewhere") else "/v1" + path
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as conn:
+        conn.sendall(_request_bytes(method, path, payload, extra, key))
+        received = bytearray()
+        while True:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+    return parse_response(bytes(received))
+
+
+def chat(
+    port: int, query: str = "Hello", *, streaming: bool = True, **fields: object
+) -> RawResponse:
+    """``POST /chat-messages`` for :data:`USER` (``fields`` are added to the body)."""
+    body: dict[str, object] = {"query": query, "inputs": {}, "user": USER}
+    if streaming:
+        body["response_mode"] = "streaming"
+    body.update(fields)
+    return raw(port, "POST", "/chat-messages", body)
+
+
+def hint(path: str, *rules: str) -> str:
+    """flask-restx's hint text for ``path`` naming ``rules``."""
+    return f" You have requested this URI [{path}] but did you mean {' or '.join(rules)} ?"
+
+
+DIALECTS = ("1.10", "1.16")
+
+
+def server_per_dialect(request: object, **options: object) -> object:
+    """Start a DifyTestServer in the dialect of ``request.param`` (fixture helper)."""
+    from dify_chatflow.testing import DifyTestServer
+
+    dialect = request.param  # type: ignore[attr-defined]
+    return DifyTestServer(api_key=KEY, dialect=dialect, **options)  # type: ignore[arg-type]
+
+
+class OpenStream:
+    """A streaming chat request kept open: read its events one HTTP chunk at a time."""
+
+    def __init__(self, port: int, body: dict[str, object]) -> None:
+        payload = json.dumps(body).encode()
+        headers = {"Content-Type": "application/json"}
+        self.conn = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.conn.sendall(_request_bytes("POST", "/v1/chat-messages", payload, headers, KEY))
+        self._buffer = b""
+        head = self._read_until(b"\r\n\r\n")
+        self.status = int(head.split(b" ", 2)[1])
+
+    def _fill(self) -> bool:
+        data = self.conn.recv(65536)
+        self._buffer += data
+        return bool(data)
+
+    def _read_until(self, marker: bytes) -> bytes:
+        while marker not in self._buffer:
+            if not self._fill():
+                raise EOFError("the server closed the connection")
+        found, _, self._buffer = self._buffer.partition(marker)
+        return found
+
+    def chunk(self) -> bytes:
+        """The next chunk's payload (``b""``: the terminal chunk); EOFError if cut."""
+        size = int(self._read_until(b"\r\n"), 16)
+        while len(self._buffer) < size + 2:
+            if not self._fill():
+                raise EOFError("the server closed the connection mid-chunk")
+        data, self._buffer = self._buffer[:size], self._buffer[size + 2 :]
+        return data
+
+    def event(self) -> dict[str, object]:
+        """The next ``data:`` event, skipping pings."""
+        while True:
+            data = self.chunk()
+            if data.startswith(b"data: "):
+                return json.loads(data[len(b"data: ") :])
+            if not data:
+                raise EOFError("the stream ended")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> OpenStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def wait_for(condition: object, timeout: float = 5.0) -> None:
+    """Poll ``condition()`` until true (bounded); fail the test if it never is."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.01)

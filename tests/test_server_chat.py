@@ -1,0 +1,433 @@
+"""POST /chat-messages on the test server: Dify's events, bytes and answers per dialect."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from dify_chatflow.testing import DifyTestServer
+from server_support import DIALECTS, KEY, USER, chat, hint, raw
+
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+ORDER = {
+    "1.10": [
+        "workflow_started",
+        "node_started",
+        "message",
+        "node_finished",
+        "node_started",
+        "node_finished",
+        "workflow_finished",
+        "message_end",
+    ],
+    "1.16": [
+        "workflow_started",
+        "message",
+        "node_started",
+        "node_finished",
+        "node_started",
+        "node_finished",
+        "message_end",
+        "workflow_finished",
+    ],
+}
+USAGE_KEYS = [
+    "prompt_tokens",
+    "prompt_unit_price",
+    "prompt_price_unit",
+    "prompt_price",
+    "completion_tokens",
+    "completion_unit_price",
+    "completion_price_unit",
+    "completion_price",
+    "total_tokens",
+    "total_price",
+    "currency",
+    "latency",
+    "time_to_first_token",
+    "time_to_generate",
+]
+
+
+@pytest.fixture(params=DIALECTS)
+def server(request: pytest.FixtureRequest) -> Iterator[DifyTestServer]:
+    with DifyTestServer(api_key=KEY, dialect=request.param) as started:
+        yield started
+
+
+def compact(event: object) -> bytes:
+    return (
+        b"data: " + json.dumps(event, separators=(",", ":"), ensure_ascii=False).encode() + b"\n\n"
+    )
+
+
+def test_a_stream_is_chunked_one_event_per_chunk_in_the_dialects_order(server):
+    response = chat(server.port, "Hello")
+    assert response.status == 200
+    assert response.header("content-type") == "text/event-stream; charset=utf-8"
+    assert response.header("transfer-encoding") == "chunked"
+    assert response.header("content-length") is None
+    assert response.complete
+    chunks = response.chunks
+    assert chunks is not None
+    if server.dialect == "1.16":
+        assert chunks[0] == b"event: ping\n\n"  # 1.16 opens with a bare ping
+        chunks = chunks[1:]
+    events = [json.loads(chunk[len(b"data: ") : -2]) for chunk in chunks]
+    assert [e["event"] for e in events] == ORDER[server.dialect]
+    for chunk, event in zip(chunks, events, strict=True):
+        assert chunk == compact(event)  # compact JSON, raw UTF-8, nothing but data:
+        assert list(event)[:5] == [
+            "event",
+            "conversation_id",
+            "message_id",
+            "created_at",
+            "task_id",
+        ]
+
+
+def test_stream_fields_ids_timestamps_usage_and_metadata(server):
+    events = chat(server.port, "Hello").events()
+    by_name = {e["event"]: e for e in events}
+    first = events[0]
+    for event in events:
+        assert event["conversation_id"] == first["conversation_id"]
+        assert event["message_id"] == first["message_id"]
+        assert event["task_id"] == first["task_id"]
+        assert isinstance(event["created_at"], int)
+        for key in ("conversation_id", "message_id", "task_id"):
+            assert UUID_RE.fullmatch(str(event[key]))
+    started = by_name["workflow_started"]
+    assert list(started)[5:] == ["workflow_run_id", "data"]
+    assert started["data"]["id"] == started["workflow_run_id"]
+    assert started["data"]["inputs"]["sys.query"] == "Hello"
+    assert ("reason" in started["data"]) is (server.dialect == "1.16")
+    if server.dialect == "1.16":
+        assert started["data"]["reason"] == "initial"
+    message = by_name["message"]
+    assert list(message)[5:] == ["id", "answer", "from_variable_selector"]
+    assert message["answer"] == "Hello"
+    assert message["id"] == message["message_id"]
+    end = by_name["message_end"]
+    assert list(end)[5:] == ["id", "metadata", "files"]
+    assert end["files"] == []
+    usage = end["metadata"]["usage"]
+    assert list(usage) == USAGE_KEYS
+    assert usage["total_price"] == "0.0"
+    assert usage["prompt_unit_price"] == "0.0"
+    assert usage["currency"] == "USD"
+    assert end["metadata"]["annotation_reply"] is None
+    assert end["metadata"]["retriever_resources"] == []
+    assert ("reasoning" in end["metadata"]) is (server.dialect == "1.16")
+    finished = by_name["workflow_finished"]["data"]
+    assert finished["status"] == "succeeded"
+    assert finished["outputs"] == {"answer": "Hello"}
+    assert list(finished) == [
+        "id",
+        "workflow_id",
+        "status",
+        "outputs",
+        "error",
+        "elapsed_time",
+        "total_tokens",
+        "total_steps",
+        "created_by",
+        "created_at",
+        "finished_at",
+        "exceptions_count",
+        "files",
+    ]
+    node = next(e for e in events if e["event"] == "node_finished")["data"]
+    assert node["status"] == "succeeded"
+    assert node["node_type"] == "start"
+
+
+def test_blocking_answer_is_spaced_json_without_a_trailing_newline(server):
+    response = chat(server.port, "Hi there", streaming=False)
+    assert response.status == 200
+    expected_type = (
+        "application/json; charset=utf-8" if server.dialect == "1.16" else "application/json"
+    )
+    assert response.header("content-type") == expected_type
+    body = response.json()
+    assert response.body == json.dumps(body).encode()  # spaced, ASCII, no newline
+    assert list(body) == [
+        "event",
+        "task_id",
+        "id",
+        "message_id",
+        "conversation_id",
+        "mode",
+        "answer",
+        "metadata",
+        "created_at",
+    ]
+    assert (body["event"], body["mode"], body["answer"]) == ("message", "advanced-chat", "Hi there")
+    assert body["id"] == body["message_id"]
+    assert list(body["metadata"]["usage"]) == USAGE_KEYS
+    assert ("reasoning" in body["metadata"]) is (server.dialect == "1.16")
+
+
+def test_each_chunk_of_a_responder_is_one_message_event(server):
+    seen = []
+
+    def responder(query, inputs, conversation):
+        seen.append((query, dict(inputs), conversation.id, conversation.dialogue_count))
+        yield from ["Hel", "lo ", "wörld"]
+
+    server.add_app(KEY, responder=responder)
+    events = chat(server.port, "q", inputs={"topic": "x"}).events()
+    assert [e["answer"] for e in events if e["event"] == "message"] == ["Hel", "lo ", "wörld"]
+    conv_id = events[0]["conversation_id"]
+    assert seen == [("q", {"topic": "x"}, conv_id, 1)]
+    assert server.messages(conv_id)[0].answer == "Hello wörld"
+    blocking = chat(server.port, "q2", streaming=False, conversation_id=conv_id).json()
+    assert blocking["answer"] == "Hello wörld"
+    assert seen[1][2:] == (conv_id, 2)
+    assert seen[1][1] == {"topic": "x"}  # a conversation keeps its first turn's inputs
+
+
+def test_a_raising_responder_ends_with_failed_then_error(server):
+    def responder(query, inputs, conversation):
+        yield "partial"
+        raise RuntimeError("boom")
+
+    server.add_app(KEY, responder=responder)
+    events = chat(server.port).events()
+    assert [e["event"] for e in events[-2:]] == ["workflow_finished", "error"]
+    assert events[-2]["data"]["status"] == "failed"
+    assert events[-2]["data"]["error"] == "boom"
+    error = events[-1]
+    assert list(error) == [
+        "event",
+        "conversation_id",
+        "message_id",
+        "created_at",
+        "code",
+        "message",
+        "status",
+    ]
+    assert (error["code"], error["message"], error["status"]) == (
+        "invalid_param",
+        "Run failed: boom",
+        400,
+    )
+    message = server.messages(error["conversation_id"])[0]
+    assert (message.status, message.error) == ("error", "boom")
+    blocking = chat(server.port, streaming=False)
+    assert blocking.status == 400
+    assert blocking.json() == {
+        "code": "invalid_param",
+        "message": "Run failed: boom",
+        "status": 400,
+    }
+
+
+def test_the_first_message_creates_the_conversation_with_the_apps_variables(server):
+    server.add_app(
+        KEY, variables=[{"name": "visits", "value_type": "number", "value": 0, "description": "d"}]
+    )
+    first = chat(server.port, "A question longer than twenty", streaming=False).json()
+    second = chat(server.port, "Short", streaming=False).json()
+    conversations = server.conversations(user=USER)
+    assert [c.id for c in conversations] == [first["conversation_id"], second["conversation_id"]]
+    assert conversations[0].name == "A question longer th…"
+    assert conversations[1].name == "Short"
+    assert conversations[0].variables == {"visits": 0}
+    ids = {server.variable(c.id, "visits").id for c in conversations}
+    assert len(ids) == 1  # the workflow's declared id, the same in every conversation
+    listed = raw(
+        server.port, "GET", f"/conversations/{first['conversation_id']}/variables?user={USER}"
+    ).json()
+    assert [(v["name"], v["value"]) for v in listed["data"]] == [("visits", "0")]
+
+
+def test_continuing_a_conversation_links_the_messages(server):
+    first = chat(server.port, "one", streaming=False).json()
+    second = chat(server.port, "two", streaming=False, conversation_id=first["conversation_id"])
+    assert second.json()["conversation_id"] == first["conversation_id"]
+    messages = server.messages(first["conversation_id"])
+    assert [m.query for m in messages] == ["one", "two"]
+    assert messages[1].parent_message_id == messages[0].id
+    assert len(server.conversations()) == 1
+
+
+def test_auto_generate_name_false_keeps_the_default_name(server):
+    body = chat(server.port, "named?", streaming=False, auto_generate_name=False).json()
+    assert server.conversations()[0].id == body["conversation_id"]
+    assert server.conversations()[0].name == "New conversation"
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_pings_flow_while_the_responder_is_slower_than_the_ping_interval(dialect):
+    import threading
+
+    release = threading.Event()
+
+    def responder(query, inputs, conversation):
+        yield "a"
+        release.wait(0.5)  # slower than the ping interval below
+        yield "b"
+
+    with DifyTestServer(api_key=KEY, dialect=dialect, ping_interval=0.05) as server:
+        server.add_app(KEY, responder=responder)
+        blocks = chat(server.port).blocks()
+    first_message = blocks.index(next(b for b in blocks if '"event":"message"' in b))
+    second_message = (
+        len(blocks)
+        - 1
+        - blocks[::-1].index(next(b for b in reversed(blocks) if '"event":"message"' in b))
+    )
+    between = blocks[first_message + 1 : second_message]
+    assert "event: ping" in between
+    assert all(b == "event: ping" or b.startswith("data: ") for b in blocks)
+
+
+# -- refusals ---------------------------------------------------------------------------
+
+
+def validation(server: DifyTestServer, field: str, restx: str, pydantic: str) -> dict:
+    """The dialect's answer to one failed field."""
+    if server.dialect == "1.10":
+        return {"errors": {field: restx}, "message": "Input payload validation failed"}
+    return {"code": "invalid_param", "message": pydantic, "status": 400}
+
+
+def test_a_missing_query_is_a_validation_error(server):
+    body = {"inputs": {}, "user": USER, "response_mode": "streaming"}
+    response = raw(server.port, "POST", "/chat-messages", body)
+    assert response.status == 400
+    assert response.header("content-type") == "application/json"
+    pydantic = (
+        "1 validation error for ChatRequestPayload\nquery\n  Field required [type=missing, "
+        # pydantic shortens a long input to 50 characters around an ellipsis
+        "input_value={'inputs': {}, 'user': 'a...onse_mode': 'streaming'}, "
+        "input_type=dict]\n    For further information visit "
+        "https://errors.pydantic.dev/2.12/v/missing"
+    )
+    expected = validation(
+        server, "query", "The chat query Missing required parameter in the JSON body", pydantic
+    )
+    assert response.json() == expected
+    assert b"\\/" in response.body or server.dialect == "1.10"  # slashes escaped, compact
+    assert b'": ' not in response.body
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "restx", "pydantic_text", "kind", "value"),
+    [
+        (
+            {"response_mode": "fast"},
+            "response_mode",
+            "The value 'fast' is not a valid choice for 'response_mode'.",
+            "Input should be 'blocking' or 'streaming'",
+            "literal_error",
+            "'fast'",
+        ),
+        (
+            {"conversation_id": "nope"},
+            "conversation_id",
+            "nope is not a valid uuid.",
+            "Value error, nope is not a valid uuid.",
+            "value_error",
+            "'nope'",
+        ),
+    ],
+)
+def test_bad_parameters_are_validation_errors(
+    server, fields, field, restx, pydantic_text, kind, value
+):
+    response = chat(server.port, "q", **fields)
+    pydantic = (
+        f"1 validation error for ChatRequestPayload\n{field}\n  {pydantic_text} "
+        f"[type={kind}, input_value={value}, input_type=str]\n    For further information "
+        f"visit https://errors.pydantic.dev/2.12/v/{kind}"
+    )
+    assert (response.status, response.json()) == (400, validation(server, field, restx, pydantic))
+
+
+def test_refusals_with_codes(server):
+    port = server.port
+    empty = chat(port, "")
+    assert (empty.status, empty.json()) == (
+        400,
+        {"code": "invalid_param", "message": "query is required", "status": 400},
+    )
+    no_user = raw(port, "POST", "/chat-messages", {"query": "q", "inputs": {}})
+    assert (no_user.status, no_user.json()["message"]) == (400, "Arg user must be provided.")
+    broken = raw(
+        port, "POST", "/chat-messages", b"{oops", headers={"Content-Type": "application/json"}
+    )
+    assert (broken.status, broken.json()["code"]) == (400, "bad_request")
+    unknown = chat(port, "q", conversation_id=str(uuid.uuid4()))
+    assert unknown.status == 404
+    assert unknown.json() == {
+        "code": "not_found",
+        "message": "Conversation Not Exists."
+        + hint(
+            "/v1/chat-messages",
+            "/v1/chat-messages",
+            "/api/chat-messages",
+            "/v1/chat-messages/<string:task_id>/stop",
+        ),
+        "status": 404,
+    }
+    assert unknown.body.startswith(b'{"code":"not_found","message":"Conversation Not Exists.')
+    assert b"\\/v1\\/chat-messages" in unknown.body  # Dify escapes slashes
+    server.add_app("app-wf", mode="workflow")
+    wrong_app = raw(port, "POST", "/chat-messages", {"query": "q", "user": USER}, key="app-wf")
+    assert (wrong_app.status, wrong_app.json()["code"]) == (400, "not_chat_app")
+    no_key = raw(port, "POST", "/chat-messages", {"query": "q", "user": USER}, key=None)
+    assert no_key.status == 401
+    assert no_key.header("www-authenticate") == 'Bearer realm="api"'
+    errors_start_nothing = server.conversations()
+    assert errors_start_nothing == []
+
+
+def test_another_users_conversation_is_not_found(server):
+    first = chat(server.port, "mine", streaming=False).json()
+    body = {
+        "query": "q",
+        "inputs": {},
+        "user": "intruder",
+        "conversation_id": first["conversation_id"],
+    }
+    response = raw(server.port, "POST", "/chat-messages", body)
+    assert response.status == 404
+    assert response.json()["message"].startswith("Conversation Not Exists. You have requested")
+
+
+def test_stop_answers_success_for_any_task(server):
+    response = raw(server.port, "POST", "/chat-messages/not-a-task/stop", {"user": USER})
+    assert (response.status, response.json()) == (200, {"result": "success"})
+    assert response.body == b'{"result": "success"}\n'
+    missing_user = raw(server.port, "POST", "/chat-messages/t/stop", {})
+    assert missing_user.status == 400
+
+
+def test_headers_name_the_version_on_every_answer(server):
+    version = "1.16.1" if server.dialect == "1.16" else "1.10.1"
+    for response in (
+        chat(server.port),
+        chat(server.port, ""),
+        raw(server.port, "GET", "/elsewhere"),
+        raw(server.port, "GET", "/chat-messages"),
+    ):
+        assert response.header("x-version") == version
+        assert response.header("x-env") == "PRODUCTION"
+        assert (response.header("vary") == "Cookie") is (server.dialect == "1.16")
+
+
+def test_wrong_method_is_405_and_unknown_paths_are_html_404(server):
+    wrong = raw(server.port, "GET", "/chat-messages")
+    assert wrong.status == 405
+    assert wrong.json()["code"] == "method_not_allowed"
+    assert wrong.header("allow") == "OPTIONS, POST"
+    for path in ("/v1/chat-message", "/v1/messages/not-a-uuid/feedbacks", "/elsewhere"):
+        page = raw(server.port, "POST", path, {}, key=None)
+        assert page.status == 404
+        assert page.header("content-type") == "text/html; charset=utf-8"
+        assert b"<title>404 Not Found</title>" in page.body

@@ -1,0 +1,168 @@
+"""GET /conversations, POST /conversations/{id}/name, DELETE /conversations/{id}."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from dify_chatflow.testing import DifyTestServer
+from server_support import DIALECTS, KEY, USER, chat, hint, raw
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture(params=DIALECTS)
+def server(request: pytest.FixtureRequest, clock: Clock) -> Iterator[DifyTestServer]:
+    with DifyTestServer(api_key=KEY, dialect=request.param, clock=clock) as started:
+        yield started
+
+
+def start(server: DifyTestServer, clock: Clock, *queries: str) -> list[str]:
+    ids = []
+    for query in queries:
+        ids.append(chat(server.port, query, streaming=False).json()["conversation_id"])
+        clock.now += 1
+    return ids
+
+
+def validation(server: DifyTestServer, field: str, restx: str, pydantic: str) -> dict:
+    if server.dialect == "1.10":
+        return {"errors": {field: restx}, "message": "Input payload validation failed"}
+    return {"code": "invalid_param", "message": pydantic, "status": 400}
+
+
+def test_list_newest_first_with_limit_and_last_id(server, clock):
+    a, b, c = start(server, clock, "first", "second", "third")
+    page = raw(server.port, "GET", f"/conversations?user={USER}&limit=2")
+    assert page.status == 200
+    body = page.json()
+    assert (body["limit"], body["has_more"]) == (2, True)
+    assert [row["id"] for row in body["data"]] == [c, b]
+    assert list(body["data"][0]) == [
+        "id",
+        "name",
+        "inputs",
+        "status",
+        "introduction",
+        "created_at",
+        "updated_at",
+    ]
+    assert body["data"][0]["status"] == "normal"
+    rest = raw(server.port, "GET", f"/conversations?user={USER}&limit=2&last_id={b}").json()
+    assert ([row["id"] for row in rest["data"]], rest["has_more"]) == ([a], False)
+    oldest = raw(server.port, "GET", f"/conversations?user={USER}&sort_by=created_at").json()
+    assert [row["id"] for row in oldest["data"]] == [a, b, c]
+    other = raw(server.port, "GET", "/conversations?user=someone-else").json()
+    assert other["data"] == []
+
+
+def test_a_later_message_moves_updated_at(server, clock):
+    a, b = start(server, clock, "first", "second")
+    clock.now += 5
+    chat(server.port, "again", streaming=False, conversation_id=a)
+    rows = raw(server.port, "GET", f"/conversations?user={USER}").json()["data"]
+    assert [row["id"] for row in rows] == [a, b]  # -updated_at by default
+
+
+def test_unknown_last_id_is_404_with_the_hint(server, clock):
+    start(server, clock, "first")
+    response = raw(server.port, "GET", f"/conversations?user={USER}&last_id={uuid.uuid4()}")
+    assert response.status == 404
+    assert response.json()["message"] == "Last Conversation Not Exists." + hint(
+        "/v1/conversations",
+        "/v1/conversations",
+        "/v1/conversations/<uuid:c_id>/variables/<uuid:variable_id>",
+        "/api/conversations",
+    )
+
+
+def test_bad_sort_by_and_limit_are_validation_errors(server):
+    sort = raw(server.port, "GET", f"/conversations?user={USER}&sort_by=name")
+    pydantic = (
+        "1 validation error for ConversationListQuery\nsort_by\n  Input should be 'created_at', "
+        "'-created_at', 'updated_at' or '-updated_at' [type=literal_error, input_value='name', "
+        "input_type=str]\n    For further information visit "
+        "https://errors.pydantic.dev/2.12/v/literal_error"
+    )
+    restx = "The value 'name' is not a valid choice for 'sort_by'."
+    assert (sort.status, sort.json()) == (400, validation(server, "sort_by", restx, pydantic))
+    limit = raw(server.port, "GET", f"/conversations?user={USER}&limit=101")
+    assert limit.status == 400
+    bad_id = raw(server.port, "GET", f"/conversations?user={USER}&last_id=nope")
+    assert bad_id.status == 400
+
+
+def test_rename_with_a_name_or_auto_generated(server, clock):
+    (conv,) = start(server, clock, "What is the weather like today?")
+    renamed = raw(
+        server.port, "POST", f"/conversations/{conv}/name", {"name": "Weather", "user": USER}
+    )
+    assert renamed.status == 200
+    body = renamed.json()
+    assert (body["id"], body["name"]) == (conv, "Weather")
+    assert renamed.body == (__import__("json").dumps(body) + "\n").encode()
+    auto = raw(
+        server.port, "POST", f"/conversations/{conv}/name", {"auto_generate": True, "user": USER}
+    )
+    assert auto.json()["name"] == "What is the weather …"
+
+
+def test_rename_without_a_name_is_500_on_1_10_and_400_on_1_16(server, clock):
+    (conv,) = start(server, clock, "q")
+    payload = {"auto_generate": False, "user": USER}
+    response = raw(server.port, "POST", f"/conversations/{conv}/name", payload)
+    if server.dialect == "1.10":
+        assert response.status == 500
+        assert (
+            response.body == b'{"message":"Internal Server Error","code":"unknown","status":500}\n'
+        )
+    else:
+        assert response.status == 400
+        body = response.json()
+        assert body["code"] == "invalid_param"
+        assert body["message"].startswith("1 validation error for ConversationRenamePayload\n")
+
+
+def test_rename_an_unknown_conversation_is_404_without_a_hint(server):
+    url = f"/conversations/{uuid.uuid4()}/name"
+    response = raw(server.port, "POST", url, {"name": "x", "user": USER})
+    assert (response.status, response.json()["message"]) == (404, "Conversation Not Exists.")
+
+
+def test_delete_is_204_with_an_empty_body(server, clock):
+    (conv,) = start(server, clock, "bye")
+    url = f"/conversations/{conv}"
+    response = raw(server.port, "DELETE", url, {"user": USER})
+    assert response.status == 204
+    assert response.body == b""
+    assert response.header("content-type") == "application/json"
+    assert response.header("content-length") == "0"
+    assert server.conversations() == []
+    variables = raw(server.port, "GET", f"{url}/variables?user={USER}")
+    assert variables.status == 404
+    again = raw(server.port, "DELETE", url, {"user": USER})
+    if server.dialect == "1.10":
+        assert (again.status, again.body) == (204, b"")
+    else:
+        assert (again.status, again.json()["message"]) == (404, "Conversation Not Exists.")
+    unknown = raw(server.port, "DELETE", f"/conversations/{uuid.uuid4()}", {"user": USER})
+    assert (unknown.status, unknown.json()["message"]) == (404, "Conversation Not Exists.")
+
+
+def test_another_users_delete_is_404(server, clock):
+    (conv,) = start(server, clock, "mine")
+    response = raw(server.port, "DELETE", f"/conversations/{conv}", {"user": "other"})
+    assert response.status == 404
+    assert len(server.conversations()) == 1
