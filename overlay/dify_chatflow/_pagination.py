@@ -100,6 +100,12 @@ class CursorWalk(Generic[ItemT]):
     ``backwards`` (messages: the server answers each page oldest first and pages to older
     items with ``first_id``) the first. ``read`` holds every item read so far, in the
     order the server listed them; a broken page raises :class:`PaginationError` with them.
+
+    ``page_size`` is the ``limit`` each page asks for, given for the listings whose
+    ``has_more`` the server works out by counting the items strictly beyond the cursor
+    item's second (conversations, messages): a full page that says none follow although
+    its two items at the cursor end share a second may hide more of that second, which is
+    reported too.
     """
 
     def __init__(
@@ -109,10 +115,13 @@ class CursorWalk(Generic[ItemT]):
         *,
         boundary: Callable[[ItemT], object],
         backwards: bool = False,
+        page_size: int | None = None,
     ) -> None:
         self._noun = noun
         self._fetch = fetch
+        self._boundary = boundary
         self._backwards = backwards
+        self._page_size = page_size
         self._checker: PageChecker[ItemT] = PageChecker(noun, boundary=boundary)
         self._cursor: ItemT | None = None
         self.read: list[ItemT] = []
@@ -122,8 +131,11 @@ class CursorWalk(Generic[ItemT]):
     def next_page(self) -> Flow[list[ItemT]]:
         """Fetch the next page: its items not seen before, in the server's order."""
         items, has_more = yield from self._fetch(self._cursor)
-        # The checker looks at the cursor end of each page: put it last.
-        fresh, problem = self._checker.accept(items[::-1] if self._backwards else items, has_more)
+        # The checks look at the cursor end of each page: put it last.
+        ordered = items[::-1] if self._backwards else items
+        fresh, problem = self._checker.accept(ordered, has_more)
+        if problem is None and not has_more:
+            problem = self._hidden_rest(ordered)
         if self._backwards:
             fresh.reverse()
             self.read[:0] = fresh
@@ -136,6 +148,19 @@ class CursorWalk(Generic[ItemT]):
         if items:
             self._cursor = items[0] if self._backwards else items[-1]
         return fresh
+
+    def _hidden_rest(self, ordered: Sequence[ItemT]) -> str | None:
+        """Why a last page may hide items of its cursor item's second, if it may."""
+        size = self._page_size
+        if size is None or len(ordered) < max(size, 2):
+            return None
+        if self._boundary(ordered[-1]) != self._boundary(ordered[-2]):
+            return None
+        return (
+            f"page {self._checker.pages} is full and says no more follow, but its last two "
+            f"{self._noun}s share one second: others of that second can be left out (the "
+            "server counts only what lies beyond that whole second)"
+        )
 
     def all_pages(self) -> Flow[list[ItemT]]:
         """Every item of the listing, in the server's order (oldest first when backwards)."""

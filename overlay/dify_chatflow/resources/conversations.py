@@ -83,7 +83,7 @@ class ConversationFlows:
 
         # The server's cursor compares the sort field's timestamps, in whole seconds.
         boundary = attrgetter(sort_by.lstrip("-"))
-        return lambda: CursorWalk("conversation", fetch, boundary=boundary)
+        return lambda: CursorWalk("conversation", fetch, boundary=boundary, page_size=page_size)
 
     def rename_flow(
         self,

@@ -73,7 +73,13 @@ class MessageFlows:
             response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
             return page_of(response, Message.from_json)
 
-        walk = CursorWalk("message", fetch, boundary=attrgetter("created_at"), backwards=True)
+        walk = CursorWalk(
+            "message",
+            fetch,
+            boundary=attrgetter("created_at"),
+            backwards=True,
+            page_size=PAGE_LIMIT,
+        )
         messages = yield from walk.all_pages()
         return messages
 
