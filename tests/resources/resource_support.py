@@ -113,8 +113,10 @@ def chat(
     user: str = USER,
     conversation_id: str | None = None,
     inputs: dict[str, Any] | None = None,
+    http: httpx.Client | None = None,
 ) -> dict[str, Any]:
-    """One blocking chat turn sent with plain httpx; the server's answer."""
+    """One blocking chat turn sent with plain httpx (through ``http`` if given); the
+    server's answer."""
     body: dict[str, Any] = {
         "query": query,
         "inputs": inputs or {},
@@ -123,12 +125,12 @@ def chat(
     }
     if conversation_id is not None:
         body["conversation_id"] = conversation_id
-    answer = httpx.post(
-        f"{server.base_url}/chat-messages",
-        json=body,
-        headers={"Authorization": f"Bearer {API_KEY}"},
-        **_PLAIN,
-    )
+    url = f"{server.base_url}/chat-messages"
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    if http is None:
+        answer = httpx.post(url, json=body, headers=headers, **_PLAIN)
+    else:
+        answer = http.post(url, json=body, headers=headers)
     assert answer.status_code == 200, answer.text
     result: dict[str, Any] = answer.json()
     return result
