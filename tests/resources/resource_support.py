@@ -8,6 +8,7 @@ import inspect
 import json
 import socket
 import threading
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -52,9 +53,12 @@ class Driver:
         self._made: list[Any] = []
         self._borrowed: list[DefaultAioHttpClient] = []
 
-    def client(self, server: DifyTestServer, **options: Any) -> Any:
+    def client(self, server: DifyTestServer | None, **options: Any) -> Any:
+        """A client of this kind for ``server`` (or the ``base_url`` given)."""
         options.setdefault("api_key", API_KEY)
-        options.setdefault("base_url", server.base_url)
+        if "base_url" not in options:
+            assert server is not None
+            options["base_url"] = server.base_url
         options.setdefault("user", USER)
         options.setdefault("retry_policy", FAST_RETRIES)
         client: Any
@@ -232,3 +236,81 @@ def driver_of(kind: str) -> Iterator[Driver]:
         yield driver
     finally:
         driver.close()
+
+
+class UploadSink:
+    """An HTTP server on a raw socket that reads each upload and keeps only its size.
+
+    Answers every request with 201 and an uploaded file's JSON, so a client can upload
+    through it; ``received`` lists the body sizes, ``headers`` the request heads.
+    """
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.2)
+        self._stopped = threading.Event()
+        self.received: list[int] = []
+        self.heads: list[bytes] = []
+        self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/v1"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def __enter__(self) -> UploadSink:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stopped.set()
+        self._thread.join(timeout=5)
+        self._listener.close()
+
+    def _serve(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.settimeout(10)
+                self._answer(conn)
+
+    def _answer(self, conn: socket.socket) -> None:
+        buffered = b""
+        while b"\r\n\r\n" not in buffered:
+            data = conn.recv(65536)
+            if not data:
+                return
+            buffered += data
+        head, _, rest = buffered.partition(b"\r\n\r\n")
+        self.heads.append(head)
+        length = int(
+            next(
+                line.split(b":", 1)[1]
+                for line in head.split(b"\r\n")
+                if line.lower().startswith(b"content-length:")
+            )
+        )
+        size = len(rest)
+        while size < length:
+            data = conn.recv(65536)
+            if not data:
+                return
+            size += len(data)
+        self.received.append(size)
+        body = json.dumps(
+            {
+                "id": str(uuid.uuid4()),
+                "name": "big.bin",
+                "size": size,
+                "extension": "bin",
+                "mime_type": "application/octet-stream",
+                "created_by": str(uuid.uuid4()),
+                "created_at": 1_764_578_000,
+                "preview_url": None,
+                "source_url": None,
+            }
+        ).encode()
+        conn.sendall(
+            b"HTTP/1.1 201 CREATED\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+            + body
+        )
