@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import mimetypes
 import os
 import re
 from collections.abc import Iterator
@@ -65,6 +64,8 @@ _MIME_TYPE: Final = re.compile(rf"{_NAME_PART}/{_NAME_PART}(\s*;[^\x00-\x1f\x7f]
 
 def guess_mime_type(filename: str) -> str | None:
     """The MIME type a file's name says it has, or ``None`` when the name does not tell."""
+    import mimetypes  # on first use: it reads the system's type tables
+
     guessed, encoding = mimetypes.guess_type(filename, strict=False)
     if encoding is not None:
         return _ENCODING_TYPES.get(encoding)
