@@ -172,3 +172,16 @@ def test_prepare_spec_is_pure_and_idempotent(seed_spec: dict[str, Any]) -> None:
     prepared = prepare_spec(drifted)
     assert drifted == untouched
     assert prepare_spec(prepared) == prepared
+
+
+def test_every_operation_of_the_vendored_spec_is_generated(seed_spec: dict[str, Any]) -> None:
+    methods = {"get", "put", "post", "delete", "patch"}
+    documented = sum(
+        1 for item in seed_spec["paths"].values() for method in item if method in methods
+    )
+    modules = [
+        path
+        for path in (GENERATED / "api").rglob("*.py")
+        if path.name != "__init__.py" and "def build_request(" in path.read_text("utf-8")
+    ]
+    assert len(modules) == documented

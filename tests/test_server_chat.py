@@ -178,11 +178,12 @@ def test_each_chunk_of_a_responder_is_one_message_event(server):
         seen.append((query, dict(inputs), conversation.id, conversation.dialogue_count))
         yield from ["Hel", "lo ", "wörld"]
 
-    server.add_app(KEY, responder=responder)
-    events = chat(server.port, "q", inputs={"topic": "x"}).events()
+    form = [{"text-input": {"variable": "topic", "label": "Topic", "required": False}}]
+    server.add_app(KEY, responder=responder, user_input_form=form)
+    events = chat(server.port, "q", inputs={"topic": "x", "unknown": 1}).events()
     assert [e["answer"] for e in events if e["event"] == "message"] == ["Hel", "lo ", "wörld"]
     conv_id = events[0]["conversation_id"]
-    assert seen == [("q", {"topic": "x"}, conv_id, 1)]
+    assert seen == [("q", {"topic": "x"}, conv_id, 1)]  # only the form's inputs are kept
     assert server.messages(conv_id)[0].answer == "Hello wörld"
     blocking = chat(server.port, "q2", streaming=False, conversation_id=conv_id).json()
     assert blocking["answer"] == "Hello wörld"
@@ -431,3 +432,29 @@ def test_wrong_method_is_405_and_unknown_paths_are_html_404(server):
         assert page.status == 404
         assert page.header("content-type") == "text/html; charset=utf-8"
         assert b"<title>404 Not Found</title>" in page.body
+
+
+def test_inputs_are_checked_against_the_apps_form(server):
+    form = [
+        {"text-input": {"variable": "name", "label": "Name", "required": True, "max_length": 5}},
+        {
+            "select": {
+                "variable": "plan",
+                "label": "Plan",
+                "required": False,
+                "options": ["a", "b"],
+                "default": "a",
+            }
+        },
+    ]
+    server.add_app(KEY, user_input_form=form)
+    too_long = chat(server.port, "q", inputs={"name": "abcdefg"})
+    assert too_long.status == 400
+    assert too_long.json()["code"] == "invalid_param"
+    assert server.conversations() == []  # refused before the conversation exists
+    ok = chat(server.port, "q", streaming=False, inputs={"name": "Ann"}).json()
+    (conversation,) = server.conversations()
+    assert conversation.id == ok["conversation_id"]
+    assert conversation.inputs == {"name": "Ann", "plan": "a"}  # the default filled in
+    listed = raw(server.port, "GET", f"/conversations?user={USER}").json()
+    assert listed["data"][0]["inputs"] == {"name": "Ann", "plan": "a"}

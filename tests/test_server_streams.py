@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -173,6 +175,7 @@ def test_a_client_that_hangs_up_leaves_the_run_succeeded(server):
     )
     run = raw(server.port, "GET", f"/workflows/run/{run_id}").json()
     assert run["status"] == "succeeded"
+    assert server.workflow_run(run_id).outputs == {"answer": "first second"}
     answer = server.messages(conv_id)[0].answer
     if server.dialect == "1.10":
         assert run["outputs"] == '{"answer": "first second"}'
@@ -210,3 +213,26 @@ def test_fault_validation():
         Fault.slow_events(seconds=-1)
     with DifyTestServer() as server, pytest.raises(ValueError):
         server.inject_fault(Fault.drop(), route="nowhere")  # type: ignore[arg-type]
+
+
+def test_a_delayed_stream_then_a_pipelined_request_answer_in_order(server):
+    server.inject_fault(Fault.delay(0.05), route="chat")
+    body = json.dumps(STREAM_BODY).encode()
+    stream_request = (
+        f"POST /v1/chat-messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+    info_request = (
+        f"GET /v1/info HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as conn:
+        conn.sendall(stream_request + info_request)  # pipelined on one connection
+        data = b""
+        while chunk := conn.recv(65536):
+            data += chunk
+    stream_end = data.index(b"\r\n0\r\n\r\n")
+    second = data.index(b"HTTP/1.1 200", 1)
+    assert stream_end < second  # the stream ends before the next answer starts
+    assert b'"event":"workflow_finished"' in data[:stream_end]
+    assert b'"mode": "advanced-chat"' in data[second:]

@@ -23,7 +23,6 @@ run flows, and bind an async client to its event loop; :class:`SyncAPIResource` 
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import json
 import logging
 import math
@@ -34,7 +33,6 @@ from collections.abc import Generator, Mapping
 from contextlib import AbstractAsyncContextManager as AsyncContextManager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
-from uuid import UUID
 
 import httpx
 
@@ -53,6 +51,8 @@ from ._types import NOT_GIVEN, NotGiven
 from ._version import USER_AGENT
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from dify_chatflow_api.client import AuthenticatedClient
 
 __all__ = [
@@ -371,6 +371,8 @@ def _warn_plain_http(url: httpx.URL) -> None:
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
+    import ipaddress  # only for plain-http base URLs
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -493,6 +495,8 @@ class ClientCore:
             cached = None
         if cached is not None:
             return cached
+        from uuid import UUID  # loaded with the first id: `import dify_chatflow` stays light
+
         checked = UUID(canonical_id(value, what))
         if len(self._ids) >= _constants.MAX_CACHE_ENTRIES:
             self._ids.clear()

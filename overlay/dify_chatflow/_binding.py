@@ -18,14 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
-from uuid import UUID
 
 import httpx
 
-from . import _registry
 from ._exceptions import DifyError
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from dify_chatflow_api.client import AuthenticatedClient
     from dify_chatflow_api.models.conversation_variable_item import ConversationVariableItem
     from dify_chatflow_api.models.conversation_variables_response import (
@@ -84,7 +84,9 @@ def _generated(name: str) -> Iterator[None]:
     try:
         yield
     except ImportError:
-        operation = _registry.by_name(name)
+        from ._registry import by_name  # only now: `import dify_chatflow` stays light
+
+        operation = by_name(name)
         raise OperationUnavailableError(
             f"{name}() needs {operation.label}, which the generated client lacks: it was "
             "generated from a spec that does not document it; regenerate with `make generate` "

@@ -1,25 +1,34 @@
 """An embedded Dify-compatible server for tests, demos and local development.
 
-It serves ``GET /v1/conversations/{id}/variables`` and
-``PUT /v1/conversations/{id}/variables/{variable_id}`` on 127.0.0.1 with the behaviour of a
-real Dify server (checks, status codes, error bodies, value rules), using only the standard
-library::
+It serves the Chatflow App API on 127.0.0.1 with the behaviour of a real Dify server
+(checks in Dify's order, status codes, error bodies and their hints, event streams, value
+rules), in the dialect of Dify 1.16.1 (default) or 1.10.1, using only the standard
+library: chat messages (blocking and streamed), stop, conversations (list, rename,
+delete), their variables, message history, feedback and suggestions, file upload, the
+app's info / parameters / meta / site, workflow runs and, on 1.16, end users and a run's
+event stream::
 
     from dify_chatflow.testing import DifyTestServer, Fault
 
-    with DifyTestServer(api_key="app-test") as server:
-        conv_id = server.add_conversation(user="abc-123", variables=[
-            {"name": "user_preference", "value_type": "string", "value": "dark"},
-        ])
-        server.inject_fault(Fault.unavailable(retry_after=1), route="update", times=2)
-        ...  # point a client at server.base_url
-        server.requests  # what it received, API key redacted
+    def responder(query, inputs, conversation):
+        yield from ["Hello", ", ", "world"]       # one ``message`` event per chunk
 
-With pytest, the ``dify_server`` fixture yields a started server.
+    with DifyTestServer(api_key="app-test", dialect="1.16") as server:
+        server.add_app("app-test", responder=responder,
+                       variables=[{"name": "visits", "value_type": "number", "value": 0}])
+        server.inject_fault(Fault.cut_stream(after_events=3), route="chat")
+        ...  # point a client at server.base_url
+        server.conversations(user="abc-123")      # what it now holds
+        server.requests                           # what it received, API key redacted
+
+With pytest, the plugin's fixtures (``dify_server``, ``dify_session_server``,
+``dify_conversation``, ``dify_client``, ``dify_async_client``) give a started server, a
+seeded conversation and clients bound to it; see :mod:`dify_chatflow.testing.pytest_plugin`.
 """
 
 from ._demo import DEMO_USER
 from ._faults import Fault, FaultRoute
+from ._human import FormSubmission, HumanInput
 from ._records import REDACTED, RecordedRequest
 from ._server import DifyTestServer
 from ._store import (
@@ -39,6 +48,8 @@ __all__ = [
     "DifyTestServer",
     "Fault",
     "FaultRoute",
+    "FormSubmission",
+    "HumanInput",
     "RecordedRequest",
     "Responder",
     "StoredMessage",

@@ -6,6 +6,7 @@ status, JSON body, app mode, parameter validation in the dialect's shape, 404 hi
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from ._faults import FaultQueue
 from ._hints import with_hint
 from ._records import RequestLog
-from ._store import CHAT_MODES, DEFAULT_USER, App, Conversation, Store
+from ._store import CHAT_MODES, DEFAULT_USER, App, Conversation, Store, canonical_uuid
 from ._wire import BAD_REQUEST_MESSAGE, MalformedJSON, parse_json_body, pydantic_error
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ __all__ = [
     "Stop",
     "error",
     "json_reply",
+    "parse_limit",
+    "parse_uuid",
 ]
 
 Dialect = Literal["1.10", "1.16"]
@@ -246,3 +249,43 @@ class Call:
 
 
 Handler = Callable[[Call], Reply]
+
+
+def parse_uuid(
+    name: str, value: str | None, errors: list[FieldError], restx: list[str]
+) -> str | None:
+    """An optional UUID parameter, canonical; a failure is added to ``errors`` / ``restx``."""
+    if not value:
+        return None
+    try:
+        return canonical_uuid(value)
+    except ValueError:
+        errors.append((name, f"Value error, {value} is not a valid uuid.", "value_error", value))
+        restx.append(f"{value} is not a valid uuid.")
+        return None
+
+
+_INTEGER: Final = re.compile(r"\s*[+-]?\d+\s*")
+
+
+def parse_limit(
+    raw_limit: str | None, errors: list[FieldError], restx: list[str], default: int = 20
+) -> int:
+    """A ``limit`` query parameter in 1..100; a failure is added to ``errors`` / ``restx``."""
+    if raw_limit is None:
+        return default
+    if not _INTEGER.fullmatch(raw_limit):
+        text = "Input should be a valid integer, unable to parse string as an integer"
+        errors.append(("limit", text, "int_parsing", raw_limit))
+        restx.append(f"{raw_limit} is not a valid integer")
+        return default
+    limit = int(raw_limit)
+    bound = None
+    if limit < 1:
+        bound = ("Input should be greater than or equal to 1", "greater_than_equal")
+    elif limit > 100:
+        bound = ("Input should be less than or equal to 100", "less_than_equal")
+    if bound:
+        errors.append(("limit", bound[0], bound[1], raw_limit))
+        restx.append(f"Invalid argument: {limit}. argument must be within the range 1 - 100")
+    return limit

@@ -6,7 +6,7 @@ import json
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 __all__ = ["Fault", "FaultRoute"]
 
@@ -20,6 +20,7 @@ FaultRoute = Literal[
     "workflows",
     "variables",
     "end_users",
+    "forms",
     "list",
     "update",
 ]
@@ -27,7 +28,7 @@ FaultRoute = Literal[
 messages; ``"app"``: info, parameters, meta and site; ...), one of the two variable
 routes (``"list"``, ``"update"``), or ``"any"`` request."""
 
-_ROUTES: frozenset[str] = frozenset(FaultRoute.__args__)  # type: ignore[attr-defined]
+_ROUTES: frozenset[str] = frozenset(get_args(FaultRoute))
 STREAM_KINDS: frozenset[str] = frozenset(
     {"cut_stream", "stream_error", "no_terminal_event", "slow_events"}
 )

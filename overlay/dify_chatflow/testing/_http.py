@@ -199,6 +199,7 @@ class _Connection(asyncio.Protocol):
         self._closing = False
         self._task: asyncio.Task[None] | None = None
         self._sink: _JobSink | None = None
+        self._sink_streaming = False
         self._job_keep_alive = True
         self._ping: asyncio.TimerHandle | None = None
         self.idle_since = 0.0
@@ -325,7 +326,7 @@ class _Connection(asyncio.Protocol):
         await asyncio.sleep(seconds)
         self._task = None
         self._reply(None, head, path, query, body)
-        if not self._write_paused:
+        if not self._write_paused and self._sink is None:  # a job resumes when it ends
             self._resume()
 
     def _reply(
@@ -351,8 +352,6 @@ class _Connection(asyncio.Protocol):
         self._write(reply, head_only=head.method == "HEAD", keep_alive=head.keep_alive)
 
     # -- jobs (chat turns) ---------------------------------------------------------------
-
-    _sink_streaming = False
 
     def _start_job(self, reply: Reply, job: Job, *, keep_alive: bool) -> None:
         transport = self._transport

@@ -21,6 +21,7 @@ from ._store import (
     Store,
     StoredMessage,
     StoredVariable,
+    WorkflowRun,
     build_variables,
 )
 
@@ -47,17 +48,19 @@ class DifyTestServer:
         size_limit: Dify's ``variable size ... exceeds limit`` bound, in bytes.
         expose_stored_number_type: send ``integer`` / ``float`` as ``value_type`` like
             older servers, instead of ``number``.
-        paging_flaw: reproduce Dify's ``last_id`` paging (only variables created in a
-            strictly later second follow), which returns an empty page for variables
-            created together. ``False`` pages in creation order.
+        paging_flaw: reproduce Dify's cursor paging of variables (``last_id``: only those
+            created in a strictly later second follow, so variables created together give
+            an empty next page) and messages (``first_id``: only those of a strictly
+            earlier second, so same-second messages are skipped). ``False`` pages by
+            position.
         validation_errors: how failed parameter checks are answered: ``"invalid_param"``
             (``{"code": "invalid_param", ...}`` with pydantic's text, 1.16) or ``"restx"``
             (``{"errors": {...}, "message": "Input payload validation failed"}``, 1.10);
             by default the dialect's.
         ping_interval: seconds without an event after which a stream gets an
             ``event: ping`` block (Dify: 10).
-        seed: ``"demo"`` adds :data:`DEMO_USER`'s conversation with one variable of every
-            type; its id is :attr:`demo_conversation_id`.
+        seed: ``"demo"`` adds :data:`DEMO_USER`'s "Demo conversation" (one variable of
+            every type, one finished turn); its id is :attr:`demo_conversation_id`.
         clock: source of Unix time for ``created_at`` / ``updated_at`` (tests pass a fake).
     """
 
@@ -181,7 +184,9 @@ class DifyTestServer:
         :meth:`add_conversation` takes; each keeps one id in every conversation.
         ``responder(query, inputs, conversation)`` returns the answer (a ``str``, or an
         iterable of ``str`` chunks, one ``message`` event each; default: echo the query);
-        an exception it raises becomes Dify's failure ending. ``user_input_form`` is what
+        an exception it raises becomes Dify's failure ending; on 1.16 a generator can
+        yield a :class:`HumanInput` to pause the turn for a form (the ``yield`` gives the
+        :class:`FormSubmission` back once the form is posted). ``user_input_form`` is what
         ``GET /parameters`` lists (items like ``{"text-input": {"variable": ..., ...}}``).
         ``suggested_questions`` ``None`` answers ``GET /messages/{id}/suggested`` with
         "Suggested Questions Is Disabled."; a list turns them on. ``file_size_limit`` is
@@ -212,6 +217,7 @@ class DifyTestServer:
         conversation_id: str | None = None,
         *,
         api_key: str | None = None,
+        name: str = "New conversation",
     ) -> str:
         """Create a conversation owned by ``user`` and return its id.
 
@@ -219,18 +225,29 @@ class DifyTestServer:
         ``description``, ``id`` (UUID; random if absent) and ``created_at`` (Unix seconds;
         default now, shared by the whole call as in Dify). ``value_type`` ``"number"``
         stores an ``int`` as integer and a ``float`` as float; ``"integer"`` / ``"float"``
-        choose explicitly. ``api_key`` picks the app (default: the server's own).
+        choose explicitly. ``api_key`` picks the app (default: the server's own). The
+        conversation starts with no messages (see :meth:`add_turn`).
         """
         return self._state.store.add_conversation(
             api_key=api_key or self.api_key,
             user=user,
             variables=variables,
             conversation_id=conversation_id,
+            name=name,
         )
 
+    def add_turn(self, conversation_id: str, query: str, answer: str) -> StoredMessage:
+        """Add a finished turn (a message and its succeeded workflow run) to a conversation."""
+        return self._state.store.add_finished_turn(conversation_id.lower(), query, answer)
+
     def seed_demo(self, user: str = DEMO_USER) -> str:
-        """Add a conversation with one variable of every type; return its id."""
-        return self.add_conversation(user=user, variables=demo_variables())
+        """Add :data:`DEMO_USER`'s "Demo conversation": one variable of every type and one
+        finished turn; return its id."""
+        conv_id = self.add_conversation(
+            user=user, variables=demo_variables(), name="Demo conversation"
+        )
+        self.add_turn(conv_id, "What can you do?", "I answer with what you say.")
+        return conv_id
 
     def conversations(self, user: str | None = None) -> list[ConversationSnapshot]:
         """Every conversation not deleted (``user``'s only, if given), oldest first."""
@@ -239,6 +256,14 @@ class DifyTestServer:
     def messages(self, conversation_id: str) -> list[StoredMessage]:
         """A conversation's messages, oldest first (``KeyError`` for an unknown id)."""
         return self._state.store.messages(conversation_id.lower())
+
+    def workflow_run(self, run_id: str) -> WorkflowRun:
+        """The workflow run of a chat turn (see :attr:`StoredMessage.workflow_run_id`);
+        ``KeyError`` for an unknown id."""
+        found = self._state.store.run(run_id.lower())
+        if found is None:
+            raise KeyError(run_id)
+        return found
 
     def variables(self, conversation_id: str) -> list[StoredVariable]:
         """The stored variables of a conversation (snapshot, creation order)."""
@@ -256,9 +281,9 @@ class DifyTestServer:
     def inject_fault(self, fault: Fault, *, route: FaultRoute = "any", times: int = 1) -> None:
         """Apply ``fault`` to the next ``times`` requests on ``route``: a family (``"chat"``,
         ``"conversations"``, ``"messages"``, ``"files"``, ``"app"``, ``"workflows"``,
-        ``"variables"``, ``"end_users"``), a variable route (``"list"``, ``"update"``) or
-        ``"any"``. Request faults act before any other check; stream faults act on the next
-        streaming chat turns. Faults run in injection order."""
+        ``"variables"``, ``"end_users"``, ``"forms"``), a variable route (``"list"``,
+        ``"update"``) or ``"any"``. Request faults act before any other check; stream
+        faults act on the next streaming chat turns. Faults run in injection order."""
         self._state.faults.add(fault, route, times)
 
     def clear_faults(self) -> None:

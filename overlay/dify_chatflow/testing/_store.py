@@ -13,7 +13,9 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
+
+from ._human import HumanInput, PendingForm, RunLog
 
 __all__ = [
     "CHAT_MODES",
@@ -136,10 +138,11 @@ class ConversationSnapshot:
 
 
 Responder: TypeAlias = Callable[
-    [str, Mapping[str, object], ConversationSnapshot], str | Iterable[str]
+    [str, Mapping[str, object], ConversationSnapshot], str | Iterable[str | HumanInput]
 ]
 """Answers one chat turn: ``(query, inputs, conversation) -> str | Iterable[str]``; each
-chunk becomes one ``message`` event."""
+chunk becomes one ``message`` event. On the 1.16 dialect a generator may also yield a
+:class:`HumanInput` to pause the turn; the ``yield`` gives back the submitted form."""
 
 
 @dataclass(frozen=True)
@@ -302,6 +305,8 @@ class Store:
         self._files: dict[str, UploadedFile] = {}
         self._end_users: dict[tuple[str, str], EndUser] = {}
         self._tasks: dict[str, tuple[str, threading.Event]] = {}
+        self._forms: dict[str, PendingForm] = {}
+        self._logs: dict[str, RunLog] = {}
 
     def now(self) -> int:
         """The server clock in whole Unix seconds."""
@@ -352,6 +357,7 @@ class Store:
         user: str,
         variables: Iterable[Mapping[str, object]],
         conversation_id: str | None,
+        name: str = NEW_CONVERSATION_NAME,
     ) -> str:
         now = self.now()
         conv_id = canonical_uuid(conversation_id) if conversation_id else _new_id()
@@ -361,7 +367,7 @@ class Store:
                 raise ValueError("no app has this API key: call add_app() first")
             if conv_id in self._conversations:
                 raise ValueError(f"conversation {conv_id} already exists")
-            conv = Conversation(conv_id, api_key, user or DEFAULT_USER, built)
+            conv = Conversation(conv_id, api_key, user or DEFAULT_USER, built, name)
             conv.created_at = conv.updated_at = now
             conv.order = next(self._order)
             self._conversations[conv_id] = conv
@@ -510,9 +516,52 @@ class Store:
             conv.updated_at = message.created_at
             self._messages[message.id] = message
 
-    def update_message(self, message_id: str, **changes: object) -> StoredMessage:
+    def add_finished_turn(self, conversation_id: str, query: str, answer: str) -> StoredMessage:
+        """Add a finished turn (message and succeeded run) to a seeded conversation."""
+        now = self.now()
         with self._lock:
-            updated = replace(self._messages[message_id], **changes)  # type: ignore[arg-type]
+            conv = self._conversations[conversation_id]
+            previous = conv.messages[-1].id if conv.messages else None
+        task_id, run_id = _new_id(), _new_id()
+        message = StoredMessage(
+            _new_id(), conv.id, previous, dict(conv.inputs), query, answer, now, task_id, run_id
+        )
+        app = self.app(conv.api_key)
+        run = WorkflowRun(
+            id=run_id,
+            api_key=conv.api_key,
+            user=conv.user,
+            workflow_id=app.workflow_id if app else _new_id(),
+            task_id=task_id,
+            inputs={"sys.query": query},
+            created_at=now,
+            status="succeeded",
+            outputs={"answer": answer},
+            total_steps=2,
+            finished_at=now,
+            finished_data={
+                "id": run_id,
+                "workflow_id": app.workflow_id if app else None,
+                "status": "succeeded",
+                "outputs": {"answer": answer},
+                "error": None,
+                "elapsed_time": 0.0,
+                "total_tokens": 0,
+                "total_steps": 2,
+                "created_by": {"id": self.end_user(conv.api_key, conv.user).id, "user": conv.user},
+                "created_at": now,
+                "finished_at": now,
+                "exceptions_count": 0,
+                "files": [],
+            },
+        )
+        self.add_message(conv, message)
+        self.save_run(run)
+        return message
+
+    def update_message(self, message_id: str, **changes: Any) -> StoredMessage:
+        with self._lock:
+            updated = replace(self._messages[message_id], **changes)
             self._messages[message_id] = updated
             conv = self._conversations[updated.conversation_id]
             conv.messages = [updated if m.id == message_id else m for m in conv.messages]
@@ -575,6 +624,38 @@ class Store:
     def file(self, file_id: str) -> UploadedFile | None:
         with self._lock:
             return self._files.get(file_id)
+
+    def add_form(self, form: PendingForm) -> None:
+        with self._lock:
+            self._forms[form.token] = form
+
+    def form(self, api_key: str, token: str) -> PendingForm | None:
+        """The form with this token, if it belongs to this app."""
+        with self._lock:
+            found = self._forms.get(token)
+        return found if found is not None and found.api_key == api_key else None
+
+    def submit_form(self, form: PendingForm) -> bool:
+        """Mark the form submitted; ``False`` if it already was."""
+        with self._lock:
+            if form.submitted:
+                return False
+            form.submitted = True
+            return True
+
+    def add_run_log(self, run_id: str) -> RunLog:
+        log = RunLog()
+        with self._lock:
+            self._logs[run_id] = log
+        return log
+
+    def drop_run_log(self, run_id: str) -> None:
+        with self._lock:
+            self._logs.pop(run_id, None)
+
+    def run_log(self, run_id: str) -> RunLog | None:
+        with self._lock:
+            return self._logs.get(run_id)
 
     def start_task(self, task_id: str, user: str) -> threading.Event:
         """Register a running chat turn of ``user``; the event is set when it is stopped."""

@@ -8,18 +8,20 @@ exist before the first byte is sent, as on the real server) and run in the job's
 from __future__ import annotations
 
 import json
+import threading
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Final
 
 from ._context import JSON, Reply, ServerOptions, dump_error
 from ._faults import Fault
+from ._human import FormSubmission, HumanInput, PendingForm, RunLog
 from ._store import App, Conversation, Store, StoredMessage, WorkflowRun
 from ._stream import PING, Sink, event_bytes
 
-__all__ = ["Turn", "echo"]
+__all__ = ["Turn", "echo", "empty_usage", "new_run"]
 
 _START_NODE: Final = "1700000000000"
 _ANSWER_NODE: Final = "answer"
@@ -57,26 +59,36 @@ class _Stopped(Exception):
 
 @dataclass
 class _Emitter:
-    """Sends events to the sink, applying a stream fault; once silenced, sends nothing."""
+    """Sends events to the client (if one reads this segment), applying a stream fault,
+    and records them in the run's log; once silenced, it sends nothing more."""
 
-    sink: Sink
+    sink: Sink | None
     fault: Fault | None
     turn: Turn
     sent: int = 0
     silenced: bool = False
     lost: bool = False  # the client is gone (it hung up, or the connection was cut)
 
+    def __post_init__(self) -> None:
+        if self.sink is None:
+            self.silenced = True
+
     def pause(self) -> None:
         if self.fault is not None and self.fault.kind == "slow_events":
             self.turn.stop.wait(self.fault.seconds)
 
     def ping(self) -> None:
-        if not self.silenced:
+        if not self.silenced and self.sink is not None:
             self.sink.send(PING)
 
-    def event(self, payload: Mapping[str, object], *, terminal: bool = False) -> None:
-        self.pause()
-        if self.silenced:
+    def event(
+        self, payload: Mapping[str, object], *, terminal: bool = False, paused: bool = False
+    ) -> None:
+        if not paused:
+            self.pause()
+        if self.turn.log is not None:
+            self.turn.log.append(payload)  # the run's own record: faults act on the wire
+        if self.silenced or self.sink is None:
             return
         fault = self.fault
         if terminal and fault is not None and fault.kind == "no_terminal_event":
@@ -97,7 +109,7 @@ class _Emitter:
             self.silenced = self.lost = True
 
     def close(self) -> None:
-        if self.silenced:
+        if self.silenced or self.sink is None:
             return
         if self.fault is not None and self.fault.kind == "cut_stream":
             self.sink.cut()  # fewer events than the fault waited for: cut at the end
@@ -105,6 +117,13 @@ class _Emitter:
         else:
             self.sink.finish()
         self.silenced = True
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status: str  # succeeded, failed, stopped or paused
+    error: str | None = None
+    form: PendingForm | None = None
 
 
 @dataclass
@@ -123,7 +142,10 @@ class Turn:
     inputs: Mapping[str, object]
     workflow_inputs: Mapping[str, object]
     fault: Fault | None
+    log: RunLog | None = None  # 1.16: what GET /workflow/{run_id}/events follows
     started: float = field(default_factory=time.monotonic)
+    parts: list[str] = field(default_factory=list)
+    _chunks: Iterator[object] | None = None
 
     def __post_init__(self) -> None:
         self.stop = self.store.start_task(self.message.task_id, self.user)
@@ -142,7 +164,7 @@ class Turn:
     def _workflow_event(self, event: str, data: Mapping[str, object]) -> dict[str, object]:
         return {**self._envelope(event), "workflow_run_id": self.run_id, "data": data}
 
-    def workflow_started(self) -> dict[str, object]:
+    def workflow_started(self, reason: str = "initial") -> dict[str, object]:
         data: dict[str, object] = {
             "id": self.run_id,
             "workflow_id": self.app.workflow_id,
@@ -150,8 +172,45 @@ class Turn:
             "created_at": self.message.created_at,
         }
         if self.options.new:
-            data["reason"] = "initial"
+            data["reason"] = reason
         return self._workflow_event("workflow_started", data)
+
+    def human_input_required(self, form: PendingForm) -> dict[str, object]:
+        request = form.request
+        data = {
+            "form_id": form.form_id,
+            "node_id": request.node_id,
+            "node_title": request.node_title,
+            "form_content": request.form_content,
+            "inputs": request.input_list(),
+            "actions": request.action_list(),
+            "display_in_ui": True,
+            "form_token": form.token,
+            "approval_channels": [],
+            "resolved_default_values": form.resolved_defaults(),
+            "expiration_time": form.expiration_time,
+        }
+        return self._workflow_event("human_input_required", data)
+
+    def paused_data(self, form: PendingForm) -> dict[str, object]:
+        reason = {
+            "type": "human_input_required",
+            "form_id": form.form_id,
+            "form_token": form.token,
+            "node_id": form.request.node_id,
+            "node_title": form.request.node_title,
+        }
+        return {
+            "workflow_run_id": self.run_id,
+            "paused_nodes": [form.request.node_id],
+            "outputs": {},
+            "reasons": [reason],
+            "status": "paused",
+            "created_at": self.message.created_at,
+            "elapsed_time": self.elapsed(),
+            "total_tokens": 0,
+            "total_steps": 1,
+        }
 
     def _node_common(self, start: bool) -> dict[str, object]:
         return {
@@ -254,53 +313,66 @@ class Turn:
 
     # -- running -------------------------------------------------------------------------
 
-    def _chunks(self) -> Iterable[str]:
-        responder = self.app.responder or echo
-        snapshot = self.store.snapshot(self.conversation)
-        result = responder(self.query, dict(self.inputs), snapshot)
-        return (result,) if isinstance(result, str) else result
+    def _next_chunk(self, value: FormSubmission | None) -> object:
+        """The responder's next chunk (``value`` answers its last :class:`HumanInput`);
+        raises StopIteration at the end."""
+        if self._chunks is None:
+            responder = self.app.responder or echo
+            snapshot = self.store.snapshot(self.conversation)
+            result = responder(self.query, dict(self.inputs), snapshot)
+            self._chunks = iter((result,) if isinstance(result, str) else result)
+        send = getattr(self._chunks, "send", None)
+        if value is not None and send is not None:
+            return send(value)
+        return next(self._chunks)
 
-    def _answer(self, emit: _Emitter | None, parts: list[str]) -> None:
-        """Pull the responder's chunks into ``parts`` (and out as events); raises what the
-        responder raised, or :class:`_Stopped`."""
-        for chunk in self._chunks():
+    def _answer(self, emit: _Emitter, value: FormSubmission | None) -> HumanInput | None:
+        """Pull the responder's chunks into ``parts`` and out as events until it ends
+        (``None``) or asks for human input; raises what it raised, or :class:`_Stopped`."""
+        while True:
+            try:
+                chunk = self._next_chunk(value)
+            except StopIteration:
+                break
+            value = None
+            if isinstance(chunk, HumanInput):
+                if not self.options.new:
+                    raise TypeError("human input needs the 1.16 dialect")
+                return chunk
             if not isinstance(chunk, str):
                 raise TypeError(f"a responder yields str chunks, not {type(chunk).__name__}")
-            if emit is not None:
-                emit.pause()
+            emit.pause()
             if self.stop.is_set():
                 raise _Stopped
-            parts.append(chunk)
-            if emit is not None:
-                emit.event(self.message_event(chunk))
+            self.parts.append(chunk)
+            emit.event(self.message_event(chunk), paused=True)
         if self.stop.is_set():
             raise _Stopped
+        return None
 
-    def stream(self, sink: Sink) -> None:
-        """Run the turn as a stream of events (the job of a streaming request)."""
-        emit = _Emitter(sink, self.fault, self)
-        new = self.options.new
-        if new:
-            emit.ping()
-        emit.event(self.workflow_started())
-        if not new:
-            emit.event(self.node_started(True))
-        parts: list[str] = []
-        status, error = "succeeded", None
+    def _segment(self, emit: _Emitter, value: FormSubmission | None) -> _Outcome:
+        """Run the responder on from where it is, then end the segment: finished, failed,
+        stopped or paused for a form."""
         try:
-            self._answer(emit, parts)
+            request = self._answer(emit, value)
         except _Stopped:
-            status = "stopped"
+            outcome = _Outcome("stopped")
         except Exception as exc:  # the responder failed: Dify's failure ending
-            status, error = "failed", _error_text(exc)
-        answer = "".join(parts)
-        finished_data = self.workflow_finished_data(status, answer, error)
-        finished = self._workflow_event("workflow_finished", finished_data)
-        if status == "failed":
-            emit.event(finished, terminal=True)
-            emit.event(self.failure_event("invalid_param", f"Run failed: {error}", 400))
+            outcome = _Outcome("failed", _error_text(exc))
         else:
-            if status == "succeeded":
+            if request is not None:
+                return self._pause(emit, request)
+            outcome = _Outcome("succeeded")
+        new = self.options.new
+        answer = "".join(self.parts)
+        finished_data = self.workflow_finished_data(outcome.status, answer, outcome.error)
+        finished = self._workflow_event("workflow_finished", finished_data)
+        if outcome.status == "failed":
+            emit.event(finished, terminal=True)
+            message = f"Run failed: {outcome.error}"
+            emit.event(self.failure_event("invalid_param", message, 400))
+        else:
+            if outcome.status == "succeeded":
                 if new:
                     emit.event(self.node_started(True))
                 emit.event(self.node_finished(True, answer))
@@ -312,37 +384,82 @@ class Turn:
         emit.close()
         # 1.10 saves the answer only from the pipeline that writes the stream.
         saved = "" if (emit.lost and not new) else answer
-        self._finish(status, answer, saved, error, finished_data)
+        self._finish(outcome.status, answer, saved, outcome.error, finished_data)
+        return outcome
+
+    def _pause(self, emit: _Emitter, request: HumanInput) -> _Outcome:
+        store = self.store
+        form = PendingForm(request, self.app.api_key, self.run_id, store.now(), self.resume)
+        store.add_form(form)
+        emit.event(self.human_input_required(form))
+        emit.event(self._workflow_event("workflow_paused", self.paused_data(form)))
+        emit.close()
+        store.end_task(self.message.task_id)
+        store.update_message(self.message.id, answer="".join(self.parts), status="paused")
+        run = store.run(self.run_id)
+        if run is not None:
+            store.save_run(replace(run, status="paused", elapsed_time=self.elapsed()))
+        if self.log is not None:
+            self.log.end(finished=False)
+        return _Outcome("paused", form=form)
+
+    def stream(self, sink: Sink) -> None:
+        """Run the turn as a stream of events (the job of a streaming request)."""
+        emit = _Emitter(sink, self.fault, self)
+        new = self.options.new
+        if self.log is not None:
+            self.log.begin()
+        if new:
+            emit.ping()
+        emit.event(self.workflow_started())
+        if not new:
+            emit.event(self.node_started(True))
+        self._segment(emit, None)
+
+    def resume(self, submission: FormSubmission) -> None:
+        """Continue a paused turn after its form was submitted, in a thread of its own;
+        its events go to the run's log (and whoever follows it)."""
+        self.stop = self.store.start_task(self.message.task_id, self.user)
+        self.store.update_message(self.message.id, status="normal")
+        run = self.store.run(self.run_id)
+        if run is not None:
+            self.store.save_run(replace(run, status="running"))
+
+        def run_on() -> None:
+            emit = _Emitter(None, None, self)
+            if self.log is not None:
+                self.log.begin()
+            emit.event(self.workflow_started("resumption"))
+            self._segment(emit, submission)
+
+        threading.Thread(target=run_on, name="dify-test-server-resume", daemon=True).start()
 
     def blocking(self, sink: Sink) -> None:
         """Run the turn and answer with one JSON body (the job of a blocking request)."""
-        parts: list[str] = []
-        status, error = "succeeded", None
-        emit = _Emitter(sink, self.fault, self, silenced=True)  # pauses only
-        try:
-            self._answer(emit, parts)
-        except _Stopped:
-            status = "stopped"
-        except Exception as exc:
-            status, error = "failed", _error_text(exc)
-        answer = "".join(parts)
-        data = self.workflow_finished_data(status, answer, error)
-        self._finish(status, answer, answer, error, data)
-        if status == "failed":
-            payload = {"code": "invalid_param", "message": f"Run failed: {error}", "status": 400}
+        if self.log is not None:
+            self.log.begin()
+        emit = _Emitter(None, self.fault, self)  # the log only; slow_events still slows
+        emit.event(self.workflow_started())
+        outcome = self._segment(emit, None)
+        if outcome.status == "failed":
+            message = f"Run failed: {outcome.error}"
+            payload = {"code": "invalid_param", "message": message, "status": 400}
             sink.respond(Reply(400, dump_error(payload), JSON))
             return
         body = {
-            "event": "message",
+            "event": "workflow_paused" if outcome.form else "message",
             "task_id": self.message.task_id,
             "id": self.message.id,
             "message_id": self.message.id,
             "conversation_id": self.conversation.id,
             "mode": self.app.mode,
-            "answer": answer,
+            "answer": "" if outcome.form else "".join(self.parts),
             "metadata": self.metadata(),
             "created_at": self.message.created_at,
         }
+        if outcome.form is not None:
+            body["workflow_run_id"] = self.run_id
+            body["data"] = self.paused_data(outcome.form)
         content_type = JSON + "; charset=utf-8" if self.options.new else JSON
         sink.respond(Reply(200, json.dumps(body).encode("ascii"), content_type))
 
@@ -374,6 +491,9 @@ class Turn:
                     finished_data=finished_data,
                 )
             )
+        if self.log is not None:  # after the run is saved: later followers get the replay
+            self.log.end(finished=True)
+            store.drop_run_log(self.run_id)
 
 
 def _error_text(exc: Exception) -> str:

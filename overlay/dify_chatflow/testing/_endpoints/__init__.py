@@ -11,6 +11,7 @@ from .chat import ROUTES as _CHAT
 from .conversations import ROUTES as _CONVERSATIONS
 from .end_users import ROUTES as _END_USERS
 from .files import ROUTES as _FILES
+from .forms import ROUTES as _FORMS
 from .messages import ROUTES as _MESSAGES
 from .variables import ROUTES as _VARIABLES
 from .workflows import ROUTES as _WORKFLOWS
@@ -26,4 +27,5 @@ ROUTE_SPECS: tuple[RouteSpec, ...] = (
     *_APP,
     *_WORKFLOWS,
     *_END_USERS,
+    *_FORMS,
 )

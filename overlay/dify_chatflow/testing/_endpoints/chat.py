@@ -6,14 +6,15 @@ import uuid
 from collections.abc import Mapping
 from typing import Final
 
-from .._context import Call, FieldError, Reply, error, json_reply
+from ..._inputs import InputValidationError, check_inputs
+from .._context import Call, FieldError, Reply, error, internal_error, json_reply
 from .._faults import Fault
 from .._store import NEW_CONVERSATION_NAME, App, StoredMessage
 from .._stream import Job
 from .._turn import Turn, new_run
 from ._spec import RouteSpec
 
-__all__ = ["ROUTES"]
+__all__ = ["ROUTES", "conversation_name"]
 
 _MODES: Final = ("blocking", "streaming")
 _STREAM: Final = "text/event-stream; charset=utf-8"
@@ -55,12 +56,7 @@ def _check_payload(call: Call, payload: Mapping[str, object]) -> None:
             text = f"Value error, {conversation_id} is not a valid uuid."
             errors.append(("conversation_id", text, "value_error", conversation_id))
             restx.append(f"{conversation_id} is not a valid uuid.")
-    if errors:
-        if call.options.validation_errors == "restx":
-            # reqparse reports the first failing argument in its own order.
-            order = ("inputs", "query", "response_mode", "conversation_id")
-            first = min(range(len(errors)), key=lambda i: order.index(errors[i][0]))
-            raise call.invalid("", [errors[first]], restx[first])
+    if errors:  # checked in reqparse's argument order: restx reports the first one
         raise call.invalid("ChatRequestPayload", errors, restx[0])
 
 
@@ -89,9 +85,15 @@ def _message_files(call: Call, files: object) -> tuple[Mapping[str, object], ...
     return tuple(built)
 
 
-def prepare_inputs(app: App, inputs: Mapping[str, object]) -> dict[str, object]:
-    """The inputs a new conversation keeps (checked against the app's form)."""
-    return dict(inputs)
+def prepare_inputs(call: Call, app: App, inputs: Mapping[str, object]) -> dict[str, object]:
+    """The inputs a new conversation keeps: checked against the app's ``user_input_form``
+    by the server's own rules (only the form's variables are kept, defaults applied)."""
+    try:
+        return check_inputs(app.user_input_form, inputs, dialect=call.options.dialect)
+    except InputValidationError as refused:
+        if refused.status == 500:
+            raise internal_error() from None
+        raise error(400, "invalid_param", refused.message) from None
 
 
 def send_message(call: Call) -> Reply:
@@ -113,14 +115,15 @@ def send_message(call: Call) -> Reply:
         inputs: Mapping[str, object] = dict(conv.inputs)  # Dify keeps the first turn's inputs
     else:
         raw_inputs = payload.get("inputs")
-        inputs = prepare_inputs(app, raw_inputs if isinstance(raw_inputs, dict) else {})
+        inputs = prepare_inputs(call, app, raw_inputs if isinstance(raw_inputs, dict) else {})
         auto_name = payload.get("auto_generate_name", True) is not False
         name = conversation_name(query) if auto_name else NEW_CONVERSATION_NAME
         conv = store.start_conversation(app, user, inputs, name)
     end_user = store.end_user(app.api_key, user)
     now = store.now()
     task_id = str(uuid.uuid4())
-    previous = conv.messages[-1].id if conv.messages else None
+    history = store.snapshot(conv).messages
+    previous = history[-1].id if history else None
     run_id = str(uuid.uuid4())
     message = StoredMessage(
         id=str(uuid.uuid4()),
@@ -141,7 +144,7 @@ def send_message(call: Call) -> Reply:
         "sys.files": [dict(f) for f in files],
         "sys.conversation_id": conv.id,
         "sys.user_id": end_user.id,
-        "sys.dialogue_count": len(conv.messages),
+        "sys.dialogue_count": len(history) + 1,
         "sys.app_id": app.id,
         "sys.workflow_id": app.workflow_id,
         "sys.workflow_run_id": run_id,
@@ -161,6 +164,7 @@ def send_message(call: Call) -> Reply:
         inputs=inputs,
         workflow_inputs=workflow_inputs,
         fault=fault,
+        log=store.add_run_log(run_id) if call.new else None,
     )
     if streaming:
         job = Job(turn.stream, streaming=True, ping_interval=call.options.ping_interval)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._context import JSON, Call, FieldError, Reply, error, internal_error, json_reply
-from .._store import ConversationSnapshot, LastIdNotFound, canonical_uuid
+from .._context import (
+    JSON,
+    Call,
+    FieldError,
+    Reply,
+    error,
+    internal_error,
+    json_reply,
+    parse_limit,
+    parse_uuid,
+)
+from .._store import ConversationSnapshot, LastIdNotFound
 from ._spec import RouteSpec
 from .chat import conversation_name
-from .variables import parse_limit
 
 __all__ = ["ROUTES", "conversation_body"]
 
@@ -33,14 +42,7 @@ def list_conversations(call: Call) -> Reply:
     user = call.query_user()
     errors: list[FieldError] = []
     restx: list[str] = []
-    last_id = call.query.get("last_id") or None
-    if last_id is not None:
-        try:
-            last_id = canonical_uuid(last_id)
-        except ValueError:
-            text = f"Value error, {last_id} is not a valid uuid."
-            errors.append(("last_id", text, "value_error", last_id))
-            restx.append(f"{last_id} is not a valid uuid.")
+    last_id = parse_uuid("last_id", call.query.get("last_id"), errors, restx)
     limit = parse_limit(call.query.get("limit"), errors, restx)
     sort_by = call.query.get("sort_by", "-updated_at")
     if sort_by not in _SORTS:

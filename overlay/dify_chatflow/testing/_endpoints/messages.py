@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._context import Call, FieldError, Reply, error, json_reply
-from .._store import LastIdNotFound, StoredMessage, canonical_uuid
+from .._context import Call, FieldError, Reply, error, json_reply, parse_limit, parse_uuid
+from .._store import LastIdNotFound, StoredMessage
 from ._spec import RouteSpec
-from .variables import parse_limit
 
 __all__ = ["ROUTES", "message_body"]
 
@@ -44,19 +43,6 @@ def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
     return body
 
 
-def _uuid_param(
-    name: str, value: str | None, errors: list[FieldError], restx: list[str]
-) -> str | None:
-    if not value:
-        return None
-    try:
-        return canonical_uuid(value)
-    except ValueError:
-        errors.append((name, f"Value error, {value} is not a valid uuid.", "value_error", value))
-        restx.append(f"{value} is not a valid uuid.")
-        return None
-
-
 def list_messages(call: Call) -> Reply:
     call.chat_app()
     user = call.query_user()
@@ -66,8 +52,8 @@ def list_messages(call: Call) -> Reply:
     if raw_conversation is None:
         errors.append(("conversation_id", "Field required", "missing", dict(call.query)))
         restx.append("Missing required parameter in the query string")
-    conversation_id = _uuid_param("conversation_id", raw_conversation, errors, restx)
-    first_id = _uuid_param("first_id", call.query.get("first_id"), errors, restx)
+    conversation_id = parse_uuid("conversation_id", raw_conversation, errors, restx)
+    first_id = parse_uuid("first_id", call.query.get("first_id"), errors, restx)
     limit = parse_limit(call.query.get("limit"), errors, restx)
     if errors:
         raise call.invalid("MessageListQuery", errors, restx[0])

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Final
 
-from .._context import Call, FieldError, Reply, ServerOptions, error, json_reply
+from .._context import (
+    Call,
+    FieldError,
+    Reply,
+    ServerOptions,
+    error,
+    json_reply,
+    parse_limit,
+    parse_uuid,
+)
 from .._rules import Rejected, build_update
-from .._store import LastIdNotFound, StoredVariable, canonical_uuid
+from .._store import LastIdNotFound, StoredVariable
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES", "variable_body"]
 
-_INTEGER: Final = re.compile(r"\s*[+-]?\d+\s*")
 _VARIABLE_NAME_CHARS: Final = (
     "Variable name can only contain letters, numbers, hyphens (-), underscores (_), and periods (.)"
 )
@@ -87,15 +94,7 @@ def _list_params(call: Call) -> tuple[int, str | None, str | None]:
     query: Mapping[str, str] = call.query
     errors: list[FieldError] = []
     restx: list[str] = []
-    last_id = query.get("last_id") or None
-    if last_id is not None:
-        try:
-            last_id = canonical_uuid(last_id)
-        except ValueError:
-            errors.append(
-                ("last_id", f"Value error, {last_id} is not a valid uuid.", "value_error", last_id)
-            )
-            restx.append(f"{last_id} is not a valid uuid.")
+    last_id = parse_uuid("last_id", query.get("last_id"), errors, restx)
     limit = parse_limit(query.get("limit"), errors, restx)
     name = query.get("variable_name")
     if name is not None:
@@ -106,29 +105,6 @@ def _list_params(call: Call) -> tuple[int, str | None, str | None]:
     if errors:
         raise call.invalid("ConversationVariablesQuery", errors, restx[0])
     return limit, last_id, name
-
-
-def parse_limit(
-    raw_limit: str | None, errors: list[FieldError], restx: list[str], default: int = 20
-) -> int:
-    """A ``limit`` query parameter in 1..100; a failure is added to ``errors`` / ``restx``."""
-    if raw_limit is None:
-        return default
-    if not _INTEGER.fullmatch(raw_limit):
-        text = "Input should be a valid integer, unable to parse string as an integer"
-        errors.append(("limit", text, "int_parsing", raw_limit))
-        restx.append(f"{raw_limit} is not a valid integer")
-        return default
-    limit = int(raw_limit)
-    bound = None
-    if limit < 1:
-        bound = ("Input should be greater than or equal to 1", "greater_than_equal")
-    elif limit > 100:
-        bound = ("Input should be less than or equal to 100", "less_than_equal")
-    if bound:
-        errors.append(("limit", bound[0], bound[1], raw_limit))
-        restx.append(f"Invalid argument: {limit}. argument must be within the range 1 - 100")
-    return limit
 
 
 def _variable_name_problem(name: str) -> str | None:

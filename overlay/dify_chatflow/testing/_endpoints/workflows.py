@@ -7,8 +7,9 @@ import uuid
 from typing import Final
 
 from .._context import Call, Reply, error, internal_error, json_reply
+from .._human import RunLog
 from .._store import WorkflowRun
-from .._stream import Job, Sink
+from .._stream import PING, Job, Sink, event_bytes
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES"]
@@ -75,8 +76,12 @@ def run_events(call: Call) -> Reply:
     run = call.store.run(run_id.lower())
     if run is None or run.api_key != app.api_key or run.user != user:
         raise error(404, "not_found", "Workflow run not found")
-    if run.finished_data is None:
-        raise error(404, "not_found", "Workflow run not found")
+    log = call.store.run_log(run.id)
+    if run.finished_data is None or run.status in ("running", "paused"):
+        if log is None:
+            raise error(404, "not_found", "Workflow run not found")
+        go_on = call.query.get("continue_on_pause", "").lower() in ("true", "1")
+        return _follow(log, call.options.ping_interval, continue_on_pause=go_on)
     event = {
         "event": "workflow_finished",
         "task_id": run.id,
@@ -90,6 +95,29 @@ def run_events(call: Call) -> Reply:
         sink.finish()
 
     return Reply(200, b"", _STREAM, job=Job(replay, streaming=True, ping_interval=0))
+
+
+def _follow(log: RunLog, ping_interval: float, *, continue_on_pause: bool) -> Reply:
+    """A live or paused run: a ping, then its current (or, paused, its next) segment's
+    events as they come, until the run pauses (with ``continue_on_pause``: on through
+    its resumptions) or finishes."""
+    first = log.follow_from()
+
+    def follow(sink: Sink) -> None:
+        sink.send(PING)
+        start = index = first
+        while not sink.gone:
+            batch, over = log.wait(start, index, timeout=0.25)
+            for payload in batch:
+                sink.send(event_bytes(payload))
+            index += len(batch)
+            if over:
+                if log.finished or not continue_on_pause:
+                    break
+                start = index  # wait for the next segment
+        sink.finish()
+
+    return Reply(200, b"", _STREAM, job=Job(follow, streaming=True, ping_interval=ping_interval))
 
 
 ROUTES: Final = (

@@ -1,0 +1,258 @@
+"""Human input on the 1.16 dialect: a turn pauses on a form, the form is fetched and
+submitted, and the run resumes on GET /workflow/{run_id}/events."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+from collections.abc import Iterator
+
+import pytest
+from dify_chatflow.testing import DifyTestServer, HumanInput
+from server_support import KEY, USER, chat, hint, raw, wait_for
+
+
+def approval(query, inputs, conversation):
+    yield "Checking. "
+    answer = yield HumanInput(
+        "Deploy **v2** to prod?",
+        actions=["approve", {"id": "reject", "title": "No", "button_style": "accent"}],
+        inputs=["comment"],
+        node_title="Approval",
+    )
+    yield f"You chose {answer.action}: {answer.inputs['comment']}"
+
+
+@pytest.fixture
+def server() -> Iterator[DifyTestServer]:
+    with DifyTestServer(api_key=KEY, dialect="1.16", ping_interval=0.05) as started:
+        started.add_app(KEY, responder=approval)
+        yield started
+
+
+def paused_turn(server: DifyTestServer) -> tuple[list[dict], dict]:
+    response = chat(server.port, "deploy v2?")
+    assert (response.status, response.complete) == (200, True)
+    events = response.events()
+    return events, next(e for e in events if e["event"] == "human_input_required")
+
+
+def follow(server: DifyTestServer, run_id: str) -> socket.socket:
+    conn = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    conn.sendall(
+        f"GET /v1/workflow/{run_id}/events?user={USER} HTTP/1.1\r\nHost: x\r\n"
+        f"Authorization: Bearer {KEY}\r\nConnection: close\r\n\r\n".encode()
+    )
+    return conn
+
+
+def data_events(data: bytes) -> list[dict]:
+    """The ``data:`` events in raw chunked SSE bytes."""
+    return [json.loads(found) for found in re.findall(rb"data: (.*?)\n\n", data)]
+
+
+def read_until(conn: socket.socket, marker: bytes) -> bytes:
+    data = b""
+    while marker not in data:
+        chunk = conn.recv(65536)
+        assert chunk, "the server closed the connection"
+        data += chunk
+    return data
+
+
+def read_all(conn: socket.socket) -> bytes:
+    data = b""
+    while chunk := conn.recv(65536):
+        data += chunk
+    conn.close()
+    return data
+
+
+def test_a_turn_pauses_with_the_form_then_the_stream_closes(server):
+    events, required = paused_turn(server)
+    assert [e["event"] for e in events] == [
+        "workflow_started",
+        "message",
+        "human_input_required",
+        "workflow_paused",
+    ]
+    data = required["data"]
+    assert list(data) == [
+        "form_id",
+        "node_id",
+        "node_title",
+        "form_content",
+        "inputs",
+        "actions",
+        "display_in_ui",
+        "form_token",
+        "approval_channels",
+        "resolved_default_values",
+        "expiration_time",
+    ]
+    assert data["node_title"] == "Approval"
+    assert data["inputs"] == [
+        {"output_variable_name": "comment", "type": "paragraph", "default": None}
+    ]
+    assert data["actions"] == [
+        {"id": "approve", "title": "Approve", "button_style": "default"},
+        {"id": "reject", "title": "No", "button_style": "accent"},
+    ]
+    paused = events[-1]["data"]
+    assert (paused["status"], paused["workflow_run_id"]) == ("paused", events[0]["workflow_run_id"])
+    assert paused["reasons"][0]["form_token"] == data["form_token"]
+    history = raw(
+        server.port, "GET", f"/messages?user={USER}&conversation_id={events[0]['conversation_id']}"
+    ).json()["data"]
+    assert history[0]["status"] == "paused"
+
+
+def test_the_form_is_fetched_and_refusals_are_400_404_412(server):
+    _, required = paused_turn(server)
+    token = required["data"]["form_token"]
+    url = f"/form/human_input/{token}"
+    form = raw(server.port, "GET", url)
+    assert form.status == 200
+    assert list(form.json()) == [
+        "form_content",
+        "inputs",
+        "resolved_default_values",
+        "user_actions",
+        "expiration_time",
+    ]
+    assert form.json()["form_content"] == "Deploy **v2** to prod?"
+    wrong_action = raw(
+        server.port, "POST", url, {"action": "maybe", "inputs": {"comment": "x"}, "user": USER}
+    )
+    assert (wrong_action.status, wrong_action.json()["code"]) == (400, "invalid_form_data")
+    missing = raw(server.port, "POST", url, {"action": "approve", "inputs": {}, "user": USER})
+    assert (missing.status, missing.json()["code"]) == (400, "invalid_form_data")
+    ok = raw(
+        server.port, "POST", url, {"action": "approve", "inputs": {"comment": "go"}, "user": USER}
+    )
+    assert (ok.status, ok.json()) == (200, {})
+    again = raw(
+        server.port, "POST", url, {"action": "approve", "inputs": {"comment": "go"}, "user": USER}
+    )
+    assert (again.status, again.json()["code"]) == (412, "human_input_form_submitted")
+    unknown = raw(server.port, "GET", "/form/human_input/nope")
+    assert unknown.status == 404
+    assert unknown.json()["message"] == "Form not found." + hint(
+        "/v1/form/human_input/nope", "/v1/form/human_input/<string:form_token>"
+    )
+
+
+def test_events_opened_before_the_submit_stream_the_resumed_turn(server):
+    events, required = paused_turn(server)
+    run_id = events[0]["workflow_run_id"]
+    conn = follow(server, run_id)
+    first = read_until(conn, b"event: ping")  # the follower is open before the submit
+    token = required["data"]["form_token"]
+    body = {"action": "reject", "inputs": {"comment": "not today"}, "user": USER}
+    assert raw(server.port, "POST", f"/form/human_input/{token}", body).status == 200
+    resumed = data_events(first + read_all(conn))
+    names = [e["event"] for e in resumed]
+    assert names[0] == "workflow_started"
+    assert resumed[0]["data"]["reason"] == "resumption"
+    assert names[-2:] == ["message_end", "workflow_finished"]
+    assert "human_input_required" not in names  # what came before the pause is not repeated
+    text = "".join(e["answer"] for e in resumed if e["event"] == "message")
+    assert text == "You chose reject: not today"
+    conv_id = events[0]["conversation_id"]
+    wait_for(lambda: server.messages(conv_id)[0].status == "normal")
+    message = server.messages(conv_id)[0]
+    assert message.answer == "Checking. You chose reject: not today"
+    run = raw(server.port, "GET", f"/workflows/run/{run_id}").json()
+    assert run["status"] == "succeeded"
+    replay = raw(server.port, "GET", f"/workflow/{run_id}/events?user={USER}")
+    (only,) = replay.chunks
+    assert json.loads(only[6:])["event"] == "workflow_finished"
+
+
+def test_events_follow_a_live_run_from_its_start(server):
+    import threading
+
+    release = threading.Event()
+
+    def slow(query, inputs, conversation):
+        yield "one "
+        release.wait(5)
+        yield "two"
+
+    server.add_app(KEY, responder=slow)
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as stream:
+        body = json.dumps({"query": "q", "inputs": {}, "user": USER, "response_mode": "streaming"})
+        stream.sendall(
+            f"POST /v1/chat-messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n{body}".encode()
+        )
+        seen = b""
+        while b'"event":"message"' not in seen:
+            seen += stream.recv(65536)
+        run_id = seen.split(b'"workflow_run_id":"')[1][:36].decode()
+        follower = follow(server, run_id)
+        wait_for(lambda: len(server.requests) >= 2)
+        release.set()
+        data = read_all(follower)
+    names = [
+        json.loads(b[6:])["event"]
+        for b in data.decode().split("\n\n")
+        if b.startswith("data: ") or "\r\ndata: " in b
+        for b in [b[b.index("data: ") :]]
+    ]
+    assert names[0] == "workflow_started"
+    assert names[-1] == "workflow_finished"
+
+
+def test_blocking_mode_answers_workflow_paused_with_an_empty_answer(server):
+    response = chat(server.port, "deploy?", streaming=False)
+    assert response.status == 200
+    body = response.json()
+    assert (body["event"], body["answer"]) == ("workflow_paused", "")
+    token = body["data"]["reasons"][0]["form_token"]
+    form = raw(server.port, "GET", f"/form/human_input/{token}")
+    assert form.status == 200
+
+
+def test_human_input_needs_the_1_16_dialect():
+    with DifyTestServer(api_key=KEY, dialect="1.10") as server:
+        server.add_app(KEY, responder=approval)
+        events = chat(server.port).events()
+        assert events[-1]["event"] == "error"
+        assert "1.16" in events[-1]["message"]
+        assert raw(server.port, "GET", "/form/human_input/x").status == 404
+
+
+def two_approvals(query, inputs, conversation):
+    first = yield HumanInput("Step one?", actions=["ok"])
+    yield f"one:{first.action} "
+    second = yield HumanInput("Step two?", actions=["ok"])
+    yield f"two:{second.action}"
+
+
+@pytest.mark.parametrize("continue_on_pause", [False, True])
+def test_continue_on_pause_follows_on_through_later_pauses(server, continue_on_pause):
+    server.add_app(KEY, responder=two_approvals)
+    body = chat(server.port, "go", streaming=False).json()
+    run_id, token = body["workflow_run_id"], body["data"]["reasons"][0]["form_token"]
+    flag = "&continue_on_pause=true" if continue_on_pause else ""
+    conn = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    conn.sendall(
+        f"GET /v1/workflow/{run_id}/events?user={USER}{flag} HTTP/1.1\r\n"
+        f"Host: x\r\nAuthorization: Bearer {KEY}\r\nConnection: close\r\n\r\n".encode()
+    )
+    received = read_until(conn, b"event: ping")
+    submit = {"action": "ok", "inputs": {}, "user": USER}
+    assert raw(server.port, "POST", f"/form/human_input/{token}", submit).status == 200
+    received += read_until(conn, b'"event":"workflow_paused"')
+    second = [e for e in data_events(received) if e["event"] == "human_input_required"]
+    second_token = second[0]["data"]["form_token"]
+    assert raw(server.port, "POST", f"/form/human_input/{second_token}", submit).status == 200
+    names = [e["event"] for e in data_events(received + read_all(conn))]
+    if continue_on_pause:
+        assert names.count("workflow_started") == 2  # both resumptions
+        assert names[-1] == "workflow_finished"
+    else:
+        assert names.count("workflow_started") == 1  # ends at the next pause
+        assert names[-1] == "workflow_paused"
