@@ -201,9 +201,10 @@ class Conversations(SyncAPIResource):
         page is fetched before the last conversation of a page is handed out, so deleting
         each one inside the loop is safe. ``sort_by`` is ``"created_at"``,
         ``"-created_at"``, ``"updated_at"`` or ``"-updated_at"``. Arguments are checked
-        here (:class:`ConfigurationError`). When the server's paging breaks (it compares
-        whole seconds, so conversations sharing the last one's second can be skipped) the
-        loop raises :class:`PaginationError`, whose ``partial`` holds what was read.
+        here (:class:`ConfigurationError`). When the server's paging breaks the loop
+        raises :class:`PaginationError`, whose ``partial`` holds what was read: the server
+        compares whole seconds, so when the last two conversations of a page share one,
+        the others of that second are left out of the next page (and of ``has_more``).
         """
         start = self._flows.list_walks(
             user=user,
