@@ -310,3 +310,13 @@ def test_a_lost_answer_without_retries_left_is_a_connection_error(server, driver
 
         with pytest.raises(APIConnectionError):
             driver.run(client.conversations.delete(conversation_id))
+
+
+def test_a_pager_and_a_resource_show_no_api_key(server, driver):
+    client = driver.client(server, api_key="app-SECRET-KEY-123")
+    server.add_app("app-SECRET-KEY-123")
+
+    shown = repr(client.conversations.list()) + repr(client.conversations)
+
+    assert "SECRET" not in shown
+    assert "api_key=<hidden>" in shown
