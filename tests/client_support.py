@@ -84,7 +84,7 @@ class ClientFactory:
         if self.loop is None:
             client: Any = ChatflowClient(**options)
         else:
-            if self.kind == "aiohttp":
+            if self.kind == "aiohttp" and "http_client" not in options:
                 options["http_client"] = DefaultAioHttpClient()
                 self._borrowed.append(options["http_client"])
             client = AsyncChatflowClient(**options)
@@ -147,3 +147,5 @@ def server_process(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()

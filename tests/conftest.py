@@ -16,9 +16,10 @@ def repo_root() -> Path:
     return REPO_ROOT
 
 
-@pytest.fixture(params=["sync", "async"])
+@pytest.fixture(params=["sync", "async", "aiohttp"])
 def make_client(request: pytest.FixtureRequest) -> Iterator[object]:
-    """Builds a ChatflowClient or an AsyncChatflowClient (one run each), driven alike."""
+    """Builds a ChatflowClient, an AsyncChatflowClient, or one over DefaultAioHttpClient
+    (one run each), driven alike: every client suite covers every transport."""
     from client_support import client_factory
 
     yield from client_factory(request.param)

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_support import (
+    API_KEY,
+    SECRET,
+    USER,
+    assert_key_not_echoed,
+    assert_one_line_error,
+    json_lines,
+    run_cli,
+)
 from dify_chatflow.testing import DifyTestServer, Fault
-
-API_KEY = "app-cli-secret-key-5f2a"
-USER = "support-7"
-SECRET = "s3cr3t-token-value"
-
-
-def _console_script() -> str:
-    found = Path(sys.executable).with_name("dify-chatflow")
-    if found.exists():
-        return str(found)
-    on_path = shutil.which("dify-chatflow")
-    assert on_path, "the dify-chatflow console script is not installed"
-    return on_path
 
 
 @pytest.fixture(scope="module")
@@ -48,32 +39,6 @@ def conversation(server: DifyTestServer) -> str:
             {"name": "upload", "value_type": "file", "value": None},
         ],
     )
-
-
-def run_cli(
-    *args: str, server: DifyTestServer | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("DIFY_")}
-    if server is not None:
-        environ |= {"DIFY_API_KEY": API_KEY, "DIFY_BASE_URL": server.base_url, "DIFY_USER": USER}
-    environ |= env or {}
-    return subprocess.run(
-        [_console_script(), *args],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-        check=False,
-    )
-
-
-def assert_key_not_echoed(result: subprocess.CompletedProcess[str]) -> None:
-    assert API_KEY not in result.stdout
-    assert API_KEY not in result.stderr
-
-
-def json_lines(text: str) -> list[dict[str, object]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 class TestList:
@@ -258,6 +223,75 @@ class TestSet:
         assert "send 5, not 5.0" in result.stderr
 
 
+class TestValueSources:
+    """VALUE from stdin ('-') or a file, so a secret stays out of argv and shell history."""
+
+    def test_dash_reads_the_value_from_stdin(
+        self, server: DifyTestServer, conversation: str
+    ) -> None:
+        result = run_cli(
+            "vars", "set", conversation, "token", "-", "--json", server=server, stdin="n3w\n"
+        )
+        assert result.returncode == 0, result.stderr
+        assert server.variable(conversation, "token").value == "n3w"  # one newline dropped
+        assert "n3w" not in result.stdout
+
+    def test_value_file_is_read_by_the_variable_type(
+        self, server: DifyTestServer, conversation: str, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "profile.json"
+        path.write_text('{"lang": "de",\n "n": [1]}\n', encoding="utf-8")
+        result = run_cli(
+            "vars",
+            "set",
+            conversation,
+            "profile",
+            "--value-file",
+            str(path),
+            "--json",
+            server=server,
+        )
+        assert result.returncode == 0, result.stderr
+        assert json_lines(result.stdout)[0]["value"] == {"lang": "de", "n": [1]}
+
+    def test_a_file_keeps_inner_newlines_of_text(
+        self, server: DifyTestServer, conversation: str, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "theme.txt"
+        path.write_bytes(b"line one\nline two\r\n")
+        result = run_cli(
+            "vars", "set", conversation, "theme", "--value-file", str(path), server=server
+        )
+        assert result.returncode == 0, result.stderr
+        assert server.variable(conversation, "theme").value == "line one\nline two"
+
+    @pytest.mark.parametrize(
+        ("extra", "fragment"),
+        [
+            (["--value-file", "/nonexistent/value.txt"], "cannot read --value-file"),
+            (["x", "--value-file", "/dev/null"], "not both"),
+            ([], "give VALUE, '-' to read it from stdin, or --value-file PATH"),
+        ],
+    )
+    def test_a_bad_value_source_is_a_usage_error_and_sends_nothing(
+        self, server: DifyTestServer, conversation: str, extra: list[str], fragment: str
+    ) -> None:
+        before = len(server.requests)
+        result = run_cli("vars", "set", conversation, "theme", *extra, server=server)
+        assert fragment in assert_one_line_error(result, 2)
+        assert len(server.requests) == before
+
+    def test_a_file_that_is_not_utf8_is_a_usage_error(
+        self, server: DifyTestServer, conversation: str, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "latin1.txt"
+        path.write_bytes(b"caf\xe9")
+        result = run_cli(
+            "vars", "set", conversation, "theme", "--value-file", str(path), server=server
+        )
+        assert "not UTF-8" in assert_one_line_error(result, 2)
+
+
 class TestExitCodes:
     def test_server_refusal_names_status_and_code(
         self, server: DifyTestServer, conversation: str
@@ -327,8 +361,9 @@ class TestExitCodes:
 
     def test_missing_argument_is_a_usage_error(self) -> None:
         result = run_cli("vars", "set", "only-one-arg")
-        assert result.returncode == 2
-        assert "usage:" in result.stderr
+        line = assert_one_line_error(result, 2)
+        assert "required: NAME" in line
+        assert "see 'dify-chatflow vars set --help'" in line
 
 
 @pytest.mark.parametrize(
@@ -341,3 +376,25 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     assert result.returncode == 0
     assert "usage: dify-chatflow" in result.stdout
     assert "example" in result.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["vars"], ["serve"]], ids=lambda c: " ".join(c) or "top")
+def test_help_documents_every_exit_code(command: list[str]) -> None:
+    text = run_cli(*command, "--help").stdout
+    for code in ("0 ", "1 ", "2 ", "130 ", "141 "):
+        assert f"\n  {code}" in text.split("exit codes:", 1)[1]
+
+
+def test_lenient_help_says_what_it_allows_and_what_it_still_refuses() -> None:
+    text = " ".join(run_cli("vars", "set", "--help").stdout.split())
+    assert "true/false for a number (stored as 1/0" in text
+    assert "integers beyond 64 bits" in text
+    assert "5.0 for an integer-stored number" in text  # still refused, as the server does
+
+
+def test_version() -> None:
+    import dify_chatflow
+
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"dify-chatflow {dify_chatflow.__version__}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -129,3 +130,30 @@ def test_variables_are_frozen_comparable_and_hashable() -> None:
     assert hash(first) == hash(second)
     with pytest.raises(AttributeError):
         first.name = "other"  # type: ignore[misc]
+
+
+def test_to_dict_is_json_ready_and_masks_secrets_unless_asked() -> None:
+    secret = ConversationVariable.from_dict(
+        item(name="token", value_type="secret", value="hunter2")
+    )
+    data = secret.to_dict()
+    assert data == {
+        "id": VARIABLE_ID,
+        "name": "token",
+        "value_type": "secret",
+        "value": "<secret: hidden>",
+        "description": "user preferences",
+        "created_at": "2023-11-14T22:13:20+00:00",
+        "updated_at": "2023-11-14T22:13:19+00:00",
+    }
+    assert "hunter2" not in json.dumps(data)
+    assert secret.to_dict(reveal_secrets=True)["value"] == "hunter2"
+
+
+def test_to_dict_carries_the_decoded_value_and_the_exposed_type() -> None:
+    prefs = ConversationVariable.from_dict(item())
+    assert prefs.to_dict()["value"] == {"theme": "dark", "size": None}
+    old_server = ConversationVariable.from_dict(item(value_type="float", value="1.5"))
+    assert old_server.to_dict()["value_type"] == "number"
+    assert old_server.to_dict()["value"] == 1.5
+    assert json.loads(json.dumps(prefs.to_dict())) == prefs.to_dict()

@@ -168,3 +168,5 @@ def test_serve_command_prints_where_and_exits_0_on_ctrl_c():
         if process.poll() is None:
             process.kill()
             process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()

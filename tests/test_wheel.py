@@ -156,3 +156,25 @@ def test_wheel_installs_and_imports_in_a_clean_venv(
         cwd=tmp_path,
     )
     assert result.stdout.split() == [version, "0.1.0"]
+
+
+def test_metadata_has_one_version_the_licence_and_the_project_urls(
+    wheel: Path, repo_root: Path
+) -> None:
+    import dify_chatflow
+    from dify_chatflow._version import USER_AGENT
+
+    names, meta = _metadata(wheel)
+    assert meta["Version"] == dify_chatflow.__version__  # type: ignore[index]
+    assert wheel.name.startswith(f"dify_chatflow-{dify_chatflow.__version__}-")
+    assert f"dify-chatflow/{dify_chatflow.__version__}" == USER_AGENT
+    assert meta["License-Expression"] == "MIT"  # type: ignore[index]
+    (licence,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read(licence).decode().startswith("MIT License")
+    urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))  # type: ignore[attr-defined]
+    assert set(urls) == {"Homepage", "Repository", "Changelog", "Issues"}
+    assert all(
+        url.startswith("https://github.com/dify-chatflow/dify-chatflow") for url in urls.values()
+    )
+    assert "## [Unreleased]" in (repo_root / "CHANGELOG.md").read_text(encoding="utf-8")

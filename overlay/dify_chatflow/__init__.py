@@ -4,8 +4,7 @@ The generated low-level client is importable as ``dify_chatflow_api``; this pack
 value validation and decoding, typed errors and friendly wrappers around it.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._aiohttp import DefaultAioHttpClient
 from ._binding import GeneratedBindingError, OperationUnavailableError
@@ -27,10 +26,13 @@ from ._exceptions import (
     ConfigurationError,
     ConversationNotFoundError,
     DifyError,
+    EndUserNotFoundError,
     FileTooLargeError,
+    FormNotFoundError,
     InternalServerError,
     InvalidIdError,
     InvalidParamError,
+    MessageNotFoundError,
     NoFileUploadedError,
     NotChatAppError,
     NotFoundError,
@@ -43,11 +45,12 @@ from ._exceptions import (
     VariableNotFoundError,
     VariableTypeMismatchError,
     VariableValueError,
+    WorkflowRunNotFoundError,
 )
 from ._inputs import InputValidationError
 from ._pagination import AsyncPager, SyncPager
 from ._retry import RetryPolicy
-from ._types import NOT_GIVEN, NotGiven, NumberKind, VariableType
+from ._types import NOT_GIVEN, JSONValue, NotGiven, NumberKind, VariableType
 from ._version import __version__
 from .resources.app import App, AsyncApp
 from .resources.conversations import AsyncConversations, Conversations
@@ -84,56 +87,59 @@ if TYPE_CHECKING:
     from .types.files import UploadedFile
     from .types.messages import Feedback, Message, MessageFile
     from .types.workflows import WorkflowRun
+else:
+    # Loaded on first access (PEP 562): they pull in attrs, uuid and the validation
+    # tables, which a plain `import dify_chatflow` should not pay for. Defined for the
+    # interpreter only, so a type checker still reports a misspelled name.
+    import importlib
 
-# Loaded on first access (PEP 562): they pull in attrs, uuid and the validation tables,
-# which a plain `import dify_chatflow` should not pay for.
-_LAZY = {
-    "ConversationVariable": "._models",
-    "decode_value": "._decoding",
-    "validate_value": "._validation",
-    **dict.fromkeys(
-        (
-            "AppInfo",
-            "AppMeta",
-            "AppParameters",
-            "AppSite",
-            "CheckboxField",
-            "ExternalDataToolField",
-            "Feature",
-            "FileField",
-            "FileListField",
-            "FormField",
-            "JsonObjectField",
-            "NumberField",
-            "ParagraphField",
-            "SelectField",
-            "SystemParameters",
-            "TextInputField",
-            "ToolIcon",
-            "UnknownField",
+    _LAZY = {
+        "ConversationVariable": "._models",
+        "decode_value": "._decoding",
+        "validate_value": "._validation",
+        **dict.fromkeys(
+            (
+                "AppInfo",
+                "AppMeta",
+                "AppParameters",
+                "AppSite",
+                "CheckboxField",
+                "ExternalDataToolField",
+                "Feature",
+                "FileField",
+                "FileListField",
+                "FormField",
+                "JsonObjectField",
+                "NumberField",
+                "ParagraphField",
+                "SelectField",
+                "SystemParameters",
+                "TextInputField",
+                "ToolIcon",
+                "UnknownField",
+            ),
+            ".types.app",
         ),
-        ".types.app",
-    ),
-    "Conversation": ".types.conversations",
-    "Feedback": ".types.messages",
-    "Message": ".types.messages",
-    "MessageFile": ".types.messages",
-    "UploadedFile": ".types.files",
-    "WorkflowRun": ".types.workflows",
-}
+        "Conversation": ".types.conversations",
+        "Feedback": ".types.messages",
+        "Message": ".types.messages",
+        "MessageFile": ".types.messages",
+        "UploadedFile": ".types.files",
+        "WorkflowRun": ".types.workflows",
+    }
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'dify_chatflow' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> object:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'dify_chatflow' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    """The public names only (``__all__``), loaded or not."""
+    return sorted(__all__)
 
 
 __all__ = [
@@ -171,6 +177,7 @@ __all__ = [
     "Conversations",
     "DefaultAioHttpClient",
     "DifyError",
+    "EndUserNotFoundError",
     "ExternalDataToolField",
     "Feature",
     "Feedback",
@@ -179,14 +186,17 @@ __all__ = [
     "FileTooLargeError",
     "Files",
     "FormField",
+    "FormNotFoundError",
     "GeneratedBindingError",
     "InputValidationError",
     "InternalServerError",
     "InvalidIdError",
     "InvalidParamError",
+    "JSONValue",
     "JsonObjectField",
     "Message",
     "MessageFile",
+    "MessageNotFoundError",
     "Messages",
     "NoFileUploadedError",
     "NotChatAppError",
@@ -216,6 +226,7 @@ __all__ = [
     "VariableValueError",
     "Variables",
     "WorkflowRun",
+    "WorkflowRunNotFoundError",
     "Workflows",
     "__version__",
     "decode_value",

@@ -116,17 +116,20 @@ def send(
     An idempotent call is retried after connection errors, timeouts, 408, 409, 429 and 5xx,
     up to ``max_retries`` times. A non-idempotent one (a chat message runs the workflow,
     and bills its models, each time it arrives) only when it certainly never reached the
-    server: the connection was refused or could not be set up in time.
+    server: the connection was refused or could not be set up in time. The waits come
+    from ``policy``, which also bounds their total (``max_total_wait``).
     """
     attempt = 0
+    waited = 0.0
     while True:
         try:
             response: httpx.Response = yield call
         except httpx.TransportError as exc:  # timeouts included
-            if attempt >= max_retries or not (idempotent or _never_sent(exc)):
+            retryable = attempt < max_retries and (idempotent or _never_sent(exc))
+            delay = policy.next_delay(attempt, waited=waited) if retryable else None
+            if delay is None:
                 raise transport_error(exc) from exc
             reason = type(exc).__name__
-            delay = policy.delay(attempt)
         except httpx.RequestError as exc:
             # Too many redirects, undecodable content: another attempt will not help.
             raise APIConnectionError(
@@ -136,11 +139,15 @@ def send(
             status = response.status_code
             if 200 <= status < 300:
                 return response
-            if attempt >= max_retries or not idempotent or not is_retryable_status(status):
+            retryable = attempt < max_retries and idempotent and is_retryable_status(status)
+            delay = (
+                policy.next_delay(attempt, response.headers, waited=waited) if retryable else None
+            )
+            if delay is None:
                 raise make_status_error(response)
             reason = f"HTTP {status}"
-            delay = policy.delay(attempt, response.headers)
         attempt += 1
+        waited += delay
         # Path only: the query carries the end-user id, which is nobody else's business.
         logger.info(
             "retrying %s %s in %.3fs after %s (retry %d of %d)",
@@ -156,7 +163,7 @@ def send(
 
 def _never_sent(exc: httpx.TransportError) -> bool:
     """True when the request cannot have reached the server: no connection was made."""
-    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
 def transport_error(exc: httpx.TransportError) -> APIConnectionError:

@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import re
 from itertools import accumulate, repeat
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
-from ._exceptions import ResponseDecodeError
-from ._types import VariableType, parse_stored_type
+from ._exceptions import SECRET_MASK, ResponseDecodeError
+from ._types import JSONValue, VariableType, parse_stored_type
 
 __all__ = ["MAX_DECODE_CHARS", "MAX_DECODE_DEPTH", "decode_value"]
 
@@ -32,8 +32,6 @@ MAX_DECODE_CHARS: Final = 32 * 1024 * 1024
 
 MAX_DECODE_DEPTH: Final = 500
 """Deepest nesting of lists and dicts decoded; deeper raises :class:`ResponseDecodeError`."""
-
-_SECRET_SHOWN = "<secret value hidden>"  # noqa: S105  (a placeholder)
 
 # Python literals and the JSON words json.loads reads for them.
 _WORDS: Final = (("True", "true"), ("False", "false"), ("None", "null"))
@@ -62,7 +60,7 @@ _BRACKETS_ONLY = {code: None for code in range(128) if chr(code) not in "[]{}'"}
 _QUOTED = re.compile(r"'[^']*'")
 
 
-def decode_value(value_type: VariableType | str, raw: Any) -> Any:
+def decode_value(value_type: VariableType | str, raw: object) -> JSONValue:
     """Return the Python value of a variable's ``value`` field.
 
     ``raw`` is the server's ``str()`` text (``"42"``, ``"1e-07"``, ``"True"``,
@@ -70,7 +68,8 @@ def decode_value(value_type: VariableType | str, raw: Any) -> Any:
     values come back unchanged. Numbers keep their kind (``"5"`` → ``5``, ``"5.0"`` →
     ``5.0``). Raises :class:`ResponseDecodeError` (carrying the raw text, never a secret)
     for malformed text, text longer than :data:`MAX_DECODE_CHARS`, nesting deeper than
-    :data:`MAX_DECODE_DEPTH`, or a value of the wrong shape for ``value_type``.
+    :data:`MAX_DECODE_DEPTH`, or a value of the wrong shape for ``value_type``; its
+    ``raw`` hides the value of a ``secret`` (or unknown) type.
     """
     try:
         resolved = (
@@ -95,14 +94,15 @@ def decode_value(value_type: VariableType | str, raw: Any) -> Any:
     return _checked_shape(resolved, _decode_container(resolved, raw), raw)
 
 
-def _shown(value_type: VariableType | None, raw: Any) -> str:
-    """Raw text for an error message: never a secret's value."""
-    if value_type is VariableType.SECRET or (value_type is None and not isinstance(raw, str)):
-        return _SECRET_SHOWN if value_type is VariableType.SECRET else repr(type(raw))
+def _shown(value_type: VariableType | None, raw: object) -> str:
+    """Raw text for an error: never the value of a secret, nor of an unknown type (which
+    might be one)."""
+    if value_type is None or value_type is VariableType.SECRET:
+        return SECRET_MASK
     return raw if isinstance(raw, str) else repr(raw)
 
 
-def _fail(value_type: VariableType, raw: Any, why: str) -> Any:
+def _fail(value_type: VariableType, raw: object, why: str) -> NoReturn:
     raise ResponseDecodeError(
         f"cannot decode the value of a {value_type.value} variable ({why})",
         raw=_shown(value_type, raw),
@@ -117,8 +117,7 @@ def _decode_number(raw: str) -> int | float:
             return float(raw)
     except ValueError:  # more digits than int() converts
         pass
-    result: int | float = _fail(VariableType.NUMBER, raw, "not a number")
-    return result
+    _fail(VariableType.NUMBER, raw, "not a number")
 
 
 _SHAPES: dict[VariableType, tuple[type, ...]] = {
@@ -130,14 +129,15 @@ _SHAPES: dict[VariableType, tuple[type, ...]] = {
 }
 
 
-def _checked_shape(value_type: VariableType, value: Any, raw: Any) -> Any:
+def _checked_shape(value_type: VariableType, value: object, raw: object) -> JSONValue:
+    """``value`` (a decoded JSON value) if its shape fits ``value_type``."""
     expected = _SHAPES.get(value_type, (list,))
     if isinstance(value, expected) and not (
         value_type is VariableType.NUMBER and isinstance(value, bool)
     ):
-        return value
+        return value  # type: ignore[return-value]  # JSON by origin, shape checked above
     names = " or ".join(kind.__name__ for kind in expected)
-    return _fail(value_type, raw, f"expected {names}, got {type(value).__name__}")
+    _fail(value_type, raw, f"expected {names}, got {type(value).__name__}")
 
 
 def _decode_container(value_type: VariableType, raw: str) -> Any:

@@ -14,7 +14,9 @@
             │                           InvalidParamError
             ├── AuthenticationError (401)
             ├── PermissionDeniedError (403)
-            ├── NotFoundError (404) → ConversationNotFoundError, VariableNotFoundError
+            ├── NotFoundError (404) → ConversationNotFoundError, VariableNotFoundError,
+            │                         MessageNotFoundError, WorkflowRunNotFoundError,
+            │                         FormNotFoundError, EndUserNotFoundError
             ├── RateLimitError (429)
             └── InternalServerError (5xx)
 
@@ -24,9 +26,12 @@ Nothing here ever formats request headers, so the API key cannot reach a message
 from __future__ import annotations
 
 import json
-from typing import Any
+import re
+from typing import Generic, TypeVar
 
 import httpx
+
+from ._types import JSONValue, VariableType, parse_stored_type
 
 __all__ = [
     "APIConnectionError",
@@ -38,9 +43,12 @@ __all__ = [
     "ConfigurationError",
     "ConversationNotFoundError",
     "DifyError",
+    "EndUserNotFoundError",
+    "FormNotFoundError",
     "InternalServerError",
     "InvalidIdError",
     "InvalidParamError",
+    "MessageNotFoundError",
     "NotChatAppError",
     "NotFoundError",
     "PaginationError",
@@ -51,15 +59,84 @@ __all__ = [
     "VariableNotFoundError",
     "VariableTypeMismatchError",
     "VariableValueError",
+    "WorkflowRunNotFoundError",
     "make_status_error",
 ]
 
 # Shown raw text is cut here: an HTML error page should not flood a traceback.
 _MAX_SHOWN = 300
 
+SECRET_MASK = "<secret: hidden>"  # noqa: S105  (a placeholder, not a password)
+"""What every message, repr and ``raw`` text shows instead of a ``secret`` value."""
+
+# A variable's "value" member in JSON text that cannot be parsed (cut short, malformed): a
+# JSON string, possibly unterminated; or the same inside a JSON string (quotes escaped).
+_VALUE_MEMBER = re.compile(
+    r'"value"\s*:\s*"(?:[^"\\]|\\.)*+"?'
+    r'|\\"value\\"\s*:\s*\\"(?:[^"\\]|\\[^"])*+(?:\\")?',
+    re.DOTALL,
+)
+
+
+def _masked_member(match: re.Match[str]) -> str:
+    quote = '\\"' if match.group().startswith("\\") else '"'
+    return f"{quote}value{quote}: {quote}{SECRET_MASK}{quote}"
+
 
 def _shorten(text: str, limit: int = _MAX_SHOWN) -> str:
     return text if len(text) <= limit else text[:limit] + f"... [{len(text) - limit} more]"
+
+
+def _is_public_type(value_type: object) -> bool:
+    """Whether a variable of this ``value_type`` can be shown: a known type, not secret."""
+    if not isinstance(value_type, str):
+        return False
+    try:
+        return parse_stored_type(value_type)[0] is not VariableType.SECRET
+    except ValueError:
+        return False  # unknown type: it might be a secret
+
+
+def hide_secret_values(data: object) -> object:
+    """``data`` (decoded JSON) with the ``value`` of every variable that might be secret
+    replaced by :data:`SECRET_MASK`; ``data`` itself when nothing needed hiding.
+
+    A variable is an object with a ``value``; its value stays only when its
+    ``value_type`` names a known type other than ``secret``. JSON text held in a string
+    (a body wrapped twice) is searched too.
+    """
+    if isinstance(data, dict):
+        changed = {key: hide_secret_values(item) for key, item in data.items()}
+        if (
+            "value" in data
+            and data["value"] != SECRET_MASK
+            and not _is_public_type(data.get("value_type"))
+        ):
+            changed["value"] = SECRET_MASK
+        same = all(changed[key] is data[key] for key in data)
+        return data if same else changed
+    if isinstance(data, list):
+        items = [hide_secret_values(item) for item in data]
+        return data if all(new is old for new, old in zip(items, data, strict=True)) else items
+    if isinstance(data, str) and data[:1] in ("[", "{"):
+        return _hide_secret_text(data)
+    return data
+
+
+def _hide_secret_text(raw: str) -> str:
+    """``raw`` with every variable value that might be secret masked (see above).
+
+    Text that is not JSON keeps what it says, except the ``"value": "..."`` members of a
+    JSON fragment (a body cut short); plain text has nothing that marks a secret.
+    """
+    if "value" not in raw:  # no member named "value", escaped or not
+        return raw
+    try:
+        data = json.loads(raw)
+        hidden = hide_secret_values(data)
+    except (ValueError, RecursionError):
+        return _VALUE_MEMBER.sub(_masked_member, raw)
+    return raw if hidden is data else json.dumps(hidden, ensure_ascii=False)
 
 
 class DifyError(Exception):
@@ -85,9 +162,11 @@ class ConfigurationError(DifyError):
 class ResponseDecodeError(DifyError):
     """The server answered with something that cannot be decoded.
 
-    ``raw`` holds the undecoded text; ``response`` the HTTP response, when there is one.
-    The message shows the start of ``raw`` unless ``show_raw`` is False, for raw text that
-    may hold ``secret`` values (a whole response body): then only ``.raw`` carries it.
+    ``raw`` holds the undecoded text, with the value of every variable in it that might be
+    ``secret`` masked (as in the message), so it is safe to log; ``response`` the HTTP
+    response (its body unmasked), when there is one. The message shows the start of
+    ``raw`` unless ``show_raw`` is False (a whole response body, which would flood a
+    traceback).
     """
 
     def __init__(
@@ -98,6 +177,7 @@ class ResponseDecodeError(DifyError):
         response: httpx.Response | None = None,
         show_raw: bool = True,
     ) -> None:
+        raw = _hide_secret_text(raw)
         super().__init__(f"{message}: {_shorten(raw)!r}" if show_raw else message)
         self.raw = raw
         self.response = response
@@ -107,25 +187,29 @@ class UnknownVariableNameError(DifyError, LookupError):
     """The conversation has no variable with this name (found out by listing them all)."""
 
 
-class PaginationError(ResponseDecodeError):
-    """The server's list paging broke: a page was empty although more were promised, or
-    repeated variables of an earlier page.
+ItemT = TypeVar("ItemT")
 
-    Dify pages with ``last_id`` by creation time, and variables created together share
-    one timestamp, so after the first page the rest can be unreachable. Rather than loop
-    or silently return part of the list, the client raises this; ``partial`` holds the
-    variables read before the break (the server's first 100 are always complete).
+
+class PaginationError(ResponseDecodeError, Generic[ItemT]):
+    """The server's list paging broke: a page was empty although more were promised, or
+    repeated items of an earlier page.
+
+    Dify pages with ``last_id`` by creation time, and items created together share one
+    timestamp, so after the first page the rest can be unreachable. Rather than loop or
+    silently return part of the list, the client raises this; ``partial`` holds the items
+    read before the break (for variables, the server's first 100 are always complete).
+    ``PaginationError[ConversationVariable]`` is what listing variables raises.
     """
 
-    def __init__(self, problem: str, *, partial: list[Any]) -> None:
+    def __init__(self, problem: str, *, partial: list[ItemT], noun: str = "variable") -> None:
         DifyError.__init__(
             self,
-            f"cannot list every variable: the server's paging is broken ({problem}); "
-            f"{len(partial)} variable(s) were read before the break and are in .partial",
+            f"cannot list every {noun}: the server's paging is broken ({problem}); "
+            f"{len(partial)} {noun}(s) were read before the break and are in .partial",
         )
         self.raw = ""
-        self.response = None
-        self.partial = partial
+        self.response: httpx.Response | None = None
+        self.partial: list[ItemT] = partial
 
 
 class APIError(DifyError):
@@ -165,7 +249,7 @@ class APIStatusError(APIError):
         *,
         status_code: int,
         code: str | None,
-        body: object,
+        body: JSONValue,
         response: httpx.Response,
     ) -> None:
         shown = f"{status_code} {code}: {message}" if code else f"{status_code}: {message}"
@@ -206,11 +290,30 @@ class NotFoundError(APIStatusError):
 
 
 class ConversationNotFoundError(NotFoundError):
-    """404: no such conversation for this ``user`` (check the user the conversation belongs to)."""
+    """404: no such conversation for this ``user`` (check the user the conversation belongs to).
+
+    Also raised for a paging cursor (``last_id``) that names no conversation of the user.
+    """
 
 
 class VariableNotFoundError(NotFoundError):
     """404: the conversation has no variable with this id."""
+
+
+class MessageNotFoundError(NotFoundError):
+    """404: no such message for this ``user`` (also a ``first_id`` paging cursor)."""
+
+
+class WorkflowRunNotFoundError(NotFoundError):
+    """404: no workflow run with this id for this ``user`` (Dify 1.14 and later)."""
+
+
+class FormNotFoundError(NotFoundError):
+    """404: no human input form with this token (Dify 1.14 and later)."""
+
+
+class EndUserNotFoundError(NotFoundError):
+    """404: no end user with this id in the key's app (Dify 1.14 and later)."""
 
 
 class RateLimitError(APIStatusError):
@@ -238,27 +341,49 @@ _BY_CODE: dict[tuple[int, str], type[APIStatusError]] = {
 # too large for a float); only the type gate's message starts like this.
 _TYPE_MISMATCH_PREFIX = "Type mismatch:"
 
-# Dify answers both 404s with code `not_found`; only the message tells them apart.
-_NOT_FOUND_BY_MESSAGE: dict[str, type[APIStatusError]] = {
-    "conversation not exists.": ConversationNotFoundError,
-    "conversation variable not exists.": VariableNotFoundError,
-}
+# Dify answers most 404s with code `not_found`, so the message tells them apart. Only its
+# start counts: flask-restx appends "You have requested this URI [...] but did you mean ...
+# ?" to many of them, and versions differ in case ("Conversation not found").
+_NOT_FOUND_BY_PREFIX: tuple[tuple[str, type[NotFoundError]], ...] = (
+    ("conversation variable not exists.", VariableNotFoundError),
+    ("conversation not exists.", ConversationNotFoundError),
+    ("conversation not found", ConversationNotFoundError),
+    ("last conversation not exists.", ConversationNotFoundError),
+    ("message not exists.", MessageNotFoundError),
+    ("first message not exists.", MessageNotFoundError),
+    ("workflow run not found", WorkflowRunNotFoundError),
+    ("form not found", FormNotFoundError),
+    ("end user not found", EndUserNotFoundError),
+)
+_NOT_FOUND_BY_CODE: dict[str, type[NotFoundError]] = {"end_user_not_found": EndUserNotFoundError}
 
 
-def _error_fields(response: httpx.Response) -> tuple[object, str | None, str]:
+def _not_found_class(code: str | None, message: str) -> type[NotFoundError]:
+    """The most specific 404 class for Dify's ``code`` and the start of its ``message``."""
+    if code is not None and code in _NOT_FOUND_BY_CODE:
+        return _NOT_FOUND_BY_CODE[code]
+    start = message.lstrip().lower()
+    for prefix, cls in _NOT_FOUND_BY_PREFIX:
+        if start.startswith(prefix):
+            return cls
+    return NotFoundError
+
+
+def _error_fields(response: httpx.Response) -> tuple[JSONValue, str | None, str]:
     """Return ``(body, code, message)`` from any error response, never raising."""
     text = response.text
     try:
-        body: object = json.loads(text)
+        body: JSONValue = json.loads(text)
     except ValueError:
         return text, None, _shorten(text.strip()) or response.reason_phrase
     if not isinstance(body, dict):
         return body, None, _shorten(text.strip())
     code = body.get("code")
     message = body.get("message")
-    if isinstance(message, str) and isinstance(body.get("errors"), dict):
+    errors = body.get("errors")
+    if isinstance(message, str) and isinstance(errors, dict):
         # Flask-RESTX style: {"message": "Input payload validation failed", "errors": {...}}
-        details = "; ".join(f"{k}: {v}" for k, v in body["errors"].items())
+        details = "; ".join(f"{k}: {v}" for k, v in errors.items())
         message = f"{message} ({details})"
     return (
         body,
@@ -267,13 +392,41 @@ def _error_fields(response: httpx.Response) -> tuple[object, str | None, str]:
     )
 
 
+def _hint(response: httpx.Response, code: str | None, message: str) -> str:
+    """``message``, or what to do about an answer that is not Dify's at all."""
+    status = response.status_code
+    if 300 <= status < 400:
+        location = response.headers.get("location", "nowhere")
+        return (
+            f"the server redirected to {location}; redirects are not followed: set base_url "
+            "to the API root requests should go to (e.g. https://dify.example.com/v1)"
+        )
+    if status == 404 and code is None and "html" in response.headers.get("content-type", ""):
+        path = response.request.url.path if _has_request(response) else "this path"
+        return (
+            f"the server answered {path} with an HTML page, not Dify's JSON: check that "
+            "base_url is the API root and ends in /v1 (e.g. https://dify.example.com/v1); "
+            "if it does, this Dify version does not have that endpoint"
+        )
+    return message
+
+
+def _has_request(response: httpx.Response) -> bool:
+    try:
+        response.request  # noqa: B018 - raises RuntimeError when there is none
+    except RuntimeError:
+        return False
+    return True
+
+
 def make_status_error(response: httpx.Response) -> APIStatusError:
     """Map a non-2xx response to the most specific :class:`APIStatusError` subclass."""
     status = response.status_code
     body, code, message = _error_fields(response)
+    message = _hint(response, code, message)
     cls: type[APIStatusError]
     if status == 404:
-        cls = _NOT_FOUND_BY_MESSAGE.get(message.strip().lower(), NotFoundError)
+        cls = _not_found_class(code, message)
     elif status == 400 and code == "bad_request" and message.startswith(_TYPE_MISMATCH_PREFIX):
         cls = VariableTypeMismatchError
     elif code is not None and (status, code) in _BY_CODE:

@@ -11,13 +11,12 @@ from typing import Any
 import attrs
 
 from ._decoding import FLOAT_TEXT, INT_TEXT, decode_value
-from ._exceptions import ResponseDecodeError
-from ._types import NumberKind, VariableType, parse_stored_type
+from ._exceptions import SECRET_MASK, ResponseDecodeError, hide_secret_values
+from ._types import JSONValue, NumberKind, VariableType, parse_stored_type
 
 __all__ = ["ConversationVariable"]
 
 _SHOWN_CHARS = 80
-_HIDDEN = "<secret: hidden>"
 _NOT_DECODED: Any = object()
 # What checking a received field raises when it is malformed.
 _MALFORMED = (ValueError, TypeError, OverflowError, OSError)
@@ -63,7 +62,7 @@ class ConversationVariable:
     id: uuid.UUID
     name: str
     value_type: VariableType
-    raw_value: Any = attrs.field(hash=False)
+    raw_value: JSONValue = attrs.field(hash=False)
     description: str
     created_at: datetime
     updated_at: datetime
@@ -73,12 +72,13 @@ class ConversationVariable:
     _decoded: Any = attrs.field(init=False, default=_NOT_DECODED, eq=False, hash=False)
 
     @property
-    def value(self) -> Any:
+    def value(self) -> JSONValue:
         """The decoded value (raises :class:`ResponseDecodeError` if it cannot be decoded)."""
         if self._decoded is _NOT_DECODED:
             # Frozen class: the cache is set once, behind the public interface.
             object.__setattr__(self, "_decoded", decode_value(self.value_type, self.raw_value))
-        return self._decoded
+        decoded: JSONValue = self._decoded
+        return decoded
 
     @property
     def is_secret(self) -> bool:
@@ -172,9 +172,27 @@ class ConversationVariable:
             ),
         )
 
+    def to_dict(self, *, reveal_secrets: bool = False) -> dict[str, JSONValue]:
+        """The variable as JSON-ready data, for logs and JSON output.
+
+        The server's fields: ``id``, ``name``, ``value_type`` (the exposed type, e.g.
+        ``number``), ``value`` (decoded), ``description``, ``created_at`` / ``updated_at``
+        (ISO 8601, UTC). A ``secret`` value is ``"<secret: hidden>"`` unless
+        ``reveal_secrets=True``. Raises :class:`ResponseDecodeError` like :attr:`value`.
+        """
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "value_type": self.value_type.value,
+            "value": SECRET_MASK if self.is_secret and not reveal_secrets else self.value,
+            "description": self.description,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+        }
+
     def _shown_value(self) -> str:
         if self.is_secret:
-            return _HIDDEN
+            return SECRET_MASK
         raw = self.raw_value
         if self.value_type is VariableType.STRING or not isinstance(raw, str):
             return _shorten(repr(raw))
@@ -219,16 +237,4 @@ def _masked_text(data: Any) -> str:
     """The item as text for an error, with its value hidden unless clearly not secret."""
     if not isinstance(data, Mapping):
         return _shorten(repr(data))
-    shown = dict(data)
-    if "value" in shown:
-        value_type = shown.get("value_type")
-        try:
-            public = (
-                isinstance(value_type, str)
-                and parse_stored_type(value_type)[0] is not VariableType.SECRET
-            )
-        except ValueError:
-            public = False  # unknown type: it might be a secret
-        if not public:
-            shown["value"] = _HIDDEN
-    return json.dumps(shown, default=repr, ensure_ascii=False)
+    return json.dumps(hide_secret_values(dict(data)), default=repr, ensure_ascii=False)

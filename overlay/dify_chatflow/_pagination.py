@@ -21,7 +21,7 @@ from ._base_client import AsyncAPIClient, Flow, SyncAPIClient
 from ._constants import MAX_PAGES
 from ._exceptions import PaginationError
 
-__all__ = ["AsyncPager", "CursorWalk", "PageChecker", "SyncPager", "pagination_error"]
+__all__ = ["AsyncPager", "CursorWalk", "PageChecker", "SyncPager"]
 
 
 class _Identified(Protocol):
@@ -76,16 +76,6 @@ class PageChecker(Generic[ItemT]):
                     f"page {page - 1} (the server's paging compares whole seconds)"
                 )
         return None
-
-
-def pagination_error(problem: str, *, partial: list[ItemT], noun: str) -> PaginationError:
-    """The :class:`PaginationError` for a broken listing of ``noun`` items, naming them."""
-    error = PaginationError(problem, partial=partial)
-    error.args = (
-        f"cannot list every {noun}: the server's paging is broken ({problem}); "
-        f"{len(partial)} {noun}(s) were read before the break and are in .partial",
-    )
-    return error
 
 
 #: Fetches one page: the items after the cursor item (``None``: the first page) and the
@@ -143,7 +133,7 @@ class CursorWalk(Generic[ItemT]):
             self.read.extend(fresh)
         if problem is not None:
             self.more = False
-            raise pagination_error(problem, partial=list(self.read), noun=self._noun)
+            raise PaginationError(problem, partial=list(self.read), noun=self._noun)
         self.more = has_more
         if items:
             self._cursor = items[0] if self._backwards else items[-1]

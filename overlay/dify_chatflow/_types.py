@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import enum
-from typing import Literal
+from typing import Literal, TypeAlias
 
-__all__ = ["NOT_GIVEN", "NotGiven", "NumberKind", "VariableType", "parse_stored_type"]
+__all__ = ["NOT_GIVEN", "JSONValue", "NotGiven", "NumberKind", "VariableType", "parse_stored_type"]
+
+JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
+"""Any value JSON can carry, as ``json.loads`` returns it: what a variable's value decodes to."""
 
 NumberKind = Literal["integer", "float"]
 """How the server stores a ``number`` variable: Python ``int`` or ``float``.

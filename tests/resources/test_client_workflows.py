@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from dify_chatflow import InvalidIdError, NotFoundError, WorkflowRun
+from dify_chatflow import InvalidIdError, WorkflowRun, WorkflowRunNotFoundError
 from resource_support import streamed_run_id
 
 
@@ -25,7 +25,7 @@ def test_get_run_of_a_chat_turn(server, driver):
 def test_an_unknown_run_is_not_found_on_every_server(server, driver, dialect):
     client = driver.client(server)
 
-    with pytest.raises(NotFoundError) as caught:
+    with pytest.raises(WorkflowRunNotFoundError) as caught:
         driver.run(client.workflows.get_run(uuid.uuid4()))
 
     assert caught.value.status_code == 404

@@ -149,7 +149,7 @@ class Messages(SyncAPIResource):
         seconds: when a page boundary falls among messages of one second, the older ones
         of that second would be skipped, and :class:`PaginationError` is raised instead
         (``partial``: the newer messages read, oldest first). An unknown conversation, or
-        another user's, raises :class:`NotFoundError`.
+        another user's, raises :class:`ConversationNotFoundError`.
         """
         return self._client._run(
             self._flows.list_flow(
@@ -170,7 +170,8 @@ class Messages(SyncAPIResource):
         """Rate a message ``"like"`` or ``"dislike"`` (``content``: a comment), or revoke
         the rating with ``None``.
 
-        Any other rating raises :class:`ConfigurationError` before anything is sent.
+        Any other rating raises :class:`ConfigurationError` before anything is sent; an
+        unknown message, or another user's, raises :class:`MessageNotFoundError`.
         """
         return self._client._run(
             self._flows.feedback_flow(

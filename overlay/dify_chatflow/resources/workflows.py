@@ -78,9 +78,9 @@ class Workflows(SyncAPIResource):
         """The workflow run with this id (a chat turn's ``workflow_run_id``).
 
         Its ``outputs`` hold a chat turn's answer, also of a turn whose stream was cut.
-        An unknown id raises :class:`NotFoundError` (``status_code`` 404) on every server:
-        Dify 1.10 answers it with 200 and every field null (``response`` is that answer),
-        newer servers with 404.
+        An unknown id raises :class:`WorkflowRunNotFoundError` (``status_code`` 404) on
+        every server: Dify 1.10 answers it with 200 and every field null (``response`` is
+        that answer), newer servers with 404.
         """
         return self._client._run(
             self._flows.get_run_flow(workflow_run_id, max_retries=max_retries, timeout=timeout)

@@ -1,7 +1,9 @@
 """``dify-chatflow vars list|get|set``: conversation variables from a shell.
 
-Exit codes: 0 ok, 1 server or network error, 2 usage or validation error. The API key is
-read from ``--api-key`` or ``DIFY_API_KEY`` and never printed.
+The API key is read from ``--api-key`` or ``DIFY_API_KEY`` and never printed; secret
+values are masked unless ``--show-secrets``. A new value can come from the command line,
+from stdin (``-``) or from a file (``--value-file``), so a secret need not appear in the
+process list or the shell history.
 """
 
 from __future__ import annotations
@@ -11,64 +13,47 @@ import json
 import math
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from ._exceptions import (
-    APIConnectionError,
-    APIStatusError,
-    DifyError,
-    ResponseDecodeError,
-    UnknownVariableNameError,
-    VariableValueError,
-)
-from ._models import ConversationVariable
-from ._types import NumberKind, VariableType
+from .._exceptions import VariableValueError
+from .._types import JSONValue, NumberKind, VariableType
+from . import EXIT_CODES_HELP, EXIT_OK, CommandError, Parser, connection_options
 
 if TYPE_CHECKING:
-    from ._client import ChatflowClient
+    from .._client import ChatflowClient
+    from .._models import ConversationVariable
 
-__all__ = [
-    "EXIT_OK",
-    "EXIT_SERVER",
-    "EXIT_USAGE",
-    "add_vars_commands",
-    "parse_cli_value",
-    "run_vars",
-]
+__all__ = ["add_vars_commands", "parse_cli_value"]
 
-EXIT_OK = 0
-EXIT_SERVER = 1
-EXIT_USAGE = 2
-
-MASK = "********"
 _SHOWN_VALUE_WIDTH = 48
+_FROM_STDIN = "-"
 
-_VARS_EPILOG = """\
+_VARS_EPILOG = f"""\
 examples:
   dify-chatflow vars list 6f1c2e9a-0b7d-4c1e-9a55-2f6f0e4c8b11 --user abc-123
   dify-chatflow vars get 6f1c2e9a-0b7d-4c1e-9a55-2f6f0e4c8b11 user_preference --json
   dify-chatflow vars set 6f1c2e9a-0b7d-4c1e-9a55-2f6f0e4c8b11 visits 4
 
 configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL, --user / DIFY_USER
-exit codes: 0 ok, 1 server or network error, 2 usage or validation error
-"""
+
+{EXIT_CODES_HELP}"""
+
+_LENIENT_HELP = (
+    "check only what the server itself refuses, and send values it accepts but changes: "
+    "true/false for a number (stored as 1/0, or 1.0/0.0 inside an array), integers beyond "
+    "64 bits (stored as floats) and non-text object keys (stored as text). What the server "
+    "refuses (5.0 for an integer-stored number, the wrong type, a value over the size "
+    "limit) is still refused before anything is sent"
+)
+
+Action = Callable[["ChatflowClient", argparse.Namespace, TextIO], int]
 
 
-def _connection_options() -> argparse.ArgumentParser:
-    """Options every ``vars`` command takes (placed after the command, like most CLIs)."""
-    parent = argparse.ArgumentParser(add_help=False)
-    group = parent.add_argument_group("connection")
-    group.add_argument("--api-key", help="app API key (default: $DIFY_API_KEY); never printed")
-    group.add_argument("--base-url", help="API base URL ending in /v1 (default: $DIFY_BASE_URL)")
-    group.add_argument("--user", help="end user who owns the conversation (default: $DIFY_USER)")
-    group.add_argument("--timeout", type=float, default=30.0, help="seconds (default: 30)")
-    return parent
-
-
-def add_vars_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_vars_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``vars`` command group on the top-level parser's subparsers."""
-    connection = _connection_options()
+    connection = connection_options()
     vars_parser = subparsers.add_parser(
         "vars",
         help="list, read and change a conversation's variables",
@@ -88,7 +73,7 @@ def add_vars_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     )
     list_parser.add_argument("conversation_id", metavar="CONVERSATION_ID")
     _add_output_options(list_parser)
-    list_parser.set_defaults(handler=run_vars, action=_run_list)
+    list_parser.set_defaults(handler=_handler(_run_list))
 
     get_parser = commands.add_parser(
         "get",
@@ -102,39 +87,44 @@ def add_vars_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     get_parser.add_argument("conversation_id", metavar="CONVERSATION_ID")
     get_parser.add_argument("name", metavar="NAME")
     _add_output_options(get_parser)
-    get_parser.set_defaults(handler=run_vars, action=_run_get)
+    get_parser.set_defaults(handler=_handler(_run_get))
 
     set_parser = commands.add_parser(
         "set",
         parents=[connection],
         help="change one variable's value",
         description=(
-            "Change one variable's value. VALUE is read by the variable's type: numbers, "
-            "true/false for booleans, JSON for objects and arrays, text as-is for strings. "
-            "The value is checked before anything is sent."
+            "Change one variable's value. VALUE is read by the variable's type: numbers,\n"
+            "true/false for booleans, JSON for objects and arrays, text as-is for strings\n"
+            "and secrets. VALUE '-' reads it from stdin, --value-file from a file (one\n"
+            "trailing newline is dropped), which keeps a secret out of the process list\n"
+            "and the shell history. The value is checked before anything is sent."
         ),
         epilog=(
             "examples:\n"
             "  dify-chatflow vars set CONV_ID user_preference dark\n"
             "  dify-chatflow vars set CONV_ID visits 4\n"
             '  dify-chatflow vars set CONV_ID tags \'["a", "b"]\'\n'
-            "  dify-chatflow vars set CONV_ID note '\"42\"' --json-value   # the string 42"
+            "  dify-chatflow vars set CONV_ID note '\"42\"' --json-value   # the string 42\n"
+            "  pass show dify/token | dify-chatflow vars set CONV_ID api_token -\n"
+            "  dify-chatflow vars set CONV_ID profile --value-file profile.json"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     set_parser.add_argument("conversation_id", metavar="CONVERSATION_ID")
     set_parser.add_argument("name", metavar="NAME")
-    set_parser.add_argument("value", metavar="VALUE")
     set_parser.add_argument(
-        "--json-value", action="store_true", help="read VALUE as JSON whatever the type"
+        "value", metavar="VALUE", nargs="?", help="the new value, or '-' to read it from stdin"
     )
     set_parser.add_argument(
-        "--lenient",
-        action="store_true",
-        help="accept what the server accepts even when it changes the value (e.g. 5.0 for 5)",
+        "--value-file", metavar="PATH", help="read the new value from this file (UTF-8)"
     )
+    set_parser.add_argument(
+        "--json-value", action="store_true", help="read the value as JSON whatever the type"
+    )
+    set_parser.add_argument("--lenient", action="store_true", help=_LENIENT_HELP)
     _add_output_options(set_parser)
-    set_parser.set_defaults(handler=run_vars, action=_run_set)
+    set_parser.set_defaults(handler=_handler(_run_set))
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -150,22 +140,27 @@ def parse_cli_value(
     *,
     number_kind: NumberKind | None = None,
     force_json: bool = False,
-) -> Any:
-    """Turn the VALUE argument into the Python value for a variable of ``value_type``.
+) -> JSONValue:
+    """Turn the VALUE text into the Python value for a variable of ``value_type``.
 
     For a float-stored number, integer text is read as a float: in a shell, ``1`` for such
     a variable means 1.0. Raises :class:`VariableValueError` with a hint when the text
     does not fit the type.
     """
     if force_json or value_type in _JSON_TYPES:
+        # A secret's text is never echoed, not even when it is malformed.
+        shown = "the value" if value_type is VariableType.SECRET else repr(_clip(text))
         try:
-            return json.loads(text, parse_constant=_refuse_constant)
+            parsed: JSONValue = json.loads(text, parse_constant=_refuse_constant)
+        except RecursionError:
+            raise VariableValueError(
+                f"{value_type.value} variables take JSON; {shown} is nested too deeply"
+            ) from None
         except ValueError as exc:
-            # A secret's text is never echoed, not even when it is malformed.
-            shown = "the value" if value_type is VariableType.SECRET else repr(text)
             raise VariableValueError(
                 f"{value_type.value} variables take JSON; could not read {shown}: {exc}"
             ) from None
+        return parsed
     if value_type is VariableType.NUMBER:
         if number_kind != "float":
             try:
@@ -178,14 +173,14 @@ def parse_cli_value(
             number = math.nan
         if not math.isfinite(number):
             raise VariableValueError(
-                f"number variables take a finite number such as 4 or 0.5, not {text!r}"
+                f"number variables take a finite number such as 4 or 0.5, not {_clip(text)!r}"
             )
         return number
     if value_type is VariableType.BOOLEAN:
         lowered = text.strip().lower()
         if lowered in ("true", "false"):
             return lowered == "true"
-        raise VariableValueError(f"boolean variables take true or false, not {text!r}")
+        raise VariableValueError(f"boolean variables take true or false, not {_clip(text)!r}")
     return text  # string and secret take the text as-is; other types are refused later
 
 
@@ -200,32 +195,86 @@ _JSON_TYPES = frozenset(
 )
 
 
-def _refuse_constant(name: str) -> Any:
+def _refuse_constant(name: str) -> JSONValue:
     raise ValueError(f"{name} is not a number the server can store")
+
+
+def _clip(text: str, width: int = 60) -> str:
+    """Typed text for a message: long input (a file's content) is cut short."""
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+# --- reading the value -----------------------------------------------------------------
+
+
+def _value_text(args: argparse.Namespace) -> str:
+    """The VALUE text: the argument, stdin (``-``) or ``--value-file``."""
+    if args.value_file is not None:
+        if args.value is not None:
+            raise CommandError("give VALUE or --value-file, not both")
+        try:
+            text = Path(args.value_file).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise CommandError(f"--value-file {args.value_file!r} is not UTF-8 text") from None
+        except OSError as exc:
+            raise CommandError(
+                f"cannot read --value-file {args.value_file!r}: {exc.strerror or exc}"
+            ) from None
+        return _without_final_newline(text)
+    if args.value is None:
+        raise CommandError("give VALUE, '-' to read it from stdin, or --value-file PATH")
+    if args.value != _FROM_STDIN:
+        return str(args.value)
+    if sys.stdin is None:
+        raise CommandError("VALUE '-' reads stdin, but there is no stdin")
+    try:
+        return _without_final_newline(sys.stdin.read())
+    except UnicodeDecodeError:
+        raise CommandError("the value read from stdin is not UTF-8 text") from None
+
+
+def _without_final_newline(text: str) -> str:
+    """``text`` without one trailing line break, as ``$(...)`` in a shell would drop it."""
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if text.endswith("\n") else text
 
 
 # --- commands -------------------------------------------------------------------------
 
 
+def _handler(action: Action) -> Callable[[argparse.Namespace], int]:
+    """A command's handler: ``action`` run with a client built from the options."""
+
+    def run(args: argparse.Namespace) -> int:
+        from .. import ChatflowClient  # loaded only for the commands that need it
+
+        with ChatflowClient(
+            api_key=args.api_key,
+            base_url=args.base_url,
+            user=args.user or os.environ.get("DIFY_USER") or None,
+            timeout=args.timeout,
+        ) as client:
+            return action(client, args, sys.stdout)
+
+    return run
+
+
 def _run_list(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> int:
-    variables = client.variables.list(args.conversation_id)
-    _print_variables(variables, args, out)
+    _print_variables(client.variables.list(args.conversation_id), args, out)
     return EXIT_OK
 
 
 def _run_get(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> int:
-    variable = client.variables.get(args.conversation_id, args.name)
-    _print_variables([variable], args, out)
+    _print_variables([client.variables.get(args.conversation_id, args.name)], args, out)
     return EXIT_OK
 
 
 def _run_set(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> int:
+    text = _value_text(args)  # before any request: a usage error sends nothing
     current = client.variables.get(args.conversation_id, args.name)
     value = parse_cli_value(
-        current.value_type,
-        args.value,
-        number_kind=current.number_kind,
-        force_json=args.json_value,
+        current.value_type, text, number_kind=current.number_kind, force_json=args.json_value
     )
     updated = client.variables.update(
         args.conversation_id,
@@ -239,69 +288,24 @@ def _run_set(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> i
     return EXIT_OK
 
 
-def run_vars(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run one parsed ``vars`` command; map every error to a message and an exit code."""
-    from ._client import ChatflowClient  # the client is only needed for these commands
-
-    out = out or sys.stdout
-    err = err or sys.stderr
-    try:
-        with ChatflowClient(
-            api_key=args.api_key,
-            base_url=args.base_url,
-            user=args.user or os.environ.get("DIFY_USER") or None,
-            timeout=args.timeout,
-        ) as client:
-            code: int = args.action(client, args, out)
-            return code
-    except APIStatusError as exc:
-        print(
-            f"error: server answered {exc.status_code} {exc.code or '-'}: {exc.message}", file=err
-        )
-        return EXIT_SERVER
-    except (APIConnectionError, ResponseDecodeError, UnknownVariableNameError) as exc:
-        # What the server holds or answers, not what was typed: a server-side outcome.
-        print(f"error: {exc}", file=err)
-        return EXIT_SERVER
-    except DifyError as exc:  # validation, bad ids, missing configuration
-        print(f"error: {exc}", file=err)
-        return EXIT_USAGE
-
-
 # --- output ---------------------------------------------------------------------------
-
-
-def _shown_value(variable: ConversationVariable, show_secrets: bool) -> Any:
-    if variable.value_type is VariableType.SECRET and not show_secrets:
-        return MASK
-    return variable.value
 
 
 def _print_variables(
     variables: Sequence[ConversationVariable], args: argparse.Namespace, out: TextIO
 ) -> None:
+    records = [variable.to_dict(reveal_secrets=args.show_secrets) for variable in variables]
     if args.json:
-        for variable in variables:
-            record = {
-                "id": str(variable.id),
-                "name": variable.name,
-                "value_type": variable.value_type.value,
-                "value": _shown_value(variable, args.show_secrets),
-                "description": variable.description,
-                "created_at": variable.created_at.isoformat(),
-                "updated_at": variable.updated_at.isoformat(),
-            }
+        for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
     rows = [("NAME", "TYPE", "VALUE", "UPDATED (UTC)")]
-    for variable in variables:
-        shown = _shown_value(variable, args.show_secrets)
-        text = shown if isinstance(shown, str) and shown == MASK else _one_line(shown)
+    for variable, record in zip(variables, records, strict=True):
         rows.append(
             (
                 variable.name,
                 variable.value_type.value,
-                _shorten(text, _SHOWN_VALUE_WIDTH),
+                _shorten(_one_line(record["value"]), _SHOWN_VALUE_WIDTH),  # secrets: the mask
                 variable.updated_at.strftime("%Y-%m-%d %H:%M:%S"),
             )
         )
@@ -313,7 +317,7 @@ def _print_variables(
         out.write("(no variables)\n")
 
 
-def _one_line(value: Any) -> str:
+def _one_line(value: JSONValue) -> str:
     if isinstance(value, str):
         return value.replace("\n", "\\n")
     return json.dumps(value, ensure_ascii=False)

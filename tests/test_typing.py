@@ -1,0 +1,186 @@
+"""mypy --strict, run on code a user writes, reports the mistakes the types can catch.
+
+Each line of ``MISTAKES`` marked ``# error: <code>`` must be reported, at that line, with
+that code, and no other line; ``CORRECT`` must pass. The checks use the project's mypy
+settings (``[tool.mypy]`` in pyproject.toml) and the installed package.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+MISTAKES = textwrap.dedent(
+    """\
+    import dify_chatflow
+    from dify_chatflow import ChatflowClinet  # error: attr-defined
+    from dify_chatflow import (
+        ConversationVariable,
+        PaginationError,
+        RetryPolicy,
+        VariableType,
+        decode_value,
+        validate_value,
+    )
+
+    dify_chatflow.ConversationVarible  # error: attr-defined
+    validate_value(42, "x")  # error: arg-type
+    validate_value("number", 1, number_kind="int")  # error: arg-type
+    VariableType.NUMBR  # error: attr-defined
+    RetryPolicy(max_total_wait="10")  # error: arg-type
+
+
+    def shout(variable: ConversationVariable) -> str:
+        return variable.value.upper()  # error: union-attr
+
+
+    def as_text(variable: ConversationVariable) -> str:
+        return variable.value  # error: return-value
+
+
+    def strip(raw: str) -> str:
+        return decode_value("string", raw).strip()  # error: union-attr
+
+
+    def first_id(error: PaginationError[ConversationVariable]) -> int:
+        return error.partial[0].name  # error: return-value
+
+
+    def logged(variable: ConversationVariable) -> dict[str, str]:
+        return variable.to_dict()  # error: return-value
+    """
+)
+
+CORRECT = textwrap.dedent(
+    """\
+    import json
+
+    import dify_chatflow
+    from dify_chatflow import (
+        ConversationVariable,
+        JSONValue,
+        PaginationError,
+        RetryPolicy,
+        VariableType,
+        decode_value,
+        validate_value,
+    )
+
+    version: str = dify_chatflow.__version__
+    validate_value(VariableType.NUMBER, 5, number_kind="integer")
+    validate_value("array[string]", ["a"], strict=False)
+    decoded: JSONValue = decode_value("object", "{'a': 1}")
+    policy = RetryPolicy(max_total_wait=30.0)
+    bound: float = policy.worst_case_wait(3)
+
+
+    def shout(variable: ConversationVariable) -> str:
+        value = variable.value
+        if isinstance(value, str):
+            return value.upper()
+        return json.dumps(value)
+
+
+    def names(error: PaginationError[ConversationVariable]) -> list[str]:
+        return [variable.name for variable in error.partial]
+
+
+    def logged(variable: ConversationVariable) -> str:
+        return json.dumps(variable.to_dict())
+    """
+)
+
+Report = dict[str, set[tuple[int, str]]]
+"""Errors mypy reports per sample file, as ``{(line, code)}``."""
+
+_MARK = re.compile(r"#\s*error:\s*([\w-]+)")
+_REPORTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: .*\[(?P<code>[\w-]+)\]$")
+
+
+def _expected(source: str) -> set[tuple[int, str]]:
+    return {
+        (number, mark.group(1))
+        for number, line in enumerate(source.splitlines(), start=1)
+        if (mark := _MARK.search(line))
+    }
+
+
+@pytest.fixture(scope="module")
+def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Report:
+    """Errors mypy reports per sample file, as ``{(line, code)}``."""
+    folder = tmp_path_factory.mktemp("typing")
+    (folder / "mistakes.py").write_text(MISTAKES)
+    (folder / "correct.py").write_text(CORRECT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(repo_root / "pyproject.toml"),
+            "--show-error-codes",
+            "--no-error-summary",
+            "--no-pretty",
+            "mistakes.py",
+            "correct.py",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        timeout=240,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr  # 2: mypy itself failed
+    report: Report = {"mistakes.py": set(), "correct.py": set()}
+    for line in result.stdout.splitlines():
+        found = _REPORTED.match(line)
+        if found:
+            report[found["file"]].add((int(found["line"]), found["code"]))
+    return report
+
+
+def test_every_deliberate_mistake_is_reported_at_its_line(mypy_report: Report) -> None:
+    expected = _expected(MISTAKES)
+    assert len(expected) == 11
+    assert mypy_report["mistakes.py"] == expected
+
+
+def test_correct_code_passes_strict(mypy_report: Report) -> None:
+    assert mypy_report["correct.py"] == set()
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    import dify_chatflow
+
+    shown = dir(dify_chatflow)
+    assert shown == sorted(dify_chatflow.__all__)
+    assert {"validate_value", "decode_value", "ConversationVariable"} <= set(shown)
+    assert not [name for name in shown if name.startswith("_") and name != "__version__"]
+
+
+def test_a_cold_import_leaves_the_value_layer_unloaded_until_it_is_used() -> None:
+    code = (
+        "import sys, dify_chatflow\n"
+        "heavy = ('attr', 'attrs', 'uuid', 'dify_chatflow._models', "
+        "'dify_chatflow._validation', 'dify_chatflow._decoding')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "dify_chatflow.ConversationVariable\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "try:\n"
+        "    dify_chatflow.ConversationVarible\n"
+        "except AttributeError as exc:\n"
+        "    print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    before, after, missing = result.stdout.splitlines()
+    assert before == "[]"
+    assert "dify_chatflow._models" in after
+    assert "attrs" in after
+    assert missing == "module 'dify_chatflow' has no attribute 'ConversationVarible'"
