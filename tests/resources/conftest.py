@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from client_support import CLIENT_KINDS
 from dify_chatflow.testing import DifyTestServer
-from resource_support import API_KEY, CLIENT_KINDS, DIALECTS, Driver, FakeClock, driver_of
+from resource_support import API_KEY, DIALECTS, Driver, FakeClock, driver_of
 
 
 @pytest.fixture(params=CLIENT_KINDS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import inspect
 import json
@@ -13,17 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
-from dify_chatflow import AsyncChatflowClient, ChatflowClient, DefaultAioHttpClient, RetryPolicy
+from client_support import API_KEY, USER, ClientFactory
 from dify_chatflow.testing import DifyTestServer
 
-API_KEY = "app-test"
-USER = "abc-123"
-#: Short waits between attempts, so retry tests stay quick.
-FAST_RETRIES = RetryPolicy(initial_delay=0.001, max_delay=0.005, max_retry_after=0.05)
 # Plain http on 127.0.0.1: no certificates to load (which costs ~45 ms per client).
 _PLAIN = {"verify": False}
-#: The kinds of client every test runs with: blocking, async, async over aiohttp.
-CLIENT_KINDS = ["sync", "async", "aiohttp"]
 DIALECTS = ["1.10", "1.16"]
 
 
@@ -49,29 +42,13 @@ class Driver:
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self.loop = None if kind == "sync" else asyncio.new_event_loop()
-        self._made: list[Any] = []
-        self._borrowed: list[DefaultAioHttpClient] = []
+        self._factory = ClientFactory(kind)
+        self.loop = self._factory.loop
 
     def client(self, server: DifyTestServer | None, **options: Any) -> Any:
-        """A client of this kind for ``server`` (or the ``base_url`` given)."""
-        options.setdefault("api_key", API_KEY)
-        if "base_url" not in options:
-            assert server is not None
-            options["base_url"] = server.base_url
-        options.setdefault("user", USER)
-        options.setdefault("retry_policy", FAST_RETRIES)
-        client: Any
-        if self.loop is None:
-            client = ChatflowClient(**options)
-        else:
-            if self.kind == "aiohttp":
-                http = DefaultAioHttpClient(timeout=options.get("timeout", 30.0))
-                self._borrowed.append(http)
-                options["http_client"] = http
-            client = AsyncChatflowClient(**options)
-        self._made.append(client)
-        return client
+        """A client of this kind for ``server`` (or the ``base_url`` given), closed with
+        the driver; the client itself, its async methods returning coroutines."""
+        return self._factory(server, **options)._target  # type: ignore[arg-type]
 
     def run(self, value: Any) -> Any:
         if inspect.isawaitable(value):
@@ -102,12 +79,7 @@ class Driver:
         return found
 
     def close(self) -> None:
-        for client in self._made:
-            self.run(client.close())
-        if self.loop is not None:
-            for http in self._borrowed:
-                self.loop.run_until_complete(http.aclose())
-            self.loop.close()
+        self._factory.close()
 
 
 def chat(
