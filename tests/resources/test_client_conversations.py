@@ -151,6 +151,22 @@ def test_a_full_last_page_ending_in_one_second_is_reported(server, driver):
     assert [str(conv.id) for conv in caught.value.partial] == [a, b]
 
 
+def test_a_page_repeated_by_the_server_ends_the_loop_with_an_error(server, driver):
+    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    page = {
+        "limit": 2,
+        "has_more": True,
+        "data": [_item(a, 1_764_578_001), _item(b, 1_764_578_000)],
+    }
+    server.inject_fault(Fault.status(200, body=page), route="conversations", times=2)
+    client = driver.client(server)
+
+    with pytest.raises(PaginationError, match="repeated 2 conversation"):
+        driver.items(client.conversations.list(page_size=2))
+
+    assert len(server.requests) == 2
+
+
 @pytest.mark.parametrize(
     "options",
     [
