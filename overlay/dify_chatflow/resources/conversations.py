@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
-from uuid import UUID
 
 import httpx
 
@@ -32,6 +31,8 @@ from .._types import NOT_GIVEN
 from ._answers import model_of, page_of
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from ..types.conversations import Conversation
 
 __all__ = ["AsyncConversations", "ConversationFlows", "Conversations", "SortBy"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import builtins
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, Literal
-from uuid import UUID
 
 from .. import _binding
 from .._base_client import (
@@ -28,6 +27,8 @@ from .._types import NOT_GIVEN
 from ._answers import page_of, strings_of
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from ..types.messages import Message
 
 __all__ = ["AsyncMessages", "MessageFlows", "Messages", "Rating"]

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
-from uuid import UUID
 
 import httpx
 
@@ -26,6 +25,8 @@ from .._types import NOT_GIVEN
 from ._answers import model_of
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from ..types.workflows import WorkflowRun
 
 __all__ = ["AsyncWorkflows", "WorkflowFlows", "Workflows"]
