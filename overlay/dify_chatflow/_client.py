@@ -12,7 +12,12 @@ from ._base_client import AsyncAPIClient, SyncAPIClient, Timeout
 from ._constants import ASYNC_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES
 from ._retry import RetryPolicy
 from ._types import NOT_GIVEN
+from .resources.app import App, AsyncApp
+from .resources.conversations import AsyncConversations, Conversations
+from .resources.files import AsyncFiles, Files
+from .resources.messages import AsyncMessages, Messages
 from .resources.variables import AsyncVariables, Variables
+from .resources.workflows import AsyncWorkflows, Workflows
 
 __all__ = ["AsyncChatflowClient", "ChatflowClient"]
 
@@ -55,6 +60,16 @@ class ChatflowClient(SyncAPIClient):
         )
         #: List, get, set and update conversation variables.
         self.variables = Variables(self)
+        #: List, rename and delete the end user's conversations.
+        self.conversations = Conversations(self)
+        #: A conversation's history, feedback on messages, suggested questions.
+        self.messages = Messages(self)
+        #: Upload files to send with chat messages.
+        self.files = Files(self)
+        #: The app's info, input form and features, tool icons and web page settings.
+        self.app = App(self)
+        #: Workflow runs (a chat turn is one).
+        self.workflows = Workflows(self)
 
 
 class AsyncChatflowClient(AsyncAPIClient):
@@ -95,3 +110,13 @@ class AsyncChatflowClient(AsyncAPIClient):
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)
         #: List, get, set and update conversation variables.
         self.variables = AsyncVariables(self)
+        #: List, rename and delete the end user's conversations.
+        self.conversations = AsyncConversations(self)
+        #: A conversation's history, feedback on messages, suggested questions.
+        self.messages = AsyncMessages(self)
+        #: Upload files to send with chat messages.
+        self.files = AsyncFiles(self)
+        #: The app's info, input form and features, tool icons and web page settings.
+        self.app = AsyncApp(self)
+        #: Workflow runs (a chat turn is one).
+        self.workflows = AsyncWorkflows(self)

@@ -521,3 +521,23 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     else:
         cls = _BY_STATUS.get(status, APIStatusError)
     return cls(message, status_code=status, code=code, body=body, response=response)
+
+
+# --- Refused uploads (POST /files/upload) -------------------------------------------------
+
+
+class FileTooLargeError(APIStatusError):
+    """413: the file is larger than the server (or a proxy in front of it) accepts."""
+
+
+class UnsupportedFileTypeError(APIStatusError):
+    """415 ``unsupported_file_type``: the server refused the file's type."""
+
+
+class NoFileUploadedError(BadRequestError):
+    """400 ``no_file_uploaded``: the request carried no file."""
+
+
+__all__ += ["FileTooLargeError", "NoFileUploadedError", "UnsupportedFileTypeError"]
+_BY_STATUS.update({413: FileTooLargeError, 415: UnsupportedFileTypeError})
+_BY_CODE[(400, "no_file_uploaded")] = NoFileUploadedError

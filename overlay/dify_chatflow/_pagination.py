@@ -5,16 +5,23 @@ Every list endpoint pages by an item id (``last_id`` for variables and conversat
 timestamp, in whole seconds. Items sharing the boundary item's second are skipped by the
 next page. :class:`PageChecker` sees that (and repeated or empty pages) from the pages
 alone; the caller raises :class:`~dify_chatflow.PaginationError` with what it read so far.
+
+:class:`CursorWalk` is one walk through a listing, a flow per page (see ``_base_client``);
+:class:`SyncPager` / :class:`AsyncPager` run a fresh walk each time they are iterated, so
+pages are fetched only as the caller reads on.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, Protocol, TypeVar
 
+from ._base_client import AsyncAPIClient, Flow, SyncAPIClient
 from ._constants import MAX_PAGES
+from ._exceptions import PaginationError
 
-__all__ = ["PageChecker"]
+__all__ = ["AsyncPager", "CursorWalk", "PageChecker", "SyncPager"]
 
 
 class _Identified(Protocol):
@@ -69,3 +76,165 @@ class PageChecker(Generic[ItemT]):
                     f"page {page - 1} (the server's paging compares whole seconds)"
                 )
         return None
+
+
+#: Fetches one page: the items after the cursor item (``None``: the first page) and the
+#: server's ``has_more``.
+PageFetch = Callable[[ItemT | None], Flow[tuple[list[ItemT], bool]]]
+
+
+class CursorWalk(Generic[ItemT]):
+    """One walk through a cursor-paged listing, one flow per page.
+
+    ``fetch`` gets the cursor item: the last item of the page before, or with
+    ``backwards`` (messages: the server answers each page oldest first and pages to older
+    items with ``first_id``) the first. ``read`` holds every item read so far, in the
+    order the server listed them; a broken page raises :class:`PaginationError` with them.
+
+    ``page_size`` is the ``limit`` each page asks for, given for the listings whose
+    ``has_more`` the server works out by counting the items strictly beyond the cursor
+    item's second (conversations, messages): a full page that says none follow although
+    its two items at the cursor end share a second may hide more of that second, which is
+    reported too.
+    """
+
+    def __init__(
+        self,
+        noun: str,
+        fetch: PageFetch[ItemT],
+        *,
+        boundary: Callable[[ItemT], object],
+        backwards: bool = False,
+        page_size: int | None = None,
+    ) -> None:
+        self._noun = noun
+        self._fetch = fetch
+        self._boundary = boundary
+        self._backwards = backwards
+        self._page_size = page_size
+        self._checker: PageChecker[ItemT] = PageChecker(noun, boundary=boundary)
+        self._cursor: ItemT | None = None
+        self.read: list[ItemT] = []
+        #: False once the last page was read.
+        self.more = True
+
+    def next_page(self) -> Flow[list[ItemT]]:
+        """Fetch the next page: its items not seen before, in the server's order."""
+        items, has_more = yield from self._fetch(self._cursor)
+        # The checks look at the cursor end of each page: put it last.
+        ordered = items[::-1] if self._backwards else items
+        fresh, problem = self._checker.accept(ordered, has_more)
+        if problem is None and not has_more:
+            problem = self._hidden_rest(ordered)
+        if self._backwards:
+            fresh.reverse()
+            self.read[:0] = fresh
+        else:
+            self.read.extend(fresh)
+        if problem is not None:
+            self.more = False
+            raise PaginationError(problem, partial=list(self.read), noun=self._noun)
+        self.more = has_more
+        if items:
+            self._cursor = items[0] if self._backwards else items[-1]
+        return fresh
+
+    def _hidden_rest(self, ordered: Sequence[ItemT]) -> str | None:
+        """Why a last page may hide items of its cursor item's second, if it may."""
+        size = self._page_size
+        if size is None or len(ordered) < max(size, 2):
+            return None
+        if self._boundary(ordered[-1]) != self._boundary(ordered[-2]):
+            return None
+        return (
+            f"page {self._checker.pages} is full and says no more follow, but its last two "
+            f"{self._noun}s share one second: others of that second can be left out (the "
+            "server counts only what lies beyond that whole second)"
+        )
+
+    def all_pages(self) -> Flow[list[ItemT]]:
+        """Every item of the listing, in the server's order (oldest first when backwards)."""
+        while self.more:
+            yield from self.next_page()
+        return self.read
+
+
+class _Pages(Generic[ItemT]):
+    """What both pagers' iterators share: the walk and the items fetched but not yet given."""
+
+    def __init__(self, walk: CursorWalk[ItemT]) -> None:
+        self._walk = walk
+        self._ready: deque[ItemT] = deque()
+
+    def _wants_page(self) -> bool:
+        # The next page is fetched before the last item of this one is handed out: that
+        # item is the next page's cursor, and the caller may delete it.
+        return self._walk.more and len(self._ready) <= 1
+
+
+class SyncPager(Generic[ItemT]):
+    """A listing whose pages are fetched as the loop reads on (blocking client).
+
+    Each ``for`` loop walks the listing from its first page. A broken page raises
+    :class:`~dify_chatflow.PaginationError` (``partial``: the items read before it).
+    """
+
+    def __init__(self, client: SyncAPIClient, start: Callable[[], CursorWalk[ItemT]]) -> None:
+        self._client = client
+        self._start = start
+
+    def __iter__(self) -> _SyncPages[ItemT]:
+        return _SyncPages(self._client, self._start())
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
+
+
+class _SyncPages(_Pages[ItemT]):
+    def __init__(self, client: SyncAPIClient, walk: CursorWalk[ItemT]) -> None:
+        super().__init__(walk)
+        self._client = client
+
+    def __iter__(self) -> _SyncPages[ItemT]:
+        return self
+
+    def __next__(self) -> ItemT:
+        while self._wants_page():
+            self._ready.extend(self._client._run(self._walk.next_page()))
+        if not self._ready:
+            raise StopIteration
+        return self._ready.popleft()
+
+
+class AsyncPager(Generic[ItemT]):
+    """A listing whose pages are fetched as the loop reads on (async client).
+
+    Each ``async for`` loop walks the listing from its first page. A broken page raises
+    :class:`~dify_chatflow.PaginationError` (``partial``: the items read before it).
+    """
+
+    def __init__(self, client: AsyncAPIClient, start: Callable[[], CursorWalk[ItemT]]) -> None:
+        self._client = client
+        self._start = start
+
+    def __aiter__(self) -> _AsyncPages[ItemT]:
+        return _AsyncPages(self._client, self._start())
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
+
+
+class _AsyncPages(_Pages[ItemT]):
+    def __init__(self, client: AsyncAPIClient, walk: CursorWalk[ItemT]) -> None:
+        super().__init__(walk)
+        self._client = client
+
+    def __aiter__(self) -> _AsyncPages[ItemT]:
+        return self
+
+    async def __anext__(self) -> ItemT:
+        while self._wants_page():
+            self._ready.extend(await self._client._run(self._walk.next_page()))
+        if not self._ready:
+            raise StopAsyncIteration
+        return self._ready.popleft()

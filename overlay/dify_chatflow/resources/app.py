@@ -1,0 +1,160 @@
+"""``client.app``: the app's name and mode, its input form and features, tool icons, web page.
+
+:class:`AppFlows` holds the four reads, written once as flows (see ``_base_client``);
+:class:`App` and :class:`AsyncApp` are thin shells. None of them needs an end user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .. import _binding
+from .._base_client import (
+    AsyncAPIClient,
+    AsyncAPIResource,
+    ClientCore,
+    Flow,
+    SyncAPIClient,
+    SyncAPIResource,
+    Timeout,
+)
+from .._types import NOT_GIVEN
+from ._answers import model_of
+
+if TYPE_CHECKING:
+    from ..types.app import AppInfo, AppMeta, AppParameters, AppSite
+
+__all__ = ["App", "AppFlows", "AsyncApp"]
+
+T = TypeVar("T")
+
+
+class AppFlows:
+    """The app settings reads as flows, shared by the sync and async shells."""
+
+    def __init__(self, core: ClientCore) -> None:
+        self._core = core
+
+    def _read(
+        self,
+        request: dict[str, Any],
+        model: Callable[[], Callable[[Any], T]],
+        *,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[T]:
+        response = yield from self._core.request(request, timeout=timeout, max_retries=max_retries)
+        return model_of(response, model())
+
+    def info_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppInfo]:
+        """``GET /info``."""
+        return self._read(_binding.get_app_info(), _info, max_retries=max_retries, timeout=timeout)
+
+    def parameters_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppParameters]:
+        """``GET /parameters``."""
+        return self._read(
+            _binding.get_app_parameters(), _parameters, max_retries=max_retries, timeout=timeout
+        )
+
+    def meta_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppMeta]:
+        """``GET /meta``."""
+        return self._read(_binding.get_app_meta(), _meta, max_retries=max_retries, timeout=timeout)
+
+    def site_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppSite]:
+        """``GET /site``."""
+        return self._read(_binding.get_app_site(), _site, max_retries=max_retries, timeout=timeout)
+
+
+# The models load on first use (attrs and the input rules are not needed to import us).
+def _info() -> Callable[[Any], AppInfo]:
+    from ..types.app import AppInfo
+
+    return AppInfo.from_json
+
+
+def _parameters() -> Callable[[Any], AppParameters]:
+    from ..types.app import AppParameters
+
+    return AppParameters.from_json
+
+
+def _meta() -> Callable[[Any], AppMeta]:
+    from ..types.app import AppMeta
+
+    return AppMeta.from_json
+
+
+def _site() -> Callable[[Any], AppSite]:
+    from ..types.app import AppSite
+
+    return AppSite.from_json
+
+
+class App(SyncAPIResource):
+    """The app's settings through a blocking client: ``client.app``."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        super().__init__(client)
+        self._flows = AppFlows(client._core)
+
+    def info(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppInfo:
+        """The app's name, description, tags, mode (``"advanced-chat"``) and author."""
+        return self._client._run(self._flows.info_flow(max_retries=max_retries, timeout=timeout))
+
+    def parameters(
+        self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN
+    ) -> AppParameters:
+        """What the app expects and offers: its input form (``user_input_form``, with
+        :meth:`AppParameters.validate_inputs`), opening statement, features, file limits."""
+        return self._client._run(
+            self._flows.parameters_flow(max_retries=max_retries, timeout=timeout)
+        )
+
+    def meta(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppMeta:
+        """The icons of the tools the app uses."""
+        return self._client._run(self._flows.meta_flow(max_retries=max_retries, timeout=timeout))
+
+    def site(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppSite:
+        """The settings of the app's web page: title, icon, colours, language, texts."""
+        return self._client._run(self._flows.site_flow(max_retries=max_retries, timeout=timeout))
+
+
+class AsyncApp(AsyncAPIResource):
+    """The app's settings through an async client: ``client.app``."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        super().__init__(client)
+        self._flows = AppFlows(client._core)
+
+    async def info(
+        self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN
+    ) -> AppInfo:
+        """Async :meth:`App.info`."""
+        return await self._client._run(
+            self._flows.info_flow(max_retries=max_retries, timeout=timeout)
+        )
+
+    async def parameters(
+        self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN
+    ) -> AppParameters:
+        """Async :meth:`App.parameters`."""
+        return await self._client._run(
+            self._flows.parameters_flow(max_retries=max_retries, timeout=timeout)
+        )
+
+    async def meta(
+        self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN
+    ) -> AppMeta:
+        """Async :meth:`App.meta`."""
+        return await self._client._run(
+            self._flows.meta_flow(max_retries=max_retries, timeout=timeout)
+        )
+
+    async def site(
+        self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN
+    ) -> AppSite:
+        """Async :meth:`App.site`."""
+        return await self._client._run(
+            self._flows.site_flow(max_retries=max_retries, timeout=timeout)
+        )

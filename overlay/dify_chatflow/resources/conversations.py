@@ -1,0 +1,331 @@
+"""``client.conversations``: list, rename and delete the end user's conversations.
+
+:class:`ConversationFlows` holds the operations, written once as flows (see
+``_base_client``); :class:`Conversations` and :class:`AsyncConversations` are thin shells
+with the public signatures. Listing pages by ``last_id`` through :class:`SyncPager` /
+:class:`AsyncPager`, which fetch pages as the caller reads on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
+
+import httpx
+
+from .. import _binding
+from .._base_client import (
+    AsyncAPIClient,
+    AsyncAPIResource,
+    ClientCore,
+    Flow,
+    SyncAPIClient,
+    SyncAPIResource,
+    Timeout,
+)
+from .._constants import PAGE_LIMIT
+from .._exceptions import ConfigurationError, ConversationNotFoundError
+from .._pagination import AsyncPager, CursorWalk, SyncPager
+from .._types import NOT_GIVEN
+from ._answers import model_of, page_of
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from ..types.conversations import Conversation
+
+__all__ = ["AsyncConversations", "ConversationFlows", "Conversations", "SortBy"]
+
+SortBy = Literal["created_at", "-created_at", "updated_at", "-updated_at"]
+"""The orders ``GET /conversations`` can list in (``-``: newest first)."""
+
+_SORTS: Final = ("created_at", "-created_at", "updated_at", "-updated_at")
+T = TypeVar("T")
+
+
+class ConversationFlows:
+    """The conversation operations as flows, shared by the sync and async shells."""
+
+    def __init__(self, core: ClientCore) -> None:
+        self._core = core
+
+    def list_walks(
+        self,
+        *,
+        user: str | None,
+        sort_by: SortBy,
+        page_size: int,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Callable[[], CursorWalk[Conversation]]:
+        """Check the arguments now; return what starts one walk through the pages."""
+        core = self._core
+        end_user = core.end_user(user)
+        if sort_by not in _SORTS:
+            raise ConfigurationError(f"sort_by must be one of {', '.join(_SORTS)}; got {sort_by!r}")
+        if type(page_size) is not int or not 1 <= page_size <= PAGE_LIMIT:
+            raise ConfigurationError(
+                f"page_size must be an int from 1 to {PAGE_LIMIT} (the server's limit), "
+                f"got {page_size!r}"
+            )
+
+        def fetch(after: Conversation | None) -> Flow[tuple[list[Conversation], bool]]:
+            from ..types.conversations import Conversation
+
+            request = _binding.list_conversations(
+                user=end_user,
+                last_id=None if after is None else after.id,
+                limit=page_size,
+                sort_by=sort_by,
+            )
+            response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+            return page_of(response, Conversation.from_json)
+
+        # The server's cursor compares the sort field's timestamps, in whole seconds.
+        boundary = attrgetter(sort_by.lstrip("-"))
+        return lambda: CursorWalk("conversation", fetch, boundary=boundary, page_size=page_size)
+
+    def rename_flow(
+        self,
+        conversation_id: str | UUID,
+        name: str | None,
+        *,
+        auto_generate: bool,
+        user: str | None,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[Conversation]:
+        """Set a conversation's name, or have the server generate one."""
+        if type(auto_generate) is not bool:
+            raise ConfigurationError(f"auto_generate must be a bool, got {auto_generate!r}")
+        if name is not None and type(name) is not str:
+            raise ConfigurationError(f"name must be a str or None, got a {type(name).__name__}")
+        if not auto_generate and not name:
+            # The server would answer 500 (1.10) or 400 (newer) after the request.
+            raise ConfigurationError(
+                "rename needs a non-empty name, or auto_generate=True to let the server "
+                "generate one; nothing was sent"
+            )
+        core = self._core
+        cid = core.uuid(conversation_id, "conversation_id")
+        payload: dict[str, Any] = {"auto_generate": auto_generate, "user": core.end_user(user)}
+        if name is not None:
+            payload["name"] = name
+        request = _binding.rename_conversation(cid, payload)
+        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        from ..types.conversations import Conversation
+
+        return model_of(response, Conversation.from_json)
+
+    def delete_flow(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[None]:
+        """Delete a conversation, retried like every idempotent request.
+
+        A retry that meets 404 after an earlier attempt's answer was lost on the way back
+        (the connection broke while waiting for it, or a gateway answered 502 / 504) means
+        that attempt deleted it: newer servers answer a second delete with 404.
+        """
+        core = self._core
+        cid = core.uuid(conversation_id, "conversation_id")
+        request = _binding.delete_conversation(cid, {"user": core.end_user(user)})
+        watch = _LostAnswers()
+        try:
+            yield from watch.relay(core.request(request, timeout=timeout, max_retries=max_retries))
+        except ConversationNotFoundError:
+            if not watch.seen:
+                raise
+        return None
+
+
+# Gateways answer these when the server's answer did not reach them: the request may
+# have been carried out.
+_GATEWAY_FAILURES: Final = frozenset({502, 504})
+# Sends that failed after the request went out, while waiting for the answer.
+_ANSWER_LOST: Final = (httpx.ReadError, httpx.ReadTimeout, httpx.RemoteProtocolError)
+
+
+class _LostAnswers:
+    """Relays a request flow and notes whether an attempt may have been carried out by
+    the server although its answer never arrived."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def relay(self, flow: Flow[T]) -> Flow[T]:
+        """Run ``flow`` step by step, watching what each attempt got."""
+        try:
+            step = next(flow)
+            while True:
+                try:
+                    outcome = yield step
+                except httpx.RequestError as exc:
+                    self.seen = self.seen or isinstance(exc, _ANSWER_LOST)
+                    step = flow.throw(exc)
+                else:
+                    if isinstance(outcome, httpx.Response):
+                        self.seen = self.seen or outcome.status_code in _GATEWAY_FAILURES
+                    step = flow.send(outcome)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+        finally:
+            flow.close()
+
+
+class Conversations(SyncAPIResource):
+    """The end user's conversations through a blocking client: ``client.conversations``."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        super().__init__(client)
+        self._flows = ConversationFlows(client._core)
+
+    def list(
+        self,
+        *,
+        user: str | None = None,
+        sort_by: SortBy = "-updated_at",
+        page_size: int = PAGE_LIMIT,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> SyncPager[Conversation]:
+        """The end user's conversations, newest activity first by default.
+
+        Returns at once; iterating fetches ``page_size`` conversations (1-100) at a time,
+        as the loop reads on, and each new loop starts again from the first page. The next
+        page is fetched before the last conversation of a page is handed out, so deleting
+        each one inside the loop is safe. ``sort_by`` is ``"created_at"``,
+        ``"-created_at"``, ``"updated_at"`` or ``"-updated_at"``. Arguments are checked
+        here (:class:`ConfigurationError`). When the server's paging breaks the loop
+        raises :class:`PaginationError`, whose ``partial`` holds what was read: the server
+        compares whole seconds, so when the last two conversations of a page share one,
+        the others of that second are left out of the next page (and of ``has_more``).
+        """
+        start = self._flows.list_walks(
+            user=user,
+            sort_by=sort_by,
+            page_size=page_size,
+            max_retries=max_retries,
+            timeout=timeout,
+        )
+        return SyncPager(self._client, start)
+
+    def rename(
+        self,
+        conversation_id: str | UUID,
+        name: str | None = None,
+        *,
+        auto_generate: bool = False,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Conversation:
+        """Rename a conversation and return it as stored.
+
+        With ``auto_generate=True`` the server names it from its first message (``name``
+        is then ignored). Neither a name nor ``auto_generate`` raises
+        :class:`ConfigurationError` before anything is sent (servers answer that with a
+        400 or a 500). An unknown conversation, or another user's, raises
+        :class:`ConversationNotFoundError`.
+        """
+        return self._client._run(
+            self._flows.rename_flow(
+                conversation_id,
+                name,
+                auto_generate=auto_generate,
+                user=user,
+                max_retries=max_retries,
+                timeout=timeout,
+            )
+        )
+
+    def delete(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> None:
+        """Delete a conversation (its messages and variables go with it).
+
+        Retried like every idempotent request. A conversation that does not exist (or
+        was deleted already: Dify 1.16 answers 404 there, 1.10 204) raises
+        :class:`ConversationNotFoundError`, except on a retry after an attempt whose
+        answer was lost: that attempt deleted it, and the call succeeds.
+        """
+        return self._client._run(
+            self._flows.delete_flow(
+                conversation_id, user=user, max_retries=max_retries, timeout=timeout
+            )
+        )
+
+
+class AsyncConversations(AsyncAPIResource):
+    """The end user's conversations through an async client: ``client.conversations``."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        super().__init__(client)
+        self._flows = ConversationFlows(client._core)
+
+    def list(
+        self,
+        *,
+        user: str | None = None,
+        sort_by: SortBy = "-updated_at",
+        page_size: int = PAGE_LIMIT,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> AsyncPager[Conversation]:
+        """:meth:`Conversations.list` for ``async for`` (not awaited itself)."""
+        start = self._flows.list_walks(
+            user=user,
+            sort_by=sort_by,
+            page_size=page_size,
+            max_retries=max_retries,
+            timeout=timeout,
+        )
+        return AsyncPager(self._client, start)
+
+    async def rename(
+        self,
+        conversation_id: str | UUID,
+        name: str | None = None,
+        *,
+        auto_generate: bool = False,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Conversation:
+        """Async :meth:`Conversations.rename`."""
+        return await self._client._run(
+            self._flows.rename_flow(
+                conversation_id,
+                name,
+                auto_generate=auto_generate,
+                user=user,
+                max_retries=max_retries,
+                timeout=timeout,
+            )
+        )
+
+    async def delete(
+        self,
+        conversation_id: str | UUID,
+        *,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> None:
+        """Async :meth:`Conversations.delete`."""
+        return await self._client._run(
+            self._flows.delete_flow(
+                conversation_id, user=user, max_retries=max_retries, timeout=timeout
+            )
+        )

@@ -1,0 +1,36 @@
+"""Fixtures of the resource tests: every client kind against the server in both dialects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from client_support import CLIENT_KINDS
+from dify_chatflow.testing import DifyTestServer
+from resource_support import API_KEY, DIALECTS, Driver, FakeClock, driver_of
+
+
+@pytest.fixture(params=CLIENT_KINDS)
+def driver(request: pytest.FixtureRequest) -> Iterator[Driver]:
+    """Makes clients of one kind (sync, async, aiohttp) and runs their calls."""
+    with driver_of(request.param) as made:
+        yield made
+
+
+@pytest.fixture(params=DIALECTS)
+def dialect(request: pytest.FixtureRequest) -> str:
+    """The Dify version the server answers as."""
+    return str(request.param)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The server's clock (whole seconds matter to Dify's paging)."""
+    return FakeClock()
+
+
+@pytest.fixture
+def server(dialect: str, clock: FakeClock) -> Iterator[DifyTestServer]:
+    """A started server of the dialect, on the fake clock."""
+    with DifyTestServer(api_key=API_KEY, dialect=dialect, clock=clock) as started:  # type: ignore[arg-type]
+        yield started
