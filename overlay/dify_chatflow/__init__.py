@@ -40,6 +40,7 @@ from ._exceptions import (
     PaginationError,
     PermissionDeniedError,
     RateLimitError,
+    RecoveryError,
     ResponseDecodeError,
     StreamInterruptedError,
     UnknownVariableNameError,
@@ -55,6 +56,7 @@ from ._retry import RetryPolicy
 from ._types import NOT_GIVEN, JSONValue, NotGiven, NumberKind, VariableType
 from ._version import __version__
 from .resources.app import App, AsyncApp
+from .resources.chat import AsyncChat, AsyncChatStreamManager, Chat
 from .resources.conversations import AsyncConversations, Conversations
 from .resources.files import AsyncFiles, Files
 from .resources.messages import AsyncMessages, Messages
@@ -239,7 +241,9 @@ __all__ = [
     "AppParameters",
     "AppSite",
     "AsyncApp",
+    "AsyncChat",
     "AsyncChatStream",
+    "AsyncChatStreamManager",
     "AsyncChatflowClient",
     "AsyncConversations",
     "AsyncFiles",
@@ -249,6 +253,7 @@ __all__ = [
     "AsyncWorkflows",
     "AuthenticationError",
     "BadRequestError",
+    "Chat",
     "ChatEvent",
     "ChatReply",
     "ChatStream",
@@ -313,6 +318,7 @@ __all__ = [
     "PingEvent",
     "RateLimitError",
     "ReasoningChunkEvent",
+    "RecoveryError",
     "ResponseDecodeError",
     "RetryPolicy",
     "SelectField",

@@ -460,6 +460,7 @@ class ClientCore:
         self.max_retries = settings.max_retries
         self.retry_policy = settings.retry_policy
         self.timeout = timeout
+        self._timeout_given = not isinstance(settings.timeout, NotGiven)
         # Sent with every request when the httpx client is borrowed (ours carries them).
         self._auth_headers: Mapping[str, str] | None = (
             dict(settings.auth_headers) if borrowed else None
@@ -484,13 +485,14 @@ class ClientCore:
         return self.max_retries if max_retries is None else check_max_retries(max_retries)
 
     def sent_timeout(self, timeout: Timeout, default: Timeout = NOT_GIVEN) -> _SentTimeout:
-        """The timeout a call sends: its own, else ``default`` (an operation's), else the
-        client's."""
+        """The timeout a call sends: its own, else the client's ``timeout=``, else the
+        operation's ``default`` (a blocking chat waits minutes), else the client's default
+        (ours, or a borrowed client's own)."""
         chosen = check_timeout(timeout)
         if isinstance(chosen, NotGiven):
-            chosen = default
-        if isinstance(chosen, NotGiven):
-            return self.timeout
+            if self._timeout_given or isinstance(default, NotGiven):
+                return self.timeout
+            return default
         return chosen
 
     def uuid(self, value: object, what: str) -> UUID:

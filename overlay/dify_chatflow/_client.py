@@ -13,6 +13,7 @@ from ._constants import ASYNC_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES
 from ._retry import RetryPolicy
 from ._types import NOT_GIVEN
 from .resources.app import App, AsyncApp
+from .resources.chat import AsyncChat, Chat
 from .resources.conversations import AsyncConversations, Conversations
 from .resources.files import AsyncFiles, Files
 from .resources.messages import AsyncMessages, Messages
@@ -58,6 +59,8 @@ class ChatflowClient(SyncAPIClient):
             retry_policy=retry_policy,
             http_class=httpx.Client,
         )
+        #: Send chat messages (blocking or streamed), stop and recover turns.
+        self.chat = Chat(self)
         #: List, get, set and update conversation variables.
         self.variables = Variables(self)
         #: List, rename and delete the end user's conversations.
@@ -108,6 +111,8 @@ class AsyncChatflowClient(AsyncAPIClient):
         # Requests beyond ASYNC_MAX_IN_FLIGHT wait in our queue, not in httpx's pool,
         # where a long queue is slow. A borrowed client sets its own limits.
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)
+        #: Send chat messages (blocking or streamed), stop and recover turns.
+        self.chat = AsyncChat(self)
         #: List, get, set and update conversation variables.
         self.variables = AsyncVariables(self)
         #: List, rename and delete the end user's conversations.

@@ -14,9 +14,12 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "MAX_CACHE_ENTRIES",
+    "MAX_EVENT_BYTES",
     "MAX_PAGES",
     "MAX_REMEMBERED_KINDS",
     "PAGE_LIMIT",
+    "RECOVERY_POLL_INTERVAL",
+    "RECOVERY_TIMEOUT",
     "STREAM_TIMEOUT",
 ]
 
@@ -31,6 +34,10 @@ BLOCKING_CHAT_TIMEOUT: Final = httpx.Timeout(600.0, connect=5.0)
 #: A stream's read timeout is the longest silence between two events: Dify sends a ping
 #: every 10 s while the run is busy, so 60 s of silence means the stream is dead.
 STREAM_TIMEOUT: Final = httpx.Timeout(60.0, connect=5.0)
+#: How long ``chat.recover`` waits at most for a run whose stream broke to end.
+RECOVERY_TIMEOUT: Final = 120.0
+#: Its first wait between two looks at the run (doubling up to 2 s).
+RECOVERY_POLL_INTERVAL: Final = 0.25
 DEFAULT_MAX_RETRIES: Final = 2
 #: Enough idle connections kept open for many concurrent tasks or threads.
 DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
@@ -48,3 +55,6 @@ MAX_PAGES: Final = 1000
 MAX_REMEMBERED_KINDS: Final = 10_000
 #: Bounds each per-client cache (checked ids, parsed URLs): entries kept before it is cleared.
 MAX_CACHE_ENTRIES: Final = 4096
+#: One server-sent event larger than this is refused: memory stays bounded whatever the
+#: server sends.
+MAX_EVENT_BYTES: Final = 64 * 1024 * 1024

@@ -5,6 +5,7 @@
     ├── InvalidIdError (also ValueError)         an id that is not a canonical UUID
     ├── ConfigurationError                       missing API key, missing user, bad option
     ├── UnknownVariableNameError (also LookupError)  no variable of that name (looked up here)
+    ├── RecoveryError                            chat.recover found nothing to recover
     ├── ResponseDecodeError                      a body or value that cannot be decoded
     │   └── PaginationError                      the server's list paging broke
     └── APIError
@@ -13,12 +14,13 @@
         ├── ChatStreamError                      an ``error`` event in a 200 stream
         └── APIStatusError                       any non-2xx answer
             ├── BadRequestError (400) → NotChatAppError, VariableTypeMismatchError,
-            │                           InvalidParamError
+            │                           InvalidParamError, NoFileUploadedError
             ├── AuthenticationError (401)
             ├── PermissionDeniedError (403)
             ├── NotFoundError (404) → ConversationNotFoundError, VariableNotFoundError,
             │                         MessageNotFoundError, WorkflowRunNotFoundError,
             │                         FormNotFoundError, EndUserNotFoundError
+            ├── FileTooLargeError (413), UnsupportedFileTypeError (415)
             ├── RateLimitError (429)
             └── InternalServerError (5xx)
 
@@ -50,19 +52,23 @@ __all__ = [
     "ConversationNotFoundError",
     "DifyError",
     "EndUserNotFoundError",
+    "FileTooLargeError",
     "FormNotFoundError",
     "InternalServerError",
     "InvalidIdError",
     "InvalidParamError",
     "MessageNotFoundError",
+    "NoFileUploadedError",
     "NotChatAppError",
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RecoveryError",
     "ResponseDecodeError",
     "StreamInterruptedError",
     "UnknownVariableNameError",
+    "UnsupportedFileTypeError",
     "VariableNotFoundError",
     "VariableTypeMismatchError",
     "VariableValueError",
@@ -323,6 +329,18 @@ class EndUserNotFoundError(NotFoundError):
     """404: no end user with this id in the key's app (Dify 1.14 and later)."""
 
 
+class FileTooLargeError(APIStatusError):
+    """413: the file is larger than the server (or a proxy in front of it) accepts."""
+
+
+class UnsupportedFileTypeError(APIStatusError):
+    """415 ``unsupported_file_type``: the server refused the file's type."""
+
+
+class NoFileUploadedError(BadRequestError):
+    """400 ``no_file_uploaded``: the request carried no file."""
+
+
 class RateLimitError(APIStatusError):
     """429: too many requests (usually from a proxy in front of Dify)."""
 
@@ -414,12 +432,15 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    413: FileTooLargeError,
+    415: UnsupportedFileTypeError,
     429: RateLimitError,
 }
 
 _BY_CODE: dict[tuple[int, str], type[APIStatusError]] = {
     (400, "not_chat_app"): NotChatAppError,
     (400, "invalid_param"): InvalidParamError,
+    (400, "no_file_uploaded"): NoFileUploadedError,
 }
 
 # Dify's JSON parser also answers 400 `bad_request` (a body it cannot read, e.g. an integer
@@ -523,21 +544,13 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     return cls(message, status_code=status, code=code, body=body, response=response)
 
 
-# --- Refused uploads (POST /files/upload) -------------------------------------------------
+class RecoveryError(DifyError):
+    """``chat.recover`` found nothing to recover; ``error`` is the stream's error.
 
+    The stream broke before its run started, the run failed or was stopped, it is still
+    running after the wait, or its answer was kept nowhere.
+    """
 
-class FileTooLargeError(APIStatusError):
-    """413: the file is larger than the server (or a proxy in front of it) accepts."""
-
-
-class UnsupportedFileTypeError(APIStatusError):
-    """415 ``unsupported_file_type``: the server refused the file's type."""
-
-
-class NoFileUploadedError(BadRequestError):
-    """400 ``no_file_uploaded``: the request carried no file."""
-
-
-__all__ += ["FileTooLargeError", "NoFileUploadedError", "UnsupportedFileTypeError"]
-_BY_STATUS.update({413: FileTooLargeError, 415: UnsupportedFileTypeError})
-_BY_CODE[(400, "no_file_uploaded")] = NoFileUploadedError
+    def __init__(self, message: str, *, error: StreamInterruptedError) -> None:
+        super().__init__(message)
+        self.error = error

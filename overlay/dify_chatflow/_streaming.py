@@ -26,6 +26,7 @@ from typing import Any
 
 import httpx
 
+from ._constants import MAX_EVENT_BYTES
 from ._convert import optional_uuid
 from ._exceptions import ChatStreamError, ResponseDecodeError, StreamInterruptedError
 from .types.chat import ChatReply
@@ -42,9 +43,6 @@ from .types.events import (
 )
 
 __all__ = ["AsyncChatStream", "ChatStream", "ChatStreamState", "SSEDecoder"]
-
-#: One event larger than this is refused (memory stays bounded whatever the server sends).
-MAX_EVENT_BYTES = 64 * 1024 * 1024
 
 _BOM = b"\xef\xbb\xbf"
 _LINE_ENDS = (b"\n", b"\r")

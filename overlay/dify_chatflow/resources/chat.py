@@ -1,0 +1,556 @@
+"""``client.chat``: send a message (blocking or streaming), stop a turn, recover a broken one.
+
+:class:`ChatFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`Chat` and :class:`AsyncChat` are thin shells. A chat message runs the workflow
+(and bills its models) each time it reaches the server, so it is never sent twice: it is
+retried only when the connection could not even be made.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final
+
+import httpx
+
+from .. import _binding
+from .._base_client import (
+    AsyncAPIClient,
+    AsyncAPIResource,
+    ClientCore,
+    Flow,
+    SyncAPIClient,
+    SyncAPIResource,
+    Timeout,
+    decode_json,
+)
+from .._constants import (
+    BLOCKING_CHAT_TIMEOUT,
+    RECOVERY_POLL_INTERVAL,
+    RECOVERY_TIMEOUT,
+    STREAM_TIMEOUT,
+)
+from .._exceptions import (
+    ConfigurationError,
+    RecoveryError,
+    ResponseDecodeError,
+    StreamInterruptedError,
+)
+from .._types import NOT_GIVEN
+from .messages import MessageFlows
+from .workflows import WorkflowFlows
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from .._streaming import AsyncChatStream, ChatStream
+    from ..types.app import AppParameters
+    from ..types.chat import ChatReply
+    from ..types.files import UploadedFile
+
+__all__ = ["AsyncChat", "AsyncChatStreamManager", "Chat"]
+
+#: The file types and transfer methods ``POST /chat-messages`` accepts in ``files``.
+FILE_TYPES: Final = ("image", "document", "audio", "video", "custom")
+TRANSFER_METHODS: Final = ("local_file", "remote_url")
+
+
+class ChatFlows:
+    """The chat operations as flows, shared by the sync and async shells."""
+
+    def __init__(self, core: ClientCore) -> None:
+        self._core = core
+        self._workflows = WorkflowFlows(core)
+        self._messages = MessageFlows(core)
+
+    def payload(
+        self,
+        query: str,
+        *,
+        streaming: bool,
+        conversation_id: str | UUID | None,
+        inputs: Mapping[str, Any] | None,
+        files: Iterable[UploadedFile | Mapping[str, Any]] | None,
+        user: str | None,
+        auto_generate_name: bool,
+        parameters: AppParameters | None,
+    ) -> dict[str, Any]:
+        """The request body, every argument checked first (nothing is sent on a refusal)."""
+        core = self._core
+        if type(query) is not str or not query:
+            raise ConfigurationError(
+                f"query must be a non-empty str (Dify answers 400 'query is required'), "
+                f"got {query!r}"[:200]
+            )
+        if type(auto_generate_name) is not bool:
+            raise ConfigurationError(
+                f"auto_generate_name must be a bool, got {auto_generate_name!r}"
+            )
+        body: dict[str, Any] = {
+            "query": query,
+            "inputs": _checked_inputs(inputs, parameters),
+            "response_mode": "streaming" if streaming else "blocking",
+            "user": core.end_user(user),
+            "auto_generate_name": auto_generate_name,
+        }
+        if conversation_id is not None:
+            body["conversation_id"] = str(core.uuid(conversation_id, "conversation_id"))
+        if files is not None:
+            body["files"] = [_checked_file(core, item, index) for index, item in _items(files)]
+        return body
+
+    def send_flow(
+        self, payload: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+    ) -> Flow[ChatReply]:
+        """A blocking turn: the whole answer once the workflow has run."""
+        from ..types.chat import ChatReply
+
+        request = _binding.send_chat_message(payload)
+        response = yield from self._core.request(
+            request,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_timeout=BLOCKING_CHAT_TIMEOUT,
+            idempotent=False,
+        )
+        body = decode_json(response)
+        try:
+            return ChatReply.from_blocking(body)
+        except ResponseDecodeError as exc:
+            exc.response = response
+            raise
+
+    def open_flow(
+        self, payload: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+    ) -> Flow[httpx.Response]:
+        """A streaming turn: the open response (the stream's read timeout is its idle time)."""
+        request = _binding.send_chat_message(payload)
+        response = yield from self._core.request(
+            request,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_timeout=STREAM_TIMEOUT,
+            idempotent=False,
+            stream=True,
+        )
+        return response
+
+    def stop_flow(
+        self,
+        task_id: str | UUID,
+        *,
+        user: str | None,
+        max_retries: int | None,
+        timeout: Timeout,
+    ) -> Flow[None]:
+        """Stop a running turn (idempotent: a finished or unknown task answers success too)."""
+        core = self._core
+        request = _binding.stop_chat_message(
+            core.uuid(task_id, "task_id"), {"user": core.end_user(user)}
+        )
+        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        answer = decode_json(response)
+        if not (isinstance(answer, dict) and answer.get("result") == "success"):
+            raise ResponseDecodeError(
+                "expected {'result': 'success'} from the stop request",
+                raw=response.text,
+                response=response,
+            )
+
+    def recover_flow(
+        self, error: StreamInterruptedError, *, user: str | None, timeout: float
+    ) -> Flow[ChatReply]:
+        """The final reply of a turn whose stream broke, from what the server kept.
+
+        Waits (at most ``timeout`` seconds) for the run to leave ``running``, then takes the
+        answer from the message history (newer servers save it) or the run's outputs
+        (Dify 1.10 keeps an empty answer in the history after a dropped stream).
+        """
+        if not isinstance(error, StreamInterruptedError):
+            raise ConfigurationError(
+                "recover() takes the StreamInterruptedError a broken stream raised, got "
+                f"{type(error).__name__}"
+            )
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0:
+            raise ConfigurationError(f"timeout must be a number of seconds >= 0, got {timeout!r}")
+        seen = error.workflow_run_id, error.conversation_id, error.message_id, error.task_id
+        run_id, conversation_id, message_id, task_id = seen
+        if run_id is None or conversation_id is None or message_id is None or task_id is None:
+            raise RecoveryError(
+                "nothing to recover: the stream broke before the turn's ids arrived (no "
+                "workflow_started event), so the server may never have run it; send the "
+                "message again if it must be answered",
+                error=error,
+            )
+        deadline = time.monotonic() + timeout
+        delay = RECOVERY_POLL_INTERVAL
+        while True:
+            run = yield from self._workflows.get_run_flow(
+                run_id, max_retries=None, timeout=NOT_GIVEN
+            )
+            if run.status != "running":
+                break
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise RecoveryError(
+                    f"workflow run {run_id} is still running after {timeout:g} s; call "
+                    "recover() again later, or stop it with chat.stop(error.task_id)",
+                    error=error,
+                )
+            yield min(delay, left)
+            delay = min(delay * 2, 2.0)
+        if run.status != "succeeded":
+            detail = f": {run.error}" if run.error else ""
+            raise RecoveryError(
+                f"workflow run {run_id} ended {run.status}{detail}; there is no answer to recover",
+                error=error,
+            )
+        messages = yield from self._messages.list_flow(
+            conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+        )
+        message = next((m for m in messages if m.id == message_id), None)
+        answer = message.answer if message is not None and message.answer else None
+        if answer is None:
+            kept = run.outputs.get("answer")
+            answer = kept if isinstance(kept, str) and kept else None
+        if answer is None:
+            raise RecoveryError(
+                f"workflow run {run_id} succeeded, but its answer was kept nowhere (neither "
+                "in the message history nor in the run's outputs)",
+                error=error,
+            )
+        from ..types.chat import ChatReply
+
+        return ChatReply(
+            answer=answer,
+            conversation_id=conversation_id,
+            message_id=message_id,
+            task_id=task_id,
+            created_at=message.created_at if message is not None else run.created_at,
+            workflow_run_id=run_id,
+        )
+
+
+def _checked_inputs(
+    inputs: Mapping[str, Any] | None, parameters: AppParameters | None
+) -> dict[str, Any]:
+    if inputs is None:
+        inputs = {}
+    if not isinstance(inputs, Mapping) or not all(type(key) is str for key in inputs):
+        raise ConfigurationError(
+            f"inputs must be a mapping of variable names (str) to values, got "
+            f"{type(inputs).__name__}"
+        )
+    if parameters is not None:
+        parameters.validate_inputs(inputs)  # InputValidationError naming the field
+    return dict(inputs)
+
+
+def _items(files: object) -> Iterable[tuple[int, object]]:
+    if isinstance(files, str | bytes | Mapping) or not isinstance(files, Iterable):
+        raise ConfigurationError(
+            f"files must be a list of uploaded files or file objects, got {type(files).__name__}"
+        )
+    return enumerate(files)
+
+
+def _checked_file(core: ClientCore, item: object, index: int) -> dict[str, Any]:
+    """One ``files`` entry as the chat API takes it, checked as the server checks it."""
+    as_chat_file = getattr(item, "as_chat_file", None)
+    if callable(as_chat_file):  # an UploadedFile
+        item = as_chat_file()
+    where = f"files[{index}]"
+    if not isinstance(item, Mapping):
+        raise ConfigurationError(
+            f"{where} must be an UploadedFile or a mapping like {{'type': 'document', "
+            f"'transfer_method': 'local_file', 'upload_file_id': ...}}, got {type(item).__name__}"
+        )
+    kind, method = item.get("type"), item.get("transfer_method")
+    if kind not in FILE_TYPES:
+        raise ConfigurationError(f"{where}['type'] must be one of {FILE_TYPES}, got {kind!r}")
+    if method not in TRANSFER_METHODS:
+        raise ConfigurationError(
+            f"{where}['transfer_method'] must be one of {TRANSFER_METHODS}, got {method!r}"
+        )
+    entry = dict(item)
+    if method == "local_file":
+        entry["upload_file_id"] = str(
+            core.uuid(item.get("upload_file_id"), f"{where}['upload_file_id']")
+        )
+    else:
+        url = item.get("url")
+        if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+            raise ConfigurationError(f"{where}['url'] must be an http(s) URL, got {url!r}")
+    return entry
+
+
+def _not_an_event_stream(response: httpx.Response) -> bool:
+    return not response.headers.get("content-type", "").startswith("text/event-stream")
+
+
+def _unexpected_answer(response: httpx.Response) -> ResponseDecodeError:
+    """The error for a 2xx answer to a streaming request that is not an event stream (read)."""
+    content_type = response.headers.get("content-type", "")
+    return ResponseDecodeError(
+        f"expected an event stream (text/event-stream) for a streaming chat message, got "
+        f"{content_type or 'no content type'!r} ({len(response.content)} bytes; the body is "
+        "in .raw)",
+        raw=response.text,
+        response=response,
+        show_raw=False,
+    )
+
+
+class Chat(SyncAPIResource):
+    """Chat messages through a blocking client: ``client.chat``."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        super().__init__(client)
+        self._flows = ChatFlows(client._core)
+
+    def send(
+        self,
+        query: str,
+        *,
+        conversation_id: str | UUID | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        files: Iterable[UploadedFile | Mapping[str, Any]] | None = None,
+        user: str | None = None,
+        auto_generate_name: bool = True,
+        parameters: AppParameters | None = None,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+    ) -> ChatReply:
+        """Send ``query`` and wait for the whole answer (blocking mode).
+
+        Without ``conversation_id`` the server starts a conversation (its id is in the
+        reply). ``inputs`` fill the app's input form; with ``parameters``
+        (``client.app.parameters()``) they are checked against it first, as the server
+        checks them. ``files`` are ``UploadedFile``s or the API's file objects. The read
+        timeout defaults to :data:`BLOCKING_CHAT_TIMEOUT` (workflows with LLM nodes take
+        minutes). The message is sent once: it is retried only when no connection could be
+        made.
+        """
+        payload = self._flows.payload(
+            query,
+            streaming=False,
+            conversation_id=conversation_id,
+            inputs=inputs,
+            files=files,
+            user=user,
+            auto_generate_name=auto_generate_name,
+            parameters=parameters,
+        )
+        return self._client._run(
+            self._flows.send_flow(payload, max_retries=max_retries, timeout=timeout)
+        )
+
+    def stream(
+        self,
+        query: str,
+        *,
+        conversation_id: str | UUID | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        files: Iterable[UploadedFile | Mapping[str, Any]] | None = None,
+        user: str | None = None,
+        auto_generate_name: bool = True,
+        parameters: AppParameters | None = None,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+    ) -> ChatStream:
+        """Send ``query`` and stream the answer: a :class:`ChatStream` of typed events.
+
+        Use it as a context manager::
+
+            with client.chat.stream("Hello") as stream:
+                for text in stream.text_deltas():
+                    print(text, end="")
+            reply = stream.final_reply()
+
+        The same arguments as :meth:`send`; the read timeout (default
+        :data:`STREAM_TIMEOUT`) is the longest silence allowed between two events. Errors
+        before the stream starts raise the usual typed errors; an ``error`` event raises
+        :class:`ChatStreamError`, a broken stream :class:`StreamInterruptedError` (see
+        :meth:`recover`).
+        """
+        payload = self._flows.payload(
+            query,
+            streaming=True,
+            conversation_id=conversation_id,
+            inputs=inputs,
+            files=files,
+            user=user,
+            auto_generate_name=auto_generate_name,
+            parameters=parameters,
+        )
+        response = self._client._run(
+            self._flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
+        )
+        if _not_an_event_stream(response):
+            response.read()
+            response.close()
+            raise _unexpected_answer(response)
+        from .._streaming import ChatStream  # the event layer loads with the first stream
+
+        return ChatStream(response)
+
+    def stop(
+        self,
+        task_id: str | UUID,
+        *,
+        user: str | None = None,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+    ) -> None:
+        """Stop the turn ``task_id`` (``stream.task_id``); its stream ends with the stopped
+        ending. Stopping a finished or unknown task is not an error."""
+        self._client._run(
+            self._flows.stop_flow(task_id, user=user, max_retries=max_retries, timeout=timeout)
+        )
+
+    def recover(
+        self,
+        error: StreamInterruptedError,
+        *,
+        user: str | None = None,
+        timeout: float = RECOVERY_TIMEOUT,
+    ) -> ChatReply:
+        """The final reply of the turn whose stream raised ``error``, if the run went on.
+
+        A dropped connection does not stop the workflow: this waits (at most ``timeout``
+        seconds) for the run to end and builds the reply from what the server kept.
+        Raises :class:`RecoveryError` when there is nothing to recover (no ids seen, the
+        run failed or was stopped, the answer was kept nowhere).
+        """
+        return self._client._run(self._flows.recover_flow(error, user=user, timeout=timeout))
+
+
+class AsyncChatStreamManager:
+    """What ``AsyncChat.stream`` returns: ``async with`` it (or ``await`` it) for the
+    :class:`AsyncChatStream`; the request is sent then, its arguments were checked before."""
+
+    def __init__(self, open_stream: Callable[[], Awaitable[AsyncChatStream]]) -> None:
+        self._open = open_stream
+        self._stream: AsyncChatStream | None = None
+
+    async def __aenter__(self) -> AsyncChatStream:
+        self._stream = await self._open()
+        return self._stream
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._stream is not None:
+            await self._stream.close()
+
+    def __await__(self) -> Generator[Any, None, AsyncChatStream]:
+        return self._open().__await__()
+
+    def __repr__(self) -> str:
+        return f"<AsyncChatStreamManager {'open' if self._stream else 'not entered'}>"
+
+
+class AsyncChat(AsyncAPIResource):
+    """Chat messages through an async client: ``client.chat``."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        super().__init__(client)
+        self._flows = ChatFlows(client._core)
+
+    async def send(
+        self,
+        query: str,
+        *,
+        conversation_id: str | UUID | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        files: Iterable[UploadedFile | Mapping[str, Any]] | None = None,
+        user: str | None = None,
+        auto_generate_name: bool = True,
+        parameters: AppParameters | None = None,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+    ) -> ChatReply:
+        """Async :meth:`Chat.send`."""
+        payload = self._flows.payload(
+            query,
+            streaming=False,
+            conversation_id=conversation_id,
+            inputs=inputs,
+            files=files,
+            user=user,
+            auto_generate_name=auto_generate_name,
+            parameters=parameters,
+        )
+        return await self._client._run(
+            self._flows.send_flow(payload, max_retries=max_retries, timeout=timeout)
+        )
+
+    def stream(
+        self,
+        query: str,
+        *,
+        conversation_id: str | UUID | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        files: Iterable[UploadedFile | Mapping[str, Any]] | None = None,
+        user: str | None = None,
+        auto_generate_name: bool = True,
+        parameters: AppParameters | None = None,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+    ) -> AsyncChatStreamManager:
+        """Async :meth:`Chat.stream`: ``async with client.chat.stream(...) as stream:``.
+
+        The arguments are checked here, at the call; the request is sent on entering.
+        """
+        payload = self._flows.payload(
+            query,
+            streaming=True,
+            conversation_id=conversation_id,
+            inputs=inputs,
+            files=files,
+            user=user,
+            auto_generate_name=auto_generate_name,
+            parameters=parameters,
+        )
+
+        async def open_stream() -> AsyncChatStream:
+            response = await self._client._run(
+                self._flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
+            )
+            if _not_an_event_stream(response):
+                await response.aread()
+                await response.aclose()
+                raise _unexpected_answer(response)
+            from .._streaming import AsyncChatStream
+
+            return AsyncChatStream(response)
+
+        return AsyncChatStreamManager(open_stream)
+
+    async def stop(
+        self,
+        task_id: str | UUID,
+        *,
+        user: str | None = None,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+    ) -> None:
+        """Async :meth:`Chat.stop`."""
+        await self._client._run(
+            self._flows.stop_flow(task_id, user=user, max_retries=max_retries, timeout=timeout)
+        )
+
+    async def recover(
+        self,
+        error: StreamInterruptedError,
+        *,
+        user: str | None = None,
+        timeout: float = RECOVERY_TIMEOUT,
+    ) -> ChatReply:
+        """Async :meth:`Chat.recover`."""
+        return await self._client._run(self._flows.recover_flow(error, user=user, timeout=timeout))
