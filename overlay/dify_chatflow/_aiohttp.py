@@ -143,6 +143,14 @@ def _transport_class() -> Any:
     from httpx_aiohttp import AiohttpTransport
 
     class Transport(AiohttpTransport):
+        def get_client(self) -> Any:
+            session = super().get_client()
+            # aiohttp re-sends an idempotent request once, unseen, when the server hangs up
+            # before answering: retries are ours to count (and a lost DELETE's answer ours
+            # to interpret). aiohttp's own test client switches it off the same way.
+            session._retry_connection = False
+            return session
+
         async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
             try:
                 response: httpx.Response = await super().handle_async_request(request)

@@ -295,14 +295,7 @@ def test_delete_is_retried_after_a_server_error(server, driver):
     assert [r.method for r in server.requests[-2:]] == ["DELETE", "DELETE"]
 
 
-# aiohttp resends an idempotent request itself, once, when the connection drops before an
-# answer: the client then sees only the second attempt's 404, not the lost answer.
-AIOHTTP_RESENDS = "aiohttp resends a DELETE whose answer was lost, unseen by the client"
-
-
-def test_a_delete_whose_answer_was_lost_succeeds_on_the_retry(server, driver, dialect, request):
-    if driver.kind == "aiohttp" and dialect == "1.16":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=AIOHTTP_RESENDS))
+def test_a_delete_whose_answer_was_lost_succeeds_on_the_retry(server, driver):
     conversation_id = chat(server, "hello")["conversation_id"]
     server.clear_requests()
     with AnswerLosingProxy(server, lose=1) as proxy:
@@ -317,9 +310,7 @@ def test_a_delete_whose_answer_was_lost_succeeds_on_the_retry(server, driver, di
     assert [r.method for r in server.requests] == ["DELETE", "DELETE"]
 
 
-def test_a_lost_answer_without_retries_left_is_a_connection_error(server, driver, request):
-    if driver.kind == "aiohttp":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=AIOHTTP_RESENDS))
+def test_a_lost_answer_without_retries_left_is_a_connection_error(server, driver):
     conversation_id = chat(server, "hello")["conversation_id"]
     with AnswerLosingProxy(server, lose=1) as proxy:
         client = driver.client(server, base_url=proxy.base_url, max_retries=0)
