@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
 import httpx
 
 from . import _constants
+from ._compat import UseClientDefault, use_cookie_jar
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -83,7 +84,7 @@ HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 #: :data:`NOT_GIVEN` (the client's setting).
 Timeout = float | httpx.Timeout | None | NotGiven
 # What a Call carries to httpx: NOT_GIVEN becomes httpx's own "client default" marker.
-_SentTimeout = float | httpx.Timeout | None | httpx._client.UseClientDefault
+_SentTimeout = float | httpx.Timeout | None | UseClientDefault
 
 
 class Call(NamedTuple):
@@ -636,8 +637,7 @@ class CookielessResponses(httpx.Cookies):
 
 def skip_cookieless_extraction(http: httpx.Client | httpx.AsyncClient) -> None:
     """Make a client we created skip cookie parsing of responses that set none."""
-    # httpx's public `cookies` setter would wrap the jar in a plain Cookies again.
-    http._cookies = CookielessResponses(http.cookies)
+    use_cookie_jar(http, CookielessResponses(http.cookies))
 
 
 _NO_TIMEOUT = httpx.Timeout(None)
