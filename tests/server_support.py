@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 from dataclasses import dataclass, field
+from typing import Any
 
 KEY = "app-test"
 USER = "abc-123"
@@ -25,20 +26,28 @@ class RawResponse:
     def header(self, name: str) -> str | None:
         return next((v for k, v in self.headers if k == name), None)
 
-    def json(self) -> object:
+    def json(self) -> Any:
+        """The body parsed as JSON (``Any``, as ``httpx.Response.json`` gives it)."""
         return json.loads(self.body)
 
-    def events(self) -> list[dict[str, object]]:
+    def events(self) -> list[dict[str, Any]]:
         """The ``data:`` events of an SSE body, in order (pings left out)."""
         found = []
         for block in self.body.decode("utf-8").split("\n\n"):
             if block.startswith("data: "):
-                found.append(json.loads(block[len("data: ") :]))
+                found.append(_event(block[len("data: ") :]))
         return found
 
     def blocks(self) -> list[str]:
         """Every SSE block (``event: ping`` ones too), without the blank lines."""
         return [b for b in self.body.decode("utf-8").split("\n\n") if b]
+
+
+def _event(data: str | bytes) -> dict[str, Any]:
+    """One SSE ``data:`` payload: Dify sends every event as a JSON object."""
+    event = json.loads(data)
+    assert isinstance(event, dict), data
+    return event
 
 
 def _request_bytes(
@@ -173,12 +182,12 @@ class OpenStream:
         data, self._buffer = self._buffer[:size], self._buffer[size + 2 :]
         return data
 
-    def event(self) -> dict[str, object]:
+    def event(self) -> dict[str, Any]:
         """The next ``data:`` event, skipping pings."""
         while True:
             data = self.chunk()
             if data.startswith(b"data: "):
-                return json.loads(data[len(b"data: ") :])
+                return _event(data[len(b"data: ") :])
             if not data:
                 raise EOFError("the stream ended")
 

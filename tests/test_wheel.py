@@ -105,7 +105,7 @@ def test_runtime_dependencies_are_exactly_what_the_code_imports(
 
 def _interpreters() -> list[tuple[str, list[str], dict[str, str]]]:
     base = getattr(sys, "_base_executable", sys.executable)
-    found = [("3.11", [base], {})]
+    found: list[tuple[str, list[str], dict[str, str]]] = [("3.11", [base], {})]
     env_312 = {"PYENV_VERSION": "3.12.1"}
     exe_312 = shutil.which("python3.12")
     if exe_312:
