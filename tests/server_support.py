@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,7 +153,7 @@ def server_per_dialect(request: object, **options: object) -> object:
 class OpenStream:
     """A streaming chat request kept open: read its events one HTTP chunk at a time."""
 
-    def __init__(self, port: int, body: dict[str, object]) -> None:
+    def __init__(self, port: int, body: Mapping[str, object]) -> None:
         payload = json.dumps(body).encode()
         headers = {"Content-Type": "application/json"}
         self.conn = socket.create_connection(("127.0.0.1", port), timeout=10)
