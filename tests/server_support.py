@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -202,12 +202,12 @@ class OpenStream:
         self.close()
 
 
-def wait_for(condition: object, timeout: float = 5.0) -> None:
+def wait_for(condition: Callable[[], object], timeout: float = 5.0) -> None:
     """Poll ``condition()`` until true (bounded); fail the test if it never is."""
     import time
 
     deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(0.01)
