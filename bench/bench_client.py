@@ -25,7 +25,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 import dify_chatflow
@@ -194,7 +194,7 @@ def _median_ratio(baseline: list[float], ours: list[float]) -> float:
 
 def bench_async(base_url: str, conversation: str, variable: str) -> tuple[float, float]:
     url = f"{base_url}/conversations/{conversation}/variables/{variable}"
-    runs: dict[str, Callable[[], Awaitable[float]]] = {
+    runs: dict[str, Callable[[], Coroutine[Any, Any, float]]] = {
         "server alone": lambda: _raw_aiohttp(url),
         "raw": lambda: _raw_async(url),
         "plain": lambda: _ours_async(base_url, conversation, variable, None),

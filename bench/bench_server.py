@@ -18,6 +18,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Callable
 
 import httpx
 
@@ -90,12 +91,12 @@ def httpx_stream(port: int, count: int) -> int:
     return events
 
 
-def best_rate(run: object, events: int) -> tuple[float, int]:
+def best_rate(run: Callable[[], int], events: int) -> tuple[float, int]:
     best = 0.0
     seen = 0
     for _ in range(ROUNDS):
         started = time.perf_counter()
-        seen = run()  # type: ignore[operator]
+        seen = run()
         elapsed = time.perf_counter() - started
         best = max(best, events / elapsed)
     return best, seen

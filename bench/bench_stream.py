@@ -25,7 +25,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 import httpx
 from dify_chatflow import DefaultAioHttpClient
@@ -309,7 +310,7 @@ async def _concurrent(
 
 def bench_async(base_url: str) -> tuple[float, float]:
     limits = httpx.Limits(max_connections=STREAMS, max_keepalive_connections=STREAMS)
-    runs: dict[str, Callable[[], Awaitable[float]]] = {
+    runs: dict[str, Callable[[], Coroutine[Any, Any, float]]] = {
         "raw httpx.AsyncClient aiter_lines": lambda: _concurrent(
             lambda: httpx.AsyncClient(limits=limits, timeout=60), _raw_async_stream, base_url
         ),

@@ -27,7 +27,7 @@ from dify_chatflow import (
     VariableValueError,
 )
 
-VARIABLES = [
+VARIABLES: list[dict[str, object]] = [
     {"name": "user_preference", "value_type": "string", "value": "dark"},
     {"name": "visits", "value_type": "number", "value": 0},
     {"name": "ratio", "value_type": "number", "value": 0.5},

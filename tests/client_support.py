@@ -19,7 +19,7 @@ USER = "abc-123"
 #: Waits short enough for tests; Retry-After values are capped to 50 ms.
 FAST_RETRIES = RetryPolicy(initial_delay=0.001, max_delay=0.005, max_retry_after=0.05)
 
-EVERY_TYPE = [
+EVERY_TYPE: list[dict[str, object]] = [
     {"name": "user_preference", "value_type": "string", "value": "dark"},
     {"name": "visits", "value_type": "number", "value": 3},
     {"name": "ratio", "value_type": "number", "value": 0.5},

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 KEY = "app-test"
 USER = "abc-123"
@@ -25,20 +27,28 @@ class RawResponse:
     def header(self, name: str) -> str | None:
         return next((v for k, v in self.headers if k == name), None)
 
-    def json(self) -> object:
+    def json(self) -> Any:
+        """The body parsed as JSON (``Any``, as ``httpx.Response.json`` gives it)."""
         return json.loads(self.body)
 
-    def events(self) -> list[dict[str, object]]:
+    def events(self) -> list[dict[str, Any]]:
         """The ``data:`` events of an SSE body, in order (pings left out)."""
         found = []
         for block in self.body.decode("utf-8").split("\n\n"):
             if block.startswith("data: "):
-                found.append(json.loads(block[len("data: ") :]))
+                found.append(_event(block[len("data: ") :]))
         return found
 
     def blocks(self) -> list[str]:
         """Every SSE block (``event: ping`` ones too), without the blank lines."""
         return [b for b in self.body.decode("utf-8").split("\n\n") if b]
+
+
+def _event(data: str | bytes) -> dict[str, Any]:
+    """One SSE ``data:`` payload: Dify sends every event as a JSON object."""
+    event = json.loads(data)
+    assert isinstance(event, dict), data
+    return event
 
 
 def _request_bytes(
@@ -143,7 +153,7 @@ def server_per_dialect(request: object, **options: object) -> object:
 class OpenStream:
     """A streaming chat request kept open: read its events one HTTP chunk at a time."""
 
-    def __init__(self, port: int, body: dict[str, object]) -> None:
+    def __init__(self, port: int, body: Mapping[str, object]) -> None:
         payload = json.dumps(body).encode()
         headers = {"Content-Type": "application/json"}
         self.conn = socket.create_connection(("127.0.0.1", port), timeout=10)
@@ -173,12 +183,12 @@ class OpenStream:
         data, self._buffer = self._buffer[:size], self._buffer[size + 2 :]
         return data
 
-    def event(self) -> dict[str, object]:
+    def event(self) -> dict[str, Any]:
         """The next ``data:`` event, skipping pings."""
         while True:
             data = self.chunk()
             if data.startswith(b"data: "):
-                return json.loads(data[len(b"data: ") :])
+                return _event(data[len(b"data: ") :])
             if not data:
                 raise EOFError("the stream ended")
 
@@ -192,12 +202,12 @@ class OpenStream:
         self.close()
 
 
-def wait_for(condition: object, timeout: float = 5.0) -> None:
+def wait_for(condition: Callable[[], object], timeout: float = 5.0) -> None:
     """Poll ``condition()`` until true (bounded); fail the test if it never is."""
     import time
 
     deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(0.01)

@@ -7,7 +7,7 @@ from typing import Any
 from dify_chatflow import VariableType
 from hypothesis import strategies as st
 
-TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)  # no lone surrogates
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=20)  # no lone surrogates
 INT64 = st.integers(min_value=-(2**63), max_value=2**64 - 1)  # what the server keeps as int
 FLOAT = st.floats(allow_nan=False, allow_infinity=False)
 # Strings that look like the server's str() spellings, to trip a careless decoder.

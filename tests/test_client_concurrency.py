@@ -17,7 +17,7 @@ from dify_chatflow import (
     ConfigurationError,
     DefaultAioHttpClient,
 )
-from dify_chatflow._client import ASYNC_MAX_IN_FLIGHT
+from dify_chatflow._constants import ASYNC_MAX_IN_FLIGHT
 from dify_chatflow.testing import DifyTestServer, Fault
 
 THREADS = 16

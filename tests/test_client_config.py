@@ -6,6 +6,7 @@ import asyncio
 import importlib
 import inspect
 import sys
+import uuid
 from typing import Any
 
 import dify_chatflow
@@ -118,6 +119,7 @@ def test_a_borrowed_client_carries_the_key_per_request_and_is_not_changed():
 
 def test_generated_layer_shares_the_http_client():
     from dify_chatflow_api.api.variables import list_conversation_variables
+    from dify_chatflow_api.models import ConversationVariablesResponse
 
     with DifyTestServer(api_key=API_KEY) as server:
         conv = server.add_conversation(user=USER, variables=EVERY_TYPE)
@@ -126,9 +128,11 @@ def test_generated_layer_shares_the_http_client():
             assert generated is client.generated
             assert generated.get_httpx_client() is client.http_client
             raw = list_conversation_variables.sync_detailed(
-                conv, client=generated, user=USER, limit=100
+                uuid.UUID(conv), client=generated, user=USER, limit=100
             )
             assert raw.status_code == 200
+            assert isinstance(raw.parsed, ConversationVariablesResponse)
+            assert isinstance(raw.parsed.data, list)
             assert len(raw.parsed.data) == len(EVERY_TYPE)
 
 

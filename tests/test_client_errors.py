@@ -211,7 +211,12 @@ def test_a_200_that_does_not_decode_is_a_response_decode_error(server, conv, mak
 
 @pytest.mark.parametrize("bad_id", ["not-a-uuid", 12345, None])
 def test_a_list_item_that_does_not_decode_is_named_in_the_error(server, conv, make_client, bad_id):
-    good = {"id": str(uuid.uuid4()), "name": "fine", "value_type": "string", "value": "ok"}
+    good: dict[str, object] = {
+        "id": str(uuid.uuid4()),
+        "name": "fine",
+        "value_type": "string",
+        "value": "ok",
+    }
     good |= {"description": "", "created_at": 1700000000, "updated_at": 1700000000}
     broken = {**good, "id": bad_id, "name": "broken"}
     server.inject_fault(Fault.status(200, body={"data": [good, broken], "has_more": False}))
@@ -225,7 +230,12 @@ def test_a_list_item_that_does_not_decode_is_named_in_the_error(server, conv, ma
 
 @pytest.mark.parametrize("missing", ["id", "name", "value_type", "value", "updated_at"])
 def test_a_list_item_missing_a_field_names_the_field(server, conv, make_client, missing):
-    item = {"id": str(uuid.uuid4()), "name": "token", "value_type": "secret", "value": "s3"}
+    item: dict[str, object] = {
+        "id": str(uuid.uuid4()),
+        "name": "token",
+        "value_type": "secret",
+        "value": "s3",
+    }
     item |= {"description": "", "created_at": 1700000000, "updated_at": 1700000000}
     del item[missing]
     server.inject_fault(Fault.status(200, body={"data": [item], "has_more": False}))

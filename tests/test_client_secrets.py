@@ -30,7 +30,7 @@ def test_no_secret_anywhere(make_client, caplog):
         logging.getLogger(name).setLevel(logging.DEBUG)
     seen: list[str] = []
     with DifyTestServer(api_key=KEY) as server:
-        variables = [
+        variables: list[dict[str, object]] = [
             {"name": "api_token", "value_type": "secret", "value": SECRET},
             {"name": "visits", "value_type": "number", "value": 1},
         ]
@@ -76,7 +76,11 @@ def test_no_secret_anywhere(make_client, caplog):
         assert_clean(text)
 
 
-SECRET_ITEM = {"id": str(uuid.uuid4()), "name": "api_token", "value_type": "secret"}
+SECRET_ITEM: dict[str, object] = {
+    "id": str(uuid.uuid4()),
+    "name": "api_token",
+    "value_type": "secret",
+}
 SECRET_ITEM |= {"value": SECRET, "description": "", "created_at": 1, "updated_at": 1}
 
 

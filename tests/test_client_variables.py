@@ -14,7 +14,7 @@ from dify_chatflow import (
     UnknownVariableNameError,
     VariableValueError,
 )
-from dify_chatflow.testing import DifyTestServer
+from dify_chatflow.testing import DifyTestServer, RecordedRequest
 
 NEW_VALUES = {
     "user_preference": "light",
@@ -42,7 +42,7 @@ def make_client(request):
     yield from client_factory(request.param)
 
 
-def puts(server: DifyTestServer) -> list[object]:
+def puts(server: DifyTestServer) -> list[RecordedRequest]:
     return [r for r in server.requests if r.method == "PUT"]
 
 

@@ -6,6 +6,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from dify_chatflow.testing import DifyTestServer
@@ -290,7 +291,7 @@ def test_pings_flow_while_the_responder_is_slower_than_the_ping_interval(dialect
 # -- refusals ---------------------------------------------------------------------------
 
 
-def validation(server: DifyTestServer, field: str, restx: str, pydantic: str) -> dict:
+def validation(server: DifyTestServer, field: str, restx: str, pydantic: str) -> dict[str, Any]:
     """The dialect's answer to one failed field."""
     if server.dialect == "1.10":
         return {"errors": {field: restx}, "message": "Input payload validation failed"}

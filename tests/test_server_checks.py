@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -34,7 +35,9 @@ def var_url(server: DifyTestServer, conv: str) -> str:
     return f"/conversations/{conv}/variables/{server.variable(conv, 'visits').id}"
 
 
-def raw_put(server: DifyTestServer, path: str, body: bytes, headers: dict[str, str]) -> tuple:
+def raw_put(
+    server: DifyTestServer, path: str, body: bytes, headers: dict[str, str]
+) -> tuple[int, Any]:
     """PUT exact bytes (httpx would normalise some of what these tests need to send)."""
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
     try:

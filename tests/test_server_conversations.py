@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from dify_chatflow.testing import DifyTestServer
@@ -37,7 +38,7 @@ def start(server: DifyTestServer, clock: Clock, *queries: str) -> list[str]:
     return ids
 
 
-def validation(server: DifyTestServer, field: str, restx: str, pydantic: str) -> dict:
+def validation(server: DifyTestServer, field: str, restx: str, pydantic: str) -> dict[str, Any]:
     if server.dialect == "1.10":
         return {"errors": {field: restx}, "message": "Input payload validation failed"}
     return {"code": "invalid_param", "message": pydantic, "status": 400}

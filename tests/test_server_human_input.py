@@ -7,6 +7,7 @@ import json
 import re
 import socket
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from dify_chatflow.testing import DifyTestServer, HumanInput
@@ -31,7 +32,7 @@ def server() -> Iterator[DifyTestServer]:
         yield started
 
 
-def paused_turn(server: DifyTestServer) -> tuple[list[dict], dict]:
+def paused_turn(server: DifyTestServer) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     response = chat(server.port, "deploy v2?")
     assert (response.status, response.complete) == (200, True)
     events = response.events()
@@ -47,7 +48,7 @@ def follow(server: DifyTestServer, run_id: str) -> socket.socket:
     return conn
 
 
-def data_events(data: bytes) -> list[dict]:
+def data_events(data: bytes) -> list[dict[str, Any]]:
     """The ``data:`` events in raw chunked SSE bytes."""
     return [json.loads(found) for found in re.findall(rb"data: (.*?)\n\n", data)]
 
@@ -166,6 +167,7 @@ def test_events_opened_before_the_submit_stream_the_resumed_turn(server):
     run = raw(server.port, "GET", f"/workflows/run/{run_id}").json()
     assert run["status"] == "succeeded"
     replay = raw(server.port, "GET", f"/workflow/{run_id}/events?user={USER}")
+    assert replay.chunks is not None
     (only,) = replay.chunks
     assert json.loads(only[6:])["event"] == "workflow_finished"
 

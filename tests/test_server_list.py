@@ -30,7 +30,7 @@ def client(dify_server: DifyTestServer) -> Iterator[httpx.Client]:
         yield http
 
 
-def listing(client: httpx.Client, conv: str, **params: object) -> httpx.Response:
+def listing(client: httpx.Client, conv: str, **params: str | int) -> httpx.Response:
     return client.get(f"/conversations/{conv}/variables", params={"user": USER, **params})
 
 
@@ -108,7 +108,7 @@ def test_paging_without_the_flaw_walks_every_variable():
     with DifyTestServer(paging_flaw=False) as server:
         conv = server.add_conversation(user=USER, variables=specs(5))
         seen: list[str] = []
-        params: dict[str, object] = {"user": USER, "limit": 2}
+        params: dict[str, str | int] = {"user": USER, "limit": 2}
         with httpx.Client(base_url=server.base_url, headers=AUTH, verify=False) as http:
             for _ in range(5):
                 body = http.get(f"/conversations/{conv}/variables", params=params).json()

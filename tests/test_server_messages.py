@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from dify_chatflow.testing import DifyTestServer
@@ -56,20 +57,22 @@ def server(request: pytest.FixtureRequest, clock: Clock) -> Iterator[DifyTestSer
 def conversation(server: DifyTestServer, clock: Clock, *queries: str, step: float = 1) -> str:
     conv_id = None
     for query in queries:
-        fields = {"conversation_id": conv_id} if conv_id else {}
+        fields: dict[str, object] = {"conversation_id": conv_id} if conv_id else {}
         conv_id = chat(server.port, query, streaming=False, **fields).json()["conversation_id"]
         clock.now += step
-    assert conv_id is not None
+    assert isinstance(conv_id, str)
     return conv_id
 
 
-def history(server: DifyTestServer, conv: str, **params: object) -> dict:
+def history(server: DifyTestServer, conv: str, **params: object) -> dict[str, Any]:
     query = "&".join(
         f"{k}={v}" for k, v in {"user": USER, "conversation_id": conv, **params}.items()
     )
     response = raw(server.port, "GET", f"/messages?{query}")
     assert response.status == 200, response.body
-    return response.json()
+    body = response.json()
+    assert isinstance(body, dict)
+    return body
 
 
 def test_history_is_oldest_first_with_the_dialects_fields(server, clock):

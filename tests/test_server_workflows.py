@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from dify_chatflow.testing import DifyTestServer
@@ -37,7 +38,7 @@ def new_server() -> Iterator[DifyTestServer]:
         yield started
 
 
-def run_of_a_turn(server: DifyTestServer) -> tuple[str, list[dict]]:
+def run_of_a_turn(server: DifyTestServer) -> tuple[str, list[dict[str, Any]]]:
     events = chat(server.port, "Hello").events()
     return str(events[0]["workflow_run_id"]), events
 
@@ -81,6 +82,7 @@ def test_a_finished_run_replays_as_one_spaced_event(new_server):
     response = raw(new_server.port, "GET", f"/workflow/{run_id}/events?user={USER}")
     assert response.status == 200
     assert response.header("content-type") == "text/event-stream; charset=utf-8"
+    assert response.chunks is not None
     (only,) = response.chunks
     event = json.loads(only[len(b"data: ") : -2])
     assert only == b"data: " + json.dumps(event).encode() + b"\n\n"  # spaced, unlike live

@@ -19,7 +19,9 @@ from openapi_spec_validator import validate
 
 @pytest.fixture(scope="module")
 def spec(repo_root: Path) -> dict[str, Any]:
-    return json.loads((repo_root / "openapi_chatflow.json").read_text(encoding="utf-8"))
+    loaded = json.loads((repo_root / "openapi_chatflow.json").read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
 
 
 def test_spec_is_valid_openapi(spec: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from email.message import Message
 from email.parser import Parser
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def wheel(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-def _metadata(wheel: Path) -> tuple[list[str], object]:
+def _metadata(wheel: Path) -> tuple[list[str], Message]:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
@@ -90,7 +91,7 @@ def test_runtime_dependencies_are_exactly_what_the_code_imports(
     wheel: Path, repo_root: Path
 ) -> None:
     _, meta = _metadata(wheel)
-    required = [Requirement(r) for r in meta.get_all("Requires-Dist") or []]  # type: ignore[attr-defined]
+    required = [Requirement(r) for r in meta.get_all("Requires-Dist") or []]
     runtime = {r.name.replace("-", "_") for r in required if r.marker is None}
     extras = {r.name.replace("-", "_") for r in required if r.marker is not None}
     imported = _third_party_imports(repo_root / "generated") | _third_party_imports(
@@ -105,7 +106,7 @@ def test_runtime_dependencies_are_exactly_what_the_code_imports(
 
 def _interpreters() -> list[tuple[str, list[str], dict[str, str]]]:
     base = getattr(sys, "_base_executable", sys.executable)
-    found = [("3.11", [base], {})]
+    found: list[tuple[str, list[str], dict[str, str]]] = [("3.11", [base], {})]
     env_312 = {"PYENV_VERSION": "3.12.1"}
     exe_312 = shutil.which("python3.12")
     if exe_312:
@@ -165,14 +166,14 @@ def test_metadata_has_one_version_the_licence_and_the_project_urls(
     from dify_chatflow._version import USER_AGENT
 
     names, meta = _metadata(wheel)
-    assert meta["Version"] == dify_chatflow.__version__  # type: ignore[index]
+    assert meta["Version"] == dify_chatflow.__version__
     assert wheel.name.startswith(f"dify_chatflow-{dify_chatflow.__version__}-")
     assert f"dify-chatflow/{dify_chatflow.__version__}" == USER_AGENT
-    assert meta["License-Expression"] == "MIT"  # type: ignore[index]
+    assert meta["License-Expression"] == "MIT"
     (licence,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
     with zipfile.ZipFile(wheel) as archive:
         assert archive.read(licence).decode().startswith("MIT License")
-    urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))  # type: ignore[attr-defined]
+    urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])
     assert set(urls) == {"Homepage", "Repository", "Changelog", "Issues"}
     assert all(
         url.startswith("https://github.com/dify-chatflow/dify-chatflow") for url in urls.values()

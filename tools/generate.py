@@ -210,7 +210,7 @@ def _pin_parameters(
     since the overlay decides what to send.
     """
     path_names = set(bound.path_parameters)
-    seen: set[str] = set()
+    seen: set[object] = set()  # the spec's names, as parsed (untyped JSON)
     for params in (item.get("parameters") or [], operation.setdefault("parameters", [])):
         for index, param in enumerate(params):
             param = params[index] = _resolve(spec, param)

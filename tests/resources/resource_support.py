@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
-from client_support import API_KEY, USER, ClientFactory
+from client_support import API_KEY as API_KEY  # re-exported for the resource tests
+from client_support import USER as USER
+from client_support import ClientFactory
 from dify_chatflow.testing import DifyTestServer
 
 # Plain http on 127.0.0.1: no certificates to load (which costs ~45 ms per client).
-_PLAIN = {"verify": False}
+_PLAIN: dict[str, Any] = {"verify": False}
 DIALECTS = ["1.10", "1.16"]
 
 
@@ -126,7 +128,7 @@ def streamed_run_id(server: DifyTestServer, query: str, *, user: str = USER) -> 
         for line in answer.iter_lines():
             if line.startswith("data: "):
                 run_id = run_id or json.loads(line[6:]).get("workflow_run_id")
-    assert run_id is not None
+    assert isinstance(run_id, str)
     return run_id
 
 

@@ -41,7 +41,9 @@ GOOD = {"name": "Ada", "plan": "pro"}
 @pytest.fixture
 def parameters(server, driver) -> AppParameters:
     server.add_app(API_KEY, user_input_form=FORM, opening_statement="Hi!")
-    return driver.run(driver.client(server).app.parameters())
+    parameters = driver.run(driver.client(server).app.parameters())
+    assert isinstance(parameters, AppParameters)
+    return parameters
 
 
 def test_info(server, driver):
@@ -71,9 +73,11 @@ def test_parameters_list_one_typed_field_per_control_type(parameters):
         JsonObjectField,
         ExternalDataToolField,
     ]
-    name = parameters.field("name")
+    name, plan = parameters.field("name"), parameters.field("plan")
+    assert isinstance(name, TextInputField)
+    assert isinstance(plan, SelectField)
     assert (name.label, name.required, name.max_length) == ("Name", True, 5)
-    assert parameters.field("plan").options == ("free", "pro")
+    assert plan.options == ("free", "pro")
     assert parameters.system_parameters.file_size_limit == 15
 
 

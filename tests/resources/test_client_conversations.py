@@ -16,7 +16,7 @@ from dify_chatflow import (
     RetryPolicy,
     SyncPager,
 )
-from dify_chatflow.testing import DifyTestServer, Fault
+from dify_chatflow.testing import DifyTestServer, Fault, RecordedRequest
 from resource_support import USER, AnswerLosingProxy, FakeClock, chat
 
 
@@ -29,7 +29,7 @@ def conversations_of(server: DifyTestServer, clock: FakeClock, count: int) -> li
     return ids
 
 
-def requests_to(server: DifyTestServer, path: str) -> list[object]:
+def requests_to(server: DifyTestServer, path: str) -> list[RecordedRequest]:
     return [r for r in server.requests if r.path == path]
 
 

@@ -15,7 +15,7 @@ from dify_chatflow import (
     MessageNotFoundError,
     PaginationError,
 )
-from dify_chatflow.testing import DifyTestServer
+from dify_chatflow.testing import DifyTestServer, RecordedRequest
 from resource_support import API_KEY, USER, FakeClock, chat
 
 
@@ -35,7 +35,7 @@ def turns(
     return conversation_id, ids
 
 
-def message_pages(server: DifyTestServer) -> list[object]:
+def message_pages(server: DifyTestServer) -> list[RecordedRequest]:
     return [r for r in server.requests if r.path == "/v1/messages"]
 
 
