@@ -142,14 +142,6 @@ def hint(path: str, *rules: str) -> str:
 DIALECTS = ("1.10", "1.16")
 
 
-def server_per_dialect(request: object, **options: object) -> object:
-    """Start a DifyTestServer in the dialect of ``request.param`` (fixture helper)."""
-    from dify_chatflow.testing import DifyTestServer
-
-    dialect = request.param  # type: ignore[attr-defined]
-    return DifyTestServer(api_key=KEY, dialect=dialect, **options)  # type: ignore[arg-type]
-
-
 class OpenStream:
     """A streaming chat request kept open: read its events one HTTP chunk at a time."""
 
