@@ -4,7 +4,9 @@ before the stream, local checks and timeouts, on sync, async and aiohttp-backed 
 
 from __future__ import annotations
 
+import asyncio
 import decimal
+import json
 import logging
 import socket
 import threading
@@ -24,9 +26,12 @@ from chat_support import (
     wait_open_connections,
 )
 from dify_chatflow import (
+    BLOCKING_CHAT_TIMEOUT,
+    STREAM_TIMEOUT,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    AsyncChatflowClient,
     AuthenticationError,
     BadRequestError,
     ChatflowClient,
@@ -80,9 +85,11 @@ def test_blocking_turn_then_a_follow_up_in_the_same_conversation(chatty, driver)
         isinstance(value, uuid.UUID)
         for value in (first.conversation_id, first.message_id, first.task_id)
     )
-    assert isinstance(first.created_at, datetime) and first.created_at.utcoffset() is not None
+    assert isinstance(first.created_at, datetime)
+    assert first.created_at.utcoffset() is not None
     assert isinstance(first.usage, Usage)
-    assert first.usage.total_price == decimal.Decimal("0") and first.usage.currency == "USD"
+    assert first.usage.total_price == decimal.Decimal("0")
+    assert first.usage.currency == "USD"
     assert first.retriever_resources == []
     assert "usage" in first.metadata
     assert second.conversation_id == first.conversation_id
@@ -118,7 +125,8 @@ def test_streamed_turn_gives_typed_events_in_the_dialects_order(chatty, driver, 
     assert [type(event) for event in turn.events] == [classes[name] for name in expected]
     assert [event.answer for event in turn.of(MessageEvent)] == list(ANSWER_PARTS)
     reply, stream = turn.reply, turn.stream
-    assert reply is not None and reply.answer == ANSWER == stream.answer
+    assert reply is not None
+    assert reply.answer == ANSWER == stream.answer
     started = turn.of(WorkflowStartedEvent)[0]
     assert started.workflow_run_id == stream.workflow_run_id == reply.workflow_run_id
     assert (stream.task_id, stream.conversation_id, stream.message_id) == (
@@ -140,7 +148,8 @@ def test_streamed_turn_gives_typed_events_in_the_dialects_order(chatty, driver, 
         None,
     )
     end = turn.of(MessageEndEvent)[0]
-    assert end.usage == reply.usage and end.message_id == reply.message_id
+    assert end.usage == reply.usage
+    assert end.message_id == reply.message_id
     assert all(event.raw.get("event", "ping") == event.event for event in turn.events)
     # What the server kept is what was streamed.
     run = eventually(lambda: chatty.workflow_run(str(reply.workflow_run_id)).finished_at)
@@ -158,7 +167,8 @@ def test_streamed_follow_ups_stay_in_one_conversation(chatty, driver):
     second = stream_turn(driver, client, "two", conversation_id=conversation)
     third = driver.run(client.chat.send("three", conversation_id=str(conversation)))
 
-    assert second.reply is not None and second.reply.conversation_id == conversation
+    assert second.reply is not None
+    assert second.reply.conversation_id == conversation
     assert third.conversation_id == conversation
     assert [m.query for m in chatty.messages(str(conversation))] == ["one", "two", "three"]
     assert len(chatty.conversations(user=USER)) == 1
@@ -214,7 +224,8 @@ def test_the_failure_ending_raises_after_the_events_before_it(server, driver, di
     assert error.message == "Run failed: the model is down"
     assert error.answer_so_far == "partial "
     assert error.conversation_id == turn.stream.conversation_id is not None
-    assert error.message_id is not None and error.workflow_run_id is not None
+    assert error.message_id is not None
+    assert error.workflow_run_id is not None
     finished = turn.of(WorkflowFinishedEvent)
     assert [f.status for f in finished] == ["failed"]
     assert finished[0].error == "the model is down"
@@ -238,9 +249,7 @@ def script_server() -> Any:
     running.stop()
 
 
-def test_unknown_events_pass_through_and_message_replace_replaces_the_answer(
-    script_server, driver
-):
+def test_unknown_events_pass_through_and_message_replace_replaces_the_answer(script_server, driver):
     from test_streaming import PING, TASK, TURN, message, message_end, sse, workflow_started
 
     novel = sse({"event": "brand_new_event", **TURN, "task_id": TASK, "data": {"x": 1}})
@@ -277,7 +286,8 @@ def test_unknown_events_pass_through_and_message_replace_replaces_the_answer(
     replaced = turn.of(MessageReplaceEvent)[0]
     assert (replaced.answer, replaced.reason) == ("[removed]", "m")
     assert turn.stream.answer == "[removed]!"
-    assert turn.reply is not None and turn.reply.answer == "[removed]!"
+    assert turn.reply is not None
+    assert turn.reply.answer == "[removed]!"
 
 
 # -- stream faults --------------------------------------------------------------------------
@@ -340,7 +350,8 @@ def test_a_stream_without_its_terminal_event_is_an_interruption(chatty, driver):
     assert isinstance(error, StreamInterruptedError)
     assert "the stream ended before the turn's end" in str(error)
     assert error.answer_so_far == ANSWER
-    assert turn.of(MessageEndEvent) == [] and turn.of(WorkflowFinishedEvent) == []
+    assert turn.of(MessageEndEvent) == []
+    assert turn.of(WorkflowFinishedEvent) == []
     assert error.workflow_run_id is not None
 
 
@@ -364,7 +375,8 @@ def test_slow_events_within_the_read_timeout_are_no_error(chatty, driver):
     turn = stream_turn(driver, client, "Hi", timeout=2.0)
 
     assert turn.error is None
-    assert turn.reply is not None and turn.reply.answer == ANSWER
+    assert turn.reply is not None
+    assert turn.reply.answer == ANSWER
 
 
 # -- leaving early: the response is closed, the pool does not leak ---------------------------
@@ -395,14 +407,16 @@ def test_leaving_the_loop_early_closes_the_connection_and_frees_the_pool(holding
 
     early = stream_turn(driver, client, "hold", take=3)
 
-    assert early.kinds()[-1] == "message" and early.error is None
+    assert early.kinds()[-1] == "message"
+    assert early.error is None
     assert early.stream.response.is_closed
     assert wait_open_connections(holding, 0) == 0  # the half-read connection was dropped
     for _ in range(5):  # no connection is held by the streams left early
         assert stream_turn(driver, client, "hold", take=1).error is None
     assert wait_open_connections(holding, 0) == 0
     after = stream_turn(driver, client, "after")
-    assert after.reply is not None and after.reply.answer == ANSWER
+    assert after.reply is not None
+    assert after.reply.answer == ANSWER
     # A stream left early cannot give its reply: the turn's end was never read.
     with pytest.raises(StreamInterruptedError, match="closed"):
         driver.run(early.stream.final_reply())
@@ -652,3 +666,343 @@ def test_a_refused_connection_is_retried_and_the_message_sent_once(dialect, driv
         placeholder.close()
         for started in servers:
             started.stop()
+
+
+# -- errors before the stream starts -------------------------------------------------------
+
+
+def send_or_stream(driver: Any, client: Any, streaming: bool, query: str, **options: Any) -> Any:
+    """The error a blocking or streamed turn raised before any event (``None``: none)."""
+    if streaming:
+        turn = stream_turn(driver, client, query, **options)
+        assert turn.events == []
+        return turn.error
+    try:
+        driver.run(client.chat.send(query, **options))
+    except Exception as exc:
+        return exc
+    return None
+
+
+STREAMING = pytest.mark.parametrize("streaming", [False, True], ids=["blocking", "streaming"])
+
+
+@STREAMING
+def test_a_wrong_api_key_is_an_authentication_error(chatty, driver, streaming):
+    client = driver.client(chatty, api_key="app-wrong")
+
+    error = send_or_stream(driver, client, streaming, "Hi")
+
+    assert isinstance(error, AuthenticationError)
+    assert error.status_code == 401
+    assert "app-wrong" not in str(error)
+
+
+@STREAMING
+def test_an_unknown_conversation_is_conversation_not_found_whatever_the_hint(
+    chatty, driver, streaming
+):
+    client = driver.client(chatty)
+
+    error = send_or_stream(driver, client, streaming, "Hi", conversation_id=uuid.uuid4())
+
+    assert isinstance(error, ConversationNotFoundError)
+    assert error.status_code == 404
+    assert error.message.lower().startswith("conversation not exists.")
+    assert "did you mean" in error.message  # flask-restx's hint follows Dify's message
+
+
+@STREAMING
+def test_inputs_the_server_refuses_are_invalid_param(server, driver, streaming):
+    form = [{"text-input": {"variable": "name", "label": "Name", "required": True}}]
+    server.add_app(API_KEY, user_input_form=form)
+    client = driver.client(server)
+
+    error = send_or_stream(driver, client, streaming, "Hi")
+
+    assert isinstance(error, InvalidParamError)
+    assert (error.status_code, error.code) == (400, "invalid_param")
+    assert "name is required in input form" in error.message
+
+
+@STREAMING
+def test_a_validation_answer_in_flask_restx_shape_is_a_bad_request(chatty, driver, streaming):
+    restx = {
+        "errors": {"query": "The chat query Missing required parameter in the JSON body"},
+        "message": "Input payload validation failed",
+    }
+    chatty.inject_fault(Fault.status(400, body=restx), route="chat")
+    client = driver.client(chatty)
+
+    error = send_or_stream(driver, client, streaming, "Hi")
+
+    assert type(error) is BadRequestError
+    assert error.code is None
+    assert error.message.startswith("Input payload validation failed (query: The chat query")
+    assert len(chat_requests(chatty)) == 1
+
+
+# -- local checks: nothing is sent ---------------------------------------------------------
+
+
+def start_turn(driver: Any, client: Any, streaming: bool, query: str, **options: Any) -> None:
+    """Send a blocking turn, or only call ``chat.stream`` (its arguments are checked at the
+    call, even on the async client, which sends on entering)."""
+    if streaming:
+        client.chat.stream(query, **options)
+    else:
+        driver.run(client.chat.send(query, **options))
+
+
+A_FILE = {"type": "document", "transfer_method": "local_file", "upload_file_id": str(uuid.uuid4())}
+
+REFUSED = [
+    ({"query": ""}, ConfigurationError, "query must be a non-empty str"),
+    ({"query": None}, ConfigurationError, "query must be a non-empty str"),
+    ({"query": b"Hi"}, ConfigurationError, "query must be a non-empty str"),
+    ({"conversation_id": "not-a-uuid"}, InvalidIdError, "conversation_id"),
+    ({"inputs": ["city", "Lyon"]}, ConfigurationError, "inputs must be a mapping"),
+    ({"inputs": {1: "x"}}, ConfigurationError, "inputs must be a mapping"),
+    ({"files": "report.pdf"}, ConfigurationError, "files must be a list"),
+    ({"files": A_FILE}, ConfigurationError, "files must be a list"),
+    ({"files": ["report.pdf"]}, ConfigurationError, r"files\[0\] must be an UploadedFile"),
+    ({"files": [{**A_FILE, "type": "pdf"}]}, ConfigurationError, r"files\[0\]\['type'\]"),
+    (
+        {"files": [A_FILE, {**A_FILE, "transfer_method": "ftp"}]},
+        ConfigurationError,
+        r"files\[1\]\['transfer_method'\]",
+    ),
+    ({"files": [{**A_FILE, "upload_file_id": "f-1"}]}, InvalidIdError, "upload_file_id"),
+    (
+        {"files": [{"type": "image", "transfer_method": "remote_url", "url": "file:///etc"}]},
+        ConfigurationError,
+        r"\['url'\] must be an http\(s\) URL",
+    ),
+    ({"auto_generate_name": "yes"}, ConfigurationError, "auto_generate_name must be a bool"),
+    ({"user": ""}, ConfigurationError, "user"),
+]
+
+
+@STREAMING
+@pytest.mark.parametrize(("arguments", "error", "says"), REFUSED)
+def test_bad_arguments_are_refused_before_anything_is_sent(
+    chatty, driver, streaming, arguments, error, says
+):
+    client = driver.client(chatty)
+    arguments = {"query": "Hi", **arguments}
+    query = arguments.pop("query")
+
+    with pytest.raises(error, match=says):
+        start_turn(driver, client, streaming, query, **arguments)
+
+    assert chatty.requests == []
+
+
+FORM = [
+    {"text-input": {"variable": "name", "label": "Name", "required": True, "max_length": 5}},
+    {"paragraph": {"variable": "notes", "label": "Notes", "required": False, "max_length": 10}},
+    {"select": {"variable": "plan", "label": "Plan", "required": True, "options": ["free", "pro"]}},
+    {"number": {"variable": "seats", "label": "Seats", "required": False}},
+    {"checkbox": {"variable": "vip", "label": "VIP", "required": True}},
+]
+GOOD = {"name": "Ada", "plan": "pro", "vip": False}
+
+
+@STREAMING
+@pytest.mark.parametrize(
+    ("inputs", "field"),
+    [
+        ({"plan": "pro", "vip": True}, "name"),  # required
+        ({**GOOD, "name": "Adelaide"}, "name"),  # max_length
+        ({**GOOD, "notes": "x" * 11}, "notes"),  # paragraph max_length
+        ({**GOOD, "plan": "gold"}, "plan"),  # select options
+        ({**GOOD, "seats": "many"}, "seats"),  # number
+        ({**GOOD, "vip": None}, "vip"),  # a required checkbox needs true or false
+    ],
+    ids=["required", "max_length", "paragraph", "select", "number", "checkbox"],
+)
+def test_inputs_are_checked_against_the_apps_parameters_before_sending(
+    server, driver, streaming, inputs, field
+):
+    server.add_app(API_KEY, user_input_form=FORM)
+    client = driver.client(server)
+    parameters = driver.run(client.app.parameters())
+    server.clear_requests()
+
+    with pytest.raises(InputValidationError) as refused:
+        start_turn(driver, client, streaming, "Hi", inputs=inputs, parameters=parameters)
+
+    assert refused.value.field == field
+    assert server.requests == []
+
+
+def test_inputs_the_parameters_accept_reach_the_server(server, driver):
+    server.add_app(API_KEY, user_input_form=FORM)
+    client = driver.client(server)
+    parameters = driver.run(client.app.parameters())
+
+    reply = driver.run(
+        client.chat.send("Hi", inputs={**GOOD, "seats": 3, "vip": "yes"}, parameters=parameters)
+    )
+
+    kept = server.conversations(user=USER)[-1]
+    assert str(reply.conversation_id) == kept.id
+    assert chat_requests(server)[-1].json["inputs"] == {**GOOD, "seats": 3, "vip": "yes"}
+    assert kept.inputs["vip"] is True  # the server reads checkbox words as booleans
+
+
+def test_an_uploaded_file_goes_with_the_message(chatty, driver):
+    client = driver.client(chatty)
+    uploaded = driver.run(client.files.upload(b"%PDF-1.4 tiny", filename="report.pdf"))
+
+    reply = driver.run(client.chat.send("Read this", files=[uploaded]))
+
+    sent = chat_requests(chatty)[-1].json["files"]
+    assert sent == [
+        {"type": "document", "transfer_method": "local_file", "upload_file_id": str(uploaded.id)}
+    ]
+    kept = chatty.messages(str(reply.conversation_id))[-1].message_files
+    assert [(f["upload_file_id"], f["filename"]) for f in kept] == [
+        (str(uploaded.id), "report.pdf")
+    ]
+
+
+# -- timeouts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_timeouts_blocking_long_streams_idle_and_each_call_overrides(chatty, kind):
+    """The read timeout each chat request is sent with, seen by the transport."""
+    sent: list[float | None] = []
+
+    def record(request: httpx.Request) -> None:
+        sent.append(request.extensions["timeout"]["read"])
+
+    async def arecord(request: httpx.Request) -> None:
+        record(request)
+
+    if kind == "sync":
+        http: Any = httpx.Client(event_hooks={"request": [record]})
+        with ChatflowClient(
+            api_key=API_KEY, base_url=chatty.base_url, user=USER, http_client=http
+        ) as client:
+            client.chat.send("Hi")
+            client.chat.stream("Hi").final_reply()
+            client.chat.send("Hi", timeout=7)
+            client.chat.stream("Hi", timeout=3).final_reply()
+            client.app.info()
+        http.close()
+    else:
+
+        async def run() -> None:
+            http = httpx.AsyncClient(event_hooks={"request": [arecord]})
+            async with AsyncChatflowClient(
+                api_key=API_KEY, base_url=chatty.base_url, user=USER, http_client=http
+            ) as client:
+                await client.chat.send("Hi")
+                async with client.chat.stream("Hi") as stream:
+                    await stream.final_reply()
+                await client.chat.send("Hi", timeout=7)
+                async with client.chat.stream("Hi", timeout=3) as stream:
+                    await stream.final_reply()
+                await client.app.info()
+            await http.aclose()
+
+        asyncio.run(run())
+
+    assert sent[:4] == [
+        BLOCKING_CHAT_TIMEOUT.read,
+        STREAM_TIMEOUT.read,
+        7,
+        3,
+    ]
+    assert BLOCKING_CHAT_TIMEOUT.read >= 300  # minutes: LLM workflows take that long
+    assert STREAM_TIMEOUT.read > 10  # comfortably above Dify's 10 s pings
+
+
+def test_a_client_timeout_applies_to_chat_unless_the_call_gives_its_own(chatty, driver):
+    chatty.inject_fault(Fault.slow_events(seconds=0.12), route="chat", times=2)
+    client = driver.client(chatty, timeout=0.04)
+
+    with pytest.raises(APITimeoutError):
+        driver.run(client.chat.send("Hi"))
+    reply = driver.run(client.chat.send("Hi", timeout=10))
+
+    assert reply.answer == ANSWER
+
+
+# -- one conversation, half plain httpx by Dify's docs, half ChatflowClient ----------------
+
+
+@pytest.fixture
+def docs_server(dialect: str) -> Any:
+    with DifyTestServer(api_key=API_KEY, dialect=dialect) as running:  # type: ignore[arg-type]
+        running.add_app(
+            API_KEY, variables=[{"name": "mood", "value_type": "string", "value": "calm"}]
+        )
+        yield running
+
+
+def test_plain_httpx_and_the_client_share_one_conversation(docs_server):
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    with (
+        httpx.Client(base_url=docs_server.base_url, headers=headers) as http,
+        ChatflowClient(api_key=API_KEY, base_url=docs_server.base_url, user=USER) as client,
+    ):
+        # Plain httpx streams the first message, reading `data:` lines as the docs show.
+        body = {"inputs": {}, "query": "Hello", "response_mode": "streaming", "user": USER}
+        conversation_id, answer = None, ""
+        with http.stream("POST", "/chat-messages", json=body) as answer_stream:
+            for line in answer_stream.iter_lines():
+                if line.startswith("data: "):
+                    event = json.loads(line[len("data: ") :])
+                    conversation_id = event["conversation_id"]
+                    if event["event"] == "message":
+                        answer += event["answer"]
+        assert answer == "Hello"
+
+        # The client continues it, blocking then streaming.
+        second = client.chat.send("How are you?", conversation_id=conversation_id)
+        with client.chat.stream("Bye", conversation_id=second.conversation_id) as stream:
+            third = stream.final_reply()
+        assert str(second.conversation_id) == conversation_id
+        assert third.conversation_id == second.conversation_id
+        assert third.answer == "Bye"
+
+        # Both see the same conversation, history and variables.
+        listed = list(client.conversations.list())
+        assert [str(c.id) for c in listed] == [conversation_id]
+        raw_list = http.get("/conversations", params={"user": USER}).json()["data"]
+        assert [c["id"] for c in raw_list] == [conversation_id]
+        history = eventually(
+            lambda: (
+                [m for m in client.messages.list(conversation_id) if m.answer == "Bye"]
+                and client.messages.list(conversation_id)
+            )
+        )
+        assert [(m.query, m.answer) for m in history] == [
+            ("Hello", "Hello"),
+            ("How are you?", "How are you?"),
+            ("Bye", "Bye"),
+        ]
+        raw_history = http.get(
+            "/messages", params={"user": USER, "conversation_id": conversation_id}
+        ).json()["data"]
+        assert [m["id"] for m in raw_history] == [str(m.id) for m in history]
+        variables = client.variables.list(conversation_id)
+        assert [(v.name, v.value) for v in variables] == [("mood", "calm")]
+        raw_variables = http.get(
+            f"/conversations/{conversation_id}/variables", params={"user": USER}
+        ).json()["data"]
+        assert [v["name"] for v in raw_variables] == ["mood"]
+
+        # The client renames, plain httpx sees it and deletes; the client sees it gone.
+        renamed = client.conversations.rename(conversation_id, "Small talk")
+        assert renamed.name == "Small talk"
+        raw_list = http.get("/conversations", params={"user": USER}).json()["data"]
+        assert raw_list[0]["name"] == "Small talk"
+        deleted = http.request("DELETE", f"/conversations/{conversation_id}", json={"user": USER})
+        assert deleted.status_code in (200, 204)
+        assert list(client.conversations.list()) == []
+        with pytest.raises(ConversationNotFoundError):
+            client.chat.send("Still there?", conversation_id=conversation_id)
