@@ -435,6 +435,29 @@ def test_an_exception_in_the_callers_loop_closes_the_response(holding, driver):
     assert wait_open_connections(holding, 0) == 0
 
 
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault.cut_stream(after_events=2),
+        Fault.stream_error(after_events=2),
+        Fault.no_terminal_event(),
+    ],
+    ids=["cut", "error event", "no terminal event"],
+)
+def test_a_broken_stream_leaves_no_connection_behind(chatty, driver, fault):
+    client = driver.client(chatty)
+    chatty.inject_fault(fault, route="chat", times=5)
+
+    for _ in range(5):
+        assert stream_turn(driver, client, "Hi").error is not None
+
+    eventually(lambda: open_connections(chatty) <= 1)
+    assert open_connections(chatty) <= 1  # each broken stream's connection was let go
+    after = stream_turn(driver, client, "after")
+    assert after.reply is not None
+    assert after.reply.answer == ANSWER
+
+
 def test_closing_an_unread_stream_frees_its_connection(chatty, driver):
     client = driver.client(chatty)
     if driver.loop is None:
