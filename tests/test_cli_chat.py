@@ -261,3 +261,24 @@ def test_message_replace_is_shown(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout == "bad words\n[the answer was replaced: moderation]\n[removed]\n"
+
+
+def test_a_run_paused_for_human_input_says_so(server: DifyTestServer) -> None:
+    if server.dialect != "1.16":
+        pytest.skip("human input pauses runs from Dify 1.14 on")
+    from dify_chatflow.testing import HumanInput
+
+    def respond(query: str, inputs: Any, conversation: Any) -> Any:
+        yield "Let me check. "
+        yield HumanInput(form_content="Approve the refund?", node_id="approval")
+        yield "Approved."
+
+    server.add_app(API_KEY, responder=respond)
+
+    result = run_cli("chat", "Refund me", server=server)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Let me check. \n"
+    paused, conversation = result.stderr.splitlines()
+    assert paused == "paused: the run waits for human input at approval"
+    assert conversation_line(conversation) in {c.id for c in server.conversations(user=USER)}
