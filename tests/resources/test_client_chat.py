@@ -458,6 +458,27 @@ def test_a_broken_stream_leaves_no_connection_behind(chatty, driver, fault):
     assert after.reply.answer == ANSWER
 
 
+def test_a_cancelled_async_stream_frees_its_connection(holding, driver):
+    if driver.loop is None:
+        pytest.skip("task cancellation is the async clients' early exit")
+    client = driver.client(holding)
+    seen: list[Any] = []
+
+    async def read_all() -> None:
+        async with client.chat.stream("hold") as stream:
+            async for event in stream:
+                seen.append(event)
+
+    with pytest.raises(TimeoutError):  # the caller gives up while the server holds the rest
+        driver.loop.run_until_complete(asyncio.wait_for(read_all(), timeout=0.5))
+
+    assert [e.answer for e in seen if isinstance(e, MessageEvent)] == [ANSWER_PARTS[0]]
+    assert wait_open_connections(holding, 0) == 0
+    after = stream_turn(driver, client, "after")
+    assert after.reply is not None
+    assert after.reply.answer == ANSWER
+
+
 def test_closing_an_unread_stream_frees_its_connection(chatty, driver):
     client = driver.client(chatty)
     if driver.loop is None:
