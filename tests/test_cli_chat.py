@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,12 +183,10 @@ def test_a_cut_stream_is_one_line_and_exit_1(server: DifyTestServer) -> None:
 def test_a_stream_slower_than_timeout_is_one_line_and_exit_1(server: DifyTestServer) -> None:
     server.inject_fault(Fault.slow_events(seconds=1.0), route="chat")
 
-    started = time.monotonic()
     result = run_cli("chat", "Hi", "--timeout", "0.2", server=server)
 
     line = assert_one_line_error(result, 1)
     assert "no event arrived within the read timeout" in line
-    assert time.monotonic() - started < 10
 
 
 def test_a_server_refusal_is_one_line_and_exit_1(server: DifyTestServer) -> None:
