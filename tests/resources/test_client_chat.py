@@ -574,7 +574,8 @@ def test_recover_takes_only_a_stream_interruption(chatty, driver):
 
 
 def test_stop_during_a_slow_stream_ends_it_with_the_stopped_ending(chatty, driver):
-    chatty.inject_fault(Fault.slow_events(seconds=0.2), route="chat")
+    # Slow enough that the stop arrives before the next event is due.
+    chatty.inject_fault(Fault.slow_events(seconds=0.4), route="chat")
     client = driver.client(chatty)
     stopped: list[uuid.UUID] = []
 
