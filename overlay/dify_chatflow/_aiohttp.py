@@ -16,11 +16,18 @@ from typing import Any
 import httpx
 
 from ._base_client import skip_cookieless_extraction
+from ._compat import (
+    UseClientDefault,
+    apply_client_timeout,
+    build_redirect_request,
+    default_encoding,
+    has_mounts,
+    sends_plainly,
+)
 from ._exceptions import ConfigurationError
 
 __all__ = ["DefaultAioHttpClient"]
 
-_OPENED = httpx._client.ClientState.OPENED
 _httpx_logger = logging.getLogger("httpx")
 
 _MISSING_EXTRA = (
@@ -58,7 +65,7 @@ class DefaultAioHttpClient(httpx.AsyncClient):
         skip_cookieless_extraction(self)
         # With no mounts (proxies from arguments or the environment), every request goes to
         # this one transport, so `send` may hand plain requests to it directly.
-        self._direct: httpx.AsyncBaseTransport | None = None if self._mounts else transport
+        self._direct: httpx.AsyncBaseTransport | None = None if has_mounts(self) else transport
 
     async def send(
         self,
@@ -66,7 +73,7 @@ class DefaultAioHttpClient(httpx.AsyncClient):
         *,
         stream: bool = False,
         auth: Any = httpx.USE_CLIENT_DEFAULT,
-        follow_redirects: bool | httpx._client.UseClientDefault = httpx.USE_CLIENT_DEFAULT,
+        follow_redirects: bool | UseClientDefault = httpx.USE_CLIENT_DEFAULT,
     ) -> httpx.Response:
         """Send ``request``, as ``httpx.AsyncClient.send`` does.
 
@@ -81,10 +88,7 @@ class DefaultAioHttpClient(httpx.AsyncClient):
             or auth is not httpx.USE_CLIENT_DEFAULT
             or follow_redirects is True
             or (follow_redirects is httpx.USE_CLIENT_DEFAULT and self.follow_redirects)
-            or self._auth is not None
-            or self._event_hooks["request"]
-            or self._event_hooks["response"]
-            or self._state is not _OPENED
+            or not sends_plainly(self)
             or request.url.userinfo
             or not isinstance(request.stream, httpx.AsyncByteStream)
         ):
@@ -99,7 +103,7 @@ async def _send_direct(
 ) -> httpx.Response:
     """What ``httpx.AsyncClient.send`` does for a request without auth, hooks or redirects."""
     if "timeout" not in request.extensions:
-        client._set_timeout(request)
+        apply_client_timeout(client, request)
     start = time.perf_counter()
     try:
         response = await transport.handle_async_request(request)
@@ -117,7 +121,7 @@ async def _send_direct(
     response.request = request
     response.stream = httpx.ByteStream(raw)
     client.cookies.extract_cookies(response)
-    response.default_encoding = client._default_encoding
+    response.default_encoding = default_encoding(client)
     if _httpx_logger.isEnabledFor(logging.INFO):
         _httpx_logger.info(
             'HTTP Request: %s %s "%s %d %s"',
@@ -128,7 +132,7 @@ async def _send_direct(
             response.reason_phrase,
         )
     if response.has_redirect_location:
-        response.next_request = client._build_redirect_request(request, response)
+        response.next_request = build_redirect_request(client, request, response)
     try:
         response.read()
     except httpx.RequestError as exc:

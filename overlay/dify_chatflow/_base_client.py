@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
 import httpx
 
 from . import _constants
+from ._compat import UseClientDefault, use_cookie_jar
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -83,7 +84,7 @@ HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 #: :data:`NOT_GIVEN` (the client's setting).
 Timeout = float | httpx.Timeout | None | NotGiven
 # What a Call carries to httpx: NOT_GIVEN becomes httpx's own "client default" marker.
-_SentTimeout = float | httpx.Timeout | None | httpx._client.UseClientDefault
+_SentTimeout = float | httpx.Timeout | None | UseClientDefault
 
 
 class Call(NamedTuple):
@@ -331,17 +332,16 @@ def check_timeout(timeout: object) -> Timeout:
 # An API key goes into a header: printable ASCII, no spaces. Checked so a pasted key with
 # a newline fails here, with a message that does not repeat it.
 _KEY_SHAPE = re.compile(r"[\x21-\x7e]+")
-# Dify keeps end-user ids in a varchar(255) column.
-MAX_USER_LENGTH = 255
 
 
 def check_user(user: object, where: str = "user") -> str:
     """Return ``user`` if it is an end-user id Dify accepts, else raise ConfigurationError."""
     if type(user) is not str or not user:
         raise ConfigurationError(f"{where} must be a non-empty str, got {_shown(user)}")
-    if len(user) > MAX_USER_LENGTH:
+    longest = _constants.MAX_USER_LENGTH
+    if len(user) > longest:
         raise ConfigurationError(
-            f"{where} is {len(user)} characters long; Dify stores at most {MAX_USER_LENGTH}"
+            f"{where} is {len(user)} characters long; Dify stores at most {longest}"
         )
     return user
 
@@ -637,8 +637,7 @@ class CookielessResponses(httpx.Cookies):
 
 def skip_cookieless_extraction(http: httpx.Client | httpx.AsyncClient) -> None:
     """Make a client we created skip cookie parsing of responses that set none."""
-    # httpx's public `cookies` setter would wrap the jar in a plain Cookies again.
-    http._cookies = CookielessResponses(http.cookies)
+    use_cookie_jar(http, CookielessResponses(http.cookies))
 
 
 _NO_TIMEOUT = httpx.Timeout(None)

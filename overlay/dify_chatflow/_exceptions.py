@@ -4,6 +4,8 @@
     ├── VariableValueError (also ValueError)     a value the server would refuse or change
     ├── InvalidIdError (also ValueError)         an id that is not a canonical UUID
     ├── ConfigurationError                       missing API key, missing user, bad option
+    ├── GeneratedBindingError (also ImportError) generated/ lacks a name the overlay binds
+    │   └── OperationUnavailableError            the spec did not document an operation
     ├── UnknownVariableNameError (also LookupError)  no variable of that name (looked up here)
     ├── RecoveryError                            chat.recover found nothing to recover
     ├── ResponseDecodeError                      a body or value that cannot be decoded
@@ -54,6 +56,7 @@ __all__ = [
     "EndUserNotFoundError",
     "FileTooLargeError",
     "FormNotFoundError",
+    "GeneratedBindingError",
     "InternalServerError",
     "InvalidIdError",
     "InvalidParamError",
@@ -61,6 +64,7 @@ __all__ = [
     "NoFileUploadedError",
     "NotChatAppError",
     "NotFoundError",
+    "OperationUnavailableError",
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -223,6 +227,14 @@ class PaginationError(ResponseDecodeError, Generic[ItemT]):
         self.raw = ""
         self.response: httpx.Response | None = None
         self.partial: list[ItemT] = partial
+
+
+class GeneratedBindingError(DifyError, ImportError):
+    """generated/ no longer provides a name the overlay binds to."""
+
+
+class OperationUnavailableError(GeneratedBindingError):
+    """The client was generated from a spec that does not document this operation."""
 
 
 class APIError(DifyError):

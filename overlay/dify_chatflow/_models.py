@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import attrs
 
+from ._convert import text, timestamp, uuid_of
 from ._decoding import FLOAT_TEXT, INT_TEXT, decode_value
 from ._exceptions import SECRET_MASK, ResponseDecodeError, hide_secret_values
 from ._types import JSONValue, NumberKind, VariableType, parse_stored_type
@@ -154,19 +155,19 @@ class ConversationVariable:
     ) -> ConversationVariable:
         """The variable from its received fields (``None`` when missing), each checked;
         ``ValueError`` / ``TypeError`` naming the field at fault otherwise."""
-        resolved, alias_kind = parse_stored_type(_typed(value_type, "value_type", str))
+        resolved, alias_kind = parse_stored_type(text(value_type, "value_type"))
         if value is None:
             raise ValueError("missing field 'value'")
         if description is not None and not isinstance(description, str):
             raise ValueError("field 'description' is not a string")
         return cls(
-            id=_uuid(id),
-            name=_typed(name, "name", str),
+            id=uuid_of(id, "id"),
+            name=text(name, "name"),
             value_type=resolved,
             raw_value=value,
             description=description or "",
-            created_at=_timestamp(created_at, "created_at"),
-            updated_at=_timestamp(updated_at, "updated_at"),
+            created_at=timestamp(created_at, "created_at"),
+            updated_at=timestamp(updated_at, "updated_at"),
             number_kind=(
                 (alias_kind or _kind_of(value)) if resolved is VariableType.NUMBER else None
             ),
@@ -207,30 +208,6 @@ class ConversationVariable:
         )
 
     __str__ = __repr__
-
-
-def _typed(value: Any, key: str, kind: type) -> Any:
-    if not isinstance(value, kind):
-        raise ValueError(f"field {key!r} is missing or not a {kind.__name__}")
-    return value
-
-
-def _uuid(value: Any) -> uuid.UUID:
-    if isinstance(value, uuid.UUID):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("field 'id' is missing or not a string")
-    return uuid.UUID(value)
-
-
-def _timestamp(value: Any, key: str) -> datetime:
-    """Unix seconds (what Dify sends) or ISO 8601 text, as an aware UTC datetime."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, UTC)
-    if isinstance(value, str):
-        parsed = datetime.fromisoformat(value)
-        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-    raise ValueError(f"field {key!r} is missing or not a timestamp")
 
 
 def _masked_text(data: Any) -> str:
