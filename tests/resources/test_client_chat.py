@@ -477,23 +477,23 @@ def test_a_cancelled_async_stream_frees_its_connection(holding, driver):
     assert after.reply.answer == ANSWER
 
 
-def test_closing_an_unread_stream_frees_its_connection(chatty, driver):
-    client = driver.client(chatty)
+def test_closing_an_unread_stream_frees_its_connection(holding, driver):
+    client = driver.client(holding)
     if driver.loop is None:
-        stream = client.chat.stream("Hi")
-        assert open_connections(chatty) == 1
+        stream = client.chat.stream("hold")
+        assert open_connections(holding) == 1
         stream.close()
     else:
 
         async def run() -> Any:
-            stream = await client.chat.stream("Hi")
-            assert open_connections(chatty) == 1
+            stream = await client.chat.stream("hold")
+            assert open_connections(holding) == 1
             await stream.close()
             return stream
 
         stream = driver.loop.run_until_complete(run())
     assert stream.response.is_closed
-    assert wait_open_connections(chatty, 0) == 0
+    assert wait_open_connections(holding, 0) == 0
 
 
 # -- recover and stop ----------------------------------------------------------------------
