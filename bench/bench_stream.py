@@ -45,11 +45,14 @@ ASYNC_ROUNDS = 5
 
 # A local HTTP/1.1 server answering GET /stream?n=N&pause=S with a chunked event stream:
 # N `message` events (one chunk each, the first sent at once, then a pause of S seconds),
-# then message_end and workflow_finished, as Dify 1.16 ends a turn.
+# then message_end and workflow_finished, as Dify 1.16 ends a turn. A POST (a chat message,
+# as bench_chat sends it) takes N and S from its JSON body's `inputs` instead.
 SERVER = textwrap.dedent(
     """
-    import asyncio, json, sys, time
+    import asyncio, json, re, sys, time
     from urllib.parse import parse_qs, urlsplit
+
+    CONTENT_LENGTH = re.compile(rb"(?im)^content-length:\\s*(\\d+)")
 
     IDS = dict(
         conversation_id="0b8f3f4e-8c4e-4a7e-9d55-2f6f0a1d7c11",
@@ -88,6 +91,10 @@ SERVER = textwrap.dedent(
                 query = parse_qs(urlsplit(target).query)
                 n = int(query.get("n", ["1"])[0])
                 pause = float(query.get("pause", ["0"])[0])
+                length = CONTENT_LENGTH.search(head)
+                if length:
+                    inputs = json.loads(await reader.readexactly(int(length[1])))["inputs"]
+                    n, pause = int(inputs.get("n", n)), float(inputs.get("pause", pause))
                 writer.write(HEAD + message(0))
                 await writer.drain()
                 if pause:
