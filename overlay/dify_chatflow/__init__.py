@@ -29,8 +29,11 @@ from ._exceptions import (
     DifyError,
     EndUserNotFoundError,
     FileTooLargeError,
+    FormAlreadySubmittedError,
     FormNotFoundError,
+    FormValidationError,
     InternalServerError,
+    InvalidFormDataError,
     InvalidIdError,
     InvalidParamError,
     MessageNotFoundError,
@@ -58,7 +61,9 @@ from ._version import __version__
 from .resources.app import App, AsyncApp
 from .resources.chat import AsyncChat, AsyncChatStreamManager, Chat
 from .resources.conversations import AsyncConversations, Conversations
+from .resources.end_users import AsyncEndUsers, EndUsers
 from .resources.files import AsyncFiles, Files
+from .resources.forms import AsyncForms, Forms
 from .resources.messages import AsyncMessages, Messages
 from .resources.variables import AsyncVariables, Variables
 from .resources.workflows import AsyncWorkflows, Workflows
@@ -66,6 +71,15 @@ from .resources.workflows import AsyncWorkflows, Workflows
 if TYPE_CHECKING:
     from ._decoding import decode_value
     from ._models import ConversationVariable
+    from ._run_streams import (
+        AsyncRecoveredChatStream,
+        AsyncResumedChatStream,
+        AsyncStreamManager,
+        AsyncWorkflowEventStream,
+        RecoveredChatStream,
+        ResumedChatStream,
+        WorkflowEventStream,
+    )
     from ._streaming import AsyncChatStream, ChatStream
     from ._validation import validate_value
     from .types.app import (
@@ -90,6 +104,7 @@ if TYPE_CHECKING:
     )
     from .types.chat import ChatReply, Usage
     from .types.conversations import Conversation
+    from .types.end_users import EndUser
     from .types.events import (
         AgentLogEvent,
         AgentMessageEvent,
@@ -124,6 +139,13 @@ if TYPE_CHECKING:
         WorkflowStartedEvent,
     )
     from .types.files import UploadedFile
+    from .types.forms import (
+        FormAction,
+        FormInput,
+        HumanInputForm,
+        HumanInputRequest,
+        WorkflowPause,
+    )
     from .types.messages import Feedback, Message, MessageFile
     from .types.workflows import WorkflowRun
 else:
@@ -200,6 +222,23 @@ else:
             ".types.app",
         ),
         "Conversation": ".types.conversations",
+        "EndUser": ".types.end_users",
+        **dict.fromkeys(
+            (
+                "AsyncRecoveredChatStream",
+                "AsyncResumedChatStream",
+                "AsyncStreamManager",
+                "AsyncWorkflowEventStream",
+                "RecoveredChatStream",
+                "ResumedChatStream",
+                "WorkflowEventStream",
+            ),
+            "._run_streams",
+        ),
+        **dict.fromkeys(
+            ("FormAction", "FormInput", "HumanInputForm", "HumanInputRequest", "WorkflowPause"),
+            ".types.forms",
+        ),
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
@@ -246,10 +285,16 @@ __all__ = [
     "AsyncChatStreamManager",
     "AsyncChatflowClient",
     "AsyncConversations",
+    "AsyncEndUsers",
     "AsyncFiles",
+    "AsyncForms",
     "AsyncMessages",
     "AsyncPager",
+    "AsyncRecoveredChatStream",
+    "AsyncResumedChatStream",
+    "AsyncStreamManager",
     "AsyncVariables",
+    "AsyncWorkflowEventStream",
     "AsyncWorkflows",
     "AuthenticationError",
     "BadRequestError",
@@ -267,7 +312,9 @@ __all__ = [
     "Conversations",
     "DefaultAioHttpClient",
     "DifyError",
+    "EndUser",
     "EndUserNotFoundError",
+    "EndUsers",
     "ErrorEvent",
     "ExternalDataToolField",
     "Feature",
@@ -276,14 +323,22 @@ __all__ = [
     "FileListField",
     "FileTooLargeError",
     "Files",
+    "FormAction",
+    "FormAlreadySubmittedError",
     "FormField",
+    "FormInput",
     "FormNotFoundError",
+    "FormValidationError",
+    "Forms",
     "GeneratedBindingError",
+    "HumanInputForm",
     "HumanInputFormFilledEvent",
     "HumanInputFormTimeoutEvent",
+    "HumanInputRequest",
     "HumanInputRequiredEvent",
     "InputValidationError",
     "InternalServerError",
+    "InvalidFormDataError",
     "InvalidIdError",
     "InvalidParamError",
     "IterationCompletedEvent",
@@ -318,8 +373,10 @@ __all__ = [
     "PingEvent",
     "RateLimitError",
     "ReasoningChunkEvent",
+    "RecoveredChatStream",
     "RecoveryError",
     "ResponseDecodeError",
+    "ResumedChatStream",
     "RetryPolicy",
     "SelectField",
     "StreamInterruptedError",
@@ -342,7 +399,9 @@ __all__ = [
     "VariableTypeMismatchError",
     "VariableValueError",
     "Variables",
+    "WorkflowEventStream",
     "WorkflowFinishedEvent",
+    "WorkflowPause",
     "WorkflowPausedEvent",
     "WorkflowRun",
     "WorkflowRunNotFoundError",

@@ -15,7 +15,9 @@ from ._types import NOT_GIVEN
 from .resources.app import App, AsyncApp
 from .resources.chat import AsyncChat, Chat
 from .resources.conversations import AsyncConversations, Conversations
+from .resources.end_users import AsyncEndUsers, EndUsers
 from .resources.files import AsyncFiles, Files
+from .resources.forms import AsyncForms, Forms
 from .resources.messages import AsyncMessages, Messages
 from .resources.variables import AsyncVariables, Variables
 from .resources.workflows import AsyncWorkflows, Workflows
@@ -59,7 +61,7 @@ class ChatflowClient(SyncAPIClient):
             retry_policy=retry_policy,
             http_class=httpx.Client,
         )
-        #: Send chat messages (blocking or streamed), stop and recover turns.
+        #: Send chat messages (blocking or streamed), stop, recover and resume turns.
         self.chat = Chat(self)
         #: List, get, set and update conversation variables.
         self.variables = Variables(self)
@@ -71,8 +73,12 @@ class ChatflowClient(SyncAPIClient):
         self.files = Files(self)
         #: The app's info, input form and features, tool icons and web page settings.
         self.app = App(self)
-        #: Workflow runs (a chat turn is one).
+        #: Workflow runs (a chat turn is one) and their events.
         self.workflows = Workflows(self)
+        #: The human input forms a paused run waits for (Dify 1.14+).
+        self.forms = Forms(self)
+        #: The server's records of end users (Dify 1.14+).
+        self.end_users = EndUsers(self)
 
 
 class AsyncChatflowClient(AsyncAPIClient):
@@ -111,7 +117,7 @@ class AsyncChatflowClient(AsyncAPIClient):
         # Requests beyond ASYNC_MAX_IN_FLIGHT wait in our queue, not in httpx's pool,
         # where a long queue is slow. A borrowed client sets its own limits.
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)
-        #: Send chat messages (blocking or streamed), stop and recover turns.
+        #: Send chat messages (blocking or streamed), stop, recover and resume turns.
         self.chat = AsyncChat(self)
         #: List, get, set and update conversation variables.
         self.variables = AsyncVariables(self)
@@ -123,5 +129,9 @@ class AsyncChatflowClient(AsyncAPIClient):
         self.files = AsyncFiles(self)
         #: The app's info, input form and features, tool icons and web page settings.
         self.app = AsyncApp(self)
-        #: Workflow runs (a chat turn is one).
+        #: Workflow runs (a chat turn is one) and their events.
         self.workflows = AsyncWorkflows(self)
+        #: The human input forms a paused run waits for (Dify 1.14+).
+        self.forms = AsyncForms(self)
+        #: The server's records of end users (Dify 1.14+).
+        self.end_users = AsyncEndUsers(self)
