@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
 
 import httpx
 
-from ._exceptions import ResponseDecodeError
+from ._exceptions import ConfigurationError, ResponseDecodeError
 from ._streaming import AsyncChatStream, ChatStream, ChatStreamState
 from .types.events import (
     ChatEvent,
@@ -157,6 +157,10 @@ class ResumeState(RunEventsState):
     ``workflow_paused``); a ``message`` event that goes beyond it is cut to its new part.
     Events of a resumption (``workflow_started`` reason ``resumption``) are all new.
     ``skipped`` says whether the last accepted event was one to leave out.
+
+    The events are requested with ``continue_on_pause``: a follower that starts before
+    the run resumed (it replays up to the pause the caller had) goes on with the
+    resumption; the stream stops itself at a new pause.
     """
 
     def __init__(self, request: httpx.Request | None, origin: ResumeOrigin) -> None:
@@ -240,8 +244,10 @@ class WorkflowEventStream(ChatStream):
     A finished run replays as one :class:`WorkflowFinishedEvent`; a live or paused run
     streams its events as they come, until it finishes or pauses (with
     ``continue_on_pause``: on through later pauses). :meth:`final_event` drains the
-    stream and returns the event that ended it. The same closing rules as
-    :class:`ChatStream`; a stream that breaks raises :class:`StreamInterruptedError`.
+    stream and returns the event that ended it; :meth:`final_reply` is the chat reply
+    when the events carried the chat message's end (a followed chat turn; a replay does
+    not: :class:`ConfigurationError`, use ``client.chat.resume``). The same closing rules
+    as :class:`ChatStream`; a stream that breaks raises :class:`StreamInterruptedError`.
     """
 
     _state: RunEventsState
@@ -249,6 +255,9 @@ class WorkflowEventStream(ChatStream):
     def __init__(self, response: httpx.Response, state: RunEventsState | None = None) -> None:
         super().__init__(response)
         self._state = state if state is not None else RunEventsState(response.request)
+
+    def _final(self) -> ChatReply:
+        return _chat_reply(self._state)
 
     @property
     def workflow_finished(self) -> WorkflowFinishedEvent | None:
@@ -283,6 +292,9 @@ class AsyncWorkflowEventStream(AsyncChatStream):
         super().__init__(response)
         self._state = state if state is not None else RunEventsState(response.request)
 
+    def _final(self) -> ChatReply:
+        return _chat_reply(self._state)
+
     @property
     def workflow_finished(self) -> WorkflowFinishedEvent | None:
         """The ``workflow_finished`` event, once it came."""
@@ -305,6 +317,19 @@ class AsyncWorkflowEventStream(AsyncChatStream):
     def __repr__(self) -> str:
         run = self._state._workflow_run_id
         return f"<{type(self).__name__} workflow_run_id={run!r} closed={self.response.is_closed}>"
+
+
+def _chat_reply(state: RunEventsState) -> ChatReply:
+    """A chat reply from a run's events: only when they carried the chat message's end."""
+    if state.ended and state.message_end is None and state.workflow_paused is None:
+        raise ConfigurationError(
+            "these events carry no chat message (a finished run replays only its "
+            "workflow_finished event): use final_event(), or client.chat.resume() for the "
+            "turn's reply"
+        )
+    if not state.ended:
+        raise state.closed_early()
+    return state.reply()
 
 
 def _final_event(state: RunEventsState) -> WorkflowFinishedEvent | WorkflowPausedEvent:
@@ -336,6 +361,7 @@ class ResumedChatStream(WorkflowEventStream):
     ) -> None:
         super().__init__(response, state)
         self._complete = complete
+        self._reply: ChatReply | None = None
 
     def __iter__(self) -> Iterator[ChatEvent]:
         """The events the caller had not seen, as they arrive."""
@@ -345,8 +371,17 @@ class ResumedChatStream(WorkflowEventStream):
             for event in events:
                 if not state.skipped:
                     yield event
+                    if state.workflow_paused is not None:
+                        return  # paused again: the server would wait on for a resumption
         finally:
             events.close()  # type: ignore[attr-defined]  # a generator
+
+    def text_deltas(self) -> Iterator[str]:
+        """The answer's text the caller did not have, as it arrives; for a finished run's
+        replay, the rest of the answer in the history, in one piece."""
+        yield from super().text_deltas()
+        if self._state.needs_history:
+            yield from _rest_of(self.final_reply(), self._state.answer)
 
     def final_reply(self) -> ChatReply:
         """The turn's :class:`ChatReply`, after reading the rest of the stream."""
@@ -355,7 +390,11 @@ class ResumedChatStream(WorkflowEventStream):
         state = self._state
         if not state.ended:
             raise state.closed_early()
-        return self._complete(state) if state.needs_history else state.reply()
+        if not state.needs_history:
+            return state.reply()
+        if self._reply is None:
+            self._reply = self._complete(state)
+        return self._reply
 
     def __enter__(self) -> ResumedChatStream:
         return self
@@ -375,6 +414,7 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
     ) -> None:
         super().__init__(response, state)
         self._complete = complete
+        self._reply: ChatReply | None = None
 
     async def __aiter__(self) -> AsyncIterator[ChatEvent]:
         """The events the caller had not seen, as they arrive."""
@@ -384,8 +424,19 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
             async for event in events:
                 if not state.skipped:
                     yield event
+                    if state.workflow_paused is not None:
+                        return  # paused again: the server would wait on for a resumption
         finally:
             await events.aclose()  # type: ignore[attr-defined]  # an async generator
+
+    async def text_deltas(self) -> AsyncIterator[str]:
+        """The answer's text the caller did not have, as it arrives; for a finished run's
+        replay, the rest of the answer in the history, in one piece."""
+        async for text in super().text_deltas():
+            yield text
+        if self._state.needs_history:
+            for text in _rest_of(await self.final_reply(), self._state.answer):
+                yield text
 
     async def final_reply(self) -> ChatReply:
         """The turn's :class:`ChatReply`, after reading the rest of the stream."""
@@ -394,10 +445,22 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
         state = self._state
         if not state.ended:
             raise state.closed_early()
-        return await self._complete(state) if state.needs_history else state.reply()
+        if not state.needs_history:
+            return state.reply()
+        if self._reply is None:
+            self._reply = await self._complete(state)
+        return self._reply
 
     async def __aenter__(self) -> AsyncResumedChatStream:
         return self
+
+
+def _rest_of(reply: ChatReply, had: str) -> list[str]:
+    """The text of ``reply`` beyond the answer the caller ``had`` (all of it when it cannot
+    tell), as a list of at most one piece."""
+    answer = reply.answer
+    rest = answer[len(had) :] if answer.startswith(had) else answer
+    return [rest] if rest else []
 
 
 class _Recovered:
@@ -435,12 +498,6 @@ class _Recovered:
         """The workflow run's id."""
         return self.reply.workflow_run_id
 
-    def _rest(self) -> list[str]:
-        """The answer's text the caller did not have (all of it when it cannot tell)."""
-        answer = self.reply.answer
-        rest = answer[len(self._so_far) :] if answer.startswith(self._so_far) else answer
-        return [rest] if rest else []
-
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.reply!r}>"
 
@@ -456,7 +513,7 @@ class RecoveredChatStream(_Recovered):
 
     def text_deltas(self) -> Iterator[str]:
         """The part of the answer the caller did not have, in one piece."""
-        return iter(self._rest())
+        return iter(_rest_of(self.reply, self._so_far))
 
     def final_reply(self) -> ChatReply:
         """The recovered :class:`ChatReply`."""
@@ -488,7 +545,7 @@ class AsyncRecoveredChatStream(_Recovered):
 
     async def text_deltas(self) -> AsyncIterator[str]:
         """The part of the answer the caller did not have, in one piece."""
-        for text in self._rest():
+        for text in _rest_of(self.reply, self._so_far):
             yield text
 
     async def final_reply(self) -> ChatReply:

@@ -311,8 +311,10 @@ class ChatFlows:
             # A blocking answer that paused says nothing of the text so far; the history
             # holds it while the run waits.
             origin.answer = yield from self._answer_in_history(origin, user=user)
+        # On through the pause the caller had: a follower may start before the resumption
+        # (the stream stops itself at a new pause).
         request = self._workflows.events_request(
-            origin.workflow_run_id, user=user, continue_on_pause=None, include_state_snapshot=None
+            origin.workflow_run_id, user=user, continue_on_pause=True, include_state_snapshot=None
         )
         try:
             response = yield from self._workflows.open_events_flow(
