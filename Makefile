@@ -62,6 +62,7 @@ demo: $(STAMP)
 	$(BIN)/python examples/quickstart.py
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/bench.txt
 	$(BIN)/python bench/run.py
 
 update-spec: $(STAMP)

@@ -1,8 +1,13 @@
-"""Quickstart: list, read and update a conversation's variables with dify-chatflow.
+"""Quickstart: a whole chatflow conversation with dify-chatflow.
 
-By default this starts the embedded Dify-compatible server on 127.0.0.1 with a demo
-conversation. With DIFY_BASE_URL, DIFY_API_KEY, DIFY_USER and DIFY_CONVERSATION_ID set, it
-lists that conversation's variables on your own Dify server instead (read-only).
+By default this starts the embedded Dify-compatible server on 127.0.0.1 with a chatflow
+app that streams its answers word by word and keeps conversation variables, then:
+sends a message, streams a reply token by token, reads and sets the conversation's
+variables, lists conversations and the history, and shows two refusals (one caught
+before anything is sent, one the server's, as a typed exception).
+
+With DIFY_BASE_URL, DIFY_API_KEY and DIFY_USER set, it sends one message to your own Dify
+chatflow app instead and streams the answer.
 
     python examples/quickstart.py
 """
@@ -11,6 +16,8 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from dify_chatflow import (
@@ -20,19 +27,33 @@ from dify_chatflow import (
     VariableValueError,
 )
 
-# One new value for every type the server lets a client update.
+VARIABLES = [
+    {"name": "user_preference", "value_type": "string", "value": "dark"},
+    {"name": "visits", "value_type": "number", "value": 0},
+    {"name": "ratio", "value_type": "number", "value": 0.5},
+    {"name": "api_token", "value_type": "secret", "value": "s3cr3t-demo-token"},
+    {"name": "is_vip", "value_type": "boolean", "value": False},
+    {"name": "profile", "value_type": "object", "value": {"city": "Lyon"}},
+    {"name": "topics", "value_type": "array[string]", "value": []},
+]
+# One new value for every type above.
 NEW_VALUES: dict[str, Any] = {
     "user_preference": "light",
-    "visits": 4,
+    "visits": 2,
     "ratio": 0.75,
     "api_token": "s3cr3t-rotated",
     "is_vip": True,
     "profile": {"city": "Nantes", "tags": ["vip"], "score": 9.5},
     "topics": ["billing", "returns"],
-    "scores": [4, 4.5],
-    "history": [{"turn": 1}, {"turn": 2}],
-    "flags": [False, True],
 }
+
+
+def word_by_word(query: str, inputs: Mapping[str, Any], conversation: Any) -> Iterator[str]:
+    """A chatflow whose LLM node streams its answer in small pieces."""
+    answer = f"You said: {query}. Here is a reply that arrives one word at a time."
+    for word in answer.split(" "):
+        time.sleep(0.03)
+        yield word + " "
 
 
 def shown(variable: ConversationVariable) -> str:
@@ -53,13 +74,33 @@ def print_table(title: str, variables: list[ConversationVariable]) -> None:
         print(f"  {var.name:<16} {var.value_type.value + kind:<16} {type_name:<12} {shown(var)}")
 
 
-def demo(client: ChatflowClient, conversation_id: str, server: Any) -> None:
-    print_table("Variables of the demo conversation:", client.variables.list(conversation_id))
+def demo(client: ChatflowClient, server: Any) -> None:
+    reply = client.chat.send("Hello, Dify")
+    conversation_id = reply.conversation_id
+    print("\nA blocking message starts a conversation:")
+    print(f"  answer:          {reply.answer.strip()!r}")
+    print(f"  conversation_id: {conversation_id}")
+    print(f"  message_id:      {reply.message_id}")
 
+    print("\nA streamed reply, token by token:\n  ", end="")
+    with client.chat.stream("And what next?", conversation_id=conversation_id) as stream:
+        for text in stream.text_deltas():
+            print(text, end="", flush=True)
+        final = stream.final_reply()
+    print(f"\n  ({len(final.answer)} characters, message {final.message_id})")
+
+    print_table("The conversation's variables:", client.variables.list(conversation_id))
     updated = [
         client.variables.set(conversation_id, name, value) for name, value in NEW_VALUES.items()
     ]
     print_table("After setting one variable of every updatable type:", updated)
+
+    print("\nThe user's conversations:")
+    for conversation in client.conversations.list():
+        print(f"  {conversation.id}  {conversation.name!r}  updated {conversation.updated_at}")
+    print("\nIts history, oldest first:")
+    for message in client.messages.list(conversation_id):
+        print(f"  Q: {message.query!r}\n  A: {message.answer.strip()[:60]!r}")
 
     sent_before = len(server.requests)
     try:
@@ -72,9 +113,11 @@ def demo(client: ChatflowClient, conversation_id: str, server: Any) -> None:
     # set() looked the variable up (one GET) but sent no update.
     updates_sent = [r for r in server.requests[sent_before:] if r.method == "PUT"]
     print(f"  updates the server received: {len(updates_sent)}")
+    if updates_sent:
+        raise SystemExit("the refused value reached the server")
 
     try:
-        client.variables.list(conversation_id, user="someone-else")
+        client.messages.list(conversation_id, user="someone-else")
     except ConversationNotFoundError as error:
         print("\nA server-side error becomes a typed exception:")
         print(f"  {type(error).__name__}: status={error.status_code} code={error.code!r}")
@@ -84,24 +127,27 @@ def demo(client: ChatflowClient, conversation_id: str, server: Any) -> None:
 
 
 def against_your_server() -> int:
-    conversation_id = os.environ["DIFY_CONVERSATION_ID"]
-    with ChatflowClient(user=os.environ.get("DIFY_USER")) as client:
-        print_table(f"Variables of {conversation_id}:", client.variables.list(conversation_id))
+    with ChatflowClient() as client, client.chat.stream("Hello from dify-chatflow") as stream:
+        for text in stream.text_deltas():
+            print(text, end="", flush=True)
+        print(f"\nconversation: {stream.final_reply().conversation_id}")
     return 0
 
 
 def main() -> int:
-    if os.environ.get("DIFY_BASE_URL") and os.environ.get("DIFY_CONVERSATION_ID"):
+    if os.environ.get("DIFY_BASE_URL") and os.environ.get("DIFY_API_KEY"):
         return against_your_server()
 
-    from dify_chatflow.testing import DEMO_USER, DifyTestServer
+    from dify_chatflow.testing import DifyTestServer
 
-    with DifyTestServer(api_key="app-demo", seed="demo") as server:
-        assert server.demo_conversation_id is not None
-        print(f"Embedded Dify-compatible server at {server.base_url}")
-        with ChatflowClient(api_key="app-demo", base_url=server.base_url, user=DEMO_USER) as client:
+    with DifyTestServer(api_key="app-demo") as server:
+        server.add_app("app-demo", variables=VARIABLES, responder=word_by_word)
+        print(f"Embedded Dify-compatible server at {server.base_url} (Dify {server.dialect})")
+        with ChatflowClient(
+            api_key="app-demo", base_url=server.base_url, user="demo-user"
+        ) as client:
             print(f"Client: {client!r}")
-            demo(client, server.demo_conversation_id, server)
+            demo(client, server)
     return 0
 
 

@@ -7,7 +7,6 @@ value validation and decoding, typed errors and friendly wrappers around it.
 from typing import TYPE_CHECKING
 
 from ._aiohttp import DefaultAioHttpClient
-from ._binding import GeneratedBindingError, OperationUnavailableError
 from ._client import AsyncChatflowClient, ChatflowClient
 from ._constants import (
     BLOCKING_CHAT_TIMEOUT,
@@ -32,6 +31,7 @@ from ._exceptions import (
     FormAlreadySubmittedError,
     FormNotFoundError,
     FormValidationError,
+    GeneratedBindingError,
     InternalServerError,
     InvalidFormDataError,
     InvalidIdError,
@@ -40,6 +40,7 @@ from ._exceptions import (
     NoFileUploadedError,
     NotChatAppError,
     NotFoundError,
+    OperationUnavailableError,
     PaginationError,
     PermissionDeniedError,
     RateLimitError,
@@ -53,24 +54,15 @@ from ._exceptions import (
     VariableValueError,
     WorkflowRunNotFoundError,
 )
-from ._inputs import InputValidationError
-from ._pagination import AsyncPager, SyncPager
 from ._retry import RetryPolicy
 from ._types import NOT_GIVEN, JSONValue, NotGiven, NumberKind, VariableType
 from ._version import __version__
-from .resources.app import App, AsyncApp
-from .resources.chat import AsyncChat, AsyncChatStreamManager, Chat
-from .resources.conversations import AsyncConversations, Conversations
-from .resources.end_users import AsyncEndUsers, EndUsers
-from .resources.files import AsyncFiles, Files
-from .resources.forms import AsyncForms, Forms
-from .resources.messages import AsyncMessages, Messages
-from .resources.variables import AsyncVariables, Variables
-from .resources.workflows import AsyncWorkflows, Workflows
 
 if TYPE_CHECKING:
     from ._decoding import decode_value
+    from ._inputs import InputValidationError
     from ._models import ConversationVariable
+    from ._pagination import AsyncPager, SyncPager
     from ._run_streams import (
         AsyncRecoveredChatStream,
         AsyncResumedChatStream,
@@ -82,6 +74,15 @@ if TYPE_CHECKING:
     )
     from ._streaming import AsyncChatStream, ChatStream
     from ._validation import validate_value
+    from .resources.app import App, AsyncApp
+    from .resources.chat import AsyncChat, AsyncChatStreamManager, Chat
+    from .resources.conversations import AsyncConversations, Conversations
+    from .resources.end_users import AsyncEndUsers, EndUsers
+    from .resources.files import AsyncFiles, Files
+    from .resources.forms import AsyncForms, Forms
+    from .resources.messages import AsyncMessages, Messages
+    from .resources.variables import AsyncVariables, Variables
+    from .resources.workflows import AsyncWorkflows, Workflows
     from .types.app import (
         AppInfo,
         AppMeta,
@@ -155,6 +156,28 @@ else:
     import importlib
 
     _LAZY = {
+        "InputValidationError": "._inputs",
+        "AsyncPager": "._pagination",
+        "SyncPager": "._pagination",
+        "App": ".resources.app",
+        "AsyncApp": ".resources.app",
+        "AsyncChat": ".resources.chat",
+        "AsyncChatStreamManager": ".resources.chat",
+        "Chat": ".resources.chat",
+        "AsyncConversations": ".resources.conversations",
+        "Conversations": ".resources.conversations",
+        "AsyncEndUsers": ".resources.end_users",
+        "EndUsers": ".resources.end_users",
+        "AsyncForms": ".resources.forms",
+        "Forms": ".resources.forms",
+        "AsyncFiles": ".resources.files",
+        "Files": ".resources.files",
+        "AsyncMessages": ".resources.messages",
+        "Messages": ".resources.messages",
+        "AsyncVariables": ".resources.variables",
+        "Variables": ".resources.variables",
+        "AsyncWorkflows": ".resources.workflows",
+        "Workflows": ".resources.workflows",
         "AsyncChatStream": "._streaming",
         "ChatReply": ".types.chat",
         "ChatStream": "._streaming",

@@ -331,17 +331,16 @@ def check_timeout(timeout: object) -> Timeout:
 # An API key goes into a header: printable ASCII, no spaces. Checked so a pasted key with
 # a newline fails here, with a message that does not repeat it.
 _KEY_SHAPE = re.compile(r"[\x21-\x7e]+")
-# Dify keeps end-user ids in a varchar(255) column.
-MAX_USER_LENGTH = 255
 
 
 def check_user(user: object, where: str = "user") -> str:
     """Return ``user`` if it is an end-user id Dify accepts, else raise ConfigurationError."""
     if type(user) is not str or not user:
         raise ConfigurationError(f"{where} must be a non-empty str, got {_shown(user)}")
-    if len(user) > MAX_USER_LENGTH:
+    longest = _constants.MAX_USER_LENGTH
+    if len(user) > longest:
         raise ConfigurationError(
-            f"{where} is {len(user)} characters long; Dify stores at most {MAX_USER_LENGTH}"
+            f"{where} is {len(user)} characters long; Dify stores at most {longest}"
         )
     return user
 

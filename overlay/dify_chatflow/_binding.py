@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import httpx
 
-from ._exceptions import DifyError
+from ._exceptions import GeneratedBindingError, OperationUnavailableError
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -68,14 +68,6 @@ __all__ = [
 Request = dict[str, Any]
 JSONObject = dict[str, Any]
 T = TypeVar("T")
-
-
-class GeneratedBindingError(DifyError, ImportError):
-    """generated/ no longer provides a name the overlay binds to."""
-
-
-class OperationUnavailableError(GeneratedBindingError):
-    """The client was generated from a spec that does not document this operation."""
 
 
 @contextmanager

@@ -1,10 +1,14 @@
 """``ChatflowClient`` and ``AsyncChatflowClient``: settings in, resources attached.
 
 The request machinery lives in ``_base_client``; each family of operations is a resource
-module under ``resources/``. This module only wires them together.
+module under ``resources/``. This module only wires them together. A resource is made,
+and its module loaded, on first use: ``import dify_chatflow`` and a new client stay cheap.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import httpx
 
@@ -12,17 +16,48 @@ from ._base_client import AsyncAPIClient, SyncAPIClient, Timeout
 from ._constants import ASYNC_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES
 from ._retry import RetryPolicy
 from ._types import NOT_GIVEN
-from .resources.app import App, AsyncApp
-from .resources.chat import AsyncChat, Chat
-from .resources.conversations import AsyncConversations, Conversations
-from .resources.end_users import AsyncEndUsers, EndUsers
-from .resources.files import AsyncFiles, Files
-from .resources.forms import AsyncForms, Forms
-from .resources.messages import AsyncMessages, Messages
-from .resources.variables import AsyncVariables, Variables
-from .resources.workflows import AsyncWorkflows, Workflows
+
+if TYPE_CHECKING:
+    from .resources.app import App, AsyncApp
+    from .resources.chat import AsyncChat, Chat
+    from .resources.conversations import AsyncConversations, Conversations
+    from .resources.end_users import AsyncEndUsers, EndUsers
+    from .resources.files import AsyncFiles, Files
+    from .resources.forms import AsyncForms, Forms
+    from .resources.messages import AsyncMessages, Messages
+    from .resources.variables import AsyncVariables, Variables
+    from .resources.workflows import AsyncWorkflows, Workflows
 
 __all__ = ["AsyncChatflowClient", "ChatflowClient"]
+
+R = TypeVar("R")
+
+
+class _Resource(Generic[R]):
+    """A client attribute holding one resource, made on first access (its module loads
+    then); the instance keeps it, so later accesses are plain attribute reads."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self._module = module
+        self._class = name
+        self._attribute = name
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self._attribute = attribute
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, client: object, owner: type) -> R: ...
+    def __get__(self, client: object, owner: type) -> Self | R:
+        if client is None:
+            return self
+        resource_class: Any = getattr(
+            importlib.import_module(self._module, __package__), self._class
+        )
+        resource: R = resource_class(client)
+        client.__dict__[self._attribute] = resource
+        return resource
 
 
 class ChatflowClient(SyncAPIClient):
@@ -61,24 +96,25 @@ class ChatflowClient(SyncAPIClient):
             retry_policy=retry_policy,
             http_class=httpx.Client,
         )
-        #: Send chat messages (blocking or streamed), stop, recover and resume turns.
-        self.chat = Chat(self)
-        #: List, get, set and update conversation variables.
-        self.variables = Variables(self)
-        #: List, rename and delete the end user's conversations.
-        self.conversations = Conversations(self)
-        #: A conversation's history, feedback on messages, suggested questions.
-        self.messages = Messages(self)
-        #: Upload files to send with chat messages.
-        self.files = Files(self)
-        #: The app's info, input form and features, tool icons and web page settings.
-        self.app = App(self)
-        #: Workflow runs (a chat turn is one) and their events.
-        self.workflows = Workflows(self)
-        #: The human input forms a paused run waits for (Dify 1.14+).
-        self.forms = Forms(self)
-        #: The server's records of end users (Dify 1.14+).
-        self.end_users = EndUsers(self)
+
+    #: Send chat messages (blocking or streamed), stop, recover and resume turns.
+    chat: _Resource[Chat] = _Resource(".resources.chat", "Chat")
+    #: List, rename and delete the end user's conversations.
+    conversations: _Resource[Conversations] = _Resource(".resources.conversations", "Conversations")
+    #: A conversation's history, feedback on messages, suggested questions.
+    messages: _Resource[Messages] = _Resource(".resources.messages", "Messages")
+    #: Upload files to send with chat messages.
+    files: _Resource[Files] = _Resource(".resources.files", "Files")
+    #: The app's info, input form and features, tool icons and web page settings.
+    app: _Resource[App] = _Resource(".resources.app", "App")
+    #: Workflow runs (a chat turn is one) and their events.
+    workflows: _Resource[Workflows] = _Resource(".resources.workflows", "Workflows")
+    #: The human input forms a paused run waits for (Dify 1.14+).
+    forms: _Resource[Forms] = _Resource(".resources.forms", "Forms")
+    #: The server's records of end users (Dify 1.14+).
+    end_users: _Resource[EndUsers] = _Resource(".resources.end_users", "EndUsers")
+    #: List, get, set and update conversation variables.
+    variables: _Resource[Variables] = _Resource(".resources.variables", "Variables")
 
 
 class AsyncChatflowClient(AsyncAPIClient):
@@ -117,21 +153,24 @@ class AsyncChatflowClient(AsyncAPIClient):
         # Requests beyond ASYNC_MAX_IN_FLIGHT wait in our queue, not in httpx's pool,
         # where a long queue is slow. A borrowed client sets its own limits.
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)
-        #: Send chat messages (blocking or streamed), stop, recover and resume turns.
-        self.chat = AsyncChat(self)
-        #: List, get, set and update conversation variables.
-        self.variables = AsyncVariables(self)
-        #: List, rename and delete the end user's conversations.
-        self.conversations = AsyncConversations(self)
-        #: A conversation's history, feedback on messages, suggested questions.
-        self.messages = AsyncMessages(self)
-        #: Upload files to send with chat messages.
-        self.files = AsyncFiles(self)
-        #: The app's info, input form and features, tool icons and web page settings.
-        self.app = AsyncApp(self)
-        #: Workflow runs (a chat turn is one) and their events.
-        self.workflows = AsyncWorkflows(self)
-        #: The human input forms a paused run waits for (Dify 1.14+).
-        self.forms = AsyncForms(self)
-        #: The server's records of end users (Dify 1.14+).
-        self.end_users = AsyncEndUsers(self)
+
+    #: Send chat messages (blocking or streamed), stop, recover and resume turns.
+    chat: _Resource[AsyncChat] = _Resource(".resources.chat", "AsyncChat")
+    #: List, rename and delete the end user's conversations.
+    conversations: _Resource[AsyncConversations] = _Resource(
+        ".resources.conversations", "AsyncConversations"
+    )
+    #: A conversation's history, feedback on messages, suggested questions.
+    messages: _Resource[AsyncMessages] = _Resource(".resources.messages", "AsyncMessages")
+    #: Upload files to send with chat messages.
+    files: _Resource[AsyncFiles] = _Resource(".resources.files", "AsyncFiles")
+    #: The app's info, input form and features, tool icons and web page settings.
+    app: _Resource[AsyncApp] = _Resource(".resources.app", "AsyncApp")
+    #: Workflow runs (a chat turn is one) and their events.
+    workflows: _Resource[AsyncWorkflows] = _Resource(".resources.workflows", "AsyncWorkflows")
+    #: The human input forms a paused run waits for (Dify 1.14+).
+    forms: _Resource[AsyncForms] = _Resource(".resources.forms", "AsyncForms")
+    #: The server's records of end users (Dify 1.14+).
+    end_users: _Resource[AsyncEndUsers] = _Resource(".resources.end_users", "AsyncEndUsers")
+    #: List, get, set and update conversation variables.
+    variables: _Resource[AsyncVariables] = _Resource(".resources.variables", "AsyncVariables")

@@ -17,9 +17,14 @@ __all__ = [
     "MAX_EVENT_BYTES",
     "MAX_PAGES",
     "MAX_REMEMBERED_KINDS",
+    "MAX_USER_LENGTH",
     "PAGE_LIMIT",
     "RECOVERY_POLL_INTERVAL",
     "RECOVERY_TIMEOUT",
+    "RETRY_INITIAL_DELAY",
+    "RETRY_JITTER",
+    "RETRY_MAX_DELAY",
+    "RETRY_MAX_RETRY_AFTER",
     "STREAM_TIMEOUT",
 ]
 
@@ -39,6 +44,15 @@ RECOVERY_TIMEOUT: Final = 120.0
 #: Its first wait between two looks at the run (doubling up to 2 s).
 RECOVERY_POLL_INTERVAL: Final = 0.25
 DEFAULT_MAX_RETRIES: Final = 2
+#: RetryPolicy's defaults: the first wait, doubling up to the longest; a server's
+#: Retry-After is honoured up to its own cap; up to a quarter of each wait is taken off at
+#: random so many clients do not retry in step.
+RETRY_INITIAL_DELAY: Final = 0.5
+RETRY_MAX_DELAY: Final = 8.0
+RETRY_MAX_RETRY_AFTER: Final = 60.0
+RETRY_JITTER: Final = 0.25
+#: Dify keeps end-user ids in a varchar(255) column.
+MAX_USER_LENGTH: Final = 255
 #: Enough idle connections kept open for many concurrent tasks or threads.
 DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 #: Requests our own async pool works on at once; more wait in an asyncio queue. httpx's

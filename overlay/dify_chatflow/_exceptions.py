@@ -4,6 +4,8 @@
     ├── VariableValueError (also ValueError)     a value the server would refuse or change
     ├── InvalidIdError (also ValueError)         an id that is not a canonical UUID
     ├── ConfigurationError                       missing API key, missing user, bad option
+    ├── GeneratedBindingError (also ImportError) generated/ lacks a name the overlay binds
+    │   └── OperationUnavailableError            the spec did not document an operation
     ├── UnknownVariableNameError (also LookupError)  no variable of that name (looked up here)
     ├── RecoveryError                            chat.recover found nothing to recover
     ├── FormValidationError (also ValueError)    an action or input the form would refuse
@@ -59,6 +61,7 @@ __all__ = [
     "FormAlreadySubmittedError",
     "FormNotFoundError",
     "FormValidationError",
+    "GeneratedBindingError",
     "InternalServerError",
     "InvalidFormDataError",
     "InvalidIdError",
@@ -67,6 +70,7 @@ __all__ = [
     "NoFileUploadedError",
     "NotChatAppError",
     "NotFoundError",
+    "OperationUnavailableError",
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -229,6 +233,14 @@ class PaginationError(ResponseDecodeError, Generic[ItemT]):
         self.raw = ""
         self.response: httpx.Response | None = None
         self.partial: list[ItemT] = partial
+
+
+class GeneratedBindingError(DifyError, ImportError):
+    """generated/ no longer provides a name the overlay binds to."""
+
+
+class OperationUnavailableError(GeneratedBindingError):
+    """The client was generated from a spec that does not document this operation."""
 
 
 class APIError(DifyError):

@@ -16,6 +16,12 @@ import random
 import time
 from collections.abc import Mapping
 
+from ._constants import (
+    RETRY_INITIAL_DELAY,
+    RETRY_JITTER,
+    RETRY_MAX_DELAY,
+    RETRY_MAX_RETRY_AFTER,
+)
 from ._exceptions import ConfigurationError
 
 __all__ = ["DEFAULT_RETRY_POLICY", "RetryPolicy", "is_retryable_status", "retry_after_seconds"]
@@ -65,10 +71,10 @@ class RetryPolicy:
 
     def __init__(
         self,
-        initial_delay: float = 0.5,
-        max_delay: float = 8.0,
-        max_retry_after: float = 60.0,
-        jitter: float = 0.25,
+        initial_delay: float = RETRY_INITIAL_DELAY,
+        max_delay: float = RETRY_MAX_DELAY,
+        max_retry_after: float = RETRY_MAX_RETRY_AFTER,
+        jitter: float = RETRY_JITTER,
         max_total_wait: float | None = None,
     ) -> None:
         self.initial_delay = _seconds("initial_delay", initial_delay)

@@ -4,7 +4,6 @@ GET /workflow/{run}/events (1.16), or recovered where there is no such route (1.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +19,7 @@ from dify_chatflow import (
 from dify_chatflow.testing import DifyTestServer, Fault, HumanInput
 from human_support import Gate, approval, names, read, slow_approval, texts, two_parts
 from resource_support import Driver
+from server_support import wait_for
 
 
 @pytest.fixture
@@ -42,11 +42,7 @@ def submit(server: DifyTestServer, token: str, action: str = "approve", **inputs
 
 
 def wait_until_finished(server: DifyTestServer, run_id: object) -> None:
-    for _ in range(500):  # bounded: 5 s
-        if server.workflow_run(str(run_id)).status == "succeeded":
-            return
-        time.sleep(0.01)
-    raise AssertionError("the run did not finish")
+    wait_for(lambda: server.workflow_run(str(run_id)).status == "succeeded")
 
 
 def message_texts(events: list[object]) -> list[str]:

@@ -20,6 +20,7 @@ from dify_chatflow import (
 from dify_chatflow.testing import DifyTestServer
 from human_support import Gate, approval, names, read, two_parts
 from resource_support import Driver, chat
+from server_support import wait_for
 
 
 @pytest.fixture
@@ -44,6 +45,7 @@ def test_a_finished_run_replays_as_one_workflow_finished_event(driver, new_serve
     client = driver.client(new_server)
     events, _, _ = read(driver, client.chat.stream("hello"))
     run_id = events[-1].workflow_run_id
+    wait_for(lambda: new_server.workflow_run(str(run_id)).status == "succeeded")  # saved
     replayed = read_events(driver, client.workflows.events(run_id), on_first=lambda: None)
     (only,) = replayed
     assert isinstance(only, WorkflowFinishedEvent)
