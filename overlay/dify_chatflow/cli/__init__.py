@@ -1,7 +1,11 @@
 """The ``dify-chatflow`` console command: one module per command group.
 
-    vars    list, read and change a conversation's variables  (:mod:`.vars`)
-    serve   run the embedded Dify-compatible server           (:mod:`.serve`)
+    chat           send a message, print the answer as it streams  (:mod:`.chat`)
+    conversations  list, rename and delete conversations            (:mod:`.conversations`)
+    messages       show a conversation's history                   (:mod:`.messages`)
+    vars           list, read and change a conversation's variables (:mod:`.vars`)
+    app            show the app's info and input form              (:mod:`.app`)
+    serve          run the embedded Dify-compatible server          (:mod:`.serve`)
 
 This module holds what every command shares: the parser, the connection options, and the
 one place that turns every failure into one line on stderr and an exit code, so no
@@ -19,7 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from .._exceptions import (
-    APIConnectionError,
+    APIError,
     APIStatusError,
     DifyError,
     ResponseDecodeError,
@@ -91,8 +95,14 @@ def positive_seconds(text: str) -> float:
     return seconds
 
 
-def connection_options() -> Parser:
-    """Options every command that talks to a server takes (placed after the command)."""
+def connection_options(
+    *,
+    timeout: float | None = 30.0,
+    timeout_help: str = "seconds to wait for the server (default: 30)",
+) -> Parser:
+    """Options every command that talks to a server takes (placed after the command).
+
+    ``timeout`` is ``--timeout``'s default (``None``: the library's own per operation)."""
     parent = Parser(add_help=False)
     group = parent.add_argument_group("connection")
     group.add_argument(
@@ -105,23 +115,33 @@ def connection_options() -> Parser:
     group.add_argument(
         "--timeout",
         type=positive_seconds,
-        default=30.0,
+        default=timeout,
         metavar="SECONDS",
-        help="seconds to wait for the server (default: 30)",
+        help=timeout_help,
     )
     return parent
 
 
 def build_parser() -> Parser:
     """The argument parser; each command stores its handler as ``handler``."""
+    from .app import add_app_commands
+    from .chat import add_chat_command
+    from .conversations import add_conversations_commands
+    from .messages import add_messages_commands
     from .serve import add_serve_command
     from .vars import add_vars_commands
 
     parser = Parser(
         prog="dify-chatflow",
-        description="Work with Dify chatflow conversation variables.",
+        description=(
+            "Work with a Dify chatflow app from a shell: chat, conversations, history,\n"
+            "conversation variables and the app's settings."
+        ),
         epilog=(
             "examples:\n"
+            '  dify-chatflow chat "What can you do?" --user abc-123\n'
+            "  dify-chatflow conversations list --user abc-123\n"
+            "  dify-chatflow messages list CONVERSATION_ID --user abc-123\n"
             "  dify-chatflow vars list CONVERSATION_ID --user abc-123\n"
             "  dify-chatflow vars set CONVERSATION_ID visits 4\n"
             "  dify-chatflow serve --port 8080\n\n" + EXIT_CODES_HELP
@@ -130,7 +150,11 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"dify-chatflow {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    add_chat_command(commands)
+    add_conversations_commands(commands)
+    add_messages_commands(commands)
     add_vars_commands(commands)
+    add_app_commands(commands)
     add_serve_command(commands)
     return parser
 
@@ -171,8 +195,9 @@ def _report(exc: BaseException) -> tuple[str, int]:
         return str(exc), exc.exit_code
     if isinstance(exc, APIStatusError):
         return f"server answered {exc.status_code} {exc.code or '-'}: {exc.message}", EXIT_SERVER
-    if isinstance(exc, APIConnectionError | ResponseDecodeError | UnknownVariableNameError):
-        # What the server holds or answers, not what was typed: a server-side outcome.
+    if isinstance(exc, APIError | ResponseDecodeError | UnknownVariableNameError):
+        # What the server holds or answers (an error event or a broken stream among them),
+        # not what was typed: a server-side outcome.
         return in_cli_words(str(exc)), EXIT_SERVER
     if isinstance(exc, DifyError):  # validation, bad ids, missing configuration
         return in_cli_words(str(exc)), EXIT_USAGE

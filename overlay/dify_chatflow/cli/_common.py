@@ -1,0 +1,98 @@
+"""What the client-backed command groups share: the client built from the options, the
+``--json`` option, tables and JSON lines of the package's models."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import decimal
+import enum
+import json
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
+
+from .._types import NOT_GIVEN, NotGiven
+
+if TYPE_CHECKING:
+    from .._client import ChatflowClient
+
+__all__ = ["add_json_option", "json_ready", "open_client", "shorten", "write_json", "write_table"]
+
+#: The widest a free-text cell gets in a table (the whole text is in ``--json``).
+CELL_WIDTH = 48
+
+
+@contextmanager
+def open_client(
+    args: argparse.Namespace, *, timeout: float | NotGiven | None = NOT_GIVEN
+) -> Iterator[ChatflowClient]:
+    """A client from the connection options, closed afterwards. ``timeout`` replaces
+    ``--timeout`` (``NOT_GIVEN``: use ``--timeout``; ``None``: the library's defaults)."""
+    from .. import ChatflowClient  # loaded only for the commands that need it
+
+    chosen = args.timeout if isinstance(timeout, NotGiven) else timeout
+    with ChatflowClient(
+        api_key=args.api_key,
+        base_url=args.base_url,
+        user=args.user or os.environ.get("DIFY_USER") or None,
+        timeout=NOT_GIVEN if chosen is None else chosen,
+    ) as client:
+        yield client
+
+
+def add_json_option(parser: argparse.ArgumentParser, what: str = "one JSON object a line") -> None:
+    """The ``--json`` flag: machine-readable output instead of a table."""
+    parser.add_argument("--json", action="store_true", help=f"print {what} instead of a table")
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` (a model, or anything inside one) as plain JSON data: UUIDs and decimals
+    as text, datetimes in ISO 8601, tuples as lists, attrs classes as objects."""
+    if attrs.has(type(value)):
+        return {f.name: json_ready(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, Mapping):
+        return {str(key): json_ready(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(item) for item in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID | decimal.Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def write_json(records: Iterable[Any], out: TextIO) -> None:
+    """One JSON object a line (models turned by :func:`json_ready`)."""
+    for record in records:
+        out.write(json.dumps(json_ready(record), ensure_ascii=False) + "\n")
+
+
+def write_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO, empty: str
+) -> None:
+    """Columns padded to their widest cell; ``empty`` when there is no row."""
+    table = [tuple(header), *(tuple(row) for row in rows)]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
+    for row in table:
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    if not rows:
+        out.write(f"({empty})\n")
+
+
+def shorten(text: str, width: int = CELL_WIDTH) -> str:
+    """``text`` on one line, cut to ``width`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def utc(moment: dt.datetime) -> str:
+    """A table's timestamp: UTC, to the second."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
