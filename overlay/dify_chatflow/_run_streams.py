@@ -28,8 +28,11 @@ from ._exceptions import ConfigurationError, ResponseDecodeError
 from ._streaming import AsyncChatStream, ChatStream, ChatStreamState
 from .types.events import (
     ChatEvent,
+    ErrorEvent,
     HumanInputRequiredEvent,
+    MessageEndEvent,
     MessageEvent,
+    MessageReplaceEvent,
     PingEvent,
     WorkflowFinishedEvent,
     WorkflowPausedEvent,
@@ -61,8 +64,16 @@ ResumeSource = Literal["events", "recovery"]
 
 S = TypeVar("S")
 
-# Events a replay from the run's start repeats before the caller's answer text ends.
-_TERMINAL: Final = (WorkflowFinishedEvent, WorkflowPausedEvent)
+# Events that end catching up when they come before the caller's answer was matched: the
+# run went another way than the stream the caller saw, so they are news.
+_NEWS: Final = (
+    ErrorEvent,
+    HumanInputRequiredEvent,
+    MessageEndEvent,
+    MessageReplaceEvent,
+    WorkflowFinishedEvent,
+    WorkflowPausedEvent,
+)
 
 
 def _unexpected_answer(response: httpx.Response) -> ResponseDecodeError:
@@ -216,7 +227,7 @@ class ResumeState(RunEventsState):
                 raw = {**event.raw, "answer": delta[len(rest) :]}
                 return super().accept(name, json.dumps(raw))
             return super().accept(name, data)
-        if isinstance(event, _TERMINAL | HumanInputRequiredEvent) or not seen:
+        if isinstance(event, _NEWS) or not seen:
             self._catching_up = False
             return super().accept(name, data)
         return self._skip(event)
