@@ -163,3 +163,11 @@ def test_an_input_with_a_default_needs_no_value():
         }
     )
     check_submission(request, "ok", {})  # both have defaults: nothing is required
+
+
+def test_a_form_request_without_a_token_is_left_out_of_the_pause():
+    pause = WorkflowPause.from_json(
+        {"workflow_run_id": RUN, "reasons": []},
+        requests=[{"node_id": "h"}, {"form_token": "tok", "node_id": "h"}],
+    )
+    assert [form.form_token for form in pause.forms] == ["tok"]

@@ -211,13 +211,19 @@ class WorkflowPause:
         workflow_run_id: Any = None,
     ) -> WorkflowPause:
         """Build from the ``workflow_paused`` ``data`` and the ``human_input_required``
-        events' ``data`` (``requests``); a reason whose form no event described becomes a
-        form too (blocking mode has only the reasons).
+        events' ``data`` (``requests``; one without a ``form_token`` is left out, as it
+        cannot be submitted); a reason whose form no event described becomes a form too
+        (blocking mode has only the reasons).
 
         Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
         """
         data = mapping_of(paused, "workflow pause")
-        forms = [HumanInputRequest.from_json(item) for item in requests]
+        # A request without a token cannot be answered through the API: left out.
+        forms = [
+            HumanInputRequest.from_json(item)
+            for item in requests
+            if not isinstance(item, Mapping) or item.get("form_token") is not None
+        ]
         with decoding("workflow pause", paused):
             run_id = uuid_of(data.get("workflow_run_id") or workflow_run_id, "workflow_run_id")
             reasons = [
