@@ -28,9 +28,12 @@ from ._exceptions import (
     DifyError,
     EndUserNotFoundError,
     FileTooLargeError,
+    FormAlreadySubmittedError,
     FormNotFoundError,
+    FormValidationError,
     GeneratedBindingError,
     InternalServerError,
+    InvalidFormDataError,
     InvalidIdError,
     InvalidParamError,
     MessageNotFoundError,
@@ -60,12 +63,23 @@ if TYPE_CHECKING:
     from ._inputs import InputValidationError
     from ._models import ConversationVariable
     from ._pagination import AsyncPager, SyncPager
+    from ._run_streams import (
+        AsyncRecoveredChatStream,
+        AsyncResumedChatStream,
+        AsyncStreamManager,
+        AsyncWorkflowEventStream,
+        RecoveredChatStream,
+        ResumedChatStream,
+        WorkflowEventStream,
+    )
     from ._streaming import AsyncChatStream, ChatStream
     from ._validation import validate_value
     from .resources.app import App, AsyncApp
     from .resources.chat import AsyncChat, AsyncChatStreamManager, Chat
     from .resources.conversations import AsyncConversations, Conversations
+    from .resources.end_users import AsyncEndUsers, EndUsers
     from .resources.files import AsyncFiles, Files
+    from .resources.forms import AsyncForms, Forms
     from .resources.messages import AsyncMessages, Messages
     from .resources.variables import AsyncVariables, Variables
     from .resources.workflows import AsyncWorkflows, Workflows
@@ -91,6 +105,7 @@ if TYPE_CHECKING:
     )
     from .types.chat import ChatReply, Usage
     from .types.conversations import Conversation
+    from .types.end_users import EndUser
     from .types.events import (
         AgentLogEvent,
         AgentMessageEvent,
@@ -125,6 +140,13 @@ if TYPE_CHECKING:
         WorkflowStartedEvent,
     )
     from .types.files import UploadedFile
+    from .types.forms import (
+        FormAction,
+        FormInput,
+        HumanInputForm,
+        HumanInputRequest,
+        WorkflowPause,
+    )
     from .types.messages import Feedback, Message, MessageFile
     from .types.workflows import WorkflowRun
 else:
@@ -144,6 +166,10 @@ else:
         "Chat": ".resources.chat",
         "AsyncConversations": ".resources.conversations",
         "Conversations": ".resources.conversations",
+        "AsyncEndUsers": ".resources.end_users",
+        "EndUsers": ".resources.end_users",
+        "AsyncForms": ".resources.forms",
+        "Forms": ".resources.forms",
         "AsyncFiles": ".resources.files",
         "Files": ".resources.files",
         "AsyncMessages": ".resources.messages",
@@ -219,6 +245,23 @@ else:
             ".types.app",
         ),
         "Conversation": ".types.conversations",
+        "EndUser": ".types.end_users",
+        **dict.fromkeys(
+            (
+                "AsyncRecoveredChatStream",
+                "AsyncResumedChatStream",
+                "AsyncStreamManager",
+                "AsyncWorkflowEventStream",
+                "RecoveredChatStream",
+                "ResumedChatStream",
+                "WorkflowEventStream",
+            ),
+            "._run_streams",
+        ),
+        **dict.fromkeys(
+            ("FormAction", "FormInput", "HumanInputForm", "HumanInputRequest", "WorkflowPause"),
+            ".types.forms",
+        ),
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
@@ -265,10 +308,16 @@ __all__ = [
     "AsyncChatStreamManager",
     "AsyncChatflowClient",
     "AsyncConversations",
+    "AsyncEndUsers",
     "AsyncFiles",
+    "AsyncForms",
     "AsyncMessages",
     "AsyncPager",
+    "AsyncRecoveredChatStream",
+    "AsyncResumedChatStream",
+    "AsyncStreamManager",
     "AsyncVariables",
+    "AsyncWorkflowEventStream",
     "AsyncWorkflows",
     "AuthenticationError",
     "BadRequestError",
@@ -286,7 +335,9 @@ __all__ = [
     "Conversations",
     "DefaultAioHttpClient",
     "DifyError",
+    "EndUser",
     "EndUserNotFoundError",
+    "EndUsers",
     "ErrorEvent",
     "ExternalDataToolField",
     "Feature",
@@ -295,14 +346,22 @@ __all__ = [
     "FileListField",
     "FileTooLargeError",
     "Files",
+    "FormAction",
+    "FormAlreadySubmittedError",
     "FormField",
+    "FormInput",
     "FormNotFoundError",
+    "FormValidationError",
+    "Forms",
     "GeneratedBindingError",
+    "HumanInputForm",
     "HumanInputFormFilledEvent",
     "HumanInputFormTimeoutEvent",
+    "HumanInputRequest",
     "HumanInputRequiredEvent",
     "InputValidationError",
     "InternalServerError",
+    "InvalidFormDataError",
     "InvalidIdError",
     "InvalidParamError",
     "IterationCompletedEvent",
@@ -337,8 +396,10 @@ __all__ = [
     "PingEvent",
     "RateLimitError",
     "ReasoningChunkEvent",
+    "RecoveredChatStream",
     "RecoveryError",
     "ResponseDecodeError",
+    "ResumedChatStream",
     "RetryPolicy",
     "SelectField",
     "StreamInterruptedError",
@@ -361,7 +422,9 @@ __all__ = [
     "VariableTypeMismatchError",
     "VariableValueError",
     "Variables",
+    "WorkflowEventStream",
     "WorkflowFinishedEvent",
+    "WorkflowPause",
     "WorkflowPausedEvent",
     "WorkflowRun",
     "WorkflowRunNotFoundError",

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from .resources.app import App, AsyncApp
     from .resources.chat import AsyncChat, Chat
     from .resources.conversations import AsyncConversations, Conversations
+    from .resources.end_users import AsyncEndUsers, EndUsers
     from .resources.files import AsyncFiles, Files
+    from .resources.forms import AsyncForms, Forms
     from .resources.messages import AsyncMessages, Messages
     from .resources.variables import AsyncVariables, Variables
     from .resources.workflows import AsyncWorkflows, Workflows
@@ -95,7 +97,7 @@ class ChatflowClient(SyncAPIClient):
             http_class=httpx.Client,
         )
 
-    #: Send chat messages (blocking or streamed), stop and recover turns.
+    #: Send chat messages (blocking or streamed), stop, recover and resume turns.
     chat: _Resource[Chat] = _Resource(".resources.chat", "Chat")
     #: List, rename and delete the end user's conversations.
     conversations: _Resource[Conversations] = _Resource(".resources.conversations", "Conversations")
@@ -105,8 +107,12 @@ class ChatflowClient(SyncAPIClient):
     files: _Resource[Files] = _Resource(".resources.files", "Files")
     #: The app's info, input form and features, tool icons and web page settings.
     app: _Resource[App] = _Resource(".resources.app", "App")
-    #: Workflow runs (a chat turn is one).
+    #: Workflow runs (a chat turn is one) and their events.
     workflows: _Resource[Workflows] = _Resource(".resources.workflows", "Workflows")
+    #: The human input forms a paused run waits for (Dify 1.14+).
+    forms: _Resource[Forms] = _Resource(".resources.forms", "Forms")
+    #: The server's records of end users (Dify 1.14+).
+    end_users: _Resource[EndUsers] = _Resource(".resources.end_users", "EndUsers")
     #: List, get, set and update conversation variables.
     variables: _Resource[Variables] = _Resource(".resources.variables", "Variables")
 
@@ -148,7 +154,7 @@ class AsyncChatflowClient(AsyncAPIClient):
         # where a long queue is slow. A borrowed client sets its own limits.
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)
 
-    #: Send chat messages (blocking or streamed), stop and recover turns.
+    #: Send chat messages (blocking or streamed), stop, recover and resume turns.
     chat: _Resource[AsyncChat] = _Resource(".resources.chat", "AsyncChat")
     #: List, rename and delete the end user's conversations.
     conversations: _Resource[AsyncConversations] = _Resource(
@@ -160,7 +166,11 @@ class AsyncChatflowClient(AsyncAPIClient):
     files: _Resource[AsyncFiles] = _Resource(".resources.files", "AsyncFiles")
     #: The app's info, input form and features, tool icons and web page settings.
     app: _Resource[AsyncApp] = _Resource(".resources.app", "AsyncApp")
-    #: Workflow runs (a chat turn is one).
+    #: Workflow runs (a chat turn is one) and their events.
     workflows: _Resource[AsyncWorkflows] = _Resource(".resources.workflows", "AsyncWorkflows")
+    #: The human input forms a paused run waits for (Dify 1.14+).
+    forms: _Resource[AsyncForms] = _Resource(".resources.forms", "AsyncForms")
+    #: The server's records of end users (Dify 1.14+).
+    end_users: _Resource[AsyncEndUsers] = _Resource(".resources.end_users", "AsyncEndUsers")
     #: List, get, set and update conversation variables.
     variables: _Resource[AsyncVariables] = _Resource(".resources.variables", "AsyncVariables")

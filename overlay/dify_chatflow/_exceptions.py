@@ -8,6 +8,7 @@
     │   └── OperationUnavailableError            the spec did not document an operation
     ├── UnknownVariableNameError (also LookupError)  no variable of that name (looked up here)
     ├── RecoveryError                            chat.recover found nothing to recover
+    ├── FormValidationError (also ValueError)    an action or input the form would refuse
     ├── ResponseDecodeError                      a body or value that cannot be decoded
     │   └── PaginationError                      the server's list paging broke
     └── APIError
@@ -16,12 +17,14 @@
         ├── ChatStreamError                      an ``error`` event in a 200 stream
         └── APIStatusError                       any non-2xx answer
             ├── BadRequestError (400) → NotChatAppError, VariableTypeMismatchError,
-            │                           InvalidParamError, NoFileUploadedError
+            │                           InvalidParamError, NoFileUploadedError,
+            │                           InvalidFormDataError
             ├── AuthenticationError (401)
             ├── PermissionDeniedError (403)
             ├── NotFoundError (404) → ConversationNotFoundError, VariableNotFoundError,
             │                         MessageNotFoundError, WorkflowRunNotFoundError,
             │                         FormNotFoundError, EndUserNotFoundError
+            ├── FormAlreadySubmittedError (412)
             ├── FileTooLargeError (413), UnsupportedFileTypeError (415)
             ├── RateLimitError (429)
             └── InternalServerError (5xx)
@@ -55,9 +58,12 @@ __all__ = [
     "DifyError",
     "EndUserNotFoundError",
     "FileTooLargeError",
+    "FormAlreadySubmittedError",
     "FormNotFoundError",
+    "FormValidationError",
     "GeneratedBindingError",
     "InternalServerError",
+    "InvalidFormDataError",
     "InvalidIdError",
     "InvalidParamError",
     "MessageNotFoundError",
@@ -439,11 +445,39 @@ class StreamInterruptedError(_StreamProgressFields, APIConnectionError):
         self._record(seen)
 
 
+# --- Human input forms (Dify 1.14 and later) --------------------------------------------
+
+
+class FormValidationError(DifyError, ValueError):
+    """A form submission the server would refuse, found before sending (``forms.submit``
+    with ``form=``): ``action`` is the refused action, or ``field`` the input at fault."""
+
+    def __init__(self, message: str, *, field: str | None = None, action: str | None = None):
+        super().__init__(message)
+        self.field = field
+        self.action = action
+
+
+class InvalidFormDataError(BadRequestError):
+    """400 ``invalid_form_data``: the server refused a form submission (an action the form
+    does not have, a required input missing). ``action`` / ``field`` name what was
+    refused when the client could tell (``None`` otherwise; ``message`` says)."""
+
+    field: str | None = None
+    action: str | None = None
+
+
+class FormAlreadySubmittedError(APIStatusError):
+    """412 ``human_input_form_submitted``: this form was submitted already (a form takes
+    one submission; the run has moved on)."""
+
+
 _BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    412: FormAlreadySubmittedError,  # Dify answers 412 only to a second form submission
     413: FileTooLargeError,
     415: UnsupportedFileTypeError,
     429: RateLimitError,
@@ -453,6 +487,8 @@ _BY_CODE: dict[tuple[int, str], type[APIStatusError]] = {
     (400, "not_chat_app"): NotChatAppError,
     (400, "invalid_param"): InvalidParamError,
     (400, "no_file_uploaded"): NoFileUploadedError,
+    (400, "invalid_form_data"): InvalidFormDataError,
+    (412, "human_input_form_submitted"): FormAlreadySubmittedError,
 }
 
 # Dify's JSON parser also answers 400 `bad_request` (a body it cannot read, e.g. an integer

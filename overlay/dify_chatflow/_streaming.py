@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -34,6 +34,7 @@ from .types.events import (
     AgentMessageEvent,
     ChatEvent,
     ErrorEvent,
+    HumanInputRequiredEvent,
     MessageEndEvent,
     MessageEvent,
     MessageReplaceEvent,
@@ -41,6 +42,9 @@ from .types.events import (
     WorkflowPausedEvent,
     parse_event,
 )
+
+if TYPE_CHECKING:
+    from .types.forms import WorkflowPause
 
 __all__ = ["AsyncChatStream", "ChatStream", "ChatStreamState", "SSEDecoder"]
 
@@ -209,6 +213,8 @@ class ChatStreamState:
         self.message_end: MessageEndEvent | None = None
         self.workflow_finished: WorkflowFinishedEvent | None = None
         self.workflow_paused: WorkflowPausedEvent | None = None
+        #: The forms the run asked for (``human_input_required``), for ``reply().paused``.
+        self.human_input_required: list[HumanInputRequiredEvent] = []
 
     def decode(self, chunk: bytes) -> list[tuple[str, str]]:
         """The server-sent events that ``chunk`` completes."""
@@ -238,6 +244,8 @@ class ChatStreamState:
             self.workflow_finished = event
         elif isinstance(event, WorkflowPausedEvent):
             self.workflow_paused = event
+        elif isinstance(event, HumanInputRequiredEvent):
+            self.human_input_required.append(event)
         elif isinstance(event, ErrorEvent):
             raise self._stream_error(event)
         return event
@@ -343,7 +351,23 @@ class ChatStreamState:
                 "created_at": self._created_at,
             }
         return ChatReply.from_stream(
-            source, answer=self.answer, workflow_run_id=_uuid_or_none(self._workflow_run_id)
+            source,
+            answer=self.answer,
+            workflow_run_id=_uuid_or_none(self._workflow_run_id),
+            paused=self.pause(),
+        )
+
+    def pause(self) -> WorkflowPause | None:
+        """The run's pause (its forms), when the stream ended with ``workflow_paused``."""
+        paused = self.workflow_paused
+        if paused is None:
+            return None
+        from .types.forms import WorkflowPause
+
+        return WorkflowPause.from_json(
+            paused.data,
+            requests=[event.data for event in self.human_input_required],
+            workflow_run_id=paused.raw.get("workflow_run_id") or self._workflow_run_id,
         )
 
     def _stream_error(self, event: ErrorEvent) -> ChatStreamError:

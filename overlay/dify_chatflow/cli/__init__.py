@@ -5,6 +5,7 @@
     messages       show a conversation's history                   (:mod:`.messages`)
     vars           list, read and change a conversation's variables (:mod:`.vars`)
     app            show the app's info and input form              (:mod:`.app`)
+    forms          show and submit a paused run's human input form (:mod:`.forms`)
     serve          run the embedded Dify-compatible server          (:mod:`.serve`)
 
 This module holds what every command shares: the parser, the connection options, and the
@@ -127,6 +128,7 @@ def build_parser() -> Parser:
     from .app import add_app_commands
     from .chat import add_chat_command
     from .conversations import add_conversations_commands
+    from .forms import add_forms_commands
     from .messages import add_messages_commands
     from .serve import add_serve_command
     from .vars import add_vars_commands
@@ -144,6 +146,7 @@ def build_parser() -> Parser:
             "  dify-chatflow messages list CONVERSATION_ID --user abc-123\n"
             "  dify-chatflow vars list CONVERSATION_ID --user abc-123\n"
             "  dify-chatflow vars set CONVERSATION_ID visits 4\n"
+            "  dify-chatflow forms submit FORM_TOKEN --action approve --input comment=ok\n"
             "  dify-chatflow serve --port 8080\n\n" + EXIT_CODES_HELP
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -155,6 +158,7 @@ def build_parser() -> Parser:
     add_messages_commands(commands)
     add_vars_commands(commands)
     add_app_commands(commands)
+    add_forms_commands(commands)
     add_serve_command(commands)
     return parser
 

@@ -21,7 +21,7 @@ from ._common import json_ready, open_client
 if TYPE_CHECKING:
     from .._client import ChatflowClient
     from ..types.chat import ChatReply
-    from ..types.events import ChatEvent, WorkflowPausedEvent
+    from ..types.events import ChatEvent
 
 __all__ = ["add_chat_command", "show_paused"]
 
@@ -101,6 +101,9 @@ def run_chat(args: argparse.Namespace) -> int:
         if args.blocking:
             reply = client.chat.send(args.query, **options)
             _show_reply(reply, args.json, sys.stdout)
+            if reply.paused is not None:
+                show_paused(client, reply, sys.stdout, sys.stderr, as_json=args.json)
+                reply = None
         else:
             reply = _stream(client, args, options, sys.stdout)
     if reply is not None:  # None: a paused run, shown already
@@ -112,35 +115,45 @@ def _stream(
     client: ChatflowClient, args: argparse.Namespace, options: dict[str, Any], out: TextIO
 ) -> ChatReply | None:
     """Print the turn as it streams; its reply (``None`` once a paused run was shown)."""
-    from ..types.events import WorkflowPausedEvent
-
     printer = _AnswerPrinter(out, as_json=args.json)
-    paused: WorkflowPausedEvent | None = None
     with client.chat.stream(args.query, **options) as stream:
         try:
             for event in stream:
                 printer.show(event)
-                if isinstance(event, WorkflowPausedEvent):
-                    paused = event
         finally:
             printer.end()
         reply = stream.final_reply()
-    if paused is not None:
-        show_paused(paused, reply, sys.stderr)
+    if reply.paused is not None:
+        show_paused(client, reply, out, sys.stderr, as_json=args.json)
         return None
     return reply
 
 
-def show_paused(paused: WorkflowPausedEvent, reply: ChatReply, err: TextIO) -> None:
-    """A run that paused for human input: say what waits, and where the turn is.
+def show_paused(
+    client: ChatflowClient, reply: ChatReply, out: TextIO, err: TextIO, *, as_json: bool
+) -> None:
+    """A run that paused for human input (not an error: exit 0): each waiting form on
+    ``out`` (not with ``--json``: the events or the reply hold it), its token and how to
+    submit it on ``err``, then the conversation."""
+    from .forms import write_form
 
-    The place for showing the waiting form (and submitting it) once the CLI has the
-    ``forms`` commands.
-    """
-    nodes = ", ".join(str(node) for node in paused.paused_nodes) or "a node"
-    err.write(
-        f"paused: the run waits for human input at {nodes}\nconversation: {reply.conversation_id}\n"
-    )
+    pause = reply.paused
+    assert pause is not None
+    for request in pause.forms:
+        # A blocking answer names the form only: fetch it for its text and actions.
+        form = request if request.actions else client.forms.get(request.form_token)
+        if not as_json:
+            out.write("\n")
+            write_form(form, out)
+        err.write(
+            f"paused: the run waits for human input (form token: {request.form_token})\n"
+            f"submit it: dify-chatflow forms submit {request.form_token} --action ID "
+            "[--input NAME=VALUE]...\n"
+        )
+    if not pause.forms:
+        nodes = ", ".join(pause.paused_nodes) or "a node"
+        err.write(f"paused: the run waits at {nodes}\n")
+    err.write(f"conversation: {reply.conversation_id}\n")
 
 
 class _AnswerPrinter:

@@ -8,6 +8,7 @@ retried only when the connection could not even be made.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping
 from types import TracebackType
@@ -33,7 +34,9 @@ from .._constants import (
     STREAM_TIMEOUT,
 )
 from .._exceptions import (
+    ChatStreamError,
     ConfigurationError,
+    NotFoundError,
     RecoveryError,
     ResponseDecodeError,
     StreamInterruptedError,
@@ -45,6 +48,15 @@ from .workflows import WorkflowFlows
 if TYPE_CHECKING:
     from uuid import UUID
 
+    from .._run_streams import (
+        AsyncRecoveredChatStream,
+        AsyncResumedChatStream,
+        AsyncStreamManager,
+        RecoveredChatStream,
+        ResumedChatStream,
+        ResumeOrigin,
+        ResumeState,
+    )
     from .._streaming import AsyncChatStream, ChatStream
     from ..types.app import AppParameters
     from ..types.chat import ChatReply
@@ -55,6 +67,8 @@ __all__ = ["AsyncChat", "AsyncChatStreamManager", "Chat"]
 #: The file types and transfer methods ``POST /chat-messages`` accepts in ``files``.
 FILE_TYPES: Final = ("image", "document", "audio", "video", "custom")
 TRANSFER_METHODS: Final = ("local_file", "remote_url")
+
+logger = logging.getLogger("dify_chatflow")
 
 
 class ChatFlows:
@@ -230,6 +244,143 @@ class ChatFlows:
             task_id=task_id,
             created_at=message.created_at if message is not None else run.created_at,
             workflow_run_id=run_id,
+        )
+
+    # -- resuming a paused or broken turn (GET /workflow/{run}/events, Dify 1.14+) --------
+
+    def resume_origin(self, reply_or_error: ChatReply | StreamInterruptedError) -> ResumeOrigin:
+        """What the caller had of the turn to resume: a paused reply, or a broken stream's
+        error (checked: nothing is sent for one that cannot be resumed)."""
+        from .._run_streams import ResumeOrigin
+        from ..types.chat import ChatReply
+
+        if isinstance(reply_or_error, StreamInterruptedError):
+            error = reply_or_error
+            seen = error.workflow_run_id, error.conversation_id, error.message_id, error.task_id
+            run_id, conversation_id, message_id, task_id = seen
+            if run_id is None or conversation_id is None or message_id is None or task_id is None:
+                raise RecoveryError(
+                    "nothing to resume: the stream broke before the turn's ids arrived (no "
+                    "workflow_started event), so the server may never have run it; send the "
+                    "message again if it must be answered",
+                    error=error,
+                )
+            return ResumeOrigin(
+                workflow_run_id=run_id,
+                conversation_id=conversation_id,
+                message_id=message_id,
+                task_id=task_id,
+                created_at=None,
+                answer=error.answer_so_far,
+                paused=False,
+            )
+        if isinstance(reply_or_error, ChatReply):
+            reply = reply_or_error
+            if reply.paused is None:
+                raise ConfigurationError(
+                    "resume() takes a paused reply (reply.paused is set) or the "
+                    "StreamInterruptedError of a broken stream; this reply is complete"
+                )
+            return ResumeOrigin(
+                workflow_run_id=reply.paused.workflow_run_id,
+                conversation_id=reply.conversation_id,
+                message_id=reply.message_id,
+                task_id=reply.task_id,
+                created_at=reply.created_at.timestamp(),
+                answer=reply.answer,
+                paused=True,
+            )
+        raise ConfigurationError(
+            "resume() takes a paused ChatReply or a StreamInterruptedError, got "
+            f"{type(reply_or_error).__name__}"
+        )
+
+    def resume_flow(
+        self,
+        origin: ResumeOrigin,
+        error: StreamInterruptedError | None,
+        *,
+        user: str | None,
+        max_retries: int | None,
+        timeout: Timeout,
+        recovery_timeout: float,
+    ) -> Flow[httpx.Response | ChatReply]:
+        """The open events of the turn's run, or, on a server without the endpoint (an
+        HTML 404: Dify before 1.14), the reply ``recover`` builds from a broken stream."""
+        if origin.paused and not origin.answer:
+            # A blocking answer that paused says nothing of the text so far; the history
+            # holds it while the run waits.
+            origin.answer = yield from self._answer_in_history(origin, user=user)
+        # On through the pause the caller had: a follower may start before the resumption
+        # (the stream stops itself at a new pause).
+        request = self._workflows.events_request(
+            origin.workflow_run_id, user=user, continue_on_pause=True, include_state_snapshot=None
+        )
+        try:
+            response = yield from self._workflows.open_events_flow(
+                request, max_retries=max_retries, timeout=timeout
+            )
+        except NotFoundError as exc:
+            if exc.code is not None or error is None:
+                raise  # Dify's own 404 (an unknown run), or a pause no older server makes
+            logger.info(
+                "chat.resume: the server has no GET /workflow/{id}/events (Dify before "
+                "1.14); recovering the reply of workflow run %s with chat.recover instead",
+                origin.workflow_run_id,
+            )
+            reply = yield from self.recover_flow(error, user=user, timeout=recovery_timeout)
+            return reply
+        return response
+
+    def _answer_in_history(self, origin: ResumeOrigin, *, user: str | None) -> Flow[str]:
+        messages = yield from self._messages.list_flow(
+            origin.conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+        )
+        message = next((m for m in messages if m.id == origin.message_id), None)
+        return message.answer if message is not None else ""
+
+    def replayed_reply_flow(self, state: ResumeState, *, user: str | None) -> Flow[ChatReply]:
+        """The reply of a run that had finished: a replay carries only its
+        ``workflow_finished`` event; the answer is in the message history."""
+        from ..types.chat import ChatReply, Usage
+
+        finished = state.workflow_finished
+        origin = state.origin
+        assert finished is not None  # state.needs_history
+        if finished.status == "failed":
+            raise ChatStreamError(
+                f"Run failed: {finished.error or 'no reason given'}",
+                code=None,
+                status_code=None,
+                body=finished.raw,
+                answer_so_far=state.answer,
+                task_id=state.task_id,
+                conversation_id=origin.conversation_id,
+                message_id=origin.message_id,
+                workflow_run_id=origin.workflow_run_id,
+            )
+        messages = yield from self._messages.list_flow(
+            origin.conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+        )
+        message = next((m for m in messages if m.id == origin.message_id), None)
+        answer = message.answer if message is not None else ""
+        if not answer:
+            kept = finished.outputs.get("answer")
+            answer = kept if isinstance(kept, str) else state.answer
+        if message is not None:
+            created_at = message.created_at
+        else:
+            from datetime import UTC, datetime
+
+            created_at = finished.created_at or finished.finished_at or datetime.now(UTC)
+        return ChatReply(
+            answer=answer,
+            conversation_id=origin.conversation_id,
+            message_id=origin.message_id,
+            task_id=state.task_id or origin.task_id,
+            created_at=created_at,
+            usage=Usage(total_tokens=finished.total_tokens),
+            workflow_run_id=origin.workflow_run_id,
         )
 
 
@@ -426,6 +577,66 @@ class Chat(SyncAPIResource):
         """
         return self._client._run(self._flows.recover_flow(error, user=user, timeout=timeout))
 
+    def resume(
+        self,
+        reply_or_error: ChatReply | StreamInterruptedError,
+        *,
+        user: str | None = None,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        recovery_timeout: float = RECOVERY_TIMEOUT,
+    ) -> ResumedChatStream | RecoveredChatStream:
+        """Continue a paused reply (``reply.paused``) or a broken stream
+        (:class:`StreamInterruptedError`): a stream of the rest of the turn, used as a
+        context manager::
+
+            reply = stream.final_reply()          # reply.paused: submit its forms, then
+            with client.chat.resume(reply) as resumed:
+                for text in resumed.text_deltas():
+                    print(text, end="")
+            final = resumed.final_reply()
+
+        It follows the run on ``GET /workflow/{run}/events`` (Dify 1.14+): a live run's
+        events stream on, without those the caller had already seen (the run's events
+        up to the end of the answer it had, or up to the pause); ``answer`` and
+        ``final_reply()`` include the answer the caller had. A run that had finished
+        replays as one ``workflow_finished`` event; its reply comes from the message
+        history. A run that pauses again gives a reply with ``paused`` set.
+
+        On a server without the endpoint (Dify 1.10) a broken stream is recovered with
+        :meth:`recover` (waiting up to ``recovery_timeout`` seconds) instead: a
+        :class:`RecoveredChatStream` whose ``source`` is ``"recovery"`` (``"events"``
+        otherwise), and a log line on the ``dify_chatflow`` logger says so.
+        """
+        flows = self._flows
+        origin = flows.resume_origin(reply_or_error)
+        error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
+        opened = self._client._run(
+            flows.resume_flow(
+                origin,
+                error,
+                user=user,
+                max_retries=max_retries,
+                timeout=timeout,
+                recovery_timeout=recovery_timeout,
+            )
+        )
+        from .._run_streams import (
+            RecoveredChatStream,
+            ResumedChatStream,
+            ResumeState,
+            event_stream,
+        )
+
+        if not isinstance(opened, httpx.Response):
+            return RecoveredChatStream(opened, origin.answer)
+        response = event_stream(opened)
+
+        def complete(state: ResumeState) -> ChatReply:
+            return self._client._run(flows.replayed_reply_flow(state, user=user))
+
+        return ResumedChatStream(response, ResumeState(response.request, origin), complete)
+
 
 class AsyncChatStreamManager:
     """What ``AsyncChat.stream`` returns: ``async with`` it (or ``await`` it) for the
@@ -554,3 +765,49 @@ class AsyncChat(AsyncAPIResource):
     ) -> ChatReply:
         """Async :meth:`Chat.recover`."""
         return await self._client._run(self._flows.recover_flow(error, user=user, timeout=timeout))
+
+    def resume(
+        self,
+        reply_or_error: ChatReply | StreamInterruptedError,
+        *,
+        user: str | None = None,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        recovery_timeout: float = RECOVERY_TIMEOUT,
+    ) -> AsyncStreamManager[AsyncResumedChatStream | AsyncRecoveredChatStream]:
+        """Async :meth:`Chat.resume`: ``async with client.chat.resume(reply) as resumed:``.
+
+        ``reply_or_error`` is checked here, at the call; the request is sent on entering.
+        """
+        from .._run_streams import (
+            AsyncRecoveredChatStream,
+            AsyncResumedChatStream,
+            AsyncStreamManager,
+            ResumeState,
+            async_event_stream,
+        )
+
+        flows = self._flows
+        origin = flows.resume_origin(reply_or_error)
+        error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
+
+        async def complete(state: ResumeState) -> ChatReply:
+            return await self._client._run(flows.replayed_reply_flow(state, user=user))
+
+        async def open_stream() -> AsyncResumedChatStream | AsyncRecoveredChatStream:
+            opened = await self._client._run(
+                flows.resume_flow(
+                    origin,
+                    error,
+                    user=user,
+                    max_retries=max_retries,
+                    timeout=timeout,
+                    recovery_timeout=recovery_timeout,
+                )
+            )
+            if not isinstance(opened, httpx.Response):
+                return AsyncRecoveredChatStream(opened, origin.answer)
+            response = await async_event_stream(opened)
+            return AsyncResumedChatStream(response, ResumeState(response.request, origin), complete)
+
+        return AsyncStreamManager(open_stream)

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
@@ -20,13 +20,15 @@ from .._base_client import (
     SyncAPIResource,
     Timeout,
 )
-from .._exceptions import make_status_error
+from .._constants import STREAM_TIMEOUT
+from .._exceptions import ConfigurationError, make_status_error
 from .._types import NOT_GIVEN
 from ._answers import model_of
 
 if TYPE_CHECKING:
     from uuid import UUID
 
+    from .._run_streams import AsyncStreamManager, AsyncWorkflowEventStream, WorkflowEventStream
     from ..types.workflows import WorkflowRun
 
 __all__ = ["AsyncWorkflows", "WorkflowFlows", "Workflows"]
@@ -61,6 +63,43 @@ class WorkflowFlows:
             raise error
         return run
 
+    def events_request(
+        self,
+        workflow_run_id: str | UUID,
+        *,
+        user: str | None,
+        continue_on_pause: bool | None,
+        include_state_snapshot: bool | None,
+    ) -> dict[str, Any]:
+        """The request of ``GET /workflow/{workflow_run_id}/events``, its arguments checked."""
+        core = self._core
+        for name, flag in (
+            ("continue_on_pause", continue_on_pause),
+            ("include_state_snapshot", include_state_snapshot),
+        ):
+            if flag is not None and type(flag) is not bool:
+                raise ConfigurationError(f"{name} must be a bool or None, got {flag!r}")
+        return _binding.stream_workflow_events(
+            core.uuid(workflow_run_id, "workflow_run_id"),
+            user=core.end_user(user),
+            continue_on_pause=continue_on_pause,
+            include_state_snapshot=include_state_snapshot,
+        )
+
+    def open_events_flow(
+        self, request: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+    ) -> Flow[httpx.Response]:
+        """The open event stream (a GET, so retried like any read; the read timeout is the
+        longest silence between two events)."""
+        response = yield from self._core.request(
+            request,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_timeout=STREAM_TIMEOUT,
+            stream=True,
+        )
+        return response
+
 
 class Workflows(SyncAPIResource):
     """Workflow runs through a blocking client: ``client.workflows``."""
@@ -87,6 +126,39 @@ class Workflows(SyncAPIResource):
             self._flows.get_run_flow(workflow_run_id, max_retries=max_retries, timeout=timeout)
         )
 
+    def events(
+        self,
+        workflow_run_id: str | UUID,
+        *,
+        user: str | None = None,
+        continue_on_pause: bool | None = None,
+        include_state_snapshot: bool | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> WorkflowEventStream:
+        """Replay or follow a run's events (Dify 1.14 and later): a
+        :class:`WorkflowEventStream`, used as a context manager.
+
+        A finished run replays as one ``workflow_finished`` event; a live or paused run
+        streams its events (a live one from its start, a paused one from its resumption)
+        until it finishes or pauses; ``continue_on_pause=True`` follows on through later
+        pauses. ``include_state_snapshot`` is passed to servers that take it. An unknown
+        run (or another user's) raises :class:`WorkflowRunNotFoundError`; a server
+        without the endpoint (1.10) :class:`NotFoundError` saying so.
+        """
+        from .._run_streams import WorkflowEventStream, event_stream
+
+        request = self._flows.events_request(
+            workflow_run_id,
+            user=user,
+            continue_on_pause=continue_on_pause,
+            include_state_snapshot=include_state_snapshot,
+        )
+        response = self._client._run(
+            self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
+        )
+        return WorkflowEventStream(event_stream(response))
+
 
 class AsyncWorkflows(AsyncAPIResource):
     """Workflow runs through an async client: ``client.workflows``."""
@@ -106,3 +178,34 @@ class AsyncWorkflows(AsyncAPIResource):
         return await self._client._run(
             self._flows.get_run_flow(workflow_run_id, max_retries=max_retries, timeout=timeout)
         )
+
+    def events(
+        self,
+        workflow_run_id: str | UUID,
+        *,
+        user: str | None = None,
+        continue_on_pause: bool | None = None,
+        include_state_snapshot: bool | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> AsyncStreamManager[AsyncWorkflowEventStream]:
+        """Async :meth:`Workflows.events`: ``async with client.workflows.events(id) as s:``.
+
+        The arguments are checked here, at the call; the request is sent on entering.
+        """
+        from .._run_streams import AsyncStreamManager, AsyncWorkflowEventStream, async_event_stream
+
+        request = self._flows.events_request(
+            workflow_run_id,
+            user=user,
+            continue_on_pause=continue_on_pause,
+            include_state_snapshot=include_state_snapshot,
+        )
+
+        async def open_stream() -> AsyncWorkflowEventStream:
+            response = await self._client._run(
+                self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
+            )
+            return AsyncWorkflowEventStream(await async_event_stream(response))
+
+        return AsyncStreamManager(open_stream)

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -24,6 +24,9 @@ from .._convert import (
     uuid_of,
 )
 from .._exceptions import ResponseDecodeError
+
+if TYPE_CHECKING:
+    from .forms import WorkflowPause
 
 __all__ = ["ChatReply", "Usage"]
 
@@ -93,8 +96,10 @@ class ChatReply:
 
     Ids are UUIDs, ``created_at`` an aware UTC datetime; ``metadata`` is the server's raw
     ``metadata`` object (``usage`` and ``retriever_resources`` typed beside it).
-    ``workflow_run_id`` is known from a stream (a blocking answer does not carry it);
-    ``paused`` is reserved for runs that wait for human input and is ``None`` for now.
+    ``workflow_run_id`` is known from a stream (a blocking answer carries it only when the
+    run paused). ``paused`` is a :class:`WorkflowPause` when the run stopped to wait for
+    human input (Dify 1.14+; ``answer`` is then the text so far, usage zero): submit its
+    ``forms`` and ``client.chat.resume(reply)``. ``None`` for a finished turn.
     """
 
     answer: str
@@ -106,7 +111,7 @@ class ChatReply:
     retriever_resources: list[dict[str, Any]] = attrs.field(factory=list, hash=False)
     metadata: dict[str, Any] = attrs.field(factory=dict, hash=False)
     workflow_run_id: uuid.UUID | None = None
-    paused: None = None
+    paused: WorkflowPause | None = attrs.field(default=None, hash=False)
 
     @classmethod
     def from_blocking(cls, body: Mapping[str, Any]) -> ChatReply:
@@ -116,7 +121,17 @@ class ChatReply:
         """
         if not isinstance(body, Mapping):
             raise ResponseDecodeError("chat reply is not a JSON object", raw=_text(body))
-        return cls._build(body, body.get("answer"), workflow_run_id=None)
+        reply = cls._build(body, body.get("answer"), workflow_run_id=None)
+        if body.get("event") != "workflow_paused":
+            return reply
+        # A run that waits for human input: `data` is the workflow_paused event's data.
+        from .forms import WorkflowPause
+
+        data = body.get("data")
+        pause = WorkflowPause.from_json(
+            data if isinstance(data, Mapping) else {}, workflow_run_id=body.get("workflow_run_id")
+        )
+        return attrs.evolve(reply, workflow_run_id=pause.workflow_run_id, paused=pause)
 
     @classmethod
     def from_stream(
@@ -125,13 +140,16 @@ class ChatReply:
         *,
         answer: str,
         workflow_run_id: uuid.UUID | None = None,
+        paused: WorkflowPause | None = None,
     ) -> ChatReply:
         """Build from a finished stream: its ``message_end`` event's JSON and the answer
-        the ``message`` events added up to (after any ``message_replace``).
+        the ``message`` events added up to (after any ``message_replace``); ``paused``
+        for a stream that ended with ``workflow_paused``.
 
         Raises :class:`ResponseDecodeError` when a field is missing or malformed.
         """
-        return cls._build(message_end, answer, workflow_run_id=workflow_run_id)
+        reply = cls._build(message_end, answer, workflow_run_id=workflow_run_id)
+        return reply if paused is None else attrs.evolve(reply, paused=paused)
 
     @classmethod
     def _build(
@@ -163,7 +181,8 @@ class ChatReply:
         shown = answer if len(answer) <= _SHOWN_CHARS else answer[: _SHOWN_CHARS - 3] + "..."
         return (
             f"ChatReply(answer={shown!r}, conversation_id='{self.conversation_id}', "
-            f"message_id='{self.message_id}', total_tokens={self.usage.total_tokens})"
+            f"message_id='{self.message_id}', total_tokens={self.usage.total_tokens}"
+            f"{', paused' if self.paused is not None else ''})"
         )
 
 

@@ -1,0 +1,91 @@
+"""``client.end_users``: the server's record of an end user (Dify 1.14 and later).
+
+:class:`EndUserFlows` holds the read, written once as a flow (see ``_base_client``);
+:class:`EndUsers` and :class:`AsyncEndUsers` are thin shells.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import _binding
+from .._base_client import (
+    AsyncAPIClient,
+    AsyncAPIResource,
+    ClientCore,
+    Flow,
+    SyncAPIClient,
+    SyncAPIResource,
+    Timeout,
+)
+from .._types import NOT_GIVEN
+from ._answers import model_of
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from ..types.end_users import EndUser
+
+__all__ = ["AsyncEndUsers", "EndUserFlows", "EndUsers"]
+
+
+class EndUserFlows:
+    """The end user read as a flow, shared by the sync and async shells."""
+
+    def __init__(self, core: ClientCore) -> None:
+        self._core = core
+
+    def get_flow(
+        self, end_user_id: str | UUID, *, max_retries: int | None, timeout: Timeout
+    ) -> Flow[EndUser]:
+        """``GET /end-users/{end_user_id}``."""
+        core = self._core
+        request = _binding.get_end_user(core.uuid(end_user_id, "end_user_id"))
+        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        from ..types.end_users import EndUser
+
+        return model_of(response, EndUser.from_json)
+
+
+class EndUsers(SyncAPIResource):
+    """End users through a blocking client: ``client.end_users``."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        super().__init__(client)
+        self._flows = EndUserFlows(client._core)
+
+    def get(
+        self,
+        end_user_id: str | UUID,
+        *,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> EndUser:
+        """The end user with this id (the server's id, ``sys.user_id`` in a run's inputs).
+
+        An unknown id raises :class:`EndUserNotFoundError`; Dify before 1.14 has no such
+        route and answers an HTML 404: :class:`NotFoundError`, whose message says so.
+        """
+        return self._client._run(
+            self._flows.get_flow(end_user_id, max_retries=max_retries, timeout=timeout)
+        )
+
+
+class AsyncEndUsers(AsyncAPIResource):
+    """End users through an async client: ``client.end_users``."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        super().__init__(client)
+        self._flows = EndUserFlows(client._core)
+
+    async def get(
+        self,
+        end_user_id: str | UUID,
+        *,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> EndUser:
+        """Async :meth:`EndUsers.get`."""
+        return await self._client._run(
+            self._flows.get_flow(end_user_id, max_retries=max_retries, timeout=timeout)
+        )

@@ -1,0 +1,109 @@
+"""Helpers for the human input tests: responders that pause, and streams read alike by
+every client kind."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from dify_chatflow.testing import HumanInput
+from resource_support import Driver
+
+DEPLOY_FORM = "Deploy **v2** to prod?"
+
+
+def approval(query: str, inputs: Any, conversation: Any) -> Iterator[object]:
+    """A turn that asks for an approval with a comment, then answers with the choice."""
+    yield "Checking. "
+    answer = yield HumanInput(
+        DEPLOY_FORM,
+        actions=["approve", {"id": "reject", "title": "No", "button_style": "accent"}],
+        inputs=["comment"],
+        node_title="Approval",
+    )
+    yield f"You chose {answer.action}: {answer.inputs['comment']}"
+
+
+class Gate:
+    """A responder part that waits until the test opens the gate (bounded: 10 s)."""
+
+    def __init__(self) -> None:
+        self._open = threading.Event()
+
+    def open(self) -> None:
+        self._open.set()
+
+    def wait(self) -> None:
+        self._open.wait(10)
+
+
+def slow_approval(gate: Gate) -> Callable[..., Iterator[object]]:
+    """:func:`approval` whose resumed part waits for ``gate`` after its first text, so the
+    run is still live when the client follows it."""
+
+    def responder(query: str, inputs: Any, conversation: Any) -> Iterator[object]:
+        yield "Checking. "
+        answer = yield HumanInput(DEPLOY_FORM, actions=["approve"], inputs=["comment"])
+        yield "Approved. "
+        gate.wait()
+        yield f"Comment: {answer.inputs['comment']}"
+
+    return responder
+
+
+def two_parts(gate: Gate) -> Callable[..., Iterator[object]]:
+    """Three pieces of text, the last one only once ``gate`` opens."""
+
+    def responder(query: str, inputs: Any, conversation: Any) -> Iterator[object]:
+        yield "one "
+        yield "two "
+        gate.wait()
+        yield "three"
+
+    return responder
+
+
+def read(driver: Driver, opened: Any, *, on_first: Callable[[], None] | None = None) -> Any:
+    """Read a stream (sync) or a stream manager (async) to its end.
+
+    Returns ``(events, reply, stream)``; ``on_first`` runs once the stream is open,
+    before its first event is read.
+    """
+    if driver.loop is None:
+        with opened as stream:
+            if on_first is not None:
+                on_first()
+            events = list(stream)
+        return events, stream.final_reply(), stream
+
+    async def go() -> Any:
+        async with opened as stream:
+            if on_first is not None:
+                on_first()
+            events = [event async for event in stream]
+        return events, await stream.final_reply(), stream
+
+    return driver.loop.run_until_complete(go())
+
+
+def texts(driver: Driver, opened: Any, *, on_first: Callable[[], None] | None = None) -> list[str]:
+    """The ``text_deltas()`` of a stream (sync) or a stream manager (async); ``on_first``
+    as in :func:`read`."""
+    if driver.loop is None:
+        with opened as stream:
+            if on_first is not None:
+                on_first()
+            return list(stream.text_deltas())
+
+    async def go() -> list[str]:
+        async with opened as stream:
+            if on_first is not None:
+                on_first()
+            return [text async for text in stream.text_deltas()]
+
+    return driver.loop.run_until_complete(go())
+
+
+def names(events: list[Any]) -> list[str]:
+    return [event.event for event in events]
