@@ -58,7 +58,7 @@ SCRIPT_MYPY := $(BIN)/mypy --cache-dir .mypy_cache/scripts --explicit-package-ba
 
 typecheck: $(STAMP)
 	$(BIN)/mypy overlay/dify_chatflow
-	MYPYPATH=tests:tests/types:tools $(SCRIPT_MYPY) --exclude '^tests/resources/' \
+	MYPYPATH=tests:tests/types:tools:bench $(SCRIPT_MYPY) --exclude '^tests/resources/' \
 		tests tools bench examples
 	MYPYPATH=tests:tests/resources $(SCRIPT_MYPY) tests/resources
 

@@ -25,7 +25,7 @@ import json
 import statistics
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 import httpx
@@ -218,7 +218,7 @@ async def _client_run(base_url: str, *, aiohttp: bool) -> float:
 
 
 def bench_async(base_url: str) -> tuple[float, float]:
-    runs: dict[str, Callable[[], Awaitable[float]]] = {
+    runs: dict[str, Callable[[], Coroutine[Any, Any, float]]] = {
         "raw httpx.AsyncClient aiter_lines": lambda: _raw_run(base_url),
         "AsyncChatflowClient + DefaultAioHttpClient": lambda: _client_run(base_url, aiohttp=True),
         "AsyncChatflowClient (httpx)": lambda: _client_run(base_url, aiohttp=False),

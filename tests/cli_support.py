@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from dify_chatflow.testing import DifyTestServer
 
@@ -69,5 +70,5 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], exit_code: i
     return lines[0]
 
 
-def json_lines(text: str) -> list[dict[str, object]]:
+def json_lines(text: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]

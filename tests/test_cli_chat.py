@@ -275,7 +275,10 @@ def test_a_run_paused_for_human_input_says_so(server: DifyTestServer) -> None:
     result = run_cli("chat", "Refund me", server=server)
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "Let me check. \n"
-    paused, conversation = result.stderr.splitlines()
-    assert paused == "paused: the run waits for human input at approval"
+    assert result.stdout.startswith(
+        "Let me check. \n\nApprove the refund?\n  action approve (Approve)\n"
+    )
+    paused, submit, conversation = result.stderr.splitlines()
+    assert paused.startswith("paused: the run waits for human input (form token: ")
+    assert submit.startswith("submit it: dify-chatflow forms submit ")
     assert conversation_line(conversation) in {c.id for c in server.conversations(user=USER)}
