@@ -481,13 +481,13 @@ def test_closing_an_unread_stream_frees_its_connection(holding, driver):
     client = driver.client(holding)
     if driver.loop is None:
         stream = client.chat.stream("hold")
-        assert open_connections(holding) == 1
+        assert wait_open_connections(holding, 1) == 1
         stream.close()
     else:
 
         async def run() -> Any:
             stream = await client.chat.stream("hold")
-            assert open_connections(holding) == 1
+            assert wait_open_connections(holding, 1) == 1
             await stream.close()
             return stream
 
