@@ -1,7 +1,9 @@
-"""dify-chatflow: a typed client for Dify's Chatflow App API, centred on conversation variables.
+"""dify-chatflow: a typed client for Dify's Chatflow App API.
 
-The generated low-level client is importable as ``dify_chatflow_api``; this package adds
-value validation and decoding, typed errors and friendly wrappers around it.
+``ChatflowClient`` / ``AsyncChatflowClient`` send chat messages (blocking or streamed as
+typed events), manage conversations, history, files, the app's settings, human input and
+conversation variables, with typed errors and checked arguments. The generated low-level
+client is importable as ``dify_chatflow_api``.
 """
 
 from typing import TYPE_CHECKING
