@@ -88,7 +88,7 @@ def stream_turn(
                     else:
                         turn.reply = await stream.final_reply()
                 finally:
-                    await events.aclose()  # type: ignore[attr-defined]
+                    await events.aclose()
         except DifyError as exc:
             turn.error = exc
 

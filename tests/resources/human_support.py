@@ -4,16 +4,21 @@ every client kind."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Generator, Mapping
+from typing import Any, TypeAlias
 
-from dify_chatflow.testing import HumanInput
+from dify_chatflow import ChatReply, WorkflowPause
+from dify_chatflow.testing import ConversationSnapshot, FormSubmission, HumanInput, Responder
 from resource_support import Driver
 
 DEPLOY_FORM = "Deploy **v2** to prod?"
 
+# A responder's turn: the server sends the submitted form back into the generator after a
+# HumanInput, and nothing (None) after a piece of text.
+Turn: TypeAlias = Generator[str | HumanInput, FormSubmission | None, None]
 
-def approval(query: str, inputs: Any, conversation: Any) -> Iterator[object]:
+
+def approval(query: str, inputs: Mapping[str, object], conversation: ConversationSnapshot) -> Turn:
     """A turn that asks for an approval with a comment, then answers with the choice."""
     yield "Checking. "
     answer = yield HumanInput(
@@ -22,6 +27,7 @@ def approval(query: str, inputs: Any, conversation: Any) -> Iterator[object]:
         inputs=["comment"],
         node_title="Approval",
     )
+    assert answer is not None, "a HumanInput is answered with the submitted form"
     yield f"You chose {answer.action}: {answer.inputs['comment']}"
 
 
@@ -38,13 +44,16 @@ class Gate:
         self._open.wait(10)
 
 
-def slow_approval(gate: Gate) -> Callable[..., Iterator[object]]:
+def slow_approval(gate: Gate) -> Responder:
     """:func:`approval` whose resumed part waits for ``gate`` after its first text, so the
     run is still live when the client follows it."""
 
-    def responder(query: str, inputs: Any, conversation: Any) -> Iterator[object]:
+    def responder(
+        query: str, inputs: Mapping[str, object], conversation: ConversationSnapshot
+    ) -> Turn:
         yield "Checking. "
         answer = yield HumanInput(DEPLOY_FORM, actions=["approve"], inputs=["comment"])
+        assert answer is not None, "a HumanInput is answered with the submitted form"
         yield "Approved. "
         gate.wait()
         yield f"Comment: {answer.inputs['comment']}"
@@ -52,10 +61,12 @@ def slow_approval(gate: Gate) -> Callable[..., Iterator[object]]:
     return responder
 
 
-def two_parts(gate: Gate) -> Callable[..., Iterator[object]]:
+def two_parts(gate: Gate) -> Responder:
     """Three pieces of text, the last one only once ``gate`` opens."""
 
-    def responder(query: str, inputs: Any, conversation: Any) -> Iterator[object]:
+    def responder(
+        query: str, inputs: Mapping[str, object], conversation: ConversationSnapshot
+    ) -> Turn:
         yield "one "
         yield "two "
         gate.wait()
@@ -107,3 +118,12 @@ def texts(driver: Driver, opened: Any, *, on_first: Callable[[], None] | None = 
 
 def names(events: list[Any]) -> list[str]:
     return [event.event for event in events]
+
+
+def paused_turn(driver: Driver, client: Any) -> tuple[ChatReply, WorkflowPause]:
+    """Stream one turn of a pausing responder to its end: the paused reply and its pause."""
+    events, reply, _ = read(driver, client.chat.stream("deploy v2?"))
+    assert names(events)[-2:] == ["human_input_required", "workflow_paused"]
+    assert isinstance(reply, ChatReply)
+    assert reply.paused is not None
+    return reply, reply.paused

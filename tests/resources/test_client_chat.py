@@ -200,7 +200,9 @@ def test_a_stream_awaited_without_async_with_works_too(chatty, driver):
     async def run() -> ChatReply:
         stream = await client.chat.stream("Hi")
         try:
-            return await stream.final_reply()
+            reply = await stream.final_reply()
+            assert isinstance(reply, ChatReply)
+            return reply
         finally:
             await stream.close()
 
@@ -333,6 +335,7 @@ def test_an_error_event_raises_chat_stream_error_after_the_events_before_it(chat
         400,
         "Model quota exceeded",
     )
+    assert isinstance(error.body, dict)
     assert error.body["event"] == "error"
     assert len([e for e in turn.events if not isinstance(e, PingEvent)]) == 2
     assert error.answer_so_far == turn.stream.answer
@@ -568,7 +571,7 @@ def test_recover_gives_up_after_its_timeout_while_the_run_goes_on(holding, drive
 def test_recover_takes_only_a_stream_interruption(chatty, driver):
     client = driver.client(chatty)
     with pytest.raises(ConfigurationError, match="StreamInterruptedError"):
-        driver.run(client.chat.recover(ValueError("no")))  # type: ignore[arg-type]
+        driver.run(client.chat.recover(ValueError("no")))
     with pytest.raises(ConfigurationError, match="timeout"):
         driver.run(client.chat.recover(StreamInterruptedError("x"), timeout=-1))
 
@@ -596,9 +599,10 @@ def test_stop_during_a_slow_stream_ends_it_with_the_stopped_ending(chatty, drive
     stops = [r for r in chatty.requests if r.path.endswith("/stop")]
     assert [r.path for r in stops] == [f"/v1/chat-messages/{stopped[0]}/stop"]
     assert stops[0].json == {"user": USER}
-    run = eventually(lambda: chatty.workflow_run(str(turn.reply.workflow_run_id)).finished_at)
+    run_id = str(turn.reply.workflow_run_id)
+    run = eventually(lambda: chatty.workflow_run(run_id).finished_at)
     assert run is not None
-    assert chatty.workflow_run(str(turn.reply.workflow_run_id)).status == "stopped"
+    assert chatty.workflow_run(run_id).status == "stopped"
 
 
 def test_stopping_a_finished_or_unknown_task_is_no_error(chatty, driver):
@@ -959,7 +963,9 @@ def test_timeouts_blocking_long_streams_idle_and_each_call_overrides(chatty, kin
         7,
         3,
     ]
+    assert BLOCKING_CHAT_TIMEOUT.read is not None
     assert BLOCKING_CHAT_TIMEOUT.read >= 300  # minutes: LLM workflows take that long
+    assert STREAM_TIMEOUT.read is not None
     assert STREAM_TIMEOUT.read > 10  # comfortably above Dify's 10 s pings
 
 

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 import pytest
 from client_support import API_KEY
 from dify_chatflow import (
-    ChatReply,
     FormAlreadySubmittedError,
     FormNotFoundError,
     FormValidationError,
@@ -20,8 +19,7 @@ from dify_chatflow import (
     WorkflowPausedEvent,
 )
 from dify_chatflow.testing import DifyTestServer
-from human_support import DEPLOY_FORM, approval, names, read
-from resource_support import Driver
+from human_support import DEPLOY_FORM, approval, paused_turn, read
 
 
 @pytest.fixture
@@ -29,12 +27,6 @@ def human_server() -> Iterator[DifyTestServer]:
     with DifyTestServer(api_key=API_KEY, dialect="1.16", ping_interval=0.05) as server:
         server.add_app(API_KEY, responder=approval)
         yield server
-
-
-def paused_reply(driver: Driver, client: object) -> ChatReply:
-    events, reply, _ = read(driver, client.chat.stream("deploy v2?"))  # type: ignore[attr-defined]
-    assert names(events)[-2:] == ["human_input_required", "workflow_paused"]
-    return reply
 
 
 def test_a_streamed_turn_that_pauses_ends_normally_with_its_form(driver, human_server):
@@ -80,7 +72,8 @@ def test_a_blocking_turn_that_pauses_gives_a_paused_reply(driver, human_server):
 
 def test_the_form_is_fetched_by_its_token(driver, human_server):
     client = driver.client(human_server)
-    token = paused_reply(driver, client).paused.forms[0].form_token
+    _, pause = paused_turn(driver, client)
+    token = pause.forms[0].form_token
     form = driver.run(client.forms.get(token))
     assert isinstance(form, HumanInputForm)
     assert form.form_token == token
@@ -93,8 +86,8 @@ def test_the_form_is_fetched_by_its_token(driver, human_server):
 
 def test_submitting_the_form_lets_the_run_go_on(driver, human_server):
     client = driver.client(human_server)
-    reply = paused_reply(driver, client)
-    form = driver.run(client.forms.get(reply.paused.forms[0].form_token))
+    _, pause = paused_turn(driver, client)
+    form = driver.run(client.forms.get(pause.forms[0].form_token))
     result = driver.run(
         client.forms.submit(form.form_token, action="reject", inputs={"comment": "no"}, form=form)
     )
@@ -102,13 +95,14 @@ def test_submitting_the_form_lets_the_run_go_on(driver, human_server):
     sent = human_server.requests[-1]
     assert sent.method == "POST"
     assert sent.path.startswith("/v1/form/human_input/")
-    run = driver.run(client.workflows.get_run(reply.paused.workflow_run_id))
+    run = driver.run(client.workflows.get_run(pause.workflow_run_id))
     assert run.status in ("running", "succeeded")
 
 
 def test_with_the_form_a_wrong_action_is_refused_before_sending(driver, human_server):
     client = driver.client(human_server)
-    request = paused_reply(driver, client).paused.forms[0]
+    _, pause = paused_turn(driver, client)
+    request = pause.forms[0]
     before = len(human_server.requests)
     with pytest.raises(FormValidationError) as caught:
         driver.run(
@@ -123,7 +117,8 @@ def test_with_the_form_a_wrong_action_is_refused_before_sending(driver, human_se
 
 def test_with_the_form_a_missing_input_is_refused_before_sending(driver, human_server):
     client = driver.client(human_server)
-    token = paused_reply(driver, client).paused.forms[0].form_token
+    _, pause = paused_turn(driver, client)
+    token = pause.forms[0].form_token
     form = driver.run(client.forms.get(token))
     before = len(human_server.requests)
     with pytest.raises(FormValidationError) as caught:
@@ -135,7 +130,8 @@ def test_with_the_form_a_missing_input_is_refused_before_sending(driver, human_s
 
 def test_without_the_form_the_servers_refusals_name_the_action_or_field(driver, human_server):
     client = driver.client(human_server)
-    token = paused_reply(driver, client).paused.forms[0].form_token
+    _, pause = paused_turn(driver, client)
+    token = pause.forms[0].form_token
     with pytest.raises(InvalidFormDataError) as wrong_action:
         driver.run(client.forms.submit(token, action="maybe", inputs={"comment": "x"}))
     assert (wrong_action.value.status_code, wrong_action.value.code) == (400, "invalid_form_data")
@@ -148,7 +144,8 @@ def test_without_the_form_the_servers_refusals_name_the_action_or_field(driver, 
 
 def test_a_second_submission_is_form_already_submitted(driver, human_server):
     client = driver.client(human_server)
-    token = paused_reply(driver, client).paused.forms[0].form_token
+    _, pause = paused_turn(driver, client)
+    token = pause.forms[0].form_token
     driver.run(client.forms.submit(token, action="approve", inputs={"comment": "go"}))
     with pytest.raises(FormAlreadySubmittedError) as caught:
         driver.run(client.forms.submit(token, action="approve", inputs={"comment": "go"}))

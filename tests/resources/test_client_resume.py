@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from client_support import API_KEY, USER
@@ -17,7 +18,16 @@ from dify_chatflow import (
     WorkflowRunNotFoundError,
 )
 from dify_chatflow.testing import DifyTestServer, Fault, HumanInput
-from human_support import Gate, approval, names, read, slow_approval, texts, two_parts
+from human_support import (
+    Gate,
+    approval,
+    names,
+    paused_turn,
+    read,
+    slow_approval,
+    texts,
+    two_parts,
+)
 from resource_support import Driver
 from server_support import wait_for
 
@@ -27,12 +37,6 @@ def human_server() -> Iterator[DifyTestServer]:
     with DifyTestServer(api_key=API_KEY, dialect="1.16", ping_interval=0.05) as server:
         server.add_app(API_KEY, responder=approval)
         yield server
-
-
-def paused(driver: Driver, client: object) -> object:
-    _, reply, _ = read(driver, client.chat.stream("deploy v2?"))  # type: ignore[attr-defined]
-    assert reply.paused is not None
-    return reply
 
 
 def submit(server: DifyTestServer, token: str, action: str = "approve", **inputs: str) -> None:
@@ -50,13 +54,13 @@ def message_texts(events: list[object]) -> list[str]:
 
 
 def cut_stream(
-    driver: Driver, client: object, server: DifyTestServer, *, after_events: int = 2
+    driver: Driver, client: Any, server: DifyTestServer, *, after_events: int = 2
 ) -> StreamInterruptedError:
     """A streamed turn of ``two_parts`` whose connection is cut after "one " (1.16:
     workflow_started, message; 1.10 has a node_started between them)."""
     server.inject_fault(Fault.cut_stream(after_events=after_events), route="chat")
     with pytest.raises(StreamInterruptedError) as caught:
-        read(driver, client.chat.stream("count"))  # type: ignore[attr-defined]
+        read(driver, client.chat.stream("count"))
     assert caught.value.answer_so_far == "one "
     return caught.value
 
@@ -65,8 +69,8 @@ def test_resume_follows_a_run_the_form_resumed(driver, human_server):
     gate = Gate()
     human_server.add_app(API_KEY, responder=slow_approval(gate))
     client = driver.client(human_server)
-    reply = paused(driver, client)
-    submit(human_server, reply.paused.forms[0].form_token, comment="ok")
+    reply, pause = paused_turn(driver, client)
+    submit(human_server, pause.forms[0].form_token, comment="ok")
     events, final, stream = read(driver, client.chat.resume(reply), on_first=gate.open)
     started = [e for e in events if e.event == "workflow_started"]
     assert [e.reason for e in started] == ["resumption"]
@@ -80,8 +84,8 @@ def test_resume_follows_a_run_the_form_resumed(driver, human_server):
 
 def test_resume_opened_before_the_submit_waits_for_the_resumed_run(driver, human_server):
     client = driver.client(human_server)
-    reply = paused(driver, client)
-    token = reply.paused.forms[0].form_token
+    reply, pause = paused_turn(driver, client)
+    token = pause.forms[0].form_token
     opened = client.chat.resume(reply)
     events, final, _ = read(
         driver, opened, on_first=lambda: submit(human_server, token, "reject", comment="later")
@@ -94,16 +98,16 @@ def test_resume_of_a_finished_run_builds_the_reply_from_its_replay_and_the_histo
     driver, human_server
 ):
     client = driver.client(human_server)
-    reply = paused(driver, client)
-    submit(human_server, reply.paused.forms[0].form_token, comment="done")
-    wait_until_finished(human_server, reply.paused.workflow_run_id)
+    reply, pause = paused_turn(driver, client)
+    submit(human_server, pause.forms[0].form_token, comment="done")
+    wait_until_finished(human_server, pause.workflow_run_id)
     events, final, stream = read(driver, client.chat.resume(reply))
     assert names(events) == ["workflow_finished"]
     assert stream.source == "events"
     assert final.answer == "Checking. You chose approve: done"
     assert final.message_id == reply.message_id
     assert final.task_id == reply.task_id  # not the replay's task id (the run's id)
-    assert final.workflow_run_id == reply.paused.workflow_run_id
+    assert final.workflow_run_id == pause.workflow_run_id
 
 
 def test_a_blocking_pause_resumes_with_the_text_before_the_pause(driver, human_server):
@@ -129,8 +133,8 @@ def test_a_run_that_pauses_again_gives_a_paused_reply(driver, human_server):
 
     human_server.add_app(API_KEY, responder=two_approvals)
     client = driver.client(human_server)
-    reply = paused(driver, client)
-    first_token = reply.paused.forms[0].form_token
+    reply, pause = paused_turn(driver, client)
+    first_token = pause.forms[0].form_token
     _, again, _ = read(
         driver, client.chat.resume(reply), on_first=lambda: submit(human_server, first_token, "ok")
     )
@@ -231,10 +235,10 @@ def test_resume_of_an_unknown_run_is_workflow_run_not_found(driver, human_server
     import attrs
 
     client = driver.client(human_server)
-    reply = paused(driver, client)
+    reply, pause = paused_turn(driver, client)
     other = ChatflowClient(api_key=API_KEY, base_url=human_server.base_url, user="someone-else")
     with other, pytest.raises(WorkflowRunNotFoundError):
         other.chat.resume(reply)
-    forged = attrs.evolve(reply, paused=attrs.evolve(reply.paused, workflow_run_id=reply.task_id))
+    forged = attrs.evolve(reply, paused=attrs.evolve(pause, workflow_run_id=reply.task_id))
     with pytest.raises(WorkflowRunNotFoundError):
         read(driver, client.chat.resume(forged))

@@ -6,16 +6,19 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from client_support import API_KEY
 from dify_chatflow import (
+    ChatEvent,
     ConfigurationError,
     MessageEvent,
     NotFoundError,
     WorkflowFinishedEvent,
     WorkflowPausedEvent,
     WorkflowRunNotFoundError,
+    WorkflowStartedEvent,
 )
 from dify_chatflow.testing import DifyTestServer
 from human_support import Gate, approval, names, read, two_parts
@@ -96,20 +99,21 @@ def test_a_paused_run_is_followed_from_its_resumption(driver, new_server):
 
     events = read_events(driver, opened, on_first=submit)
     started = next(e for e in events if e.event == "workflow_started")
+    assert isinstance(started, WorkflowStartedEvent)
     assert started.reason == "resumption"
     assert names(events)[-1] == "workflow_finished"
 
 
-def read_events(driver: Driver, opened: object, *, on_first: Callable[[], None]) -> list[object]:
+def read_events(driver: Driver, opened: Any, *, on_first: Callable[[], None]) -> list[ChatEvent]:
     """The events of an events stream (sync) or its manager (async); ``on_first`` runs
     once it is open."""
     if driver.loop is None:
-        with opened as stream:  # type: ignore[attr-defined]
+        with opened as stream:
             on_first()
             return list(stream)
 
-    async def go() -> list[object]:
-        async with opened as stream:  # type: ignore[attr-defined]
+    async def go() -> list[ChatEvent]:
+        async with opened as stream:
             on_first()
             return [event async for event in stream]
 
