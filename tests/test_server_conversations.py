@@ -69,6 +69,32 @@ def test_list_newest_first_with_limit_and_last_id(server, clock):
     assert other["data"] == []
 
 
+def test_the_page_after_last_id_skips_conversations_of_the_same_second(server, clock):
+    # Dify compares whole-second timestamps: strictly earlier than the cursor's.
+    a = start(server, clock, "older")[0]
+    b, c, d = (chat(server.port, q, streaming=False).json()["conversation_id"] for q in "xyz")
+    first = raw(server.port, "GET", f"/conversations?user={USER}&limit=2").json()
+    assert [row["id"] for row in first["data"]] == [d, c]
+    assert first["has_more"] is True  # `a` lies in an earlier second
+    rest = raw(server.port, "GET", f"/conversations?user={USER}&limit=2&last_id={c}").json()
+    assert ([row["id"] for row in rest["data"]], rest["has_more"]) == ([a], False)
+    assert b not in {row["id"] for row in first["data"] + rest["data"]}  # skipped
+
+
+def test_has_more_counts_only_what_lies_beyond_the_last_second(server, clock):
+    same = [chat(server.port, q, streaming=False).json()["conversation_id"] for q in "xyz"]
+    page = raw(server.port, "GET", f"/conversations?user={USER}&limit=2").json()
+    assert [row["id"] for row in page["data"]] == same[:0:-1]
+    assert page["has_more"] is False  # the third, of the same second, is not counted
+
+
+def test_exact_paging_when_the_flaw_is_off(clock):
+    with DifyTestServer(api_key=KEY, clock=clock, paging_flaw=False) as server:
+        b, c = (chat(server.port, q, streaming=False).json()["conversation_id"] for q in "xy")
+        rest = raw(server.port, "GET", f"/conversations?user={USER}&limit=1&last_id={c}").json()
+        assert ([row["id"] for row in rest["data"]], rest["has_more"]) == ([b], False)
+
+
 def test_a_later_message_moves_updated_at(server, clock):
     a, b = start(server, clock, "first", "second")
     clock.now += 5

@@ -115,7 +115,7 @@ def _item(conversation_id: str, created_at: int) -> dict[str, object]:
 def test_the_same_second_break_is_a_pagination_error_with_what_was_read(server, driver):
     # Dify's next page holds only conversations of a strictly earlier second than the
     # cursor's: with the last two of page 1 in one second, others of it are skipped. The
-    # embedded server pages conversations exactly, so the pages are Dify's, as sent.
+    # pages are injected here to choose their timestamps exactly.
     a, b, c = (str(uuid.uuid4()) for _ in range(3))
     pages = [
         {"limit": 2, "has_more": True, "data": [_item(a, 1_764_578_000), _item(b, 1_764_578_000)]},
@@ -131,6 +131,18 @@ def test_the_same_second_break_is_a_pagination_error_with_what_was_read(server, 
     assert [str(conv.id) for conv in caught.value.partial] == [a, b, c]
     assert "every conversation" in str(caught.value)
     assert "same second as the last one of page 1" in str(caught.value)
+
+
+def test_the_embedded_servers_same_second_break_is_reported(server, driver):
+    # Three conversations started within one second, two per page: as on real Dify, the
+    # full first page does not count the third for has_more, so it would be lost.
+    ids = [chat(server, query)["conversation_id"] for query in ("a", "b", "c")]
+    client = driver.client(server)
+
+    with pytest.raises(PaginationError) as caught:
+        driver.items(client.conversations.list(page_size=2))
+
+    assert [str(conv.id) for conv in caught.value.partial] == [ids[2], ids[1]]
 
 
 def test_a_full_last_page_ending_in_one_second_is_reported(server, driver):

@@ -428,11 +428,28 @@ class Store:
             return [self._snapshot(c) for c in rows]
 
     def conversation_page(
-        self, api_key: str, user: str, *, last_id: str | None, limit: int, sort_by: str
+        self,
+        api_key: str,
+        user: str,
+        *,
+        last_id: str | None,
+        limit: int,
+        sort_by: str,
+        paging_flaw: bool = True,
     ) -> tuple[list[ConversationSnapshot], bool]:
         """One page of an end user's conversations in ``sort_by`` order, and whether more
-        follow; ``last_id`` must name one of them (else :class:`LastIdNotFound`)."""
+        follow; ``last_id`` must name one of them (else :class:`LastIdNotFound`).
+
+        With ``paging_flaw`` the rows after ``last_id`` are those whose sort timestamp is
+        strictly beyond its (whole seconds), and ``has_more`` counts only rows strictly
+        beyond the page's last one, as Dify's queries do: same-second rows are skipped.
+        """
         attribute, descending = _SORT_KEYS[sort_by]
+
+        def beyond(row: Conversation, reference: Conversation) -> bool:
+            mine, theirs = getattr(row, attribute), getattr(reference, attribute)
+            return bool(mine < theirs if descending else mine > theirs)
+
         with self._lock:
             rows = [
                 c
@@ -444,8 +461,12 @@ class Store:
                 index = next((i for i, c in enumerate(rows) if c.id == last_id), None)
                 if index is None:
                     raise LastIdNotFound(last_id)
-                rows = rows[index + 1 :]
-            return [self._snapshot(c) for c in rows[:limit]], len(rows) > limit
+                cursor = rows[index]
+                rows = [c for c in rows if beyond(c, cursor)] if paging_flaw else rows[index + 1 :]
+            page, rest = rows[:limit], rows[limit:]
+            if paging_flaw and page:
+                rest = [c for c in rest if beyond(c, page[-1])]
+            return [self._snapshot(c) for c in page], bool(rest)
 
     def rename(self, conv: Conversation, name: str) -> ConversationSnapshot:
         with self._lock:

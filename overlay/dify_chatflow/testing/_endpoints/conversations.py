@@ -53,7 +53,12 @@ def list_conversations(call: Call) -> Reply:
         raise call.invalid("ConversationListQuery", errors, restx[0])
     try:
         rows, has_more = call.store.conversation_page(
-            app.api_key, user, last_id=last_id, limit=limit, sort_by=sort_by
+            app.api_key,
+            user,
+            last_id=last_id,
+            limit=limit,
+            sort_by=sort_by,
+            paging_flaw=call.options.paging_flaw,
         )
     except LastIdNotFound:
         raise call.not_found("Last Conversation Not Exists.", hint=True) from None
