@@ -68,16 +68,15 @@ if TYPE_CHECKING:
     from ._run_streams import (
         AsyncRecoveredChatStream,
         AsyncResumedChatStream,
-        AsyncStreamManager,
         AsyncWorkflowEventStream,
         RecoveredChatStream,
         ResumedChatStream,
         WorkflowEventStream,
     )
-    from ._streaming import AsyncChatStream, ChatStream
+    from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream
     from ._validation import validate_value
     from .resources.app import App, AsyncApp
-    from .resources.chat import AsyncChat, AsyncChatStreamManager, Chat
+    from .resources.chat import AsyncChat, Chat
     from .resources.conversations import AsyncConversations, Conversations
     from .resources.end_users import AsyncEndUsers, EndUsers
     from .resources.files import AsyncFiles, Files
@@ -164,7 +163,6 @@ else:
         "App": ".resources.app",
         "AsyncApp": ".resources.app",
         "AsyncChat": ".resources.chat",
-        "AsyncChatStreamManager": ".resources.chat",
         "Chat": ".resources.chat",
         "AsyncConversations": ".resources.conversations",
         "Conversations": ".resources.conversations",
@@ -181,6 +179,7 @@ else:
         "AsyncWorkflows": ".resources.workflows",
         "Workflows": ".resources.workflows",
         "AsyncChatStream": "._streaming",
+        "AsyncStreamManager": "._streaming",
         "ChatReply": ".types.chat",
         "ChatStream": "._streaming",
         "ConversationVariable": "._models",
@@ -252,7 +251,6 @@ else:
             (
                 "AsyncRecoveredChatStream",
                 "AsyncResumedChatStream",
-                "AsyncStreamManager",
                 "AsyncWorkflowEventStream",
                 "RecoveredChatStream",
                 "ResumedChatStream",
@@ -307,7 +305,6 @@ __all__ = [
     "AsyncApp",
     "AsyncChat",
     "AsyncChatStream",
-    "AsyncChatStreamManager",
     "AsyncChatflowClient",
     "AsyncConversations",
     "AsyncEndUsers",

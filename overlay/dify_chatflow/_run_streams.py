@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 import httpx
 
 from ._exceptions import ConfigurationError, ResponseDecodeError
-from ._streaming import AsyncChatStream, ChatStream, ChatStreamState
+from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream, ChatStreamState, StreamView
 from .types.events import (
     ChatEvent,
     ErrorEvent,
@@ -474,7 +474,7 @@ def _rest_of(reply: ChatReply, had: str) -> list[str]:
     return [rest] if rest else []
 
 
-class _Recovered:
+class _Recovered(StreamView):
     """What both recovered streams show: the recovered reply, nothing left to read."""
 
     #: ``"recovery"``: the server has no events endpoint; ``chat.recover`` built the reply.
@@ -485,29 +485,8 @@ class _Recovered:
         self._so_far = answer_so_far
 
     @property
-    def answer(self) -> str:
-        """The whole answer."""
-        return self.reply.answer
-
-    @property
-    def task_id(self) -> uuid.UUID | None:
-        """The turn's task id."""
-        return self.reply.task_id
-
-    @property
-    def conversation_id(self) -> uuid.UUID | None:
-        """The conversation's id."""
-        return self.reply.conversation_id
-
-    @property
-    def message_id(self) -> uuid.UUID | None:
-        """The message's id."""
-        return self.reply.message_id
-
-    @property
-    def workflow_run_id(self) -> uuid.UUID | None:
-        """The workflow run's id."""
-        return self.reply.workflow_run_id
+    def _seen(self) -> ChatReply:
+        return self.reply
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.reply!r}>"
@@ -576,33 +555,3 @@ class AsyncRecoveredChatStream(_Recovered):
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
-
-
-class AsyncStreamManager(Generic[S]):
-    """What the async ``workflows.events`` and ``chat.resume`` return: ``async with`` it
-    (or ``await`` it) for the stream; the request is sent then, its arguments were
-    checked at the call."""
-
-    def __init__(self, open_stream: Callable[[], Awaitable[S]]) -> None:
-        self._open = open_stream
-        self._stream: S | None = None
-
-    async def __aenter__(self) -> S:
-        self._stream = await self._open()
-        return self._stream
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        stream: Any = self._stream
-        if stream is not None:
-            await stream.close()
-
-    def __await__(self) -> Generator[Any, None, S]:
-        return self._open().__await__()
-
-    def __repr__(self) -> str:
-        return f"<AsyncStreamManager {'open' if self._stream is not None else 'not entered'}>"

@@ -20,9 +20,9 @@ its end, and the turn counts as ended once ``message_end`` (or ``workflow_paused
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import httpx
 
@@ -46,7 +46,14 @@ from .types.events import (
 if TYPE_CHECKING:
     from .types.forms import WorkflowPause
 
-__all__ = ["AsyncChatStream", "ChatStream", "ChatStreamState", "SSEDecoder"]
+__all__ = [
+    "AsyncChatStream",
+    "AsyncStreamManager",
+    "ChatStream",
+    "ChatStreamState",
+    "SSEDecoder",
+    "StreamView",
+]
 
 _BOM = b"\xef\xbb\xbf"
 _LINE_ENDS = (b"\n", b"\r")
@@ -394,35 +401,62 @@ def _unencoded(response: httpx.Response) -> bool:
     return encoding.strip().lower() == "identity"
 
 
-class _StreamView:
-    """What both streams show of their state."""
+class _Seen(Protocol):
+    """What a stream has seen of its turn: a stream's state, or a recovered reply."""
 
-    _state: ChatStreamState
+    @property
+    def answer(self) -> str: ...
+    @property
+    def task_id(self) -> uuid.UUID | None: ...
+    @property
+    def conversation_id(self) -> uuid.UUID | None: ...
+    @property
+    def message_id(self) -> uuid.UUID | None: ...
+    @property
+    def workflow_run_id(self) -> uuid.UUID | None: ...
+
+
+class StreamView:
+    """The answer and ids every stream shows, read from what it has seen."""
+
+    @property
+    def _seen(self) -> _Seen:
+        raise NotImplementedError
 
     @property
     def answer(self) -> str:
         """The answer so far (``message_replace`` honoured)."""
-        return self._state.answer
+        return self._seen.answer
 
     @property
     def task_id(self) -> uuid.UUID | None:
         """The task id (for ``chat.stop``), once the first event came."""
-        return self._state.task_id
+        return self._seen.task_id
 
     @property
     def conversation_id(self) -> uuid.UUID | None:
         """The conversation's id, once the first event came."""
-        return self._state.conversation_id
+        return self._seen.conversation_id
 
     @property
     def message_id(self) -> uuid.UUID | None:
         """The message's id, once the first event came."""
-        return self._state.message_id
+        return self._seen.message_id
 
     @property
     def workflow_run_id(self) -> uuid.UUID | None:
         """The workflow run's id, from ``workflow_started`` on."""
-        return self._state.workflow_run_id
+        return self._seen.workflow_run_id
+
+
+class _StreamView(StreamView):
+    """A stream over an open response: what it has seen is its state."""
+
+    _state: ChatStreamState
+
+    @property
+    def _seen(self) -> ChatStreamState:
+        return self._state
 
     def _final(self) -> ChatReply:
         if not self._state.ended:
@@ -576,3 +610,39 @@ class AsyncChatStream(_StreamView):
     def __repr__(self) -> str:
         closed = self.response.is_closed
         return f"<AsyncChatStream task_id={self._state._task_id!r} closed={closed}>"
+
+
+class _Closable(Protocol):
+    async def close(self) -> None: ...
+
+
+S = TypeVar("S", bound=_Closable)
+
+
+class AsyncStreamManager(Generic[S]):
+    """What the async ``chat.stream``, ``chat.resume`` and ``workflows.events`` return:
+    ``async with`` it (or ``await`` it) for the stream; the request is sent then, its
+    arguments were checked at the call."""
+
+    def __init__(self, open_stream: Callable[[], Awaitable[S]]) -> None:
+        self._open = open_stream
+        self._stream: S | None = None
+
+    async def __aenter__(self) -> S:
+        self._stream = await self._open()
+        return self._stream
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._stream is not None:
+            await self._stream.close()
+
+    def __await__(self) -> Generator[Any, None, S]:
+        return self._open().__await__()
+
+    def __repr__(self) -> str:
+        return f"<AsyncStreamManager {'open' if self._stream is not None else 'not entered'}>"

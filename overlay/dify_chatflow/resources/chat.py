@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping
-from types import TracebackType
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 import httpx
@@ -51,18 +50,17 @@ if TYPE_CHECKING:
     from .._run_streams import (
         AsyncRecoveredChatStream,
         AsyncResumedChatStream,
-        AsyncStreamManager,
         RecoveredChatStream,
         ResumedChatStream,
         ResumeOrigin,
         ResumeState,
     )
-    from .._streaming import AsyncChatStream, ChatStream
+    from .._streaming import AsyncChatStream, AsyncStreamManager, ChatStream
     from ..types.app import AppParameters
     from ..types.chat import ChatReply
     from ..types.files import UploadedFile
 
-__all__ = ["AsyncChat", "AsyncChatStreamManager", "Chat"]
+__all__ = ["AsyncChat", "Chat"]
 
 #: The file types and transfer methods ``POST /chat-messages`` accepts in ``files``.
 FILE_TYPES: Final = ("image", "document", "audio", "video", "custom")
@@ -638,34 +636,6 @@ class Chat(SyncAPIResource):
         return ResumedChatStream(response, ResumeState(response.request, origin), complete)
 
 
-class AsyncChatStreamManager:
-    """What ``AsyncChat.stream`` returns: ``async with`` it (or ``await`` it) for the
-    :class:`AsyncChatStream`; the request is sent then, its arguments were checked before."""
-
-    def __init__(self, open_stream: Callable[[], Awaitable[AsyncChatStream]]) -> None:
-        self._open = open_stream
-        self._stream: AsyncChatStream | None = None
-
-    async def __aenter__(self) -> AsyncChatStream:
-        self._stream = await self._open()
-        return self._stream
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._stream is not None:
-            await self._stream.close()
-
-    def __await__(self) -> Generator[Any, None, AsyncChatStream]:
-        return self._open().__await__()
-
-    def __repr__(self) -> str:
-        return f"<AsyncChatStreamManager {'open' if self._stream else 'not entered'}>"
-
-
 class AsyncChat(AsyncAPIResource):
     """Chat messages through an async client: ``client.chat``."""
 
@@ -713,7 +683,7 @@ class AsyncChat(AsyncAPIResource):
         parameters: AppParameters | None = None,
         timeout: Timeout = NOT_GIVEN,
         max_retries: int | None = None,
-    ) -> AsyncChatStreamManager:
+    ) -> AsyncStreamManager[AsyncChatStream]:
         """Async :meth:`Chat.stream`: ``async with client.chat.stream(...) as stream:``.
 
         The arguments are checked here, at the call; the request is sent on entering.
@@ -741,7 +711,9 @@ class AsyncChat(AsyncAPIResource):
 
             return AsyncChatStream(response)
 
-        return AsyncChatStreamManager(open_stream)
+        from .._streaming import AsyncStreamManager
+
+        return AsyncStreamManager(open_stream)
 
     async def stop(
         self,
@@ -782,10 +754,10 @@ class AsyncChat(AsyncAPIResource):
         from .._run_streams import (
             AsyncRecoveredChatStream,
             AsyncResumedChatStream,
-            AsyncStreamManager,
             ResumeState,
             async_event_stream,
         )
+        from .._streaming import AsyncStreamManager
 
         flows = self._flows
         origin = flows.resume_origin(reply_or_error)

@@ -28,7 +28,8 @@ from ._answers import model_of
 if TYPE_CHECKING:
     from uuid import UUID
 
-    from .._run_streams import AsyncStreamManager, AsyncWorkflowEventStream, WorkflowEventStream
+    from .._run_streams import AsyncWorkflowEventStream, WorkflowEventStream
+    from .._streaming import AsyncStreamManager
     from ..types.workflows import WorkflowRun
 
 __all__ = ["AsyncWorkflows", "WorkflowFlows", "Workflows"]
@@ -193,7 +194,8 @@ class AsyncWorkflows(AsyncAPIResource):
 
         The arguments are checked here, at the call; the request is sent on entering.
         """
-        from .._run_streams import AsyncStreamManager, AsyncWorkflowEventStream, async_event_stream
+        from .._run_streams import AsyncWorkflowEventStream, async_event_stream
+        from .._streaming import AsyncStreamManager
 
         request = self._flows.events_request(
             workflow_run_id,
