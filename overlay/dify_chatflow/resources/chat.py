@@ -187,15 +187,7 @@ class ChatFlows:
             )
         if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout < 0:
             raise ConfigurationError(f"timeout must be a number of seconds >= 0, got {timeout!r}")
-        seen = error.workflow_run_id, error.conversation_id, error.message_id, error.task_id
-        run_id, conversation_id, message_id, task_id = seen
-        if run_id is None or conversation_id is None or message_id is None or task_id is None:
-            raise RecoveryError(
-                "nothing to recover: the stream broke before the turn's ids arrived (no "
-                "workflow_started event), so the server may never have run it; send the "
-                "message again if it must be answered",
-                error=error,
-            )
+        run_id, conversation_id, message_id, task_id = _turn_ids(error, "recover")
         deadline = time.monotonic() + timeout
         delay = RECOVERY_POLL_INTERVAL
         while True:
@@ -254,15 +246,7 @@ class ChatFlows:
 
         if isinstance(reply_or_error, StreamInterruptedError):
             error = reply_or_error
-            seen = error.workflow_run_id, error.conversation_id, error.message_id, error.task_id
-            run_id, conversation_id, message_id, task_id = seen
-            if run_id is None or conversation_id is None or message_id is None or task_id is None:
-                raise RecoveryError(
-                    "nothing to resume: the stream broke before the turn's ids arrived (no "
-                    "workflow_started event), so the server may never have run it; send the "
-                    "message again if it must be answered",
-                    error=error,
-                )
+            run_id, conversation_id, message_id, task_id = _turn_ids(error, "resume")
             return ResumeOrigin(
                 workflow_run_id=run_id,
                 conversation_id=conversation_id,
@@ -380,6 +364,21 @@ class ChatFlows:
             usage=Usage(total_tokens=finished.total_tokens),
             workflow_run_id=origin.workflow_run_id,
         )
+
+
+def _turn_ids(error: StreamInterruptedError, action: str) -> tuple[UUID, UUID, UUID, UUID]:
+    """The run, conversation, message and task ids a broken stream saw, or
+    :class:`RecoveryError` when it broke before they all arrived."""
+    seen = error.workflow_run_id, error.conversation_id, error.message_id, error.task_id
+    run_id, conversation_id, message_id, task_id = seen
+    if run_id is None or conversation_id is None or message_id is None or task_id is None:
+        raise RecoveryError(
+            f"nothing to {action}: the stream broke before the turn's ids arrived (no "
+            "workflow_started event), so the server may never have run it; send the "
+            "message again if it must be answered",
+            error=error,
+        )
+    return run_id, conversation_id, message_id, task_id
 
 
 def _checked_inputs(
