@@ -1,4 +1,4 @@
-"""How the server's error answers map to exception classes (DESIGN.md sections 4, 5, 5b)."""
+"""How the server's error answers (Dify 1.10 and 1.16) map to exception classes."""
 
 from __future__ import annotations
 

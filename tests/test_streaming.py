@@ -413,7 +413,7 @@ def message_end(**metadata: Any) -> bytes:
 
 
 def error_event(code: str, message_text: str, status: int) -> bytes:
-    # A mid-stream error carries no task_id (DESIGN.md section 5).
+    # Dify's mid-stream error event carries no task_id.
     return sse({"event": "error", **TURN, "code": code, "message": message_text, "status": status})
 
 

@@ -1,4 +1,4 @@
-"""validate_value against the recorded answers of the real server (DESIGN.md section 4)."""
+"""validate_value against the answers Dify 1.10.1 and 1.16.1 give to the same values."""
 
 from __future__ import annotations
 
