@@ -116,6 +116,22 @@ def test_wrong_user_is_conversation_not_found(server, conv, make_client):
     assert caught.value.message == "Conversation Not Exists."
 
 
+def test_a_blocking_send_raises_the_error_its_stream_would_carry(server, make_client):
+    client = make_client(server)
+    fault = Fault.stream_error(code="completion_request_error", message="model down", status=400)
+    server.inject_fault(fault, route="chat")
+    with pytest.raises(BadRequestError) as caught:
+        client.chat.send("Hello")
+    assert (caught.value.status_code, caught.value.code) == (400, "completion_request_error")
+    assert caught.value.message == "model down"
+    server.inject_fault(Fault.stream_error(), route="chat")
+    with pytest.raises(InternalServerError) as internal:
+        client.chat.send("Hello")
+    assert internal.value.code == "internal_server_error"
+    sent = [r for r in server.requests if r.path.endswith("/chat-messages")]
+    assert len(sent) == 2  # each sent once: a chat message that reached the server is not resent
+
+
 def test_unknown_variable_is_variable_not_found(server, conv, make_client):
     client = make_client(server)
     with pytest.raises(VariableNotFoundError) as caught:

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 from cli_support import cli_environment, serving
@@ -31,12 +32,17 @@ def test_the_quickstart_runs_a_whole_conversation(repo_root: Path) -> None:
     assert "s3cr3t" not in out  # the secret variable is never printed
 
 
-def readme_quickstart(repo_root: Path) -> str:
-    """The README's Quickstart code block, as a user would paste it."""
+def readme_python_block(repo_root: Path, section: str, containing: str = "") -> str:
+    """The first python code block of the README's ``section`` (a heading's title) that
+    contains ``containing``, dedented: what a user would paste."""
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
-    found = re.search(r"^## Quickstart\n\n```python\n(.*?)^```", readme, re.S | re.M)
-    assert found, "README.md has no Quickstart python block"
-    return found.group(1)
+    # Headings are "## " and deeper here: a line starting "# " is a comment in a code block.
+    heading = re.search(rf"^##+ {re.escape(section)}\n(.*?)(?=^##+ |\Z)", readme, re.S | re.M)
+    assert heading, f"README.md has no section {section!r}"
+    blocks = re.findall(r"^( *)```python\n(.*?)^\1```", heading.group(1), re.S | re.M)
+    found = [textwrap.dedent(code) for _, code in blocks if containing in code]
+    assert found, f"README.md's {section!r} has no python block with {containing!r}"
+    return found[0]
 
 
 def run_python(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -52,7 +58,7 @@ def run_python(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 
 def test_the_readme_quickstart_runs_against_serve(repo_root: Path) -> None:
-    code = readme_quickstart(repo_root)
+    code = readme_python_block(repo_root, "Quickstart")
     with serving("--seed", "none") as details:
         env = cli_environment(
             env={"DIFY_API_KEY": details["api_key"], "DIFY_BASE_URL": details["base_url"]}
@@ -92,3 +98,12 @@ def test_serve_gives_every_new_conversation_the_apps_variables_and_streams_word_
         for conversation_id in (first, second):
             names = [var.name for var in client.variables.list(conversation_id)]
             assert names == ["user_preference", "visits", "api_token", "profile"]
+
+
+def test_the_readme_human_input_responder_runs_as_written(repo_root: Path) -> None:
+    code = readme_python_block(
+        repo_root, "Testing your code against an embedded server", "yield HumanInput("
+    )
+    result = run_python("-c", code, env=cli_environment())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Deploying needs an approval. You chose approve: ship it\n"

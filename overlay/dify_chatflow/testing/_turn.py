@@ -441,6 +441,9 @@ class Turn:
         emit = _Emitter(None, self.fault, self)  # the log only; slow_events still slows
         emit.event(self.workflow_started())
         outcome = self._segment(emit, None)
+        if self.fault is not None and self.fault.kind == "stream_error":
+            sink.respond(blocking_error(self.fault))
+            return
         if outcome.status == "failed":
             message = f"Run failed: {outcome.error}"
             payload = {"code": "invalid_param", "message": message, "status": 400}
@@ -494,6 +497,28 @@ class Turn:
         if self.log is not None:  # after the run is saved: later followers get the replay
             self.log.end(finished=True)
             store.drop_run_log(self.run_id)
+
+
+# werkzeug's InternalServerError text: what Dify's chat controller raises for an error it
+# has no answer of its own for (the one a stream reports as 500 internal_server_error).
+_INTERNAL_ERROR_TEXT: Final = (
+    "The server encountered an internal error and was unable to complete your request. "
+    "Either the server is overloaded or there is an error in the application."
+)
+
+
+def blocking_error(fault: Fault) -> Reply:
+    """How a blocking turn answers the error a stream would carry as an ``error`` event.
+
+    A blocking turn raises that error in the request; the controller answers it with the
+    same code, message and status (``invalid_param``, ``completion_request_error``,
+    ``rate_limit_error``, ...), except that the stream's 500 ``internal_server_error``
+    becomes werkzeug's ``InternalServerError`` with its own text (both 1.10 and 1.16)."""
+    if fault.status_code == 500:
+        payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
+    else:
+        payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
+    return Reply(fault.status_code, dump_error(payload), JSON)
 
 
 def _error_text(exc: Exception) -> str:
