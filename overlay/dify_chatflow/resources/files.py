@@ -9,9 +9,11 @@ file object, from bytes already in memory, or from a path opened (and closed) he
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import re
+import stat
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO, Final
 
@@ -25,7 +27,7 @@ from .._base_client import (
     SyncAPIResource,
     Timeout,
 )
-from .._exceptions import ConfigurationError
+from .._exceptions import ConfigurationError, LocalFileError
 from .._types import NOT_GIVEN
 from ._answers import model_of
 
@@ -74,6 +76,21 @@ def guess_mime_type(filename: str) -> str | None:
     return guessed
 
 
+def _unreadable(path: str, exc: OSError) -> LocalFileError:
+    message = f"cannot open the file to upload, {path!r}: {exc.strerror or exc}"
+    return LocalFileError.from_os_error(exc, message)
+
+
+def _check_readable_file(path: str) -> None:
+    """Refuse a missing path or a directory first, before its name and type are judged."""
+    try:
+        is_directory = stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if is_directory:
+        raise _unreadable(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path))
+
+
 class _Upload:
     """One file to upload, checked: where its bytes come from, its name and its type."""
 
@@ -89,6 +106,7 @@ class _Upload:
                 raise ConfigurationError(f"a file path must be a non-empty str, got {file!r}")
             self.path = path
             own_name = os.path.basename(path)
+            _check_readable_file(path)
         elif isinstance(file, bytes | bytearray | memoryview):
             self.stream = io.BytesIO(file)
         elif isinstance(file, io.TextIOBase):
@@ -138,9 +156,7 @@ class _Upload:
         try:
             stream = open(self.path, "rb")  # noqa: SIM115 - closed when the block ends
         except OSError as exc:
-            raise ConfigurationError(
-                f"cannot open the file to upload, {self.path!r}: {exc.strerror or exc}"
-            ) from None
+            raise _unreadable(self.path, exc) from None
         with stream:
             yield stream
 
