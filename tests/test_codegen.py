@@ -55,6 +55,16 @@ AWKWARD: list[dict[str, Any]] = [
     {"checkbox": {"variable": "__hidden", "label": "Hidden", "required": False}},
     {"text-input": {"variable": "ﬁle", "label": "Ligature", "required": False}},
     {"text-input": {"variable": "match", "label": "Soft keyword", "required": False}},
+    # Text a reader (and ruff) could take for ASCII: escaped in strings, plain in comments.
+    {
+        "select": {
+            "variable": "grade",
+            "label": "Grade \u2013 \u201cfinal\u201d \u00d7 2",
+            "description": "First line\nsecond line\u200b",
+            "options": ["\u0391", "a\u2013b", "caf\u00e9", "x\u3001y"],
+        }
+    },
+    {"external_data_tool": {"variable": "crm\nlookup", "label": "CRM", "required": False}},
 ]
 
 LONG_OPTIONS = [f"option number {n} with a long name" for n in range(6)] + ['say "hi"']
@@ -195,9 +205,13 @@ def test_awkward_names_use_the_functional_form_with_their_exact_keys():
         "__hidden",
         "ﬁle",  # not normalised to "file", as a class attribute would be
         "match",
+        "grade",
     ]
     assert inputs.__required_keys__ == {"class"}
     assert hints(inputs)["名前"] == Literal["太郎", "花子"]
+    assert hints(inputs)["grade"] == Literal["\u0391", "a\u2013b", "caf\u00e9", "x\u3001y"]
+    assert '"\\u0391", "a\\u2013b", "café", "x\\u3001y"' in source
+    assert '# Grade - "final" x 2: select\n        # First line second line\n' in source
 
 
 def test_names_a_class_body_can_hold_use_the_class_form():

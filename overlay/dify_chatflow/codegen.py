@@ -61,8 +61,16 @@ _VALUE_TYPES: Final = {
 _TYPING_NAMES: Final = ("Literal", "Never", "Required", "TypedDict")
 _PACKAGE_NAMES: Final = ("FileRef", "JSONValue", "UploadedFile")
 
-# Quotes and dashes that look like ASCII ones, in comments.
+# Quotes and dashes (by Unicode category) and signs that look like ASCII ones, written as
+# those in comments.
 _LOOKALIKES: Final = {"Pd": "-", "Pi": '"', "Pf": '"'}
+_LOOKALIKE_SIGNS: Final = {
+    "\N{MULTIPLICATION SIGN}": "x",
+    "\N{MINUS SIGN}": "-",
+    "\N{RATIO}": ":",
+    "\N{DIVISION SLASH}": "/",
+    "\N{FRACTION SLASH}": "/",
+}
 
 
 def render_inputs_module(
@@ -178,7 +186,7 @@ class _Entry:
     required: bool
     value_type: str
     options: tuple[str, ...] | None
-    notes: list[str]
+    notes: tuple[str, ...]
 
     @classmethod
     def of(cls, field: FormField) -> _Entry:
@@ -218,7 +226,7 @@ class _Entry:
         return [f"{start}Required[", inner + literal[0], *literal[1:], f"{indent}]{end}"]
 
 
-def _notes(field: FormField) -> list[str]:
+def _notes(field: FormField) -> tuple[str, ...]:
     """What the comment above the key says: the label, then the field's settings."""
     details = [field.control]
     if field.required:
@@ -247,7 +255,7 @@ def _notes(field: FormField) -> list[str]:
     notes = [f"{label}: {'; '.join(details)}" if label else "; ".join(details)]
     if description := _one_line(field.description):
         notes.append(description)
-    return notes
+    return tuple(notes)
 
 
 # --- the text -----------------------------------------------------------------------------
@@ -274,7 +282,7 @@ def _header(
         "again when the form changes.",
     ]
     if left_out:
-        names = ", ".join(repr(field.variable) for field in left_out)
+        names = _one_line(", ".join(repr(field.variable) for field in left_out))
         paragraphs.append(f"Left out, filled in by the server's external data tools: {names}.")
     return [line for paragraph in paragraphs for line in _comment(paragraph, "")]
 
@@ -419,7 +427,7 @@ def _one_line(text: str | None) -> str:
         if not c.isprintable()
         else _escaped(c)
         if i in lookalikes
-        else _LOOKALIKES.get(unicodedata.category(c), c)
+        else _LOOKALIKE_SIGNS.get(c) or _LOOKALIKES.get(unicodedata.category(c), c)
         for i, c in enumerate(normal)
     )
     return " ".join("".join(shown).split())
