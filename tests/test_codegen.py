@@ -129,7 +129,7 @@ def test_every_control_type_becomes_its_python_type(dialect):
     assert inputs.__required_keys__ == {"topic", "plan"}
     assert inputs.__total__ is False
     assert re.search(r"^class SupportInputs\(TypedDict, total=False\):$", source, re.M)
-    assert f"Dify {dialect}.1 served it" in source
+    assert f"Dify {dialect}.1 served it" in header_of(source)
 
 
 def test_labels_limits_and_defaults_are_comments_above_their_keys():
