@@ -297,6 +297,8 @@ USES = textwrap.dedent(
             "scans": [upload, {"type": "image", "transfer_method": "remote_url", "url": "u"}],
             "profile": {"city": "Lyon", "tags": ["a", 1, None]},
         }
+        again: SupportInputs = {"topic": "b", "plan": "free", "contract": upload.as_chat_file()}
+        client.chat.send("Again", inputs=again)
         return client.chat.send("Hello", inputs=inputs).answer
 
 

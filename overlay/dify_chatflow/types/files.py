@@ -110,8 +110,9 @@ class UploadedFile:
         """The type Dify gives this file (see :func:`file_type_of`)."""
         return file_type_of(self.extension, self.mime_type)
 
-    def as_chat_file(self) -> dict[str, str]:
-        """The item that sends this file with a chat message (in its ``files`` list)."""
+    def as_chat_file(self) -> FileRef:
+        """The item that sends this file with a chat message (in its ``files`` list, or
+        as a file input's value)."""
         return {
             "type": self.file_type,
             "transfer_method": "local_file",
