@@ -144,7 +144,7 @@ if TYPE_CHECKING:
         WorkflowPausedEvent,
         WorkflowStartedEvent,
     )
-    from .types.files import UploadedFile
+    from .types.files import FileRef, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -269,6 +269,7 @@ else:
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
+        "FileRef": ".types.files",
         "UploadedFile": ".types.files",
         "WorkflowRun": ".types.workflows",
     }
@@ -347,6 +348,7 @@ __all__ = [
     "Feedback",
     "FileField",
     "FileListField",
+    "FileRef",
     "FileTooLargeError",
     "Files",
     "FormAction",
