@@ -53,7 +53,7 @@ class Fault:
     - ``Fault.stream_error(code=..., message=..., status=..., after_events=3)``: send an
       ``error`` event after N events and end the stream, the HTTP status staying 200.
     - ``Fault.no_terminal_event()``: end the stream cleanly without ``workflow_finished``
-      and ``message_end`` (upstream issue 31253).
+      and ``message_end``, as real Dify streams sometimes end.
     - ``Fault.slow_events(seconds=0.5)``: wait this long before each event.
     """
 
