@@ -150,9 +150,11 @@ class Fault:
     ) -> Fault:
         """After ``after_events`` events, send Dify's mid-stream ``error`` event with this
         ``code``, ``message`` and ``status`` (e.g. ``completion_request_error``, 400) and end
-        the stream; the HTTP status stays 200. A blocking turn answers with the error
-        itself: HTTP ``status`` with this ``code`` and ``message``, except that a 500 is
-        werkzeug's ``internal_server_error`` answer with its own text, as in Dify."""
+        the stream; the HTTP status stays 200. A blocking turn, whose answer is complete
+        at ``message_end`` (``workflow_paused``), answers with the error if it comes
+        before that event: HTTP ``status`` with this ``code`` and ``message``, except that
+        a 500 is werkzeug's ``internal_server_error`` answer with its own text, as in
+        Dify."""
         if not 100 <= status <= 599:
             raise ValueError("status must be an HTTP status (100-599)")
         return cls(

@@ -68,6 +68,11 @@ class _Emitter:
     sent: int = 0
     silenced: bool = False
     lost: bool = False  # the client is gone (it hung up, or the connection was cut)
+    # A blocking turn (no sink): whether a stream_error fault's error comes before the
+    # event its answer is made of (message_end, or workflow_paused), as Dify's blocking
+    # pipeline reads the same events and raises the first error it meets.
+    errored: bool = False
+    answered: bool = False
 
     def __post_init__(self) -> None:
         if self.sink is None:
@@ -88,6 +93,8 @@ class _Emitter:
             self.pause()
         if self.turn.log is not None:
             self.turn.log.append(payload)  # the run's own record: faults act on the wire
+        if self.sink is None:
+            self._read_blocking(payload)
         if self.silenced or self.sink is None:
             return
         fault = self.fault
@@ -107,6 +114,16 @@ class _Emitter:
         self.sent += 1
         if self.sink.gone:
             self.silenced = self.lost = True
+
+    def _read_blocking(self, payload: Mapping[str, object]) -> None:
+        fault = self.fault
+        if self.answered or fault is None or fault.kind != "stream_error":
+            return
+        if self.sent >= fault.after_events:
+            self.errored = self.answered = True
+            return
+        self.sent += 1
+        self.answered = payload.get("event") in ("message_end", "workflow_paused")
 
     def close(self) -> None:
         if self.silenced or self.sink is None:
@@ -405,16 +422,19 @@ class Turn:
 
     def stream(self, sink: Sink) -> None:
         """Run the turn as a stream of events (the job of a streaming request)."""
-        emit = _Emitter(sink, self.fault, self)
-        new = self.options.new
+        self._run(_Emitter(sink, self.fault, self))
+
+    def _run(self, emit: _Emitter) -> _Outcome:
+        """The turn's events from the start, a stream's or (unseen) a blocking answer's."""
         if self.log is not None:
             self.log.begin()
+        new = self.options.new
         if new:
             emit.ping()
         emit.event(self.workflow_started())
         if not new:
             emit.event(self.node_started(True))
-        self._segment(emit, None)
+        return self._segment(emit, None)
 
     def resume(self, submission: FormSubmission) -> None:
         """Continue a paused turn after its form was submitted, in a thread of its own;
@@ -436,12 +456,9 @@ class Turn:
 
     def blocking(self, sink: Sink) -> None:
         """Run the turn and answer with one JSON body (the job of a blocking request)."""
-        if self.log is not None:
-            self.log.begin()
         emit = _Emitter(None, self.fault, self)  # the log only; slow_events still slows
-        emit.event(self.workflow_started())
-        outcome = self._segment(emit, None)
-        if self.fault is not None and self.fault.kind == "stream_error":
+        outcome = self._run(emit)
+        if emit.errored and self.fault is not None:
             sink.respond(blocking_error(self.fault))
             return
         if outcome.status == "failed":
