@@ -327,7 +327,7 @@ def get_end_user(end_user_id: UUID) -> Request:
 # -- file previews and audio --------------------------------------------------------------
 
 
-def get_file_preview(file_id: UUID, *, user: str, as_attachment: bool) -> Request:
+def get_file_preview(file_id: UUID, *, user: str | None, as_attachment: bool) -> Request:
     """``GET /files/{file_id}/preview``.
 
     ``as_attachment`` is sent only when true, as ``true``: Dify 1.10 reads any non-empty
@@ -335,7 +335,9 @@ def get_file_preview(file_id: UUID, *, user: str, as_attachment: bool) -> Reques
     """
     with _generated("files.preview"):
         from dify_chatflow_api.api.files.preview_file import build_request
-    return build_request(file_id, user=user, as_attachment=True if as_attachment else _given(None))
+    return build_request(
+        file_id, user=_given(user), as_attachment=True if as_attachment else _given(None)
+    )
 
 
 def audio_to_text(file: BinaryIO, *, filename: str, mime_type: str, user: str) -> Request:
