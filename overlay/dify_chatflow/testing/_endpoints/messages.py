@@ -90,6 +90,17 @@ def send_feedback(call: Call) -> Reply:
         )
     message = _owned_message(call, user)
     call.store.update_message(message.id, feedback=rating)
+    app = call.app()
+    content = payload.get("content")
+    call.store.app_data.rate(
+        api_key=app.api_key,
+        app_id=app.id,
+        conversation_id=message.conversation_id,
+        message_id=message.id,
+        end_user_id=call.store.end_user(app.api_key, user).id,
+        rating=rating if isinstance(rating, str) else None,
+        content=None if content is None else str(content),
+    )
     return json_reply(200, {"result": "success"})
 
 
