@@ -350,8 +350,9 @@ class DifyTestServer:
         operation by its ``family.method`` name (``"files.preview"``, ``"app.feedbacks"``,
         ``"audio.to_text"``, ``"audio.to_audio"``, ``"annotations.list"``, ``.create``,
         ``.update``, ``.delete``, ``.reply`` (enable and disable), ``.reply_job``,
-        ``"workflows.logs"``), a variable route (``"list"``, ``"update"``) or ``"any"``. Request faults act before any other check; stream
-        faults act on the next streaming chat turns. Faults run in injection order."""
+        ``"workflows.logs"``), a variable route (``"list"``, ``"update"``) or ``"any"``.
+        Request faults act before any other check; stream faults act on the next streaming
+        chat turns. Faults run in injection order."""
         self._state.faults.add(fault, route, times)
 
     def clear_faults(self) -> None:
