@@ -229,3 +229,13 @@ def post_form(port: int, path: str, *parts: FormPart, key: str | None = KEY) -> 
     """``POST`` a multipart form of ``parts`` and read the whole answer."""
     body, headers = form(*parts)
     return raw(port, "POST", path, body, headers=headers, key=key)
+
+
+class Clock:
+    """A server clock (``DifyTestServer(clock=...)``) the test moves by hand."""
+
+    def __init__(self, start: float = 1_796_500_000.0) -> None:  # 2026-12-05T19:46:40 UTC
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now

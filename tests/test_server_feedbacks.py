@@ -7,9 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 from dify_chatflow.testing import DifyTestServer, Fault
-from server_support import DIALECTS, KEY, USER, RawResponse, chat, raw
+from server_support import DIALECTS, KEY, USER, Clock, RawResponse, chat, raw
 
-START = 1_796_500_000  # 2026-12-05T19:46:40 UTC
 FEEDBACK_KEYS = [
     "id",
     "app_id",
@@ -23,16 +22,6 @@ FEEDBACK_KEYS = [
     "created_at",
     "updated_at",
 ]
-
-
-class Clock:
-    """A server clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = float(START)
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
