@@ -169,3 +169,18 @@ def test_a_fault_aimed_at_app_feedbacks_hits_only_that_route(server):
     assert raw(server.port, "GET", "/info").status == 200
     assert feedbacks(server).status == 503
     assert feedbacks(server).status == 200
+
+
+def test_revoking_a_feedback_that_was_never_given_is_refused(server):
+    message_id = message(server)
+
+    answer = raw(
+        server.port, "POST", f"/messages/{message_id}/feedbacks", {"rating": None, "user": USER}
+    )
+
+    assert answer.status == 400
+    assert answer.json() == {
+        "code": "invalid_param",
+        "message": "rating cannot be None when feedback not exists",
+        "status": 400,
+    }
