@@ -1,6 +1,7 @@
-"""Integer query parameters as each dialect reads them: 1.10's flask-restx ``reqparse``
-(``type=int`` or ``inputs.int_range``, the argument's help text before the error) and
-1.16's pydantic query models (every failing field, with its bounds)."""
+"""Parameter checks of the newer routes: integer query parameters as each dialect reads
+them (1.10's flask-restx ``reqparse`` with ``type=int`` or ``inputs.int_range``, the
+argument's help text before the error; 1.16's pydantic query models, every failing field
+with its bounds), and the one place their failures are answered."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from .._context import FieldError
+from .._context import Call, FieldError
 
-__all__ = ["IntParam", "read_int"]
+__all__ = ["IntParam", "read_int", "refuse_failed"]
 
 _PYDANTIC_INT: Final = re.compile(r"\s*[+-]?\d+(_\d+)*\s*")
 _MSG_NOT_INT: Final = "Input should be a valid integer, unable to parse string as an integer"
@@ -87,3 +88,12 @@ def read_int(
         errors.append(failed or (param.name, text, "value_error", raw))
         restx.append(text)
     return value
+
+
+def refuse_failed(call: Call, model: str, errors: list[FieldError], restx: list[str]) -> None:
+    """Answer the failed checks of request model ``model`` (none failed: nothing).
+
+    ``errors`` (pydantic's words, 1.16) and ``restx`` (reqparse's, 1.10) are kept in step,
+    one entry per failure, in the order each dialect checks its fields."""
+    if errors:
+        raise call.invalid(model, errors, restx[0])

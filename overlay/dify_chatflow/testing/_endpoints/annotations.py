@@ -9,7 +9,7 @@ from typing import Final
 from .._app_data import Annotation
 from .._context import JSON, Call, FieldError, Reply, error, internal_error, json_reply
 from .._store import App
-from ._query import IntParam, read_int
+from ._query import IntParam, read_int, refuse_failed
 from ._spec import RouteSpec
 
 __all__ = ["JOB_POLLS", "ROUTES"]
@@ -57,8 +57,7 @@ def list_annotations(call: Call) -> Reply:
         restx: list[str] = []
         page = read_int(_PAGE, query.get("page"), new=True, errors=errors, restx=restx)
         limit = read_int(_LIMIT, query.get("limit"), new=True, errors=errors, restx=restx)
-        if errors:
-            raise call.invalid("AnnotationListQuery", errors, restx[0])
+        refuse_failed(call, "AnnotationListQuery", errors, restx)
     else:  # 1.10 never refuses paging: bad numbers fall back to the defaults
         page = _loose_int(query.get("page"), 1)
         limit = _loose_int(query.get("limit"), 20)
@@ -98,8 +97,7 @@ def _texts(call: Call, payload: Mapping[str, object]) -> tuple[str | None, str]:
             restx.append(f"{_TEXT_HELP[name]} Input should be a valid string")
         else:
             values[name] = str(value)
-    if errors:
-        raise call.invalid("AnnotationCreatePayload", errors, restx[0])
+    refuse_failed(call, "AnnotationCreatePayload", errors, restx)
     answer = values["answer"]
     if answer is None:  # the answer column is NOT NULL: the database refuses the row
         raise internal_error()
@@ -160,8 +158,7 @@ def _reply_settings(call: Call, payload: Mapping[str, object]) -> tuple[str, str
         elif not isinstance(value, str):
             errors.append((name, "Input should be a valid string", "string_type", value))
             restx.append(f"{help_text} Input should be a valid string")
-    if errors:
-        raise call.invalid("AnnotationReplyActionPayload", errors, restx[0])
+    refuse_failed(call, "AnnotationReplyActionPayload", errors, restx)
     return str(payload["embedding_provider_name"]), str(payload["embedding_model_name"])
 
 

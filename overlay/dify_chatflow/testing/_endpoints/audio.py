@@ -9,6 +9,7 @@ from typing import Final
 from .._context import Call, FieldError, Reply, Stop, error, internal_error, json_reply
 from .._store import App, StoredMessage
 from .._stream import Job, Sink
+from ._query import refuse_failed
 from ._spec import RouteSpec
 from .files import parse_multipart
 
@@ -65,8 +66,7 @@ def _check_tts_payload(call: Call, payload: Mapping[str, object]) -> dict[str, s
             errors.append((name, "Input should be a valid string", "string_type", value))
         else:
             values[name] = str(value)
-    if errors:
-        raise call.invalid("TextToAudioPayload", errors, errors[0][1])
+    refuse_failed(call, "TextToAudioPayload", errors, [text for _, text, _, _ in errors])
     return values
 
 

@@ -6,7 +6,7 @@ from typing import Final
 
 from .._app_data import Feedback
 from .._context import Call, FieldError, Reply, internal_error, json_reply
-from ._query import IntParam, read_int
+from ._query import IntParam, read_int, refuse_failed
 from ._spec import RouteSpec
 from .end_users import iso_time
 
@@ -40,8 +40,7 @@ def list_feedbacks(call: Call) -> Reply:
     restx: list[str] = []
     page = read_int(_PAGE, call.query.get("page"), new=call.new, errors=errors, restx=restx)
     limit = read_int(_LIMIT, call.query.get("limit"), new=call.new, errors=errors, restx=restx)
-    if errors:
-        raise call.invalid("FeedbackListQuery", errors, restx[0])
+    refuse_failed(call, "FeedbackListQuery", errors, restx)
     if page < 1:  # 1.10 hands a negative OFFSET to the database, which refuses it
         raise internal_error()
     rows = call.store.app_data.feedbacks(app.api_key)[(page - 1) * limit : page * limit]

@@ -6,6 +6,7 @@ from typing import Final
 from urllib.parse import quote
 
 from .._context import Call, FieldError, Reply, error
+from ._query import refuse_failed
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES"]
@@ -55,7 +56,8 @@ def _as_attachment(call: Call) -> bool:
         return word in _TRUE
     text = "Input should be a valid boolean, unable to interpret input"
     errors: list[FieldError] = [("as_attachment", text, "bool_parsing", raw)]
-    raise call.invalid("FilePreviewQuery", errors, f"Download as attachment {text}")
+    refuse_failed(call, "FilePreviewQuery", errors, [f"Download as attachment {text}"])
+    return False
 
 
 def _content_type(mime_type: str) -> str:

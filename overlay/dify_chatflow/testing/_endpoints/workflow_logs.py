@@ -11,7 +11,7 @@ from typing import Final
 from .._app_data import LOG_STATUSES, WorkflowLog
 from .._context import Call, FieldError, Reply, error, json_reply
 from .._store import Store, WorkflowRun
-from ._query import IntParam, read_int
+from ._query import IntParam, read_int, refuse_failed
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES", "add_workflow_log"]
@@ -150,8 +150,7 @@ def list_logs(call: Call) -> Reply:
         restx.append(f"The value '{status}' is not a valid choice for 'status'.")
     page = read_int(_PAGE, query.get("page"), new=call.new, errors=errors, restx=restx)
     limit = read_int(_LIMIT, query.get("limit"), new=call.new, errors=errors, restx=restx)
-    if errors:
-        raise call.invalid("WorkflowLogQuery", errors, restx[0])
+    refuse_failed(call, "WorkflowLogQuery", errors, restx)
     try:
         before = _isoparse(query["created_at__before"]) if query.get("created_at__before") else None
         after = _isoparse(query["created_at__after"]) if query.get("created_at__after") else None
