@@ -49,6 +49,8 @@ from ._types import JSONValue, VariableType, parse_stored_type
 if TYPE_CHECKING:
     import uuid  # only named in annotations: `import dify_chatflow` need not load it
 
+    from .types.annotations import AnnotationReplyJob
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -679,7 +681,7 @@ class AnnotationReplyJobError(DifyError):
     """An annotation reply job (enabling or disabling annotation replies) ended in
     ``error``: ``message`` is the server's ``error_msg``, ``job`` the job's last status."""
 
-    def __init__(self, message: str, *, job: object) -> None:
+    def __init__(self, message: str, *, job: AnnotationReplyJob) -> None:
         super().__init__(message)
         self.message = message
         self.job = job
