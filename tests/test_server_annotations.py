@@ -346,3 +346,20 @@ def test_a_fault_aimed_at_the_annotations_family_hits_its_jobs_too(server):
     assert start_job(server, "enable").status == 503
     assert job_status(server, "enable", str(uuid.uuid4())).status == 503
     assert listed(server).status == 200
+
+
+def test_the_list_and_create_routes_answer_as_one_resource(server):
+    options = raw(server.port, "OPTIONS", "/apps/annotations")
+    patch = raw(server.port, "PATCH", "/apps/annotations", {"question": "q"})
+
+    assert options.header("allow") == "GET, HEAD, OPTIONS, POST"
+    assert (patch.status, patch.json()["code"]) == (405, "method_not_allowed")
+    assert patch.header("allow") == "GET, HEAD, OPTIONS, POST"
+
+
+def test_a_fault_aimed_at_annotations_reply_hits_enabling_and_disabling(server):
+    server.inject_fault(Fault.status(503), route="annotations.reply", times=2)
+
+    assert start_job(server, "enable").status == 503
+    assert start_job(server, "disable").status == 503
+    assert start_job(server, "enable").status == 200
