@@ -363,3 +363,23 @@ def test_a_fault_aimed_at_annotations_reply_hits_enabling_and_disabling(server):
     assert start_job(server, "enable").status == 503
     assert start_job(server, "disable").status == 503
     assert start_job(server, "enable").status == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/apps/annotations"),
+        ("POST", "/apps/annotations"),
+        ("PUT", f"/apps/annotations/{uuid.uuid4()}"),
+        ("DELETE", f"/apps/annotations/{uuid.uuid4()}"),
+        ("POST", "/apps/annotation-reply/enable"),
+        ("GET", f"/apps/annotation-reply/enable/status/{uuid.uuid4()}"),
+    ],
+)
+def test_every_annotation_route_asks_for_the_key_before_anything_else(server, method, path):
+    anonymous = raw(server.port, method, path, b"{oops", key=None)
+    server.add_app("app-off", enabled=False)
+    disabled = raw(server.port, method, path, b"{oops", key="app-off")
+
+    assert (anonymous.status, anonymous.json()["code"]) == (401, "unauthorized")
+    assert (disabled.status, disabled.json()["code"]) == (403, "forbidden")

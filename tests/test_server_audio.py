@@ -197,3 +197,13 @@ def test_a_fault_aimed_at_one_audio_route_leaves_the_other_alone(server):
     assert to_text(server, ("file", "a.mp3", "audio/mp3", SPEECH)).status == 200
     assert to_audio(server, text="hi").status == 502
     assert to_audio(server, text="hi").status == 200
+
+
+@pytest.mark.parametrize("path", ["/audio-to-text", "/text-to-audio"])
+def test_both_audio_routes_ask_for_the_key_before_anything_else(server, path):
+    anonymous = raw(server.port, "POST", path, b"{oops", key=None)
+    server.add_app("app-off", enabled=False)
+    disabled = raw(server.port, "POST", path, b"{oops", key="app-off")
+
+    assert (anonymous.status, anonymous.json()["code"]) == (401, "unauthorized")
+    assert (disabled.status, disabled.json()["code"]) == (403, "forbidden")

@@ -184,3 +184,12 @@ def test_revoking_a_feedback_that_was_never_given_is_refused(server):
         "message": "rating cannot be None when feedback not exists",
         "status": 400,
     }
+
+
+def test_the_key_is_checked_before_the_paging(server):
+    anonymous = raw(server.port, "GET", "/app/feedbacks?page=0", key=None)
+    server.add_app("app-off", enabled=False)
+    disabled = raw(server.port, "GET", "/app/feedbacks?page=0", key="app-off")
+
+    assert (anonymous.status, anonymous.json()["code"]) == (401, "unauthorized")
+    assert (disabled.status, disabled.json()["code"]) == (403, "forbidden")

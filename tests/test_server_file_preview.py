@@ -47,7 +47,9 @@ def sent_file(server: DifyTestServer, name: str, mime: str, data: bytes) -> str:
     return file_id
 
 
-def preview(server: DifyTestServer, file_id: str, query: str = "", key: str = KEY) -> RawResponse:
+def preview(
+    server: DifyTestServer, file_id: str, query: str = "", key: str | None = KEY
+) -> RawResponse:
     return raw(server.port, "GET", f"/files/{file_id}/preview{query}", key=key)
 
 
@@ -207,3 +209,12 @@ def test_a_fault_aimed_at_files_preview_leaves_uploads_alone(server):
     assert upload(server, "b.txt", "text/plain", b"b")
     assert preview(server, file_id).status == 502
     assert preview(server, file_id).status == 200
+
+
+def test_the_key_is_checked_before_the_file(server):
+    anonymous = preview(server, str(uuid.uuid4()), key=None)
+    server.add_app("app-off", enabled=False)
+    disabled = preview(server, str(uuid.uuid4()), key="app-off")
+
+    assert (anonymous.status, anonymous.json()["code"]) == (401, "unauthorized")
+    assert (disabled.status, disabled.json()["code"]) == (403, "forbidden")

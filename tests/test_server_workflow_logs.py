@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from dify_chatflow.testing import DifyTestServer, Fault
@@ -48,7 +49,7 @@ def server(request: pytest.FixtureRequest, clock: Clock) -> Iterator[DifyTestSer
         yield started
 
 
-def logs(server: DifyTestServer, query: str = "", key: str = FLOW_KEY) -> RawResponse:
+def logs(server: DifyTestServer, query: str = "", key: str | None = FLOW_KEY) -> RawResponse:
     return raw(server.port, "GET", f"/workflows/logs{query}", key=key)
 
 
@@ -56,9 +57,9 @@ def run_ids(answer: RawResponse) -> list[str]:
     return [item["workflow_run"]["id"] for item in answer.json()["data"]]
 
 
-def log(server: DifyTestServer, **fields: object) -> str:
+def log(server: DifyTestServer, **fields: Any) -> str:
     """Log one run of the workflow app; its run id."""
-    logged = server.add_workflow_log(api_key=FLOW_KEY, **fields)  # type: ignore[arg-type]
+    logged = server.add_workflow_log(api_key=FLOW_KEY, **fields)
     return logged.run_id
 
 
@@ -192,3 +193,12 @@ def test_a_fault_aimed_at_workflows_logs_hits_only_that_route(server):
     assert (run.status, run.json()["status"]) == (200, "succeeded")  # the logged run itself
     assert logs(server).status == 504
     assert logs(server).status == 200
+
+
+def test_the_key_is_checked_before_the_filters(server):
+    anonymous = logs(server, "?status=running", key=None)
+    server.add_app("app-off", enabled=False)
+    disabled = logs(server, "?status=running", key="app-off")
+
+    assert (anonymous.status, anonymous.json()["code"]) == (401, "unauthorized")
+    assert (disabled.status, disabled.json()["code"]) == (403, "forbidden")
