@@ -31,6 +31,7 @@ With pytest, the plugin's fixtures (``dify_server``, ``dify_session_server``,
 seeded conversation and clients bound to it; see :mod:`dify_chatflow.testing.pytest_plugin`.
 """
 
+from ._app_data import WorkflowLog
 from ._demo import DEMO_USER
 from ._faults import Fault, FaultRoute
 from ._human import FormSubmission, HumanInput
@@ -40,8 +41,10 @@ from ._store import (
     DEFAULT_USER,
     ConversationSnapshot,
     Responder,
+    SpeechToText,
     StoredMessage,
     StoredVariable,
+    TextToSpeech,
     WorkflowRun,
 )
 
@@ -57,7 +60,10 @@ __all__ = [
     "HumanInput",
     "RecordedRequest",
     "Responder",
+    "SpeechToText",
     "StoredMessage",
     "StoredVariable",
+    "TextToSpeech",
+    "WorkflowLog",
     "WorkflowRun",
 ]
