@@ -13,7 +13,7 @@ from .._context import Call, FieldError
 
 __all__ = ["IntParam", "read_int", "refuse_failed"]
 
-_PYDANTIC_INT: Final = re.compile(r"\s*[+-]?\d+(_\d+)*\s*")
+_PYDANTIC_INT: Final = re.compile(r"\s*[+-]?\d+\s*")
 _MSG_NOT_INT: Final = "Input should be a valid integer, unable to parse string as an integer"
 
 
@@ -54,7 +54,7 @@ def _restx(param: IntParam, raw: str) -> tuple[int, str | None]:
 def _pydantic(param: IntParam, raw: str) -> tuple[int, FieldError | None]:
     if not _PYDANTIC_INT.fullmatch(raw):
         return param.default, (param.name, _MSG_NOT_INT, "int_parsing", raw)
-    value = int(raw.replace("_", ""))
+    value = int(raw)
     if param.low is not None and value < param.low:
         text = f"Input should be greater than or equal to {param.low}"
         return value, (param.name, text, "greater_than_equal", raw)
