@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from dify_chatflow.testing import DifyTestServer, Fault
+from dify_chatflow.testing import NO_DEFAULT_MODEL, DifyTestServer, Fault
 from server_support import DIALECTS, KEY, USER, FormPart, RawResponse, chat, post_form, raw
 
 SPEECH = b"ID3 fake speech"
@@ -207,3 +207,26 @@ def test_both_audio_routes_ask_for_the_key_before_anything_else(server, path):
 
     assert (anonymous.status, anonymous.json()["code"]) == (401, "unauthorized")
     assert (disabled.status, disabled.json()["code"]) == (403, "forbidden")
+
+
+def test_speech_to_text_on_without_a_default_model_is_refused(server):
+    server.add_app(KEY, speech_to_text=NO_DEFAULT_MODEL)
+
+    answer = to_text(server, ("file", "hello.mp3", "audio/mp3", SPEECH))
+
+    assert error_of(answer) == (
+        400,
+        "provider_not_initialize",
+        "Default model not found for speech2text",
+    )
+    parameters = raw(server.port, "GET", "/parameters").json()
+    assert parameters["speech_to_text"] == {"enabled": True}
+
+
+def test_text_to_speech_on_without_a_default_model_is_refused(server):
+    server.add_app(KEY, text_to_speech=NO_DEFAULT_MODEL)
+
+    answer = to_audio(server, text="hi")
+
+    assert error_of(answer) == (400, "provider_not_initialize", "Default model not found for tts")
+    assert raw(server.port, "GET", "/parameters").json()["text_to_speech"]["enabled"] is True

@@ -39,6 +39,7 @@ from ._records import REDACTED, RecordedRequest
 from ._server import DifyTestServer
 from ._store import (
     DEFAULT_USER,
+    NO_DEFAULT_MODEL,
     ConversationSnapshot,
     Responder,
     SpeechToText,
@@ -51,6 +52,7 @@ from ._store import (
 __all__ = [
     "DEFAULT_USER",
     "DEMO_USER",
+    "NO_DEFAULT_MODEL",
     "REDACTED",
     "ConversationSnapshot",
     "DifyTestServer",

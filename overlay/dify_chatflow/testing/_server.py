@@ -205,7 +205,8 @@ class DifyTestServer:
         a message can be fetched from ``GET /files/{id}/preview``; with it off Dify drops
         them). ``speech_to_text(audio, mime_type) -> str`` answers ``POST /audio-to-text``
         and ``text_to_speech(text) -> bytes`` (``audio/mpeg``) ``POST /text-to-audio``;
-        ``None`` turns the feature off and the server refuses as Dify does.
+        ``None`` turns the feature off and the server refuses as Dify does;
+        :data:`NO_DEFAULT_MODEL` turns it on in a workspace without a model for it.
         ``embedding_models`` (provider -> model names) are the embedding models an
         annotation reply job can use (``None``: any); a job naming another one ends in
         ``error`` once the app has annotations to index.

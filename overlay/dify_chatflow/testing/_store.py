@@ -21,12 +21,14 @@ from ._human import HumanInput, PendingForm, RunLog
 __all__ = [
     "CHAT_MODES",
     "DEFAULT_USER",
+    "NO_DEFAULT_MODEL",
     "STORED_TYPES",
     "App",
     "Conversation",
     "ConversationSnapshot",
     "EndUser",
     "LastIdNotFound",
+    "NoDefaultModel",
     "Responder",
     "SpeechToText",
     "Store",
@@ -195,11 +197,24 @@ class EndUser:
     created_at: int
 
 
-SpeechToText: TypeAlias = Callable[[bytes, str], str]
-"""The scripted speech-to-text model: ``(audio, mime_type) -> text``."""
+class NoDefaultModel:
+    """The type of :data:`NO_DEFAULT_MODEL`."""
 
-TextToSpeech: TypeAlias = Callable[[str], bytes]
-"""The scripted text-to-speech model: ``text -> audio/mpeg bytes``."""
+    def __repr__(self) -> str:
+        return "NO_DEFAULT_MODEL"
+
+
+NO_DEFAULT_MODEL: Final = NoDefaultModel()
+"""A feature switched on in an app whose workspace has no default model for it: Dify
+answers 400 ``provider_not_initialize`` ("Default model not found for ...")."""
+
+SpeechToText: TypeAlias = Callable[[bytes, str], str] | NoDefaultModel
+"""The scripted speech-to-text model: ``(audio, mime_type) -> text``, or
+:data:`NO_DEFAULT_MODEL`."""
+
+TextToSpeech: TypeAlias = Callable[[str], bytes] | NoDefaultModel
+"""The scripted text-to-speech model: ``text -> audio/mpeg bytes``, or
+:data:`NO_DEFAULT_MODEL`."""
 
 
 @dataclass(frozen=True)

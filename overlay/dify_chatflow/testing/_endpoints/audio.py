@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from .._context import Call, FieldError, Reply, Stop, error, internal_error, json_reply
-from .._store import App, StoredMessage
+from .._store import App, NoDefaultModel, StoredMessage
 from .._stream import Job, Sink
 from ._query import refuse_failed
 from ._spec import RouteSpec
@@ -47,6 +47,8 @@ def audio_to_text(call: Call) -> Reply:
         raise error(415, "unsupported_audio_type", "Audio type not allowed.")
     if len(upload.data) > AUDIO_LIMIT:
         raise error(413, "audio_too_large", "Audio size larger than 30 mb")
+    if isinstance(model, NoDefaultModel):
+        raise error(400, "provider_not_initialize", "Default model not found for speech2text")
     try:
         text = model(upload.data, mime_type)
     except Exception:  # a failing model is Dify's catch-all 500
@@ -116,7 +118,7 @@ def text_to_audio(call: Call) -> Reply:
     model = app.text_to_speech
     if values["voice"] is None and model is None:
         raise error(400, "invalid_param", "TTS is not enabled")
-    if model is None:  # a voice skips the feature check; no default TTS model then
+    if model is None or isinstance(model, NoDefaultModel):  # a voice skips the feature check
         raise error(400, "provider_not_initialize", "Default model not found for tts")
     try:
         audio = bytes(model(text.strip()))
