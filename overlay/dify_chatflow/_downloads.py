@@ -107,6 +107,8 @@ class Download:
         if self._refuses(response):
             try:
                 response.read()
+            except httpx.TransportError as exc:
+                raise transport_error(exc) from exc
             finally:
                 response.close()
             raise self._refusal(response)
@@ -130,6 +132,8 @@ class Download:
         if self._refuses(response):
             try:
                 await response.aread()
+            except httpx.TransportError as exc:
+                raise transport_error(exc) from exc
             finally:
                 await response.aclose()
             raise self._refusal(response)

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from dify_chatflow import (
+    APIConnectionError,
     AudioContent,
     ConfigurationError,
     InternalServerError,
@@ -15,7 +16,7 @@ from dify_chatflow import (
     TextToSpeechDisabledError,
 )
 from dify_chatflow.testing import DifyTestServer, Fault
-from resource_support import API_KEY
+from resource_support import API_KEY, BodySource
 
 SPEECH = b"ID3\x04" + bytes(range(256)) * 40
 heard: list[tuple[bytes, str]] = []
@@ -188,3 +189,15 @@ def test_transcriptions_are_not_sent_twice(server, driver):
         driver.run(client.audio.to_text(b"ID3", filename="a.mp3"))
 
     assert len(server.requests) == 1
+
+
+def test_speech_cut_short_raises_and_removes_the_partial_file(driver, tmp_path):
+    target = tmp_path / "speech.mp3"
+    with BodySource(SPEECH * 100, content_type="audio/mpeg", cut_after=50_000) as source:
+        client = driver.client(None, base_url=source.base_url)
+
+        with pytest.raises(APIConnectionError):
+            driver.run(client.audio.to_audio_file("Hello", target))
+
+    assert source.served == 1
+    assert not target.exists()
