@@ -9,7 +9,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Self
 
 import httpx
 from client_support import API_KEY as API_KEY  # re-exported for the resource tests
@@ -224,23 +224,19 @@ def read_head(conn: socket.socket) -> tuple[bytes, bytes] | None:
     return head, rest
 
 
-class UploadSink:
-    """An HTTP server on a raw socket that reads each upload and keeps only its size.
-
-    Answers every request with 201 and an uploaded file's JSON, so a client can upload
-    through it; ``received`` lists the body sizes, ``headers`` the request heads.
-    """
+class RawServer:
+    """An HTTP server on a raw socket, one connection at a time, answered by ``_answer``;
+    ``heads`` keeps the request heads."""
 
     def __init__(self) -> None:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
         self._stopped = threading.Event()
-        self.received: list[int] = []
         self.heads: list[bytes] = []
         self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/v1"
         self._thread = threading.Thread(target=self._serve, daemon=True)
 
-    def __enter__(self) -> UploadSink:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -258,6 +254,21 @@ class UploadSink:
             with conn:
                 conn.settimeout(10)
                 self._answer(conn)
+
+    def _answer(self, conn: socket.socket) -> None:
+        raise NotImplementedError
+
+
+class UploadSink(RawServer):
+    """Reads each upload and keeps only its size.
+
+    Answers every request with 201 and an uploaded file's JSON, so a client can upload
+    through it; ``received`` lists the body sizes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.received: list[int] = []
 
     def _answer(self, conn: socket.socket) -> None:
         received = read_head(conn)
@@ -299,12 +310,10 @@ class UploadSink:
         )
 
 
-class BodySource:
-    """An HTTP server on a raw socket that answers every request 200 with ``body``, sent in
-    ``chunk``-byte pieces, then closes; with ``cut_after`` it promises the whole body
-    (``Content-Length``) but closes after that many bytes.
-
-    ``served`` counts the answers; ``heads`` keeps the request heads.
+class BodySource(RawServer):
+    """Answers every request 200 with ``body``, sent in ``chunk``-byte pieces, then closes;
+    with ``cut_after`` it promises the whole body (``Content-Length``) but closes after
+    that many bytes. ``served`` counts the answers.
     """
 
     def __init__(
@@ -315,36 +324,12 @@ class BodySource:
         cut_after: int | None = None,
         chunk: int = 65536,
     ) -> None:
+        super().__init__()
         self._body = body
         self._content_type = content_type
         self._cut_after = cut_after
         self._chunk = chunk
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.2)
-        self._stopped = threading.Event()
-        self.heads: list[bytes] = []
         self.served = 0
-        self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/v1"
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-
-    def __enter__(self) -> BodySource:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stopped.set()
-        self._thread.join(timeout=5)
-        self._listener.close()
-
-    def _serve(self) -> None:
-        while not self._stopped.is_set():
-            try:
-                conn, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            with conn:
-                conn.settimeout(10)
-                self._answer(conn)
 
     def _answer(self, conn: socket.socket) -> None:
         received = read_head(conn)
