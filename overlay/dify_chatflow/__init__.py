@@ -151,7 +151,7 @@ if TYPE_CHECKING:
         WorkflowStartedEvent,
     )
     from .types.feedbacks import AppFeedback
-    from .types.files import FileContent, UploadedFile
+    from .types.files import FileContent, FileRef, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -287,6 +287,7 @@ else:
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
         "FileContent": ".types.files",
+        "FileRef": ".types.files",
         "UploadedFile": ".types.files",
         "Annotation": ".types.annotations",
         "AnnotationReplyJob": ".types.annotations",
@@ -390,6 +391,7 @@ __all__ = [
     "FileField",
     "FileListField",
     "FileNotFoundInMessageError",
+    "FileRef",
     "FileTooLargeError",
     "Files",
     "FormAction",
