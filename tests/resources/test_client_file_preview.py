@@ -166,3 +166,15 @@ def test_a_download_cut_short_raises_and_removes_the_partial_file(driver, tmp_pa
 
     assert source.served == 1  # a body that broke off is not fetched again
     assert not target.exists()
+
+
+def test_preview_needs_no_end_user(server, driver, monkeypatch):
+    monkeypatch.delenv("DIFY_USER", raising=False)
+    client = driver.client(server)
+    uploaded = sent_file(driver, client, server)
+    anonymous = driver.client(server, user=None)
+
+    content = driver.run(anonymous.files.preview(uploaded.id))
+
+    assert content.content == NOTES
+    assert "user" not in server.requests[-1].query
