@@ -54,6 +54,10 @@ class Download:
                     f"destination {path!r} is a directory: give the file's path in it"
                 )
             self.path = pathlib.Path(path)
+            if not self.path.parent.is_dir():
+                raise ConfigurationError(
+                    f"cannot write the download to {path!r}: its folder does not exist"
+                )
         elif isinstance(destination, io.TextIOBase):
             raise ConfigurationError(
                 "the destination file is open in text mode; open it in binary mode ('wb')"
@@ -112,7 +116,11 @@ class Download:
             finally:
                 response.close()
             raise self._refusal(response)
-        sink = self._open()
+        try:
+            sink = self._open()
+        except BaseException:
+            response.close()
+            raise
         failed: BaseException | None = None
         try:
             for chunk in response.iter_bytes():
@@ -137,7 +145,11 @@ class Download:
             finally:
                 await response.aclose()
             raise self._refusal(response)
-        sink = self._open()
+        try:
+            sink = self._open()
+        except BaseException:
+            await response.aclose()
+            raise
         failed: BaseException | None = None
         try:
             async for chunk in response.aiter_bytes():

@@ -132,6 +132,8 @@ def test_download_refuses_a_destination_it_cannot_name_before_sending(server, dr
         driver.run(client.files.download(file_id, io.StringIO()))
     with pytest.raises(ConfigurationError, match="directory"):
         driver.run(client.files.download(file_id, tmp_path))
+    with pytest.raises(ConfigurationError, match="folder does not exist"):
+        driver.run(client.files.download(file_id, tmp_path / "missing" / "copy.txt"))
 
     assert server.requests == []
 
