@@ -104,3 +104,17 @@ def test_filters_are_checked_at_the_call(server, driver):
         client.workflows.logs(page_size=500)
 
     assert server.requests == []
+
+
+def test_keyword_finds_runs_by_their_outputs(server, driver):
+    workflow_app(server)
+    wanted = server.add_workflow_log(
+        api_key=WORKFLOW_KEY, outputs={"answer": "Refund granted"}, created_at=START
+    )
+    server.add_workflow_log(api_key=WORKFLOW_KEY, outputs={"answer": "No"}, created_at=START + 1)
+    client = driver.client(server, api_key=WORKFLOW_KEY)
+
+    found = driver.items(client.workflows.logs(keyword="refund"))
+
+    assert [str(log.id) for log in found] == [wanted.id]
+    assert server.requests[-1].query["keyword"] == "refund"
