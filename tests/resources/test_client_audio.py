@@ -201,3 +201,18 @@ def test_speech_cut_short_raises_and_removes_the_partial_file(driver, tmp_path):
 
     assert source.served == 1
     assert not target.exists()
+
+
+def test_audio_over_the_servers_limit_is_refused_before_sending(server, driver, tmp_path):
+    with_voice(server)
+    client = driver.client(server)
+    too_large = b"\0" * (30 * 1024 * 1024 + 1)
+    path = tmp_path / "long.wav"
+    path.write_bytes(too_large)
+
+    with pytest.raises(ConfigurationError, match="at most 30 MB"):
+        driver.run(client.audio.to_text(too_large, filename="long.mp3"))
+    with pytest.raises(ConfigurationError, match="at most 30 MB"):
+        driver.run(client.audio.to_text(path))
+
+    assert server.requests == []

@@ -25,6 +25,7 @@ from .._base_client import (
     decode_json,
     json_kind,
 )
+from .._constants import MAX_AUDIO_BYTES
 from .._downloads import Destination, Download
 from .._exceptions import ConfigurationError, NoAudioError, ResponseDecodeError
 from .._types import NOT_GIVEN
@@ -92,6 +93,13 @@ class AudioFlows:
         upload = _Upload(
             file, filename, mime_type, guess=guess_audio_type, accepted=ACCEPTED_AUDIO_TYPES
         )
+        size = upload.known_size()
+        if size is not None and size > MAX_AUDIO_BYTES:
+            # The server reads it whole, then answers 413.
+            raise ConfigurationError(
+                f"the audio is {size} bytes; Dify transcribes at most "
+                f"{MAX_AUDIO_BYTES // (1024 * 1024)} MB; nothing was sent"
+            )
         with upload.opened() as stream:
             request = _binding.audio_to_text(
                 stream, filename=upload.filename, mime_type=upload.mime_type, user=end_user
@@ -181,8 +189,9 @@ class Audio(SyncAPIResource):
         be one of :data:`ACCEPTED_AUDIO_TYPES`; another raises :class:`ConfigurationError`
         before sending. Refusals: :class:`SpeechToTextDisabledError` (the app has speech
         to text off), :class:`UnsupportedFileTypeError` (415),
-        :class:`FileTooLargeError` (over 30 MB). Retried only when the request certainly
-        never reached the server.
+        :class:`FileTooLargeError` (a file object over 30 MB; bytes or a path that large
+        raise :class:`ConfigurationError` before sending). Retried only when the request
+        certainly never reached the server.
         """
         return self._client._run(
             self._flows.to_text_flow(

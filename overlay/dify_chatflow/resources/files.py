@@ -159,6 +159,17 @@ class _Upload:
                 f"{name!r}): pass mime_type=... if the file is one of them; nothing was sent"
             )
 
+    def known_size(self) -> int | None:
+        """The file's size in bytes when it is known without reading it (bytes, a path)."""
+        if self.path is not None:
+            try:
+                return os.path.getsize(self.path)
+            except OSError:
+                return None  # opening it says why
+        if isinstance(self.stream, io.BytesIO):
+            return self.stream.getbuffer().nbytes
+        return None
+
     @contextlib.contextmanager
     def opened(self) -> Iterator[BinaryIO]:
         """The file's bytes as a stream; a path is opened here and closed afterwards."""
