@@ -18,6 +18,8 @@ from ._constants import (
     STREAM_TIMEOUT,
 )
 from ._exceptions import (
+    AnnotationNotFoundError,
+    AnnotationReplyJobError,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -29,6 +31,7 @@ from ._exceptions import (
     ConversationNotFoundError,
     DifyError,
     EndUserNotFoundError,
+    FileNotFoundInMessageError,
     FileTooLargeError,
     FormAlreadySubmittedError,
     FormNotFoundError,
@@ -43,6 +46,7 @@ from ._exceptions import (
     LocalIsADirectoryError,
     LocalPermissionError,
     MessageNotFoundError,
+    NoAudioError,
     NoFileUploadedError,
     NotChatAppError,
     NotFoundError,
@@ -52,7 +56,9 @@ from ._exceptions import (
     RateLimitError,
     RecoveryError,
     ResponseDecodeError,
+    SpeechToTextDisabledError,
     StreamInterruptedError,
+    TextToSpeechDisabledError,
     UnknownVariableNameError,
     UnsupportedFileTypeError,
     VariableNotFoundError,
@@ -79,7 +85,9 @@ if TYPE_CHECKING:
     )
     from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream
     from ._validation import validate_value
+    from .resources.annotations import Annotations, AsyncAnnotations
     from .resources.app import App, AsyncApp
+    from .resources.audio import AsyncAudio, Audio
     from .resources.chat import AsyncChat, Chat
     from .resources.conversations import AsyncConversations, Conversations
     from .resources.end_users import AsyncEndUsers, EndUsers
@@ -88,6 +96,7 @@ if TYPE_CHECKING:
     from .resources.messages import AsyncMessages, Messages
     from .resources.variables import AsyncVariables, Variables
     from .resources.workflows import AsyncWorkflows, Workflows
+    from .types.annotations import Annotation, AnnotationReplyJob
     from .types.app import (
         AppInfo,
         AppMeta,
@@ -108,6 +117,7 @@ if TYPE_CHECKING:
         ToolIcon,
         UnknownField,
     )
+    from .types.audio import AudioContent
     from .types.chat import ChatReply, Usage
     from .types.conversations import Conversation
     from .types.end_users import EndUser
@@ -144,7 +154,8 @@ if TYPE_CHECKING:
         WorkflowPausedEvent,
         WorkflowStartedEvent,
     )
-    from .types.files import FileRef, UploadedFile
+    from .types.feedbacks import AppFeedback
+    from .types.files import FileContent, FileRef, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -153,7 +164,13 @@ if TYPE_CHECKING:
         WorkflowPause,
     )
     from .types.messages import Feedback, Message, MessageFile
-    from .types.workflows import WorkflowRun
+    from .types.workflows import (
+        WorkflowLog,
+        WorkflowLogAccount,
+        WorkflowLogEndUser,
+        WorkflowLogRun,
+        WorkflowRun,
+    )
 else:
     # Loaded on first access (PEP 562): they pull in attrs, uuid and the validation
     # tables, which a plain `import dify_chatflow` should not pay for. Defined for the
@@ -164,8 +181,12 @@ else:
         "InputValidationError": "._inputs",
         "AsyncPager": "._pagination",
         "SyncPager": "._pagination",
+        "Annotations": ".resources.annotations",
+        "AsyncAnnotations": ".resources.annotations",
         "App": ".resources.app",
         "AsyncApp": ".resources.app",
+        "AsyncAudio": ".resources.audio",
+        "Audio": ".resources.audio",
         "AsyncChat": ".resources.chat",
         "Chat": ".resources.chat",
         "AsyncConversations": ".resources.conversations",
@@ -269,9 +290,23 @@ else:
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
+        "FileContent": ".types.files",
         "FileRef": ".types.files",
         "UploadedFile": ".types.files",
-        "WorkflowRun": ".types.workflows",
+        "Annotation": ".types.annotations",
+        "AnnotationReplyJob": ".types.annotations",
+        "AudioContent": ".types.audio",
+        "AppFeedback": ".types.feedbacks",
+        **dict.fromkeys(
+            (
+                "WorkflowLog",
+                "WorkflowLogAccount",
+                "WorkflowLogEndUser",
+                "WorkflowLogRun",
+                "WorkflowRun",
+            ),
+            ".types.workflows",
+        ),
     }
 
     def __getattr__(name: str) -> object:
@@ -302,12 +337,20 @@ __all__ = [
     "AgentLogEvent",
     "AgentMessageEvent",
     "AgentThoughtEvent",
+    "Annotation",
+    "AnnotationNotFoundError",
+    "AnnotationReplyJob",
+    "AnnotationReplyJobError",
+    "Annotations",
     "App",
+    "AppFeedback",
     "AppInfo",
     "AppMeta",
     "AppParameters",
     "AppSite",
+    "AsyncAnnotations",
     "AsyncApp",
+    "AsyncAudio",
     "AsyncChat",
     "AsyncChatStream",
     "AsyncChatflowClient",
@@ -323,6 +366,8 @@ __all__ = [
     "AsyncVariables",
     "AsyncWorkflowEventStream",
     "AsyncWorkflows",
+    "Audio",
+    "AudioContent",
     "AuthenticationError",
     "BadRequestError",
     "Chat",
@@ -346,8 +391,10 @@ __all__ = [
     "ExternalDataToolField",
     "Feature",
     "Feedback",
+    "FileContent",
     "FileField",
     "FileListField",
+    "FileNotFoundInMessageError",
     "FileRef",
     "FileTooLargeError",
     "Files",
@@ -389,6 +436,7 @@ __all__ = [
     "MessageNotFoundError",
     "MessageReplaceEvent",
     "Messages",
+    "NoAudioError",
     "NoFileUploadedError",
     "NodeFinishedEvent",
     "NodeRetryEvent",
@@ -411,12 +459,14 @@ __all__ = [
     "ResumedChatStream",
     "RetryPolicy",
     "SelectField",
+    "SpeechToTextDisabledError",
     "StreamInterruptedError",
     "SyncPager",
     "SystemParameters",
     "TextChunkEvent",
     "TextInputField",
     "TextReplaceEvent",
+    "TextToSpeechDisabledError",
     "ToolIcon",
     "TtsMessageEndEvent",
     "TtsMessageEvent",
@@ -433,6 +483,10 @@ __all__ = [
     "Variables",
     "WorkflowEventStream",
     "WorkflowFinishedEvent",
+    "WorkflowLog",
+    "WorkflowLogAccount",
+    "WorkflowLogEndUser",
+    "WorkflowLogRun",
     "WorkflowPause",
     "WorkflowPausedEvent",
     "WorkflowRun",
