@@ -166,8 +166,8 @@ def test_dir_shows_the_public_names_only() -> None:
 def test_a_cold_import_leaves_the_value_layer_unloaded_until_it_is_used() -> None:
     code = (
         "import sys, dify_chatflow\n"
-        "heavy = ('attr', 'attrs', 'uuid', 'dify_chatflow._models', "
-        "'dify_chatflow._validation', 'dify_chatflow._decoding')\n"
+        "heavy = ('attr', 'attrs', 'uuid', 'dify_chatflow.types.variables', "
+        "'dify_chatflow._values.validation', 'dify_chatflow._values.decoding')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "dify_chatflow.ConversationVariable\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
@@ -181,6 +181,6 @@ def test_a_cold_import_leaves_the_value_layer_unloaded_until_it_is_used() -> Non
     )
     before, after, missing = result.stdout.splitlines()
     assert before == "[]"
-    assert "dify_chatflow._models" in after
+    assert "dify_chatflow.types.variables" in after
     assert "attrs" in after
     assert missing == "module 'dify_chatflow' has no attribute 'ConversationVarible'"

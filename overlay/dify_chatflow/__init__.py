@@ -61,9 +61,7 @@ from ._types import NOT_GIVEN, JSONValue, NotGiven, NumberKind, VariableType
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._decoding import decode_value
-    from ._inputs import InputValidationError
-    from ._models import ConversationVariable
+    from ._chat_inputs import InputValidationError
     from ._pagination import AsyncPager, SyncPager
     from ._run_streams import (
         AsyncRecoveredChatStream,
@@ -74,7 +72,8 @@ if TYPE_CHECKING:
         WorkflowEventStream,
     )
     from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream
-    from ._validation import validate_value
+    from ._values.decoding import decode_value
+    from ._values.validation import validate_value
     from .resources.app import App, AsyncApp
     from .resources.chat import AsyncChat, Chat
     from .resources.conversations import AsyncConversations, Conversations
@@ -149,6 +148,7 @@ if TYPE_CHECKING:
         WorkflowPause,
     )
     from .types.messages import Feedback, Message, MessageFile
+    from .types.variables import ConversationVariable
     from .types.workflows import WorkflowRun
 else:
     # Loaded on first access (PEP 562): they pull in attrs, uuid and the validation
@@ -157,7 +157,7 @@ else:
     import importlib
 
     _LAZY = {
-        "InputValidationError": "._inputs",
+        "InputValidationError": "._chat_inputs",
         "AsyncPager": "._pagination",
         "SyncPager": "._pagination",
         "App": ".resources.app",
@@ -182,10 +182,10 @@ else:
         "AsyncStreamManager": "._streaming",
         "ChatReply": ".types.chat",
         "ChatStream": "._streaming",
-        "ConversationVariable": "._models",
+        "ConversationVariable": ".types.variables",
         "Usage": ".types.chat",
-        "decode_value": "._decoding",
-        "validate_value": "._validation",
+        "decode_value": "._values.decoding",
+        "validate_value": "._values.validation",
         **dict.fromkeys(
             (
                 "AgentLogEvent",

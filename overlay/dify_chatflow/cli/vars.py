@@ -23,7 +23,7 @@ from . import EXIT_CODES_HELP, EXIT_OK, CommandError, Parser, connection_options
 
 if TYPE_CHECKING:
     from .._client import ChatflowClient
-    from .._models import ConversationVariable
+    from ..types.variables import ConversationVariable
 
 __all__ = ["add_vars_commands", "parse_cli_value"]
 

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from .._chat_inputs import Dialect, check_inputs, form_fields, form_flag, form_limit
 from .._convert import (
     decoding,
     flag,
@@ -19,7 +20,6 @@ from .._convert import (
     short_repr,
     text,
 )
-from .._inputs import Dialect, check_inputs, form_fields, form_flag, form_limit
 
 __all__ = [
     "AppInfo",
@@ -360,7 +360,7 @@ class AppParameters:
 
         The result has every form variable, with defaults applied and values converted
         (number text to numbers, checkbox words to booleans); other keys are dropped.
-        Raises :class:`~dify_chatflow._inputs.InputValidationError` (a ``DifyError``)
+        Raises :class:`~dify_chatflow._chat_inputs.InputValidationError` (a ``DifyError``)
         naming the first field the server would refuse, with the server's message.
         ``dialect`` picks the rules of Dify 1.10.x where they differ from newer servers.
         """

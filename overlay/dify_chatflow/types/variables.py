@@ -10,10 +10,10 @@ from typing import Any
 
 import attrs
 
-from ._convert import text, timestamp, uuid_of
-from ._decoding import FLOAT_TEXT, INT_TEXT, decode_value
-from ._exceptions import SECRET_MASK, ResponseDecodeError, hide_secret_values
-from ._types import JSONValue, NumberKind, VariableType, parse_stored_type
+from .._convert import text, timestamp, uuid_of
+from .._exceptions import SECRET_MASK, ResponseDecodeError, hide_secret_values
+from .._types import JSONValue, NumberKind, VariableType, parse_stored_type
+from .._values.decoding import FLOAT_TEXT, INT_TEXT, decode_value
 
 __all__ = ["ConversationVariable"]
 
@@ -123,7 +123,7 @@ class ConversationVariable:
         item (an unset field counts as missing; :class:`ResponseDecodeError` when
         malformed).
         """
-        from ._binding import unset_as_none as given
+        from .._binding import unset_as_none as given
 
         try:
             return cls._checked(
