@@ -175,7 +175,15 @@ def test_public_names_match_all():
     for name in dify_chatflow.__all__:
         assert hasattr(dify_chatflow, name), name
     exported = set(dify_chatflow.__all__)
-    modules = ("_client", "resources.variables", "_retry", "_aiohttp", "_exceptions", "_types")
+    modules = (
+        "_client",
+        "resources.variables",
+        "_retry",
+        "_aiohttp",
+        "_exceptions",
+        "_types",
+        "_values.types",
+    )
     for module_name in modules:
         module = importlib.import_module(f"dify_chatflow.{module_name}")
         for name in module.__all__:

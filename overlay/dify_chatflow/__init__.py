@@ -57,7 +57,8 @@ from ._exceptions import (
     WorkflowRunNotFoundError,
 )
 from ._retry import RetryPolicy
-from ._types import NOT_GIVEN, JSONValue, NotGiven, NumberKind, VariableType
+from ._types import NOT_GIVEN, NotGiven
+from ._values.types import JSONValue, NumberKind, VariableType
 from ._version import __version__
 
 if TYPE_CHECKING:

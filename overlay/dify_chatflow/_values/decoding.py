@@ -23,7 +23,7 @@ from itertools import accumulate, repeat
 from typing import Any, Final, NoReturn
 
 from .._exceptions import SECRET_MASK, ResponseDecodeError
-from .._types import JSONValue, VariableType, parse_stored_type
+from .types import JSONValue, VariableType, parse_stored_type
 
 __all__ = ["MAX_DECODE_CHARS", "MAX_DECODE_DEPTH", "decode_value"]
 

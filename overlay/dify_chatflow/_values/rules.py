@@ -25,7 +25,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from .._exceptions import VariableValueError
-from .._types import NumberKind, VariableType, parse_stored_type
+from .types import NumberKind, VariableType, parse_stored_type
 
 __all__ = [
     "DEFAULT_SIZE_LIMIT",

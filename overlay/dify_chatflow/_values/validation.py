@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from .._exceptions import VariableValueError
-from .._types import NumberKind, VariableType
 from .rules import (
     DEFAULT_SIZE_LIMIT,
     INT64_MIN,
@@ -32,6 +31,7 @@ from .rules import (
     server_stored_value,
     server_value_size,
 )
+from .types import NumberKind, VariableType
 
 __all__ = [
     "DEFAULT_SIZE_LIMIT",

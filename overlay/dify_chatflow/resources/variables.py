@@ -39,7 +39,8 @@ from .._exceptions import (
 )
 from .._ids import canonical_id
 from .._pagination import PageChecker
-from .._types import NOT_GIVEN, NumberKind, VariableType
+from .._types import NOT_GIVEN
+from .._values.types import NumberKind, VariableType
 
 if TYPE_CHECKING:
     from uuid import UUID

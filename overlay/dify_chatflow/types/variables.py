@@ -12,8 +12,8 @@ import attrs
 
 from .._convert import text, timestamp, uuid_of
 from .._exceptions import SECRET_MASK, ResponseDecodeError, hide_secret_values
-from .._types import JSONValue, NumberKind, VariableType, parse_stored_type
 from .._values.decoding import FLOAT_TEXT, INT_TEXT, decode_value
+from .._values.types import JSONValue, NumberKind, VariableType, parse_stored_type
 
 __all__ = ["ConversationVariable"]
 
