@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from . import EXIT_CODES_HELP, EXIT_OK, Parser, connection_options
-from ._common import add_json_option, json_ready, open_client, shorten, write_json, write_table
+from ._common import add_json_option, open_client, shorten, write_json, write_table
 
 __all__ = ["add_app_commands"]
 
@@ -75,11 +74,7 @@ def _run_parameters(args: argparse.Namespace) -> int:
         parameters = client.app.parameters()
     out = sys.stdout
     if args.json:
-        record = json_ready(parameters)
-        record["user_input_form"] = [
-            {"control": field.control, **json_ready(field)} for field in parameters.user_input_form
-        ]
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_json([parameters], out)
         return EXIT_OK
     rows = [
         (

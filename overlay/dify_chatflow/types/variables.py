@@ -12,6 +12,7 @@ import attrs
 
 from .._convert import text, timestamp, uuid_of
 from .._exceptions import SECRET_MASK, ResponseDecodeError, hide_secret_values
+from .._models import Model, json_text
 from .._values.decoding import FLOAT_TEXT, INT_TEXT, decode_value
 from .._values.types import JSONValue, NumberKind, VariableType, parse_stored_type
 
@@ -50,7 +51,7 @@ def _shorten(text: str) -> str:
 
 
 @attrs.frozen(repr=False)
-class ConversationVariable:
+class ConversationVariable(Model):
     """One conversation variable, as the server reports it.
 
     ``value`` is the decoded Python value (decoded on first access, then cached);
@@ -87,7 +88,7 @@ class ConversationVariable:
         return self.value_type is VariableType.SECRET
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ConversationVariable:
+    def from_json(cls, data: Any) -> ConversationVariable:
         """Build from one item of the server's list or update response.
 
         Expects ``{id, name, value_type, value, description, created_at, updated_at}``;
@@ -114,12 +115,14 @@ class ConversationVariable:
                 f"malformed conversation variable: {exc}", raw=_masked_text(data)
             ) from None
 
+    from_dict = from_json
+
     @classmethod
     def from_generated(cls, item: Any) -> ConversationVariable:
         """Build from the generated ``ConversationVariableItem`` an answer was parsed into.
 
         The generated model converts the id and passes every other field through
-        unchecked, so its fields are checked exactly as :meth:`from_dict` checks a JSON
+        unchecked, so its fields are checked exactly as :meth:`from_json` checks a JSON
         item (an unset field counts as missing; :class:`ResponseDecodeError` when
         malformed).
         """
@@ -174,7 +177,7 @@ class ConversationVariable:
         )
 
     def to_dict(self, *, reveal_secrets: bool = False) -> dict[str, JSONValue]:
-        """The variable as JSON-ready data, for logs and JSON output.
+        """The variable as JSON-ready data, for logs, JSON output and handing on.
 
         The server's fields: ``id``, ``name``, ``value_type`` (the exposed type, e.g.
         ``number``), ``value`` (decoded), ``description``, ``created_at`` / ``updated_at``
@@ -190,6 +193,10 @@ class ConversationVariable:
             "created_at": self.created_at.isoformat(),
             "updated_at": self.updated_at.isoformat(),
         }
+
+    def to_json(self, indent: int | None = None, *, reveal_secrets: bool = False) -> str:
+        """:meth:`to_dict` as JSON text (a ``secret`` value masked unless asked for)."""
+        return json_text(self.to_dict(reveal_secrets=reveal_secrets), indent)
 
     def _shown_value(self) -> str:
         if self.is_secret:
