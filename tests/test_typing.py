@@ -166,10 +166,13 @@ def test_dir_shows_the_public_names_only() -> None:
 def test_a_cold_import_leaves_the_value_layer_unloaded_until_it_is_used() -> None:
     code = (
         "import sys, dify_chatflow\n"
+        "client = dify_chatflow.ChatflowClient(api_key='app-k', base_url='http://127.0.0.1:9')\n"
         "heavy = ('attr', 'attrs', 'uuid', 'dify_chatflow.types.variables', "
-        "'dify_chatflow._values.validation', 'dify_chatflow._values.decoding')\n"
+        "'dify_chatflow._values.validation', 'dify_chatflow._values.decoding', "
+        "'dify_chatflow.resources.chat')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "dify_chatflow.ConversationVariable\n"
+        "client.chat\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "try:\n"
         "    dify_chatflow.ConversationVarible\n"
@@ -182,5 +185,6 @@ def test_a_cold_import_leaves_the_value_layer_unloaded_until_it_is_used() -> Non
     before, after, missing = result.stdout.splitlines()
     assert before == "[]"
     assert "dify_chatflow.types.variables" in after
+    assert "dify_chatflow.resources.chat" in after  # a resource's module loads on first use
     assert "attrs" in after
     assert missing == "module 'dify_chatflow' has no attribute 'ConversationVarible'"

@@ -63,6 +63,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._chat_inputs import InputValidationError
+    from ._models import Model
     from ._pagination import AsyncPager, SyncPager
     from ._run_streams import (
         AsyncRecoveredChatStream,
@@ -77,11 +78,11 @@ if TYPE_CHECKING:
     from ._values.validation import validate_value
     from .resources.app import App, AsyncApp
     from .resources.chat import AsyncChat, Chat
-    from .resources.conversations import AsyncConversations, Conversations
+    from .resources.conversations import AsyncConversations, Conversations, SortBy
     from .resources.end_users import AsyncEndUsers, EndUsers
-    from .resources.files import AsyncFiles, Files
+    from .resources.files import AsyncFiles, Files, FileSource
     from .resources.forms import AsyncForms, Forms
-    from .resources.messages import AsyncMessages, Messages
+    from .resources.messages import AsyncMessages, Messages, Rating
     from .resources.variables import AsyncVariables, Variables
     from .resources.workflows import AsyncWorkflows, Workflows
     from .types.app import (
@@ -140,7 +141,7 @@ if TYPE_CHECKING:
         WorkflowPausedEvent,
         WorkflowStartedEvent,
     )
-    from .types.files import UploadedFile
+    from .types.files import FileType, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -159,6 +160,7 @@ else:
 
     _LAZY = {
         "InputValidationError": "._chat_inputs",
+        "Model": "._models",
         "AsyncPager": "._pagination",
         "SyncPager": "._pagination",
         "App": ".resources.app",
@@ -167,14 +169,17 @@ else:
         "Chat": ".resources.chat",
         "AsyncConversations": ".resources.conversations",
         "Conversations": ".resources.conversations",
+        "SortBy": ".resources.conversations",
         "AsyncEndUsers": ".resources.end_users",
         "EndUsers": ".resources.end_users",
         "AsyncForms": ".resources.forms",
         "Forms": ".resources.forms",
         "AsyncFiles": ".resources.files",
         "Files": ".resources.files",
+        "FileSource": ".resources.files",
         "AsyncMessages": ".resources.messages",
         "Messages": ".resources.messages",
+        "Rating": ".resources.messages",
         "AsyncVariables": ".resources.variables",
         "Variables": ".resources.variables",
         "AsyncWorkflows": ".resources.workflows",
@@ -266,6 +271,7 @@ else:
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
+        "FileType": ".types.files",
         "UploadedFile": ".types.files",
         "WorkflowRun": ".types.workflows",
     }
@@ -344,7 +350,9 @@ __all__ = [
     "Feedback",
     "FileField",
     "FileListField",
+    "FileSource",
     "FileTooLargeError",
+    "FileType",
     "Files",
     "FormAction",
     "FormAlreadySubmittedError",
@@ -380,6 +388,7 @@ __all__ = [
     "MessageNotFoundError",
     "MessageReplaceEvent",
     "Messages",
+    "Model",
     "NoFileUploadedError",
     "NodeFinishedEvent",
     "NodeRetryEvent",
@@ -395,6 +404,7 @@ __all__ = [
     "PermissionDeniedError",
     "PingEvent",
     "RateLimitError",
+    "Rating",
     "ReasoningChunkEvent",
     "RecoveredChatStream",
     "RecoveryError",
@@ -402,6 +412,7 @@ __all__ = [
     "ResumedChatStream",
     "RetryPolicy",
     "SelectField",
+    "SortBy",
     "StreamInterruptedError",
     "SyncPager",
     "SystemParameters",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..types.chat import ChatReply
     from ..types.events import ChatEvent
 
-__all__ = ["add_chat_command", "show_paused"]
+__all__ = ["add_chat_command", "run_chat", "show_paused"]
 
 _CHAT_EPILOG = f"""\
 examples:

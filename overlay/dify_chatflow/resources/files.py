@@ -32,7 +32,7 @@ from ._answers import model_of
 if TYPE_CHECKING:
     from ..types.files import UploadedFile
 
-__all__ = ["AsyncFiles", "FileFlows", "FileSource", "Files"]
+__all__ = ["AsyncFiles", "FileFlows", "FileSource", "Files", "guess_mime_type"]
 
 FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 """What :meth:`Files.upload` takes: a path, the file's bytes, or a binary file object."""

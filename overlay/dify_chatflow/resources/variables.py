@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 # The value layer (types.variables, _values, attrs) is imported on first use, not
 # with the package: `import dify_chatflow` stays close to `import httpx` in cost.
 
-__all__ = ["AsyncVariables", "Variables"]
+__all__ = ["AsyncVariables", "VariableFlows", "Variables"]
 
 # What the generated models raise for an answer of the wrong shape (e.g. a bad UUID).
 _MALFORMED = (KeyError, TypeError, ValueError, AttributeError)
