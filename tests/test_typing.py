@@ -53,6 +53,30 @@ MISTAKES = textwrap.dedent(
 
     def logged(variable: ConversationVariable) -> dict[str, str]:
         return variable.to_dict()  # error: return-value
+
+
+    def visits(variable: ConversationVariable) -> str:
+        return variable.value_as(int)  # error: return-value
+
+
+    def pair(variable: ConversationVariable) -> object:
+        return variable.value_as(tuple)  # error: arg-type
+    """
+)
+
+REVEALED = textwrap.dedent(
+    """\
+    from dify_chatflow import ConversationVariable
+
+
+    def show(variable: ConversationVariable) -> None:
+        reveal_type(variable.value_as(str))  # revealed: str
+        reveal_type(variable.value_as(int))  # revealed: int
+        reveal_type(variable.value_as(float))  # revealed: float
+        reveal_type(variable.value_as(bool))  # revealed: bool
+        reveal_type(variable.value_as(dict))  # revealed: dict[str, JSON]
+        reveal_type(variable.value_as(list))  # revealed: list[JSON]
+        reveal_type(variable.to_json())  # revealed: str
     """
 )
 
@@ -96,10 +120,13 @@ CORRECT = textwrap.dedent(
 )
 
 Report = dict[str, set[tuple[int, str]]]
-"""Errors mypy reports per sample file, as ``{(line, code)}``."""
+"""Errors mypy reports per sample file, as ``{(line, code)}``; for ``revealed.py`` the
+revealed types, as ``{(line, type)}``."""
 
 _MARK = re.compile(r"#\s*error:\s*([\w-]+)")
 _REPORTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: .*\[(?P<code>[\w-]+)\]$")
+_REVEAL_MARK = re.compile(r"#\s*revealed:\s*(.+)$")
+_REVEALED = re.compile(r'^revealed\.py:(?P<line>\d+): note: Revealed type is "(?P<type>.+)"$')
 
 
 def _expected(source: str) -> set[tuple[int, str]]:
@@ -116,6 +143,7 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Re
     folder = tmp_path_factory.mktemp("typing")
     (folder / "mistakes.py").write_text(MISTAKES)
     (folder / "correct.py").write_text(CORRECT)
+    (folder / "revealed.py").write_text(REVEALED)
     result = subprocess.run(
         [
             sys.executable,
@@ -128,6 +156,7 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Re
             "--no-pretty",
             "mistakes.py",
             "correct.py",
+            "revealed.py",
         ],
         capture_output=True,
         text=True,
@@ -136,22 +165,35 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Re
         check=False,
     )
     assert result.returncode in (0, 1), result.stderr  # 2: mypy itself failed
-    report: Report = {"mistakes.py": set(), "correct.py": set()}
+    report: Report = {"mistakes.py": set(), "correct.py": set(), "revealed.py": set()}
     for line in result.stdout.splitlines():
-        found = _REPORTED.match(line)
-        if found:
+        if found := _REPORTED.match(line):
             report[found["file"]].add((int(found["line"]), found["code"]))
+        elif revealed := _REVEALED.match(line):
+            report["revealed.py"].add((int(revealed["line"]), revealed["type"]))
     return report
 
 
 def test_every_deliberate_mistake_is_reported_at_its_line(mypy_report: Report) -> None:
     expected = _expected(MISTAKES)
-    assert len(expected) == 11
+    assert len(expected) == 13
     assert mypy_report["mistakes.py"] == expected
 
 
 def test_correct_code_passes_strict(mypy_report: Report) -> None:
     assert mypy_report["correct.py"] == set()
+
+
+def test_value_as_is_typed_as_the_type_asked_for(mypy_report: Report) -> None:
+    # `JSON` in a mark stands for JSONValue, which mypy spells out.
+    json_value = "str | int | float | bool | list[...] | dict[str, ...] | None"
+    expected = {
+        (number, mark.group(1).strip().replace("JSON", json_value))
+        for number, line in enumerate(REVEALED.splitlines(), start=1)
+        if (mark := _REVEAL_MARK.search(line))
+    }
+    assert len(expected) == 7
+    assert mypy_report["revealed.py"] == expected
 
 
 def test_dir_shows_the_public_names_only() -> None:

@@ -6,12 +6,17 @@ import json
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
 from .._convert import text, timestamp, uuid_of
-from .._exceptions import SECRET_MASK, ResponseDecodeError, hide_secret_values
+from .._exceptions import (
+    SECRET_MASK,
+    ResponseDecodeError,
+    VariableValueError,
+    hide_secret_values,
+)
 from .._models import Model, json_text
 from .._values.decoding import FLOAT_TEXT, INT_TEXT, decode_value
 from .._values.types import JSONValue, NumberKind, VariableType, parse_stored_type
@@ -81,6 +86,42 @@ class ConversationVariable(Model):
             object.__setattr__(self, "_decoded", decode_value(self.value_type, self.raw_value))
         decoded: JSONValue = self._decoded
         return decoded
+
+    @overload
+    def value_as(self, kind: type[bool]) -> bool: ...
+    @overload
+    def value_as(self, kind: type[int]) -> int: ...
+    @overload
+    def value_as(self, kind: type[float]) -> float: ...
+    @overload
+    def value_as(self, kind: type[str]) -> str: ...
+    @overload
+    def value_as(self, kind: type[dict[Any, Any]]) -> dict[str, JSONValue]: ...
+    @overload
+    def value_as(self, kind: type[list[Any]]) -> list[JSONValue]: ...
+    def value_as(self, kind: type[Any]) -> Any:
+        """The decoded :attr:`value`, typed as ``kind`` for type checkers.
+
+        ``kind`` is one of ``str``, ``int``, ``float``, ``bool``, ``dict`` and ``list``.
+        An ``int`` is taken as a ``float`` (converted); a ``bool`` is never an ``int``.
+        Raises :class:`VariableValueError` naming the variable, its type and the value's
+        type when the value is of another type (or ``kind`` is none of those).
+        """
+        if kind not in _VALUE_KINDS:
+            accepted = ", ".join(accepted.__name__ for accepted in _VALUE_KINDS)
+            raise VariableValueError(
+                f"value_as() takes one of {accepted}, not {getattr(kind, '__name__', kind)!r}"
+            )
+        value = self.value
+        # `bool` is an `int` subclass in Python, never in a variable's value.
+        if type(value) is kind:
+            return value
+        if kind is float and type(value) is int:
+            return float(value)
+        raise VariableValueError(
+            f"conversation variable {self.name!r} ({self.value_type.value}) holds a "
+            f"{type(value).__name__} value, not {kind.__name__}"
+        )
 
     @property
     def is_secret(self) -> bool:
@@ -215,6 +256,10 @@ class ConversationVariable(Model):
         )
 
     __str__ = __repr__
+
+
+# What `value_as` can give: the Python types a decoded value has.
+_VALUE_KINDS: tuple[type[Any], ...] = (str, int, float, bool, dict, list)
 
 
 def _masked_text(data: Any) -> str:
