@@ -2,7 +2,7 @@
 
 Every event keeps the decoded JSON in ``.raw`` and its wire name in ``.event``;
 ``to_dict()`` / ``to_json()`` give that wire JSON back (a relay writes
-``f"data: {event.to_json()}\n\n"``) and ``from_json`` reads it. Typed
+``f"data: {event.to_json()}\\n\\n"``) and ``from_json`` reads it. Typed
 fields (ids as UUIDs, times as aware UTC datetimes, prices as ``Decimal``) are read from
 ``raw`` when accessed, so a stream of thousands of events costs one small object each.
 A malformed field raises :class:`ResponseDecodeError` when it is read. An event this
