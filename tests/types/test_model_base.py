@@ -8,7 +8,7 @@ import datetime as dt
 import inspect
 import json
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,10 +16,13 @@ from typing import Any
 import attrs
 import dify_chatflow
 import pytest
+from client_support import CLIENT_KINDS, ClientFactory
 from dify_chatflow import (
     AppParameters,
-    ChatflowClient,
+    AsyncPager,
+    AsyncStreamManager,
     ChatReply,
+    ChatStream,
     ConversationVariable,
     DifyError,
     FormAction,
@@ -30,6 +33,7 @@ from dify_chatflow import (
     PingEvent,
     ResponseDecodeError,
     SelectField,
+    SyncPager,
     TextInputField,
     ToolIcon,
     UnknownEvent,
@@ -103,43 +107,78 @@ def _assert_plain_json(data: Any, where: str) -> None:
         assert data is None or type(data) in (str, int, float, bool), (where, data)
 
 
-@pytest.fixture(scope="module")
-def returned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """One of every kind of value the client returns, from the embedded server."""
+async def _read_async(stream: Any) -> list[Any]:
+    async with stream as opened:
+        return [event async for event in opened]
+
+
+async def _pages(pager: Any) -> list[Any]:
+    return [item async for item in pager]
+
+
+def _gather(client: Any, run: Callable[[Any], Any], upload: Path) -> dict[str, Any]:
+    """One of every kind of value ``client`` returns; ``run`` gives an async client's
+    result (a coroutine's value, a stream's events, a pager's items)."""
+    file = run(client.files.upload(upload))
+    reply = run(client.chat.send("hi", inputs={"name": "Ann", "plan": "gold"}, files=[file]))
+    conversation_id = reply.conversation_id
+    events = run(client.chat.stream("again", conversation_id=conversation_id))
+    paused = run(client.chat.send("deploy?", conversation_id=conversation_id))
+    assert paused.paused is not None
+    started = next(e for e in events if isinstance(e, WorkflowStartedEvent))
+    assert started.workflow_run_id is not None
+    return {
+        "reply": reply,
+        "paused": paused,
+        "events": events,
+        "file": file,
+        "conversations": run(client.conversations.list()),
+        "messages": run(client.messages.list(conversation_id)),
+        "variables": run(client.variables.list(conversation_id)),
+        "run": run(client.workflows.get_run(started.workflow_run_id)),
+        "end_user": run(client.end_users.get(started.inputs["sys.user_id"])),
+        "form": run(client.forms.get(paused.paused.forms[0].form_token)),
+        "app": [
+            run(client.app.info()),
+            run(client.app.parameters()),
+            run(client.app.meta()),
+            run(client.app.site()),
+        ],
+    }
+
+
+@pytest.fixture(scope="module", params=CLIENT_KINDS)
+def returned(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    """One of every kind of value the client returns, from the embedded server, through
+    each kind of client."""
     upload = Path(tmp_path_factory.mktemp("upload")) / "notes.txt"
     upload.write_text("hello")
-    with DifyTestServer(dialect="1.16") as server:
-        server.add_app(
-            server.api_key, variables=VARIABLES, responder=_responder, user_input_form=FORM
-        )
-        with ChatflowClient(api_key=server.api_key, base_url=server.base_url, user=USER) as client:
-            file = client.files.upload(upload)
-            reply = client.chat.send("hi", inputs={"name": "Ann", "plan": "gold"}, files=[file])
-            conversation_id = reply.conversation_id
-            with client.chat.stream("again", conversation_id=conversation_id) as stream:
-                events = list(stream)
-            paused = client.chat.send("deploy?", conversation_id=conversation_id)
-            assert paused.paused is not None
-            started = next(e for e in events if isinstance(e, WorkflowStartedEvent))
-            assert started.workflow_run_id is not None
-            return {
-                "reply": reply,
-                "paused": paused,
-                "events": events,
-                "file": file,
-                "conversations": list(client.conversations.list()),
-                "messages": list(client.messages.list(conversation_id)),
-                "variables": list(client.variables.list(conversation_id)),
-                "run": client.workflows.get_run(started.workflow_run_id),
-                "end_user": client.end_users.get(started.inputs["sys.user_id"]),
-                "form": client.forms.get(paused.paused.forms[0].form_token),
-                "app": [
-                    client.app.info(),
-                    client.app.parameters(),
-                    client.app.meta(),
-                    client.app.site(),
-                ],
-            }
+    factory = ClientFactory(request.param)
+    loop = factory.loop
+
+    def run(value: Any) -> Any:
+        if loop is None:
+            if isinstance(value, ChatStream):
+                with value as opened:
+                    return list(opened)
+            return list(value) if isinstance(value, SyncPager) else value
+        if isinstance(value, AsyncPager):
+            return loop.run_until_complete(_pages(value))
+        if isinstance(value, AsyncStreamManager):
+            return loop.run_until_complete(_read_async(value))
+        return loop.run_until_complete(value)
+
+    try:
+        with DifyTestServer(dialect="1.16") as server:
+            server.add_app(
+                server.api_key, variables=VARIABLES, responder=_responder, user_input_form=FORM
+            )
+            client = factory(server, api_key=server.api_key, user=USER)._target
+            yield _gather(client, run, upload)
+    finally:
+        factory.close()
 
 
 def test_every_returned_model_is_json_ready(returned: dict[str, Any]) -> None:
