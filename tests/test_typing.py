@@ -7,13 +7,13 @@ settings (``[tool.mypy]`` in pyproject.toml) and the installed package.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from mypy_support import Report, marked_errors, marked_reveals, mypy_reports
 
 MISTAKES = textwrap.dedent(
     """\
@@ -119,63 +119,22 @@ CORRECT = textwrap.dedent(
     """
 )
 
-Report = dict[str, set[tuple[int, str]]]
-"""Errors mypy reports per sample file, as ``{(line, code)}``; for ``revealed.py`` the
-revealed types, as ``{(line, type)}``."""
-
-_MARK = re.compile(r"#\s*error:\s*([\w-]+)")
-_REPORTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: .*\[(?P<code>[\w-]+)\]$")
-_REVEAL_MARK = re.compile(r"#\s*revealed:\s*(.+)$")
-_REVEALED = re.compile(r'^revealed\.py:(?P<line>\d+): note: Revealed type is "(?P<type>.+)"$')
-
-
-def _expected(source: str) -> set[tuple[int, str]]:
-    return {
-        (number, mark.group(1))
-        for number, line in enumerate(source.splitlines(), start=1)
-        if (mark := _MARK.search(line))
-    }
-
 
 @pytest.fixture(scope="module")
 def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Report:
-    """Errors mypy reports per sample file, as ``{(line, code)}``."""
+    """Errors mypy reports per sample file, as ``{(line, code)}``; for ``revealed.py`` the
+    revealed types, as ``{(line, type)}``."""
     folder = tmp_path_factory.mktemp("typing")
     (folder / "mistakes.py").write_text(MISTAKES)
     (folder / "correct.py").write_text(CORRECT)
     (folder / "revealed.py").write_text(REVEALED)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--config-file",
-            str(repo_root / "pyproject.toml"),
-            "--show-error-codes",
-            "--no-error-summary",
-            "--no-pretty",
-            "mistakes.py",
-            "correct.py",
-            "revealed.py",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        timeout=240,
-        check=False,
-    )
-    assert result.returncode in (0, 1), result.stderr  # 2: mypy itself failed
-    report: Report = {"mistakes.py": set(), "correct.py": set(), "revealed.py": set()}
-    for line in result.stdout.splitlines():
-        if found := _REPORTED.match(line):
-            report[found["file"]].add((int(found["line"]), found["code"]))
-        elif revealed := _REVEALED.match(line):
-            report["revealed.py"].add((int(revealed["line"]), revealed["type"]))
-    return report
+    files = ["mistakes.py", "correct.py", "revealed.py"]
+    errors, revealed = mypy_reports(folder, files, repo_root / "pyproject.toml")
+    return {**errors, "revealed.py": revealed["revealed.py"] | errors["revealed.py"]}
 
 
 def test_every_deliberate_mistake_is_reported_at_its_line(mypy_report: Report) -> None:
-    expected = _expected(MISTAKES)
+    expected = marked_errors(MISTAKES)
     assert len(expected) == 13
     assert mypy_report["mistakes.py"] == expected
 
@@ -188,9 +147,7 @@ def test_value_as_is_typed_as_the_type_asked_for(mypy_report: Report) -> None:
     # `JSON` in a mark stands for JSONValue, which mypy spells out.
     json_value = "str | int | float | bool | list[...] | dict[str, ...] | None"
     expected = {
-        (number, mark.group(1).strip().replace("JSON", json_value))
-        for number, line in enumerate(REVEALED.splitlines(), start=1)
-        if (mark := _REVEAL_MARK.search(line))
+        (number, shown.replace("JSON", json_value)) for number, shown in marked_reveals(REVEALED)
     }
     assert len(expected) == 7
     assert mypy_report["revealed.py"] == expected

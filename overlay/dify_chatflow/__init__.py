@@ -141,7 +141,7 @@ if TYPE_CHECKING:
         WorkflowPausedEvent,
         WorkflowStartedEvent,
     )
-    from .types.files import FileType, UploadedFile
+    from .types.files import FileRef, FileType, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -271,6 +271,7 @@ else:
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
+        "FileRef": ".types.files",
         "FileType": ".types.files",
         "UploadedFile": ".types.files",
         "WorkflowRun": ".types.workflows",
@@ -350,6 +351,7 @@ __all__ = [
     "Feedback",
     "FileField",
     "FileListField",
+    "FileRef",
     "FileSource",
     "FileTooLargeError",
     "FileType",
