@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import sys
 import uuid
+from typing import Any
 
 import httpx
 import pytest
 from client_support import API_KEY, EVERY_TYPE, USER
 from dify_chatflow import (
     DEFAULT_BASE_URL,
+    DEFAULT_TIMEOUT,
     AsyncChatflowClient,
     ChatflowClient,
     ConfigurationError,
@@ -164,3 +166,41 @@ def test_importing_the_package_loads_neither_the_test_server_nor_aiohttp():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("borrowed_timeout", "options", "expected"),
+    [
+        (None, {}, DEFAULT_TIMEOUT),  # a borrowed client without any timeout: ours
+        (7.0, {}, httpx.Timeout(7.0)),  # a borrowed client's own timeout is respected
+        (7.0, {"timeout": DEFAULT_TIMEOUT}, DEFAULT_TIMEOUT),  # an explicit one wins
+        (7.0, {"timeout": None}, httpx.Timeout(None)),  # even "no timeout at all"
+    ],
+)
+def test_the_timeout_sent_through_a_borrowed_client(
+    make_client, borrowed_timeout, options, expected
+):
+    sent: list[dict[str, float | None]] = []
+
+    def record(request: httpx.Request) -> None:
+        sent.append(request.extensions["timeout"])
+
+    async def record_async(request: httpx.Request) -> None:
+        record(request)
+
+    with DifyTestServer(api_key=API_KEY) as server:
+        conv = server.add_conversation(user=USER, variables=EVERY_TYPE)
+        if make_client.kind == "sync":
+            borrowed: Any = httpx.Client(
+                timeout=borrowed_timeout, event_hooks={"request": [record]}
+            )
+        else:
+            borrowed = httpx.AsyncClient(
+                timeout=borrowed_timeout, event_hooks={"request": [record_async]}
+            )
+        client = make_client(server, http_client=borrowed, **options)
+        client.variables.list(conv)
+        closing = borrowed.close() if make_client.kind == "sync" else borrowed.aclose()
+        if make_client.loop is not None:
+            make_client.loop.run_until_complete(closing)
+    assert sent == [expected.as_dict()]
