@@ -18,6 +18,8 @@ from typing import Any, Self
 
 import attrs
 
+from ._exceptions import DifyError
+
 __all__ = ["Model", "json_ready", "json_text"]
 
 
@@ -39,7 +41,8 @@ class Model:
 
         Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
         """
-        raise NotImplementedError(f"{cls.__name__} does not define from_json")
+        # Every model class defines its own; only the base itself lands here.
+        raise DifyError(f"{cls.__name__} is the models' base: call from_json on a model class")
 
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data: its fields by name (see :func:`json_ready`)."""

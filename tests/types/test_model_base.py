@@ -79,6 +79,11 @@ def test_every_public_model_shares_the_base_and_reads_its_own_json(model: type[A
     assert model.from_json.__func__ is not Model.from_json.__func__  # type: ignore[attr-defined]
 
 
+def test_the_base_itself_reads_no_json() -> None:
+    with pytest.raises(DifyError, match="call from_json on a model class"):
+        Model.from_json({})
+
+
 def _walk(value: Any) -> Iterator[Model]:
     """Every model in ``value``, nested ones included."""
     if isinstance(value, Model):
