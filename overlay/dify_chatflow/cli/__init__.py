@@ -45,7 +45,10 @@ __all__ = [
     "Parser",
     "build_parser",
     "connection_options",
+    "in_cli_words",
     "main",
+    "positive_seconds",
+    "status_line",
 ]
 
 EXIT_OK = 0

@@ -15,11 +15,11 @@ from typing import Final
 
 from . import EXIT_CODES_HELP, EXIT_OK, EXIT_SERVER, CommandError, Parser
 
-__all__ = ["add_serve_command"]
+__all__ = ["add_serve_command", "port_number"]
 
 # The app's conversation variables at their defaults (the ones the README's examples use):
 # as in Dify, the app owns them and every new conversation starts with them.
-APP_VARIABLES: Final[tuple[Mapping[str, object], ...]] = (
+_APP_VARIABLES: Final[tuple[Mapping[str, object], ...]] = (
     {"name": "user_preference", "value_type": "string", "value": "light"},
     {"name": "visits", "value_type": "number", "value": 0},
     {"name": "api_token", "value_type": "secret", "value": ""},
@@ -30,7 +30,7 @@ _WORD: Final = re.compile(r"\s*\S+\s*|\s+")
 _WORD_PAUSE: Final = 0.05  # seconds between words: long enough to see them arrive
 
 
-def echo_word_by_word(
+def _echo_word_by_word(
     query: str, inputs: Mapping[str, object], conversation: object
 ) -> Iterator[str]:
     """The app's responder: the query back, one ``message`` event per word."""
@@ -68,7 +68,7 @@ def add_serve_command(commands: argparse._SubParsersAction[Parser]) -> None:
             "Serve the Chatflow App API on 127.0.0.1 (for demos and tests) until Ctrl-C or\n"
             "SIGTERM, which stop it with exit code 0. Its app echoes each query word by word\n"
             "and gives every new conversation these variables:\n  "
-            + ", ".join(f"{var['name']} ({var['value_type']})" for var in APP_VARIABLES)
+            + ", ".join(f"{var['name']} ({var['value_type']})" for var in _APP_VARIABLES)
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -107,7 +107,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         seed="demo" if args.seed == "demo" else None,
     )
-    server.add_app(args.api_key, variables=APP_VARIABLES, responder=echo_word_by_word)
+    server.add_app(args.api_key, variables=_APP_VARIABLES, responder=_echo_word_by_word)
     try:
         server.start()
     except OSError as exc:
