@@ -374,9 +374,9 @@ class ResumedChatStream(WorkflowEventStream):
         self._complete = complete
         self._reply: ChatReply | None = None
 
-    def __iter__(self) -> Iterator[ChatEvent]:
+    def _read_events(self) -> Iterator[ChatEvent]:
         """The events the caller had not seen, as they arrive."""
-        events = super().__iter__()
+        events = super()._read_events()
         state = self._state
         try:
             for event in events:
@@ -385,7 +385,7 @@ class ResumedChatStream(WorkflowEventStream):
                     if state.workflow_paused is not None:
                         return  # paused again: the server would wait on for a resumption
         finally:
-            events.close()  # type: ignore[attr-defined]  # a generator
+            events.close()  # type: ignore[attr-defined]  # a generator: closes the response
 
     def text_deltas(self) -> Iterator[str]:
         """The answer's text the caller did not have, as it arrives; for a finished run's
@@ -427,9 +427,9 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
         self._complete = complete
         self._reply: ChatReply | None = None
 
-    async def __aiter__(self) -> AsyncIterator[ChatEvent]:
+    async def _read_events(self) -> AsyncIterator[ChatEvent]:
         """The events the caller had not seen, as they arrive."""
-        events = super().__aiter__()
+        events = super()._read_events()
         state = self._state
         try:
             async for event in events:
