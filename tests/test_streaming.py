@@ -29,6 +29,7 @@ from dify_chatflow import (
     ResponseDecodeError,
 )
 from dify_chatflow._exceptions import ChatStreamError, StreamInterruptedError
+from dify_chatflow._run_streams import AsyncWorkflowEventStream, WorkflowEventStream
 from dify_chatflow._streaming import AsyncChatStream, ChatStream, ChatStreamState, SSEDecoder
 from dify_chatflow.types.chat import ChatReply
 from dify_chatflow.types.events import (
@@ -1191,3 +1192,83 @@ def test_async_first_event_arrives_while_the_server_holds_the_rest(
         pause.release.set()
     assert rest == [MessageEndEvent]
     assert not pause.timed_out
+
+
+# -- Run event streams that the server holds open after the run's end ------------------------
+
+HELD_ENDINGS: dict[str, list[Step]] = {
+    # The run finished; the server pings on (Dify 1.16, continue_on_pause).
+    "ping after workflow_finished": [workflow_finished(), PING],
+    "message_end then workflow_finished": [message_end(), workflow_finished()],
+    "workflow_finished then message_end": [workflow_finished(), message_end()],
+}
+
+
+def held_run(ending: list[Step]) -> tuple[list[Step], Pause]:
+    """A followed run's events, then the server holding the stream open, pinging."""
+    pause = Pause()
+    return [PING, workflow_started(), message("Hello world"), *ending, pause, PING, PING], pause
+
+
+def open_run_stream(client: httpx.Client) -> WorkflowEventStream:
+    return WorkflowEventStream(client.send(client.build_request("GET", "/events"), stream=True))
+
+
+@pytest.mark.parametrize("ending", list(HELD_ENDINGS))
+def test_a_run_stream_ends_with_the_run_not_with_the_connection(
+    server: ScriptServer, ending: str
+) -> None:
+    script, pause = held_run(HELD_ENDINGS[ending])
+    server.scripts["/events"] = script
+    try:
+        with sync_client(server) as client:
+            stream = open_run_stream(client)
+            events = [type(event) for event in stream]  # returns while the server holds on
+            assert stream.response.is_closed  # released at once
+            finished = stream.final_event()
+    finally:
+        pause.release.set()
+    assert not pause.timed_out
+    assert isinstance(finished, WorkflowFinishedEvent)
+    assert events[-1] in (WorkflowFinishedEvent, MessageEndEvent)
+    assert events.count(PingEvent) == 1  # the stream's opening ping only
+    if ending != "ping after workflow_finished":
+        assert stream.final_reply().answer == "Hello world"
+
+
+@pytest.mark.parametrize("kind", ASYNC_CLIENTS)
+@pytest.mark.parametrize("ending", list(HELD_ENDINGS))
+def test_async_run_stream_ends_with_the_run_not_with_the_connection(
+    server: ScriptServer, kind: str, ending: str
+) -> None:
+    script, pause = held_run(HELD_ENDINGS[ending])
+    server.scripts["/events"] = script
+
+    async def scenario() -> list[type]:
+        async with async_client(kind, server) as client:
+            request = client.build_request("GET", "/events")
+            stream = AsyncWorkflowEventStream(await client.send(request, stream=True))
+            events = [type(event) async for event in stream]
+            assert stream.response.is_closed
+            assert isinstance(await stream.final_event(), WorkflowFinishedEvent)
+            return events
+
+    try:
+        events = asyncio.run(scenario())
+    finally:
+        pause.release.set()
+    assert not pause.timed_out
+    assert events.count(PingEvent) == 1
+
+
+def test_a_chat_stream_reads_on_after_workflow_finished(server: ScriptServer) -> None:
+    # A chat turn's stream is read to its end: a ping between workflow_finished and
+    # message_end (Dify 1.10's order) does not end it.
+    pause = Pause()
+    server.scripts["/chat-messages"] = [workflow_started(), message("Hi"), workflow_finished()]
+    server.scripts["/chat-messages"] += [pause, PING, message_end()]
+    with sync_client(server) as client, open_stream(client) as stream:
+        seen = [type(next(stream)) for _ in range(3)]
+        pause.release.set()
+        seen += [type(event) for event in stream]
+    assert seen[-2:] == [PingEvent, MessageEndEvent]

@@ -2,7 +2,11 @@
 
 They read like chat streams (the same decoder and :class:`ChatStreamState`) with the
 run's end rules: a finished run replays as one ``workflow_finished`` event (no chat
-ids), a live or paused run streams on until it finishes or pauses.
+ids), a live or paused run streams on until it finishes or pauses. A server may keep
+the stream open after the run finished, with a ``ping`` every few seconds (Dify 1.16
+does when asked to ``continue_on_pause``), so reading stops at the run's end instead of
+waiting for the server to hang up: after ``workflow_finished`` comes at most the turn's
+``message_end``, and the next ping or the close ends the stream.
 
 - :class:`WorkflowEventStream` / :class:`AsyncWorkflowEventStream`: ``workflows.events``;
 - :class:`ResumedChatStream` / :class:`AsyncResumedChatStream`: ``chat.resume``, a paused
@@ -123,6 +127,17 @@ class RunEventsState(ChatStreamState):
             or self.workflow_paused is not None
             or self.message_end is not None
         )
+
+    @property
+    def complete(self) -> bool:
+        """True once the run finished and its chat message ended (in either order):
+        nothing more belongs to the stream."""
+        return self.workflow_finished is not None and self.message_end is not None
+
+    def ends_before(self, event: ChatEvent) -> bool:
+        """True for a ping after the run finished: the server holds the stream open, and
+        the turn's ``message_end`` did not come before it."""
+        return self.workflow_finished is not None and isinstance(event, PingEvent)
 
     def _missing_end(self, what: str) -> str:
         return f"{what} before the run's end (no workflow_finished or workflow_paused)"
@@ -257,7 +272,9 @@ class WorkflowEventStream(ChatStream):
     ``continue_on_pause``: on through later pauses). :meth:`final_event` drains the
     stream and returns the event that ended it; :meth:`final_reply` is the chat reply
     when the events carried the chat message's end (a followed chat turn; a replay does
-    not: :class:`ConfigurationError`, use ``client.chat.resume``). The same closing rules
+    not: :class:`ConfigurationError`, use ``client.chat.resume``). Reading ends with the
+    run: after ``workflow_finished`` (and the turn's ``message_end`` if it follows), at
+    the next ping or the close, and the response is closed then. The same closing rules
     as :class:`ChatStream`; a stream that breaks raises :class:`StreamInterruptedError`.
     """
 

@@ -29,7 +29,7 @@ seeded conversation and clients bound to it; see :mod:`dify_chatflow.testing.pyt
 from ._demo import DEMO_USER
 from ._faults import Fault, FaultRoute
 from ._human import FormSubmission, HumanInput
-from ._records import REDACTED, RecordedRequest
+from ._records import REDACTED, HeldStream, RecordedRequest
 from ._server import DifyTestServer
 from ._store import (
     DEFAULT_USER,
@@ -49,6 +49,7 @@ __all__ = [
     "Fault",
     "FaultRoute",
     "FormSubmission",
+    "HeldStream",
     "HumanInput",
     "RecordedRequest",
     "Responder",
