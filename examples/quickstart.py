@@ -3,8 +3,9 @@
 By default this starts the embedded Dify-compatible server on 127.0.0.1 with a chatflow
 app that streams its answers word by word and keeps conversation variables, then:
 sends a message, streams a reply token by token, reads and sets the conversation's
-variables, lists conversations and the history, and shows two refusals (one caught
-before anything is sent, one the server's, as a typed exception).
+variables, lists conversations and the history, sends a file and previews it, adds an
+annotation and finds it, and shows two refusals (one caught before anything is sent, one
+the server's, as a typed exception).
 
 With DIFY_BASE_URL, DIFY_API_KEY and DIFY_USER set, it sends one message to your own Dify
 chatflow app instead and streams the answer.
@@ -24,8 +25,10 @@ from dify_chatflow import (
     ChatflowClient,
     ConversationNotFoundError,
     ConversationVariable,
+    InputValidationError,
     VariableValueError,
 )
+from dify_chatflow.codegen import render_inputs_module
 
 VARIABLES: list[dict[str, object]] = [
     {"name": "user_preference", "value_type": "string", "value": "dark"},
@@ -35,6 +38,11 @@ VARIABLES: list[dict[str, object]] = [
     {"name": "is_vip", "value_type": "boolean", "value": False},
     {"name": "profile", "value_type": "object", "value": {"city": "Lyon"}},
     {"name": "topics", "value_type": "array[string]", "value": []},
+]
+# The Start node's inputs (all optional, so a plain message needs none).
+INPUT_FORM: list[dict[str, object]] = [
+    {"text-input": {"variable": "topic", "label": "Topic", "max_length": 48}},
+    {"select": {"variable": "tone", "label": "Tone", "options": ["formal", "casual"]}},
 ]
 # One new value for every type above.
 NEW_VALUES: dict[str, Any] = {
@@ -89,6 +97,16 @@ def demo(client: ChatflowClient, server: Any) -> None:
         final = stream.final_reply()
     print(f"\n  ({len(final.answer)} characters, message {final.message_id})")
 
+    parameters = client.app.parameters()
+    module = render_inputs_module(parameters, "DemoInputs")
+    print("\nThe app's inputs as a TypedDict (`dify-chatflow app types` writes the module):")
+    for line in module[module.index("class ") :].splitlines():
+        print(f"  {line}".rstrip())
+    try:
+        client.chat.send("Hi", inputs={"tpoic": "billing"}, parameters=parameters)
+    except InputValidationError as error:
+        print(f"  a misspelled input, caught before sending: {error}")
+
     print_table("The conversation's variables:", client.variables.list(conversation_id))
     updated = [
         client.variables.set(conversation_id, name, value) for name, value in NEW_VALUES.items()
@@ -101,6 +119,19 @@ def demo(client: ChatflowClient, server: Any) -> None:
     print("\nIts history, oldest first:")
     for message in client.messages.list(conversation_id):
         print(f"  Q: {message.query!r}\n  A: {message.answer.strip()[:60]!r}")
+
+    uploaded = client.files.upload(b"Opening hours: 9 to 5.\n", filename="hours.txt")
+    client.chat.send("Read the attached file", files=[uploaded], conversation_id=conversation_id)
+    preview = client.files.preview(uploaded.id)
+    print("\nA file sent with a message, previewed:")
+    print(f"  {uploaded.name}: {preview.mime_type}, {preview.size} bytes")
+    print(f"  content: {preview.content.decode(preview.charset or 'utf-8').strip()!r}")
+
+    note = client.annotations.create("When are you open?", "From 9 to 5, Monday to Friday.")
+    found = [a.question for a in client.annotations.list(keyword="open")]
+    print("\nAn annotation the app can reply with:")
+    print(f"  {note.id}  Q: {note.question!r}  A: {note.answer!r}")
+    print(f"  annotations matching 'open': {found}")
 
     sent_before = len(server.requests)
     try:
@@ -141,7 +172,13 @@ def main() -> int:
     from dify_chatflow.testing import DifyTestServer
 
     with DifyTestServer(api_key="app-demo") as server:
-        server.add_app("app-demo", variables=VARIABLES, responder=word_by_word)
+        server.add_app(
+            "app-demo",
+            variables=VARIABLES,
+            responder=word_by_word,
+            user_input_form=INPUT_FORM,
+            file_upload=True,
+        )
         print(f"Embedded Dify-compatible server at {server.base_url} (Dify {server.dialect})")
         with ChatflowClient(
             api_key="app-demo", base_url=server.base_url, user="demo-user"
