@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 import httpx
 
-from ._exceptions import ConfigurationError, ResponseDecodeError
+from ._exceptions import ConfigurationError
 from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream, ChatStreamState, StreamView
 from .types.events import (
     ChatEvent,
@@ -58,8 +58,8 @@ __all__ = [
     "ResumedChatStream",
     "RunEventsState",
     "WorkflowEventStream",
-    "async_event_stream",
-    "event_stream",
+    "async_resumed_stream",
+    "resumed_stream",
 ]
 
 #: Where a resumed stream's events come from: the events endpoint, or (servers without
@@ -78,41 +78,6 @@ _NEWS: Final = (
     WorkflowFinishedEvent,
     WorkflowPausedEvent,
 )
-
-
-def _unexpected_answer(response: httpx.Response) -> ResponseDecodeError:
-    content_type = response.headers.get("content-type", "")
-    return ResponseDecodeError(
-        f"expected an event stream (text/event-stream) for a workflow run's events, got "
-        f"{content_type or 'no content type'!r} ({len(response.content)} bytes; the body is "
-        "in .raw)",
-        raw=response.text,
-        response=response,
-        show_raw=False,
-    )
-
-
-def _is_event_stream(response: httpx.Response) -> bool:
-    content_type: str = response.headers.get("content-type", "")
-    return content_type.startswith("text/event-stream")
-
-
-def event_stream(response: httpx.Response) -> httpx.Response:
-    """``response`` when it is an event stream; else it is read, closed and refused."""
-    if _is_event_stream(response):
-        return response
-    response.read()
-    response.close()
-    raise _unexpected_answer(response)
-
-
-async def async_event_stream(response: httpx.Response) -> httpx.Response:
-    """Async :func:`event_stream`."""
-    if _is_event_stream(response):
-        return response
-    await response.aread()
-    await response.aclose()
-    raise _unexpected_answer(response)
 
 
 class RunEventsState(ChatStreamState):
@@ -481,6 +446,35 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
 
     async def __aenter__(self) -> AsyncResumedChatStream:
         return self
+
+
+def resumed_stream(
+    origin: ResumeOrigin, complete: Callable[[ResumeState], ChatReply]
+) -> Callable[[httpx.Response | ChatReply], ResumedChatStream | RecoveredChatStream]:
+    """What ``chat.resume`` makes of what it opened: the run's events, or the reply
+    recovered on a server without them."""
+
+    def wrap(opened: httpx.Response | ChatReply) -> ResumedChatStream | RecoveredChatStream:
+        if isinstance(opened, httpx.Response):
+            return ResumedChatStream(opened, ResumeState(opened.request, origin), complete)
+        return RecoveredChatStream(opened, origin.answer)
+
+    return wrap
+
+
+def async_resumed_stream(
+    origin: ResumeOrigin, complete: Callable[[ResumeState], Awaitable[ChatReply]]
+) -> Callable[[httpx.Response | ChatReply], AsyncResumedChatStream | AsyncRecoveredChatStream]:
+    """Async :func:`resumed_stream`."""
+
+    def wrap(
+        opened: httpx.Response | ChatReply,
+    ) -> AsyncResumedChatStream | AsyncRecoveredChatStream:
+        if isinstance(opened, httpx.Response):
+            return AsyncResumedChatStream(opened, ResumeState(opened.request, origin), complete)
+        return AsyncRecoveredChatStream(opened, origin.answer)
+
+    return wrap
 
 
 def _rest_of(reply: ChatReply, had: str) -> list[str]:

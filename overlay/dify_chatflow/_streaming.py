@@ -48,6 +48,7 @@ from .types.events import (
 )
 
 if TYPE_CHECKING:
+    from ._base_client import AsyncAPIClient, Flow, SyncAPIClient
     from .types.forms import WorkflowPause
 
 __all__ = [
@@ -57,6 +58,8 @@ __all__ = [
     "ChatStreamState",
     "SSEDecoder",
     "StreamView",
+    "open_async_stream",
+    "open_stream",
 ]
 
 _BOM = b"\xef\xbb\xbf"
@@ -705,3 +708,56 @@ class AsyncStreamManager(Generic[S]):
 
     def __repr__(self) -> str:
         return f"<AsyncStreamManager {'open' if self._stream is not None else 'not entered'}>"
+
+
+# -- Opening a stream: one helper per client kind ----------------------------------------
+
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "")
+    return content_type.startswith("text/event-stream")
+
+
+def _not_an_event_stream(response: httpx.Response, what: str) -> ResponseDecodeError:
+    """The error for a 2xx answer to a stream's request that is not an event stream (read)."""
+    content_type = response.headers.get("content-type", "")
+    return ResponseDecodeError(
+        f"expected an event stream (text/event-stream) for {what}, got "
+        f"{content_type or 'no content type'!r} ({len(response.content)} bytes; the body is "
+        "in .raw)",
+        raw=response.text,
+        response=response,
+        show_raw=False,
+    )
+
+
+def open_stream(client: SyncAPIClient, flow: Flow[R], wrap: Callable[[R], T], *, what: str) -> T:
+    """Run ``flow``, which opens a stream, and ``wrap`` what it gave. A response that is
+    not an event stream is read, closed and refused (:class:`ResponseDecodeError` naming
+    ``what``); a flow may also give something else (a reply built another way)."""
+    opened = client._run(flow)
+    if isinstance(opened, httpx.Response) and not _is_event_stream(opened):
+        opened.read()
+        opened.close()
+        raise _not_an_event_stream(opened, what)
+    return wrap(opened)
+
+
+def open_async_stream(
+    client: AsyncAPIClient, flow: Callable[[], Flow[R]], wrap: Callable[[R], S], *, what: str
+) -> AsyncStreamManager[S]:
+    """Async :func:`open_stream`: the manager that runs a new ``flow()`` when entered (or
+    awaited); the arguments were checked before."""
+
+    async def open_and_wrap() -> S:
+        opened = await client._run(flow())
+        if isinstance(opened, httpx.Response) and not _is_event_stream(opened):
+            await opened.aread()
+            await opened.aclose()
+            raise _not_an_event_stream(opened, what)
+        return wrap(opened)
+
+    return AsyncStreamManager(open_and_wrap)
