@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from ..types.files import UploadedFile
     from ..types.messages import Message
 
-__all__ = ["AsyncChat", "Chat"]
+__all__ = ["AsyncChat", "Chat", "ChatFlows"]
 
 R = TypeVar("R")
 
