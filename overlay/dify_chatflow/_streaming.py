@@ -24,6 +24,7 @@ is read to its end, and the turn counts as ended once ``message_end`` (or
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -530,6 +531,8 @@ class ChatStream(_StreamView):
         self._chunks = response.iter_raw() if _unencoded(response) else response.iter_bytes()
         # One reader for the stream's life: every loop continues where the last stopped.
         self._events = self._read_events()
+        # A stream dropped unclosed, even unread, gives its connection back.
+        weakref.finalize(self, response.close)
 
     def __iter__(self) -> ChatStream:
         """The stream itself (one iterator, as a file is)."""
@@ -600,7 +603,8 @@ class AsyncChatStream(_StreamView):
     ``httpx.AsyncClient`` or ``DefaultAioHttpClient``). ``aiter(stream)`` is the stream
     itself: an ``async for`` left with ``break`` leaves the rest to the next one. Leaving
     ``async with`` or calling :meth:`close` closes the response at once; a stream that is
-    garbage collected unclosed is closed when the event loop finalises its reader.
+    garbage collected unclosed after it was read from is closed when the event loop
+    finalises its reader (leave ``async with`` to be certain).
     """
 
     def __init__(self, response: httpx.Response) -> None:
