@@ -69,7 +69,7 @@ def get_run(call: Call) -> Reply:
 def run_events(call: Call) -> Reply:
     app = call.app()
     user = call.query.get("user")
-    if not user:  # Dify's token check refuses it first, as a ValueError
+    if not user:  # checked with the token, before anything about the run
         raise error(400, "invalid_param", "Arg user must be provided.")
     run_id = call.params[0]
     try:
