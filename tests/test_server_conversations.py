@@ -123,12 +123,27 @@ def test_bad_sort_by_and_limit_are_validation_errors(server):
         "input_type=str]\n    For further information visit "
         "https://errors.pydantic.dev/2.12/v/literal_error"
     )
-    restx = "The value 'name' is not a valid choice for 'sort_by'."
+    restx = "Sort order for conversations The value 'name' is not a valid choice for 'sort_by'."
     assert (sort.status, sort.json()) == (400, validation(server, "sort_by", restx, pydantic))
     limit = raw(server.port, "GET", f"/conversations?user={USER}&limit=101")
-    assert limit.status == 400
+    pydantic = (
+        "1 validation error for ConversationListQuery\nlimit\n  Input should be less than or "
+        "equal to 100 [type=less_than_equal, input_value='101', input_type=str]\n    For "
+        "further information visit https://errors.pydantic.dev/2.12/v/less_than_equal"
+    )
+    restx = (
+        "Number of conversations to return Invalid argument: 101. argument must be within "
+        "the range 1 - 100"
+    )
+    assert (limit.status, limit.json()) == (400, validation(server, "limit", restx, pydantic))
     bad_id = raw(server.port, "GET", f"/conversations?user={USER}&last_id=nope")
-    assert bad_id.status == 400
+    pydantic = (
+        "1 validation error for ConversationListQuery\nlast_id\n  Value error, must be a valid "
+        "UUID [type=value_error, input_value='nope', input_type=str]\n    For further "
+        "information visit https://errors.pydantic.dev/2.12/v/value_error"
+    )
+    restx = "Last conversation ID for pagination nope is not a valid uuid."
+    assert (bad_id.status, bad_id.json()) == (400, validation(server, "last_id", restx, pydantic))
 
 
 def test_rename_with_a_name_or_auto_generated(server, clock):

@@ -43,6 +43,50 @@ def run_of_a_turn(server: DifyTestServer) -> tuple[str, list[dict[str, Any]]]:
     return str(events[0]["workflow_run_id"]), events
 
 
+SYSTEM_INPUTS = {
+    "1.10": [
+        "sys.files",
+        "sys.user_id",
+        "sys.app_id",
+        "sys.workflow_id",
+        "sys.workflow_run_id",
+        "sys.query",
+        "sys.dialogue_count",
+    ],
+    "1.16": [
+        "sys.query",
+        "sys.files",
+        "sys.user_id",
+        "sys.dialogue_count",
+        "sys.app_id",
+        "sys.workflow_id",
+        "sys.workflow_run_id",
+    ],
+}
+
+
+def test_a_runs_inputs_hold_the_system_variables_in_the_dialects_order(server):
+    server.add_app(KEY, user_input_form=[{"text-input": {"variable": "topic", "label": "Topic"}}])
+    events = chat(server.port, "Hello", inputs={"topic": "billing"}).events()
+    run_id = str(events[0]["workflow_run_id"])
+    started = events[0]["data"]["inputs"]
+    recorded = json.loads(raw(server.port, "GET", f"/workflows/run/{run_id}").json()["inputs"])
+    for inputs in (started, recorded):
+        assert list(inputs) == ["topic", *SYSTEM_INPUTS[server.dialect]]  # no conversation id
+        assert inputs["sys.user_id"] == USER  # the end user's session id: the user string
+        assert (inputs["sys.workflow_run_id"], inputs["sys.dialogue_count"]) == (run_id, 1)
+        assert (inputs["sys.query"], inputs["sys.files"]) == ("Hello", [])
+
+
+def test_the_start_node_shows_every_system_variable(server):
+    events = chat(server.port, "Hello").events()
+    start = next(e for e in events if e["event"] == "node_finished")
+    assert start["data"]["node_type"] == "start"
+    shown = start["data"]["outputs"]
+    assert shown["sys.conversation_id"] == events[0]["conversation_id"]
+    assert set(shown) == {*SYSTEM_INPUTS[server.dialect], "sys.conversation_id"}
+
+
 def test_a_turns_run_is_readable(server):
     run_id, events = run_of_a_turn(server)
     response = raw(server.port, "GET", f"/workflows/run/{run_id}")
@@ -112,7 +156,8 @@ def test_run_events_refusals(new_server):
 
 def test_end_users_are_scoped_to_the_app(new_server):
     _, events = run_of_a_turn(new_server)
-    end_user_id = events[0]["data"]["inputs"]["sys.user_id"]
+    finished = next(e for e in events if e["event"] == "workflow_finished")
+    end_user_id = finished["data"]["created_by"]["id"]  # the server's own id of the end user
     response = raw(new_server.port, "GET", f"/end-users/{end_user_id}")
     assert response.status == 200
     body = response.json()

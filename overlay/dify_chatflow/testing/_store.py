@@ -20,6 +20,7 @@ from ._human import HumanInput, PendingForm, RunLog
 __all__ = [
     "CHAT_MODES",
     "DEFAULT_USER",
+    "NIL_UUID",
     "STORED_TYPES",
     "App",
     "Conversation",
@@ -40,6 +41,8 @@ DEFAULT_USER: Final = "DEFAULT-USER"
 CHAT_MODES: Final = frozenset({"chat", "agent-chat", "advanced-chat"})
 APP_MODES: Final = CHAT_MODES | {"workflow", "completion"}
 NEW_CONVERSATION_NAME: Final = "New conversation"
+NIL_UUID: Final = "00000000-0000-0000-0000-000000000000"
+"""The parent of every message the service API creates (it keeps no message tree)."""
 
 # Types a stored variable can have: numbers are stored as "integer" or "float".
 STORED_TYPES: Final = frozenset(
@@ -542,10 +545,9 @@ class Store:
         now = self.now()
         with self._lock:
             conv = self._conversations[conversation_id]
-            previous = conv.messages[-1].id if conv.messages else None
         task_id, run_id = _new_id(), _new_id()
         message = StoredMessage(
-            _new_id(), conv.id, previous, dict(conv.inputs), query, answer, now, task_id, run_id
+            _new_id(), conv.id, NIL_UUID, dict(conv.inputs), query, answer, now, task_id, run_id
         )
         app = self.app(conv.api_key)
         run = WorkflowRun(

@@ -7,7 +7,7 @@ from typing import Final
 from .._context import (
     JSON,
     Call,
-    FieldError,
+    Checks,
     Reply,
     error,
     internal_error,
@@ -40,17 +40,19 @@ def conversation_body(conv: ConversationSnapshot) -> dict[str, object]:
 def list_conversations(call: Call) -> Reply:
     app = call.chat_app()
     user = call.query_user()
-    errors: list[FieldError] = []
-    restx: list[str] = []
-    last_id = parse_uuid("last_id", call.query.get("last_id"), errors, restx)
-    limit = parse_limit(call.query.get("limit"), errors, restx)
+    checks = Checks("ConversationListQuery")
+    help_text = "Last conversation ID for pagination"
+    last_id = parse_uuid(checks, "last_id", call.query.get("last_id"), help_text=help_text)
+    limit = parse_limit(
+        checks, call.query.get("limit"), help_text="Number of conversations to return"
+    )
     sort_by = call.query.get("sort_by", "-updated_at")
     if sort_by not in _SORTS:
         text = "Input should be 'created_at', '-created_at', 'updated_at' or '-updated_at'"
-        errors.append(("sort_by", text, "literal_error", sort_by))
-        restx.append(f"The value '{sort_by}' is not a valid choice for 'sort_by'.")
-    if errors:
-        raise call.invalid("ConversationListQuery", errors, restx[0])
+        checks.fail_pydantic("sort_by", text, "literal_error", sort_by)
+        choice = f"The value '{sort_by}' is not a valid choice for 'sort_by'."
+        checks.fail_restx("sort_by", "Sort order for conversations", choice)
+    call.check(checks)
     try:
         rows, has_more = call.store.conversation_page(
             app.api_key,
@@ -75,8 +77,11 @@ def rename_conversation(call: Call) -> Reply:
     auto_generate = payload.get("auto_generate", False) is True
     unnamed = not auto_generate and (name is None or name == "")
     if unnamed and call.new:
+        checks = Checks("ConversationRenamePayload")
         text = "Value error, name is required when auto_generate is false"
-        raise call.invalid("ConversationRenamePayload", [("", text, "value_error", payload)], text)
+        checks.fail_pydantic("", text, "value_error", payload)
+        checks.fail_restx("name", None, text)
+        call.check(checks)
     conv = call.owned_conversation(call.params[0].lower(), user, hint=False)
     if unnamed:
         raise internal_error()  # 1.10 writes a NULL name and the database refuses it

@@ -7,7 +7,7 @@ from typing import Final
 
 from .._context import (
     Call,
-    FieldError,
+    Checks,
     Reply,
     ServerOptions,
     error,
@@ -24,6 +24,7 @@ __all__ = ["ROUTES", "variable_body"]
 _VARIABLE_NAME_CHARS: Final = (
     "Variable name can only contain letters, numbers, hyphens (-), underscores (_), and periods (.)"
 )
+_VARIABLE_NAME_LIMIT: Final = 255
 _DANGEROUS: Final = ("'", '"', ";", "--", "/*", "*/", "xp_", "sp_")
 
 
@@ -66,13 +67,11 @@ def update_variable(call: Call) -> Reply:
     call.app()
     payload = call.json()
     call.chat_app()
+    checks = Checks("ConversationVariableUpdatePayload")
     if "value" not in payload:
-        errors: list[FieldError] = [("value", "Field required", "missing", payload)]
-        raise call.invalid(
-            "ConversationVariableUpdatePayload",
-            errors,
-            "Missing required parameter in the JSON body",
-        )
+        help_text = "New value for the conversation variable"
+        checks.missing("value", help_text, "the JSON body", payload)
+    call.check(checks)
     conv = call.owned_conversation(
         call.params[0].lower(), call.user(payload.get("user")), hint=False
     )
@@ -90,20 +89,23 @@ def update_variable(call: Call) -> Reply:
 
 
 def _list_params(call: Call) -> tuple[int, str | None, str | None]:
-    """``limit``, ``last_id`` and ``variable_name`` checked as Dify's query model does."""
+    """``limit``, ``last_id`` and ``variable_name`` checked as Dify's query model does
+    (1.10 has no ``variable_name``: it lists every variable)."""
     query: Mapping[str, str] = call.query
-    errors: list[FieldError] = []
-    restx: list[str] = []
-    last_id = parse_uuid("last_id", query.get("last_id"), errors, restx)
-    limit = parse_limit(query.get("limit"), errors, restx)
-    name = query.get("variable_name")
+    checks = Checks("ConversationVariablesQuery")
+    last_id = parse_uuid(
+        checks, "last_id", query.get("last_id"), help_text="Last variable ID for pagination"
+    )
+    limit = parse_limit(checks, query.get("limit"), help_text="Number of variables to return")
+    name = query.get("variable_name") if call.new else None
     if name is not None:
         problem = _variable_name_problem(name)
         if problem:
-            errors.append(("variable_name", f"Value error, {problem}", "value_error", name))
-            restx.append(problem)
-    if errors:
-        raise call.invalid("ConversationVariablesQuery", errors, restx[0])
+            checks.fail_pydantic("variable_name", f"Value error, {problem}", "value_error", name)
+        elif len(name) > _VARIABLE_NAME_LIMIT:
+            text = f"String should have at most {_VARIABLE_NAME_LIMIT} characters"
+            checks.fail_pydantic("variable_name", text, "string_too_long", name)
+    call.check(checks)
     return limit, last_id, name
 
 
