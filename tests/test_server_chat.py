@@ -293,10 +293,23 @@ def test_1_16_names_a_streamed_first_turn_after_the_first_20_characters():
         assert server.conversations()[0].name == "A question longer th…"
 
 
-def test_auto_generate_name_false_keeps_the_default_name(server):
-    body = chat(server.port, "named?", streaming=False, auto_generate_name=False).json()
+def test_auto_generate_name_false_still_names_a_new_conversation_after_its_cut_query(server):
+    query = "A question longer than twenty"
+    body = chat(server.port, query, streaming=False, auto_generate_name=False).json()
     assert server.conversations()[0].id == body["conversation_id"]
-    assert server.conversations()[0].name == "New conversation"
+    assert server.conversations()[0].name == "A question longer th…"
+
+
+def test_1_16_refuses_an_auto_generate_name_it_cannot_read():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        response = chat(server.port, "q", auto_generate_name="maybe")
+    assert (response.status, response.json()["message"]) == (
+        400,
+        "1 validation error for ChatRequestPayload\nauto_generate_name\n  Input should be a "
+        "valid boolean, unable to interpret input [type=bool_parsing, input_value='maybe', "
+        "input_type=str]\n    For further information visit "
+        "https://errors.pydantic.dev/2.12/v/bool_parsing",
+    )
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)

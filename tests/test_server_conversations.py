@@ -161,6 +161,50 @@ def test_rename_with_a_name_or_auto_generated(server, clock):
     assert auto.json()["name"] == "What is the weather …"
 
 
+def test_auto_generating_the_name_of_a_conversation_without_messages_is_refused(server):
+    conv = server.add_conversation(user=USER)
+    payload = {"auto_generate": True, "user": USER}
+    response = raw(server.port, "POST", f"/conversations/{conv}/name", payload)
+    assert (response.status, response.json()) == (
+        400,
+        {"code": "invalid_param", "message": "", "status": 400},
+    )
+
+
+def test_1_10_takes_any_truthy_auto_generate_and_any_name_it_can_turn_into_text(clock):
+    with DifyTestServer(api_key=KEY, dialect="1.10", clock=clock) as server:
+        (conv,) = start(server, clock, "q")
+        url = f"/conversations/{conv}/name"
+        empty = raw(server.port, "POST", url, {"name": "", "user": USER})
+        assert (empty.status, empty.json()["name"]) == (200, "")
+        number = raw(server.port, "POST", url, {"name": 7, "user": USER})
+        assert (number.status, number.json()["name"]) == (200, "7")
+        auto = raw(server.port, "POST", url, {"name": "x", "auto_generate": "no", "user": USER})
+        assert (auto.status, auto.json()["name"]) == (200, "q")  # "no" is truthy text
+
+
+def test_1_16_refuses_a_blank_name_and_an_auto_generate_it_cannot_read(clock):
+    with DifyTestServer(api_key=KEY, dialect="1.16", clock=clock) as server:
+        (conv,) = start(server, clock, "q")
+        url = f"/conversations/{conv}/name"
+        blank = raw(server.port, "POST", url, {"name": "  ", "user": USER})
+        assert blank.json()["message"] == (
+            "1 validation error for ConversationRenamePayload\n  Value error, name is required "
+            "when auto_generate is false [type=value_error, input_value={'name': '  ', 'user': "
+            "'abc-123'}, input_type=dict]\n    For further information visit "
+            "https://errors.pydantic.dev/2.12/v/value_error"
+        )
+        unreadable = raw(server.port, "POST", url, {"auto_generate": "maybe", "user": USER})
+        assert unreadable.json()["message"] == (
+            "1 validation error for ConversationRenamePayload\nauto_generate\n  Input should be "
+            "a valid boolean, unable to interpret input [type=bool_parsing, "
+            "input_value='maybe', input_type=str]\n    For further information visit "
+            "https://errors.pydantic.dev/2.12/v/bool_parsing"
+        )
+        named = raw(server.port, "POST", url, {"name": "x", "auto_generate": "no", "user": USER})
+        assert (named.status, named.json()["name"]) == (200, "x")
+
+
 def test_rename_without_a_name_is_500_on_1_10_and_400_on_1_16(server, clock):
     (conv,) = start(server, clock, "q")
     payload = {"auto_generate": False, "user": USER}

@@ -32,6 +32,7 @@ __all__ = [
     "Stop",
     "error",
     "json_reply",
+    "lax_bool",
     "parse_limit",
     "parse_uuid",
 ]
@@ -276,6 +277,14 @@ class Checks:
     def fail_restx(self, name: str, help_text: str | None, text: str) -> None:
         self.restx.append((name, f"{help_text} {text}" if help_text else text))
 
+    def fail_bool(self, name: str, value: object) -> None:
+        """``value`` is no boolean a pydantic ``bool`` field can read (see :func:`lax_bool`)."""
+        if isinstance(value, str | int | float):
+            text = "Input should be a valid boolean, unable to interpret input"
+            self.fail_pydantic(name, text, "bool_parsing", value)
+        else:
+            self.fail_pydantic(name, "Input should be a valid boolean", "bool_type", value)
+
     def missing(self, name: str, help_text: str | None, where: str, given: object) -> None:
         """A required parameter is absent (``where``: ``"the JSON body"``, ``"the query
         string"``); ``given`` is the whole input pydantic shows."""
@@ -284,6 +293,21 @@ class Checks:
 
 
 MUST_BE_UUID: Final = "Value error, must be a valid UUID"
+_TRUE_TEXTS: Final = frozenset({"1", "on", "t", "true", "y", "yes"})
+_FALSE_TEXTS: Final = frozenset({"0", "off", "f", "false", "n", "no"})
+
+
+def lax_bool(value: object) -> bool | None:
+    """``value`` as a pydantic ``bool`` field reads JSON (``None``: not a boolean)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _TRUE_TEXTS or text in _FALSE_TEXTS:
+            return text in _TRUE_TEXTS
+    return None
 
 
 def parse_uuid(

@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from ..._inputs import InputValidationError, check_inputs
-from .._context import Call, Checks, Reply, error, internal_error, json_reply
+from .._context import Call, Checks, Reply, error, internal_error, json_reply, lax_bool
 from .._faults import Fault
-from .._store import NEW_CONVERSATION_NAME, NIL_UUID, App, StoredMessage
+from .._store import NIL_UUID, App, StoredMessage
 from .._stream import Job
 from .._turn import SystemVariables, Turn, new_run
 from ._spec import RouteSpec
@@ -37,10 +37,11 @@ def fallback_name(query: str) -> str:
     return query[:47] + "..." if len(query) > 50 else query
 
 
-def _first_name(call: Call, query: str, streaming: bool) -> str:
-    """A new conversation's name: 1.10 keeps the cut query; 1.16 renames it a second
-    after a blocking turn, by the fallback rule when no model names it."""
-    if call.new and not streaming:
+def _first_name(call: Call, query: str, *, streaming: bool, auto_name: bool) -> str:
+    """A new conversation's name: the cut query. With ``auto_generate_name`` Dify asks a
+    model to rename it a second later; without a model 1.10 keeps the cut query, and 1.16
+    falls back to the query (see :func:`fallback_name`), observed after a blocking turn."""
+    if call.new and auto_name and not streaming:
         return fallback_name(query)
     return conversation_name(query)
 
@@ -84,6 +85,9 @@ def _check_payload(call: Call, payload: Mapping[str, object]) -> str | None:
         choice = f"The value '{shown}' is not a valid choice for 'response_mode'."
         checks.fail_restx("response_mode", "Response mode", choice)
     _check_conversation_id(call, checks, payload.get("conversation_id"))
+    auto_name = payload.get("auto_generate_name", True)
+    if lax_bool(auto_name) is None:
+        checks.fail_bool("auto_generate_name", auto_name)
     call.check(checks)
     if query is _MISSING or query is None:
         return None
@@ -168,8 +172,8 @@ def send_message(call: Call) -> Reply:
     else:
         raw_inputs = payload.get("inputs")
         inputs = prepare_inputs(call, app, raw_inputs if isinstance(raw_inputs, dict) else {})
-        auto_name = payload.get("auto_generate_name", True) is not False
-        name = _first_name(call, query, streaming) if auto_name else NEW_CONVERSATION_NAME
+        auto_name = lax_bool(payload.get("auto_generate_name", True)) is True
+        name = _first_name(call, query, streaming=streaming, auto_name=auto_name)
         conv = store.start_conversation(app, user, inputs, name)
     end_user = store.end_user(app.api_key, user)
     now = store.now()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from .._context import (
@@ -12,6 +13,7 @@ from .._context import (
     error,
     internal_error,
     json_reply,
+    lax_bool,
     parse_limit,
     parse_uuid,
 )
@@ -68,27 +70,44 @@ def list_conversations(call: Call) -> Reply:
     return json_reply(200, {"limit": limit, "has_more": has_more, "data": data})
 
 
+def _rename_request(call: Call, payload: Mapping[str, object]) -> tuple[str | None, bool]:
+    """The name and ``auto_generate`` as Dify reads them: 1.10's reqparse turns them into
+    ``str`` and ``bool``; 1.16's model takes a string name and a boolean it can interpret,
+    and wants a name that is not blank unless ``auto_generate``."""
+    raw_name, raw_auto = payload.get("name"), payload.get("auto_generate", False)
+    if not call.new:
+        return (None if raw_name is None else str(raw_name)), bool(raw_auto)
+    checks = Checks("ConversationRenamePayload")
+    if raw_name is not None and not isinstance(raw_name, str):
+        checks.fail_pydantic("name", "Input should be a valid string", "string_type", raw_name)
+    auto_generate = lax_bool(raw_auto)
+    if auto_generate is None:
+        checks.fail_bool("auto_generate", raw_auto)
+    blank = not isinstance(raw_name, str) or not raw_name.strip()
+    if not checks.pydantic and not auto_generate and blank:
+        text = "Value error, name is required when auto_generate is false"
+        checks.fail_pydantic("", text, "value_error", dict(payload))
+    call.check(checks)
+    return (raw_name if isinstance(raw_name, str) else None), bool(auto_generate)
+
+
 def rename_conversation(call: Call) -> Reply:
     call.app()
     payload = call.json()
     user = call.body_user()
     call.chat_app()
-    name = payload.get("name")
-    auto_generate = payload.get("auto_generate", False) is True
-    unnamed = not auto_generate and (name is None or name == "")
-    if unnamed and call.new:
-        checks = Checks("ConversationRenamePayload")
-        text = "Value error, name is required when auto_generate is false"
-        checks.fail_pydantic("", text, "value_error", payload)
-        checks.fail_restx("name", None, text)
-        call.check(checks)
+    name, auto_generate = _rename_request(call, payload)
     conv = call.owned_conversation(call.params[0].lower(), user, hint=False)
-    if unnamed:
-        raise internal_error()  # 1.10 writes a NULL name and the database refuses it
     if auto_generate:
+        # Dify asks a model to name it after the first message; the cut query stands in
+        # for the model here. Without messages Dify refuses (an error without a message).
         first = call.store.snapshot(conv).messages
-        name = conversation_name(first[0].query) if first else conv.name
-    renamed = call.store.rename(conv, str(name))
+        if not first:
+            raise error(400, "invalid_param", "")
+        name = conversation_name(first[0].query)
+    elif name is None:
+        raise internal_error()  # 1.10 writes a NULL name and the database refuses it
+    renamed = call.store.rename(conv, name)
     return json_reply(200, conversation_body(renamed))
 
 
