@@ -305,7 +305,7 @@ class TestExitCodes:
                     "message": "variable size 9 exceeds limit 1",
                 },
             ),
-            route="update",
+            route="variables.update",
         )
         result = run_cli("vars", "set", conversation, "theme", "x", server=server)
         assert result.returncode == 1

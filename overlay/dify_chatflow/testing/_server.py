@@ -12,7 +12,7 @@ from ._demo import DEMO_USER, demo_variables
 from ._faults import Fault, FaultRoute
 from ._http import HTTPServer
 from ._records import RecordedRequest
-from ._routes import ServerOptions, ServerState
+from ._routes import ServerOptions, ServerState, fault_target
 from ._store import (
     DEFAULT_USER,
     App,
@@ -279,12 +279,14 @@ class DifyTestServer:
     # -- faults and records --------------------------------------------------------------
 
     def inject_fault(self, fault: Fault, *, route: FaultRoute = "any", times: int = 1) -> None:
-        """Apply ``fault`` to the next ``times`` requests on ``route``: a family (``"chat"``,
-        ``"conversations"``, ``"messages"``, ``"files"``, ``"app"``, ``"workflows"``,
-        ``"variables"``, ``"end_users"``, ``"forms"``), a variable route (``"list"``,
-        ``"update"``) or ``"any"``. Request faults act before any other check; stream
-        faults act on the next streaming chat turns. Faults run in injection order."""
-        self._state.faults.add(fault, route, times)
+        """Apply ``fault`` to the next ``times`` requests on ``route``: ``"any"``, a family
+        (``"chat"``, ``"conversations"``, ``"messages"``, ``"files"``, ``"app"``,
+        ``"workflows"``, ``"variables"``, ``"end_users"``, ``"forms"``) or one operation by
+        its registry name (``"variables.list"``, ``"conversations.list"``, ``"chat.send"``,
+        ...). The old bare ``"update"`` still means ``"variables.update"``; ``"list"``, which
+        several families have, is refused. Request faults act before any other check;
+        stream faults act on the next streaming chat turns. Faults run in injection order."""
+        self._state.faults.add(fault, fault_target(route), times)
 
     def clear_faults(self) -> None:
         """Forget every fault not yet used."""

@@ -126,8 +126,8 @@ def site(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("app", "info", "/info", {"GET": info}),
-    RouteSpec("app", "parameters", "/parameters", {"GET": parameters}),
-    RouteSpec("app", "meta", "/meta", {"GET": meta}),
-    RouteSpec("app", "site", "/site", {"GET": site}),
+    RouteSpec("app.info", info),
+    RouteSpec("app.parameters", parameters),
+    RouteSpec("app.meta", meta),
+    RouteSpec("app.site", site),
 )

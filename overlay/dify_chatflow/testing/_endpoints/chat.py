@@ -20,6 +20,7 @@ _MODES: Final = ("blocking", "streaming")
 _STREAM: Final = "text/event-stream; charset=utf-8"
 _NAME_LENGTH: Final = 20
 _MISSING: Final = object()
+_SEND: Final = ("chat", "chat.send")  # what a stream fault is aimed at
 # The ``help`` texts of 1.10's chat parser arguments: they lead its validation texts.
 _HELP_INPUTS: Final = "Input parameters for chat"
 _HELP_QUERY: Final = "The chat query"
@@ -233,8 +234,8 @@ def _stream_fault(call: Call, streaming: bool) -> Fault | None:
     if not faults:
         return None
     if streaming:
-        return faults.take(("chat", "send_message"), stream=True)
-    return faults.take(("chat", "send_message"), stream=True, kinds=frozenset({"slow_events"}))
+        return faults.take(_SEND, stream=True)
+    return faults.take(_SEND, stream=True, kinds=frozenset({"slow_events"}))
 
 
 def stop_message(call: Call) -> Reply:
@@ -246,6 +247,6 @@ def stop_message(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("chat", "send_message", "/chat-messages", {"POST": send_message}),
-    RouteSpec("chat", "stop_message", "/chat-messages/{str}/stop", {"POST": stop_message}),
+    RouteSpec("chat.send", send_message),
+    RouteSpec("chat.stop", stop_message, strings=("task_id",)),
 )

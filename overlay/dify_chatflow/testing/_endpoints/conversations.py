@@ -126,17 +126,7 @@ def delete_conversation(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("conversations", "list_conversations", "/conversations", {"GET": list_conversations}),
-    RouteSpec(
-        "conversations",
-        "rename_conversation",
-        "/conversations/{uuid}/name",
-        {"POST": rename_conversation},
-    ),
-    RouteSpec(
-        "conversations",
-        "delete_conversation",
-        "/conversations/{uuid}",
-        {"DELETE": delete_conversation},
-    ),
+    RouteSpec("conversations.list", list_conversations),
+    RouteSpec("conversations.rename", rename_conversation),
+    RouteSpec("conversations.delete", delete_conversation),
 )

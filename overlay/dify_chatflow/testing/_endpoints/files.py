@@ -164,4 +164,4 @@ def upload_file(call: Call) -> Reply:
     return json_reply(201, body)
 
 
-ROUTES: Final = (RouteSpec("files", "upload", "/files/upload", {"POST": upload_file}),)
+ROUTES: Final = (RouteSpec("files.upload", upload_file),)

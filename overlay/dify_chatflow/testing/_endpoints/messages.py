@@ -144,7 +144,7 @@ def suggested_questions(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("messages", "list_messages", "/messages", {"GET": list_messages}),
-    RouteSpec("messages", "feedback", "/messages/{uuid}/feedbacks", {"POST": send_feedback}),
-    RouteSpec("messages", "suggested", "/messages/{uuid}/suggested", {"GET": suggested_questions}),
+    RouteSpec("messages.list", list_messages),
+    RouteSpec("messages.feedback", send_feedback),
+    RouteSpec("messages.suggested", suggested_questions),
 )

@@ -120,11 +120,6 @@ def _variable_name_problem(name: str) -> str | None:
 
 
 ROUTES: Final = (
-    RouteSpec("variables", "list", "/conversations/{uuid}/variables", {"GET": list_variables}),
-    RouteSpec(
-        "variables",
-        "update",
-        "/conversations/{uuid}/variables/{uuid}",
-        {"PUT": update_variable},
-    ),
+    RouteSpec("variables.list", list_variables),
+    RouteSpec("variables.update", update_variable),
 )

@@ -121,6 +121,6 @@ def _follow(log: RunLog, ping_interval: float, *, continue_on_pause: bool) -> Re
 
 
 ROUTES: Final = (
-    RouteSpec("workflows", "run", "/workflows/run/{str}", {"GET": get_run}),
-    RouteSpec("workflows", "events", "/workflow/{str}/events", {"GET": run_events}, new_only=True),
+    RouteSpec("workflows.get_run", get_run, strings=("workflow_run_id",)),
+    RouteSpec("workflows.events", run_events, strings=("workflow_run_id",), new_only=True),
 )
