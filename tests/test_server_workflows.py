@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from dify_chatflow.testing import DifyTestServer
-from server_support import DIALECTS, KEY, USER, chat, raw
+from server_support import DIALECTS, KEY, USER, OpenStream, chat, raw
 
 RUN_KEYS = [
     "id",
@@ -76,6 +77,24 @@ def test_a_runs_inputs_hold_the_system_variables_in_the_dialects_order(server):
         assert inputs["sys.user_id"] == USER  # the end user's session id: the user string
         assert (inputs["sys.workflow_run_id"], inputs["sys.dialogue_count"]) == (run_id, 1)
         assert (inputs["sys.query"], inputs["sys.files"]) == ("Hello", [])
+
+
+def test_a_running_runs_outputs_are_null_on_1_10_and_an_empty_object_on_1_16(server):
+    release = threading.Event()
+
+    def responder(query, inputs, conversation):
+        yield "a"
+        release.wait(5)
+        yield "b"
+
+    server.add_app(KEY, responder=responder)
+    body = {"query": "q", "inputs": {}, "user": USER, "response_mode": "streaming"}
+    with OpenStream(server.port, body) as stream:
+        run_id = stream.event()["workflow_run_id"]
+        running = raw(server.port, "GET", f"/workflows/run/{run_id}").json()
+        release.set()
+    assert running["status"] == "running"
+    assert running["outputs"] == (None if server.dialect == "1.10" else {})
 
 
 def test_the_start_node_shows_every_system_variable(server):

@@ -33,9 +33,11 @@ _STREAM: Final = "text/event-stream; charset=utf-8"
 
 
 def _run_body(run: WorkflowRun, *, new: bool) -> dict[str, object]:
-    outputs: object = None
-    if run.outputs is not None:
-        outputs = dict(run.outputs) if new else json.dumps(dict(run.outputs))
+    outputs: object
+    if new:  # 1.16's model: an object, empty while the run has none and while it is paused
+        outputs = dict(run.outputs or {}) if run.status != "paused" else {}
+    else:  # 1.10 passes the stored JSON text on, or null
+        outputs = None if run.outputs is None else json.dumps(dict(run.outputs))
     return {
         "id": run.id,
         "workflow_id": run.workflow_id,
