@@ -465,6 +465,22 @@ def test_1_16_lists_every_failing_field_of_the_chat_request():
         )
 
 
+def test_1_16_wants_files_as_a_list_of_objects():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        not_a_list = chat(server.port, "q", files=5)
+        not_objects = chat(server.port, "q", files=[{"type": "image"}, "x"])
+    assert not_a_list.json()["message"] == (
+        "1 validation error for ChatRequestPayload\nfiles\n  Input should be a valid list "
+        "[type=list_type, input_value=5, input_type=int]\n    For further information visit "
+        "https://errors.pydantic.dev/2.12/v/list_type"
+    )
+    assert not_objects.json()["message"] == (
+        "1 validation error for ChatRequestPayload\nfiles.1\n  Input should be a valid "
+        "dictionary [type=dict_type, input_value='x', input_type=str]\n    For further "
+        "information visit https://errors.pydantic.dev/2.12/v/dict_type"
+    )
+
+
 def test_1_16_takes_a_blank_conversation_id_for_a_new_conversation():
     with DifyTestServer(api_key=KEY, dialect="1.16") as server:
         response = chat(server.port, "q", streaming=False, conversation_id="  ")

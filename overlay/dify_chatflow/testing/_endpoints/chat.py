@@ -77,6 +77,12 @@ def _check_payload(call: Call, payload: Mapping[str, object]) -> str | None:
     problem = None if files is None else _converted(list, files)
     if problem is not None:
         checks.fail_restx("files", "List of file attachments", problem)
+    if files is not None and not isinstance(files, list):
+        checks.fail_pydantic("files", "Input should be a valid list", "list_type", files)
+    for index, item in enumerate(files if isinstance(files, list) else ()):
+        if not isinstance(item, dict):
+            text = "Input should be a valid dictionary"
+            checks.fail_pydantic(f"files.{index}", text, "dict_type", item)
     mode = payload.get("response_mode", _MISSING)
     if mode is not _MISSING and mode not in _MODES:
         if mode is not None:
