@@ -481,6 +481,14 @@ def test_1_16_wants_files_as_a_list_of_objects():
     )
 
 
+def test_nul_characters_are_dropped_from_the_query(server):
+    body = chat(server.port, "a\x00b", streaming=False).json()
+    assert body["answer"] == "ab"
+    (message,) = server.messages(body["conversation_id"])
+    assert message.query == "ab"
+    assert server.conversations()[0].name == "ab"
+
+
 def test_1_16_takes_a_blank_conversation_id_for_a_new_conversation():
     with DifyTestServer(api_key=KEY, dialect="1.16") as server:
         response = chat(server.port, "q", streaming=False, conversation_id="  ")

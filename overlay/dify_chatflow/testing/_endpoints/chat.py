@@ -168,6 +168,7 @@ def send_message(call: Call) -> Reply:
     query = _check_payload(call, payload)
     if not query:
         raise error(400, "invalid_param", "query is required")
+    query = query.replace("\x00", "")  # Dify drops NUL characters (after its check)
     streaming = payload.get("response_mode") == "streaming"
     store = call.store
     conversation_id = payload.get("conversation_id")
