@@ -140,7 +140,7 @@ if TYPE_CHECKING:
         WorkflowPausedEvent,
         WorkflowStartedEvent,
     )
-    from .types.files import UploadedFile
+    from .types.files import FileRef, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -265,6 +265,7 @@ else:
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
+        "FileRef": ".types.files",
         "UploadedFile": ".types.files",
         "WorkflowRun": ".types.workflows",
     }
@@ -343,6 +344,7 @@ __all__ = [
     "Feedback",
     "FileField",
     "FileListField",
+    "FileRef",
     "FileTooLargeError",
     "Files",
     "FormAction",
