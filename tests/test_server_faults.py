@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from dify_chatflow.testing import REDACTED, DifyTestServer, Fault
+from server_support import chat
 
 KEY = "app-test"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -104,6 +105,15 @@ def test_a_fault_aimed_at_one_method_leaves_the_other_method_of_its_path():
         with httpx.Client(headers=AUTH) as http:
             assert http.get(url).status_code == 404  # forms.get answers normally
             assert http.post(url, json={"user": USER}).status_code == 502
+
+
+def test_a_stream_fault_aims_at_chat_send_by_its_registry_name():
+    with DifyTestServer(api_key=KEY) as server:
+        server.inject_fault(Fault.cut_stream(after_events=2), route="chat.send")
+        cut = chat(server.port)
+        assert (cut.complete, len(cut.events())) == (False, 2)
+        server.inject_fault(Fault.cut_stream(after_events=2), route="chat.stop")
+        assert chat(server.port).complete  # a fault aimed at stopping leaves sending alone
 
 
 def test_the_old_bare_name_update_still_aims_at_the_variable_update(dify_server, client, conv):
