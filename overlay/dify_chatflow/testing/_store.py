@@ -499,20 +499,15 @@ class Store:
         *,
         limit: int,
         last_id: str | None,
-        name_filter: str | None,
         paging_flaw: bool,
     ) -> tuple[list[StoredVariable], bool]:
         """One page of variables ordered by creation, and whether more follow.
 
-        ``name_filter`` is a case-insensitive substring match, as Dify's SQL ``ILIKE``.
         With ``paging_flaw`` the page after ``last_id`` holds only variables created in a
         strictly later second, as Dify's query does; without it, those listed after it.
         """
         with self._lock:
             rows = list(conv.variables)
-        if name_filter:
-            needle = name_filter.lower()
-            rows = [var for var in rows if needle in var.name.lower()]
         if last_id:
             index = next((i for i, var in enumerate(rows) if var.id == last_id), None)
             if index is None:
