@@ -97,6 +97,14 @@ def test_a_running_runs_outputs_are_null_on_1_10_and_an_empty_object_on_1_16(ser
     assert running["outputs"] == (None if server.dialect == "1.10" else {})
 
 
+def test_a_run_id_that_is_no_uuid_is_a_500_from_the_database(server):
+    response = raw(server.port, "GET", "/workflows/run/not-a-uuid")
+    assert (response.status, response.json()) == (
+        500,
+        {"message": "Internal Server Error", "code": "unknown", "status": 500},
+    )
+
+
 def test_the_start_node_shows_every_system_variable(server):
     events = chat(server.port, "Hello").events()
     start = next(e for e in events if e["event"] == "node_finished")

@@ -57,6 +57,10 @@ def get_run(call: Call) -> Reply:
     app = call.app()
     if app.mode not in _WORKFLOW_MODES:
         raise error(400, "not_workflow_app", _MSG_NOT_WORKFLOW)
+    try:
+        uuid.UUID(call.params[0])
+    except ValueError:
+        raise internal_error() from None  # the database refuses a malformed uuid
     run = call.store.run(call.params[0].lower())
     if run is None or run.api_key != app.api_key:
         if call.new:
