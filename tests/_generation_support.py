@@ -126,6 +126,14 @@ def _sample_calls() -> dict[
     }
     form = {"inputs": {"comment": "ok"}, "action": "approve", "user": user}
     upload = io.BytesIO(b"%PDF-1.4")
+    audio = io.BytesIO(b"ID3")
+    speech = {"text": "hello", "message_id": str(o), "voice": "alloy", "user": user}
+    note = {"question": "q?", "answer": "a."}
+    reply = {
+        "score_threshold": 0.9,
+        "embedding_provider_name": "openai",
+        "embedding_model_name": "text-embedding-3-small",
+    }
     return {
         "variables.update": (
             lambda: b.update_conversation_variable(c, o, {"value": ["a", 1], "user": user}),
@@ -197,6 +205,74 @@ def _sample_calls() -> dict[
             {"json": form},
         ),
         "end_users.get": (lambda: b.get_end_user(o), {"end_user_id": o}, {}),
+        "files.preview": (
+            lambda: b.get_file_preview(o, user=user, as_attachment=True),
+            {"file_id": o},
+            {"params": {"user": user, "as_attachment": True}},
+        ),
+        "app.feedbacks": (
+            lambda: b.list_app_feedbacks(page=2, limit=101),
+            {},
+            {"params": {"page": 2, "limit": 101}},
+        ),
+        "audio.to_text": (
+            lambda: b.audio_to_text(audio, filename="a.mp3", mime_type="audio/mp3", user=user),
+            {},
+            {"files": ["file", "user"]},
+        ),
+        "audio.to_audio": (
+            lambda: b.text_to_audio(speech),
+            {},
+            {"json": speech},
+        ),
+        "annotations.list": (
+            lambda: b.list_annotations(page=3, limit=100, keyword="refund"),
+            {},
+            {"params": {"page": 3, "limit": 100, "keyword": "refund"}},
+        ),
+        "annotations.create": (
+            lambda: b.create_annotation(note),
+            {},
+            {"json": note},
+        ),
+        "annotations.update": (
+            lambda: b.update_annotation(o, note),
+            {"annotation_id": o},
+            {"json": note},
+        ),
+        "annotations.delete": (lambda: b.delete_annotation(o), {"annotation_id": o}, {}),
+        "annotations.reply": (
+            lambda: b.set_annotation_reply("enable", reply),
+            {"action": "enable"},
+            {"json": reply},
+        ),
+        "annotations.reply_job": (
+            lambda: b.get_annotation_reply_job("disable", o),
+            {"action": "disable", "job_id": o},
+            {},
+        ),
+        "workflows.logs": (
+            lambda: b.list_workflow_logs(
+                page=1,
+                limit=100,
+                keyword="k",
+                status="failed",
+                created_before="2026-12-05T19:08:51",
+                created_after=None,
+                end_user_session_id="s-1",
+            ),
+            {},
+            {
+                "params": {
+                    "page": 1,
+                    "limit": 100,
+                    "keyword": "k",
+                    "status": "failed",
+                    "created_at__before": "2026-12-05T19:08:51",
+                    "created_by_end_user_session_id": "s-1",
+                }
+            },
+        ),
     }
 
 

@@ -116,17 +116,18 @@ def test_a_stream_fault_aims_at_chat_send_by_its_registry_name():
         assert chat(server.port).complete  # a fault aimed at stopping leaves sending alone
 
 
-def test_the_old_bare_name_update_still_aims_at_the_variable_update(dify_server, client, conv):
-    dify_server.inject_fault(Fault.status(502), route="update")
-    assert get_list(client, conv).status_code == 200
-    assert put_n(client, dify_server, conv, 2).status_code == 502
-
-
-def test_a_bare_name_several_families_share_is_refused():
+@pytest.mark.parametrize(
+    ("bare", "operations"),
+    [
+        ("list", "annotations.list, conversations.list, messages.list, variables.list"),
+        ("update", "annotations.update, variables.update"),
+    ],
+)
+def test_an_old_bare_name_several_families_share_is_refused(bare, operations):
     server = DifyTestServer()
     with pytest.raises(ValueError, match="several operations") as caught:
-        server.inject_fault(Fault.drop(), route="list")
-    assert "conversations.list, messages.list, variables.list" in str(caught.value)
+        server.inject_fault(Fault.drop(), route=bare)
+    assert f"({operations})" in str(caught.value)
     assert server.pending_faults == 0
 
 

@@ -37,28 +37,39 @@ __all__ = [
     "GeneratedBindingError",
     "OperationUnavailableError",
     "Request",
+    "audio_to_text",
+    "create_annotation",
+    "delete_annotation",
     "delete_conversation",
+    "get_annotation_reply_job",
     "get_app_info",
     "get_app_meta",
     "get_app_parameters",
     "get_app_site",
     "get_end_user",
+    "get_file_preview",
     "get_human_input_form",
     "get_workflow_run",
+    "list_annotations",
+    "list_app_feedbacks",
     "list_conversation_variables",
     "list_conversations",
     "list_messages",
     "list_suggested_questions",
+    "list_workflow_logs",
     "make_generated_client",
     "parse_variable",
     "parse_variables_page",
     "rename_conversation",
     "send_chat_message",
     "send_message_feedback",
+    "set_annotation_reply",
     "stop_chat_message",
     "stream_workflow_events",
     "submit_human_input_form",
+    "text_to_audio",
     "unset_as_none",
+    "update_annotation",
     "update_conversation_variable",
     "upload_file",
 ]
@@ -311,6 +322,124 @@ def get_end_user(end_user_id: UUID) -> Request:
     with _generated("end_users.get"):
         from dify_chatflow_api.api.end_users.get_end_user import build_request
     return build_request(end_user_id)
+
+
+# -- file previews and audio --------------------------------------------------------------
+
+
+def get_file_preview(file_id: UUID, *, user: str | None, as_attachment: bool) -> Request:
+    """``GET /files/{file_id}/preview``.
+
+    ``as_attachment`` is sent only when true, as ``true``: Dify 1.10 reads any non-empty
+    value as true (``false`` included), newer servers parse the word.
+    """
+    with _generated("files.preview"):
+        from dify_chatflow_api.api.files.preview_file import build_request
+    return build_request(
+        file_id, user=_given(user), as_attachment=True if as_attachment else _given(None)
+    )
+
+
+def audio_to_text(file: BinaryIO, *, filename: str, mime_type: str, user: str) -> Request:
+    """``POST /audio-to-text``: multipart ``file`` + ``user``, streamed by httpx (the
+    builder's fixed multipart boundary is dropped, as for uploads)."""
+    with _generated("audio.to_text"):
+        from dify_chatflow_api.api.audio.audio_to_text import build_request
+        from dify_chatflow_api.models import AudioToTextRequest
+        from dify_chatflow_api.types import File
+    body = AudioToTextRequest(
+        file=File(payload=file, file_name=filename, mime_type=mime_type), user=user
+    )
+    request = build_request(body=body)
+    request.pop("headers", None)
+    return request
+
+
+def text_to_audio(payload: JSONObject) -> Request:
+    """``POST /text-to-audio``."""
+    with _generated("audio.to_audio"):
+        from dify_chatflow_api.api.audio.text_to_audio import build_request
+        from dify_chatflow_api.models import TextToAudioRequest
+    return build_request(body=TextToAudioRequest.from_dict(payload))
+
+
+# -- feedbacks, annotations, workflow logs -----------------------------------------------
+
+
+def list_app_feedbacks(*, page: int, limit: int) -> Request:
+    """``GET /app/feedbacks``."""
+    with _generated("app.feedbacks"):
+        from dify_chatflow_api.api.app.list_app_feedbacks import build_request
+    return build_request(page=page, limit=limit)
+
+
+def list_annotations(*, page: int, limit: int, keyword: str | None) -> Request:
+    """``GET /apps/annotations``."""
+    with _generated("annotations.list"):
+        from dify_chatflow_api.api.annotations.list_annotations import build_request
+    return build_request(page=page, limit=limit, keyword=_given(keyword))
+
+
+def create_annotation(payload: JSONObject) -> Request:
+    """``POST /apps/annotations``."""
+    with _generated("annotations.create"):
+        from dify_chatflow_api.api.annotations.create_annotation import build_request
+        from dify_chatflow_api.models import AnnotationCreateRequest
+    return build_request(body=AnnotationCreateRequest.from_dict(payload))
+
+
+def update_annotation(annotation_id: UUID, payload: JSONObject) -> Request:
+    """``PUT /apps/annotations/{annotation_id}``."""
+    with _generated("annotations.update"):
+        from dify_chatflow_api.api.annotations.update_annotation import build_request
+        from dify_chatflow_api.models import AnnotationUpdateRequest
+    return build_request(annotation_id, body=AnnotationUpdateRequest.from_dict(payload))
+
+
+def delete_annotation(annotation_id: UUID) -> Request:
+    """``DELETE /apps/annotations/{annotation_id}``."""
+    with _generated("annotations.delete"):
+        from dify_chatflow_api.api.annotations.delete_annotation import build_request
+    return build_request(annotation_id)
+
+
+def set_annotation_reply(action: str, payload: JSONObject) -> Request:
+    """``POST /apps/annotation-reply/{action}`` (``enable`` or ``disable``)."""
+    with _generated("annotations.reply"):
+        from dify_chatflow_api.api.annotations.set_annotation_reply import build_request
+        from dify_chatflow_api.models import AnnotationReplySettingsRequest
+    return build_request(action, body=AnnotationReplySettingsRequest.from_dict(payload))
+
+
+def get_annotation_reply_job(action: str, job_id: UUID) -> Request:
+    """``GET /apps/annotation-reply/{action}/status/{job_id}``."""
+    with _generated("annotations.reply_job"):
+        from dify_chatflow_api.api.annotations.get_annotation_reply_job import build_request
+    return build_request(action, job_id)
+
+
+def list_workflow_logs(
+    *,
+    page: int,
+    limit: int,
+    keyword: str | None,
+    status: str | None,
+    created_before: str | None,
+    created_after: str | None,
+    end_user_session_id: str | None,
+) -> Request:
+    """``GET /workflows/logs``."""
+    with _generated("workflows.logs"):
+        from dify_chatflow_api.api.workflows.list_workflow_logs import build_request
+    return build_request(
+        page=page,
+        limit=limit,
+        keyword=_given(keyword),
+        status=_given(status),
+        created_at_before=_given(created_before),
+        created_at_after=_given(created_after),
+        created_by_end_user_session_id=_given(end_user_session_id),
+    )
 
 
 # -- the generated client ----------------------------------------------------------------

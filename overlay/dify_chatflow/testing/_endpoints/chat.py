@@ -173,7 +173,8 @@ def send_message(call: Call) -> Reply:
     store = call.store
     conversation_id = payload.get("conversation_id")
     conversation_id = conversation_id.strip() if isinstance(conversation_id, str) else ""
-    files = _message_files(call, payload.get("files"))
+    # Dify drops the files of a message when the app's file upload feature is off.
+    files = _message_files(call, payload.get("files")) if app.file_upload else ()
     if conversation_id:
         conv = call.owned_conversation(str(uuid.UUID(conversation_id)), user, hint=True)
         inputs: Mapping[str, object] = dict(conv.inputs)  # Dify keeps the first turn's inputs
