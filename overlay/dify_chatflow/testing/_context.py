@@ -304,7 +304,7 @@ def lax_bool(value: object) -> bool | None:
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
-        text = value.strip().lower()
+        text = value.lower()  # pydantic ignores case, not surrounding blanks
         if text in _TRUE_TEXTS or text in _FALSE_TEXTS:
             return text in _TRUE_TEXTS
     return None
