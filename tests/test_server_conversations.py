@@ -146,6 +146,12 @@ def test_bad_sort_by_and_limit_are_validation_errors(server):
     assert (bad_id.status, bad_id.json()) == (400, validation(server, "last_id", restx, pydantic))
 
 
+def test_1_10_reads_limit_as_python_int_does():
+    with DifyTestServer(api_key=KEY, dialect="1.10") as server:
+        response = raw(server.port, "GET", f"/conversations?user={USER}&limit=1_0")
+    assert (response.status, response.json()["limit"]) == (200, 10)
+
+
 def test_rename_with_a_name_or_auto_generated(server, clock):
     (conv,) = start(server, clock, "What is the weather like today?")
     renamed = raw(

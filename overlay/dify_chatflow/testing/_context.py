@@ -6,7 +6,6 @@ status, JSON body, app mode, parameter validation in the dialect's shape, 404 hi
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal
@@ -33,7 +32,6 @@ __all__ = [
     "error",
     "json_reply",
     "lax_bool",
-    "parse_limit",
     "parse_uuid",
 ]
 
@@ -329,31 +327,3 @@ def parse_uuid(
         checks.fail_pydantic(name, pydantic_text, "value_error", value)
         checks.fail_restx(name, help_text, f"{value} is not a valid uuid.")
         return None
-
-
-_INTEGER: Final = re.compile(r"\s*[+-]?\d+\s*")
-
-
-def parse_limit(
-    checks: Checks, raw_limit: str | None, *, help_text: str, default: int = 20, high: int = 100
-) -> int:
-    """A ``limit`` query parameter in 1..``high``: flask-restx's ``int_range`` on 1.10, a
-    bounded pydantic ``int`` on 1.16; a failure is added to ``checks``."""
-    if raw_limit is None:
-        return default
-    if not _INTEGER.fullmatch(raw_limit):
-        text = "Input should be a valid integer, unable to parse string as an integer"
-        checks.fail_pydantic("limit", text, "int_parsing", raw_limit)
-        checks.fail_restx("limit", help_text, f"{raw_limit} is not a valid integer")
-        return default
-    limit = int(raw_limit)
-    bound = None
-    if limit < 1:
-        bound = ("Input should be greater than or equal to 1", "greater_than_equal")
-    elif limit > high:
-        bound = (f"Input should be less than or equal to {high}", "less_than_equal")
-    if bound:
-        checks.fail_pydantic("limit", bound[0], bound[1], raw_limit)
-        range_text = f"Invalid argument: {limit}. argument must be within the range 1 - {high}"
-        checks.fail_restx("limit", help_text, range_text)
-    return limit

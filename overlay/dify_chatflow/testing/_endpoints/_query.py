@@ -11,7 +11,7 @@ from typing import Final
 
 from .._context import Call, Checks, FieldError
 
-__all__ = ["IntParam", "read_int", "refuse_failed"]
+__all__ = ["IntParam", "parse_limit", "read_int", "refuse_failed"]
 
 _PYDANTIC_INT: Final = re.compile(r"\s*[+-]?\d+\s*")
 _MSG_NOT_INT: Final = "Input should be a valid integer, unable to parse string as an integer"
@@ -88,6 +88,24 @@ def read_int(
         errors.append(failed or (param.name, text, "value_error", raw))
         restx.append(text)
     return value
+
+
+def parse_limit(
+    checks: Checks, raw: str | None, *, help_text: str, default: int = 20, high: int = 100
+) -> int:
+    """A ``limit`` query parameter in 1..``high``: 1.10's ``int_range``, 1.16's bounded
+    ``int``; each dialect's failure is added to ``checks``."""
+    param = IntParam("limit", default, 1, high, help_text, ranged=True)
+    if raw is None:
+        return default
+    value, failed = _pydantic(param, raw)
+    if failed is not None:
+        checks.fail_pydantic(*failed)
+    restx_value, text = _restx(param, raw)
+    if text is not None:
+        checks.restx.append((param.name, text))
+        return value
+    return restx_value  # where only pydantic refuses ("1_0"), 1.10 reads the number
 
 
 def refuse_failed(call: Call, model: str, errors: list[FieldError], restx: list[str]) -> None:

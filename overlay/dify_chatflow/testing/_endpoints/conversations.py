@@ -14,10 +14,10 @@ from .._context import (
     internal_error,
     json_reply,
     lax_bool,
-    parse_limit,
     parse_uuid,
 )
 from .._store import ConversationSnapshot, LastIdNotFound
+from ._query import parse_limit
 from ._spec import RouteSpec
 from .chat import conversation_name
 

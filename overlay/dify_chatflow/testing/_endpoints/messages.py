@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._context import Call, Checks, Reply, error, json_reply, parse_limit, parse_uuid
+from .._context import Call, Checks, Reply, error, json_reply, parse_uuid
 from .._store import LastIdNotFound, StoredMessage
+from ._query import parse_limit
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES", "message_body"]

@@ -13,11 +13,11 @@ from .._context import (
     error,
     internal_error,
     json_reply,
-    parse_limit,
     parse_uuid,
 )
 from .._rules import Rejected, build_update
 from .._store import LastIdNotFound, StoredVariable
+from ._query import parse_limit
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES", "variable_body"]
