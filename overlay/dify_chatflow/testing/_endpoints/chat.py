@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from ..._inputs import InputValidationError, check_inputs
+from ..._chat_inputs import InputValidationError, check_inputs
 from .._context import Call, Checks, Reply, error, internal_error, json_reply, lax_bool
 from .._faults import Fault
 from .._store import NIL_UUID, App, StoredMessage
