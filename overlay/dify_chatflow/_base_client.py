@@ -48,6 +48,7 @@ from ._exceptions import (
 )
 from ._ids import canonical_id
 from ._retry import DEFAULT_RETRY_POLICY, RetryPolicy, is_retryable_status
+from ._tls import tls_failure_message
 from ._types import NOT_GIVEN, NotGiven
 from ._version import USER_AGENT
 
@@ -126,6 +127,9 @@ def send(
         try:
             response: httpx.Response = yield call
         except httpx.TransportError as exc:  # timeouts included
+            tls_failure = tls_failure_message(exc, call.url)
+            if tls_failure is not None:  # the same handshake would fail again
+                raise APIConnectionError(tls_failure, request=_request_of(exc)) from exc
             retryable = attempt < max_retries and (idempotent or _never_sent(exc))
             delay = policy.next_delay(attempt, waited=waited) if retryable else None
             if delay is None:

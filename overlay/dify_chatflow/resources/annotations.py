@@ -9,7 +9,6 @@ the public signatures. Listing pages by number through :class:`SyncPager` /
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
@@ -32,6 +31,7 @@ from .._exceptions import (
     ConfigurationError,
 )
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
+from .._retry import _seconds
 from .._types import NOT_GIVEN
 from ._answers import model_of, page_of
 from .conversations import _LostAnswers
@@ -56,14 +56,6 @@ def _checked_name(value: object, name: str) -> str:
     if type(value) is not str or not value:
         raise ConfigurationError(f"{name} must be a non-empty str, got {value!r}")
     return value
-
-
-def check_wait_timeout(timeout: object) -> float:
-    """A wait's ``timeout``: a finite number of seconds >= 0, else ConfigurationError."""
-    real = isinstance(timeout, int | float) and not isinstance(timeout, bool)
-    if not real or not 0 <= timeout < math.inf:  # type: ignore[operator]  # NaN fails too
-        raise ConfigurationError(f"timeout must be a number of seconds >= 0, got {timeout!r}")
-    return float(timeout)  # type: ignore[arg-type]
 
 
 class AnnotationFlows:
@@ -164,7 +156,7 @@ class AnnotationFlows:
         """Start the job that switches annotation replies on or off; with ``wait``, its end."""
         if type(wait) is not bool:
             raise ConfigurationError(f"wait must be a bool, got {wait!r}")
-        wait_timeout = check_wait_timeout(wait_timeout)
+        wait_timeout = _seconds("wait_timeout", wait_timeout)
         real = isinstance(score_threshold, int | float) and not isinstance(score_threshold, bool)
         if not real or not 0 <= score_threshold <= 1:
             raise ConfigurationError(
@@ -216,7 +208,7 @@ class AnnotationFlows:
             raise ConfigurationError(
                 f"wait_for_job takes an AnnotationReplyJob, got a {type(job).__name__}"
             )
-        timeout = check_wait_timeout(timeout)
+        timeout = _seconds("timeout", timeout)
         deadline = time.monotonic() + timeout
         delay = RECOVERY_POLL_INTERVAL
         while not job.done:

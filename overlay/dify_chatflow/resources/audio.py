@@ -50,7 +50,7 @@ _NO_AUDIO: Final = (
 )
 
 
-def guess_audio_type(filename: str) -> str | None:
+def _guess_audio_type(filename: str) -> str | None:
     """The type Dify takes for an audio file's extension (``a.mp3`` -> ``audio/mp3``), else
     what the name tells."""
     extension = os.path.splitext(filename)[1][1:].lower()
@@ -58,7 +58,7 @@ def guess_audio_type(filename: str) -> str | None:
     return accepted if accepted in ACCEPTED_AUDIO_TYPES else guess_mime_type(filename)
 
 
-def no_audio(response: httpx.Response) -> Exception:
+def _no_audio_error(response: httpx.Response) -> Exception:
     """The error for a speech answer that is JSON: :class:`NoAudioError` for ``null``."""
     data = decode_json(response)
     if data is None:
@@ -91,7 +91,7 @@ class AudioFlows:
         core = self._core
         end_user = core.end_user(user)
         upload = _Upload(
-            file, filename, mime_type, guess=guess_audio_type, accepted=ACCEPTED_AUDIO_TYPES
+            file, filename, mime_type, guess=_guess_audio_type, accepted=ACCEPTED_AUDIO_TYPES
         )
         size = upload.known_size()
         if size is not None and size > MAX_AUDIO_BYTES:
@@ -158,7 +158,7 @@ class AudioFlows:
         )
         content_type = response.headers.get("content-type", "")
         if "json" in content_type.lower():
-            raise no_audio(response)
+            raise _no_audio_error(response)
         from ..types.audio import AudioContent
         from ..types.files import media_type_of
 
@@ -245,7 +245,7 @@ class Audio(SyncAPIResource):
         ``to_audio_file("Hello", "hello.mp3")``, or ``to_audio_file(message_id=...,
         destination=...)``. A path is removed again if the transfer breaks.
         """
-        download = Download(destination, json_refusal=no_audio)
+        download = Download(destination, json_refusal=_no_audio_error)
         request = self._flows.speech_request(text, message_id=message_id, voice=voice, user=user)
         response = self._client._run(
             self._flows.open_speech_flow(request, max_retries=max_retries, timeout=timeout)
@@ -310,7 +310,7 @@ class AsyncAudio(AsyncAPIResource):
         timeout: Timeout = NOT_GIVEN,
     ) -> pathlib.Path:
         """Async :meth:`Audio.to_audio_file`."""
-        download = Download(destination, json_refusal=no_audio)
+        download = Download(destination, json_refusal=_no_audio_error)
         request = self._flows.speech_request(text, message_id=message_id, voice=voice, user=user)
         response = await self._client._run(
             self._flows.open_speech_flow(request, max_retries=max_retries, timeout=timeout)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import httpx
 
@@ -42,7 +43,7 @@ from .._exceptions import (
 )
 from .._types import NOT_GIVEN
 from .messages import MessageFlows
-from .workflows import WorkflowFlows
+from .workflows import RUN_EVENTS, WorkflowFlows
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -59,8 +60,13 @@ if TYPE_CHECKING:
     from ..types.app import AppParameters
     from ..types.chat import ChatReply
     from ..types.files import UploadedFile
+    from ..types.messages import Message
 
 __all__ = ["AsyncChat", "Chat", "ChatFlows"]
+
+R = TypeVar("R")
+
+_CHAT_STREAM: Final = "a streaming chat message"
 
 #: The file types and transfer methods ``POST /chat-messages`` accepts in ``files``.
 FILE_TYPES: Final = ("image", "document", "audio", "video", "custom")
@@ -211,10 +217,7 @@ class ChatFlows:
                 f"workflow run {run_id} ended {run.status}{detail}; there is no answer to recover",
                 error=error,
             )
-        messages = yield from self._messages.list_flow(
-            conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
-        )
-        message = next((m for m in messages if m.id == message_id), None)
+        message = yield from self._message_in_history(conversation_id, message_id, user=user)
         answer = message.answer if message is not None and message.answer else None
         if answer is None:
             kept = run.outputs.get("answer")
@@ -280,19 +283,24 @@ class ChatFlows:
     def resume_flow(
         self,
         origin: ResumeOrigin,
-        error: StreamInterruptedError | None,
+        reply_or_error: ChatReply | StreamInterruptedError,
         *,
         user: str | None,
         max_retries: int | None,
         timeout: Timeout,
         recovery_timeout: float,
     ) -> Flow[httpx.Response | ChatReply]:
-        """The open events of the turn's run, or, on a server without the endpoint (an
-        HTML 404: Dify before 1.14), the reply ``recover`` builds from a broken stream."""
+        """The open events of the turn's run (``origin``, checked from
+        ``reply_or_error``), or, on a server without the endpoint (an HTML 404: Dify
+        before 1.14), the reply ``recover`` builds from a broken stream."""
+        error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
         if origin.paused and not origin.answer:
             # A blocking answer that paused says nothing of the text so far; the history
             # holds it while the run waits.
-            origin.answer = yield from self._answer_in_history(origin, user=user)
+            message = yield from self._message_in_history(
+                origin.conversation_id, origin.message_id, user=user
+            )
+            origin.answer = message.answer if message is not None else ""
         # On through the pause the caller had: a follower may start before the resumption
         # (the stream stops itself at a new pause).
         request = self._workflows.events_request(
@@ -314,12 +322,22 @@ class ChatFlows:
             return reply
         return response
 
-    def _answer_in_history(self, origin: ResumeOrigin, *, user: str | None) -> Flow[str]:
+    def _message_in_history(
+        self, conversation_id: UUID, message_id: UUID, *, user: str | None
+    ) -> Flow[Message | None]:
+        """The turn's message as the conversation's history holds it (``None`` if it
+        does not)."""
         messages = yield from self._messages.list_flow(
-            origin.conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+            conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
         )
-        message = next((m for m in messages if m.id == origin.message_id), None)
-        return message.answer if message is not None else ""
+        return next((message for message in messages if message.id == message_id), None)
+
+    def replayed_reply(
+        self, run: Callable[[Flow[ChatReply]], R], *, user: str | None
+    ) -> Callable[[ResumeState], R]:
+        """How a resumed stream gets a finished run's reply: :meth:`replayed_reply_flow`,
+        run by the client's ``run`` (sync: the reply; async: an awaitable of it)."""
+        return lambda state: run(self.replayed_reply_flow(state, user=user))
 
     def replayed_reply_flow(self, state: ResumeState, *, user: str | None) -> Flow[ChatReply]:
         """The reply of a run that had finished: a replay carries only its
@@ -341,10 +359,9 @@ class ChatFlows:
                 message_id=origin.message_id,
                 workflow_run_id=origin.workflow_run_id,
             )
-        messages = yield from self._messages.list_flow(
-            origin.conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+        message = yield from self._message_in_history(
+            origin.conversation_id, origin.message_id, user=user
         )
-        message = next((m for m in messages if m.id == origin.message_id), None)
         answer = message.answer if message is not None else ""
         if not answer:
             kept = finished.outputs.get("answer")
@@ -445,23 +462,6 @@ def _checked_file(core: ClientCore, item: object, index: int) -> dict[str, Any]:
     return entry
 
 
-def _not_an_event_stream(response: httpx.Response) -> bool:
-    return not response.headers.get("content-type", "").startswith("text/event-stream")
-
-
-def _unexpected_answer(response: httpx.Response) -> ResponseDecodeError:
-    """The error for a 2xx answer to a streaming request that is not an event stream (read)."""
-    content_type = response.headers.get("content-type", "")
-    return ResponseDecodeError(
-        f"expected an event stream (text/event-stream) for a streaming chat message, got "
-        f"{content_type or 'no content type'!r} ({len(response.content)} bytes; the body is "
-        "in .raw)",
-        raw=response.text,
-        response=response,
-        show_raw=False,
-    )
-
-
 class Chat(SyncAPIResource):
     """Chat messages through a blocking client: ``client.chat``."""
 
@@ -547,16 +547,10 @@ class Chat(SyncAPIResource):
             auto_generate_name=auto_generate_name,
             parameters=parameters,
         )
-        response = self._client._run(
-            self._flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
-        )
-        if _not_an_event_stream(response):
-            response.read()
-            response.close()
-            raise _unexpected_answer(response)
-        from .._streaming import ChatStream  # the event layer loads with the first stream
+        from .._streaming import ChatStream, open_stream  # loaded with the first stream
 
-        return ChatStream(response)
+        flow = self._flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
+        return open_stream(self._client, flow, ChatStream, what=_CHAT_STREAM)
 
     def stop(
         self,
@@ -619,34 +613,21 @@ class Chat(SyncAPIResource):
         :class:`RecoveredChatStream` whose ``source`` is ``"recovery"`` (``"events"``
         otherwise), and a log line on the ``dify_chatflow`` logger says so.
         """
-        flows = self._flows
+        from .._run_streams import resumed_stream
+        from .._streaming import open_stream
+
+        flows, client = self._flows, self._client
         origin = flows.resume_origin(reply_or_error)
-        error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
-        opened = self._client._run(
-            flows.resume_flow(
-                origin,
-                error,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
-                recovery_timeout=recovery_timeout,
-            )
+        flow = flows.resume_flow(
+            origin,
+            reply_or_error,
+            user=user,
+            max_retries=max_retries,
+            timeout=timeout,
+            recovery_timeout=recovery_timeout,
         )
-        from .._run_streams import (
-            RecoveredChatStream,
-            ResumedChatStream,
-            ResumeState,
-            event_stream,
-        )
-
-        if not isinstance(opened, httpx.Response):
-            return RecoveredChatStream(opened, origin.answer)
-        response = event_stream(opened)
-
-        def complete(state: ResumeState) -> ChatReply:
-            return self._client._run(flows.replayed_reply_flow(state, user=user))
-
-        return ResumedChatStream(response, ResumeState(response.request, origin), complete)
+        wrap = resumed_stream(origin, flows.replayed_reply(client._run, user=user))
+        return open_stream(client, flow, wrap, what=RUN_EVENTS)
 
 
 class AsyncChat(AsyncAPIResource):
@@ -712,21 +693,10 @@ class AsyncChat(AsyncAPIResource):
             parameters=parameters,
         )
 
-        async def open_stream() -> AsyncChatStream:
-            response = await self._client._run(
-                self._flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
-            )
-            if _not_an_event_stream(response):
-                await response.aread()
-                await response.aclose()
-                raise _unexpected_answer(response)
-            from .._streaming import AsyncChatStream
+        from .._streaming import AsyncChatStream, open_async_stream
 
-            return AsyncChatStream(response)
-
-        from .._streaming import AsyncStreamManager
-
-        return AsyncStreamManager(open_stream)
+        flow = partial(self._flows.open_flow, payload, max_retries=max_retries, timeout=timeout)
+        return open_async_stream(self._client, flow, AsyncChatStream, what=_CHAT_STREAM)
 
     async def stop(
         self,
@@ -764,35 +734,20 @@ class AsyncChat(AsyncAPIResource):
 
         ``reply_or_error`` is checked here, at the call; the request is sent on entering.
         """
-        from .._run_streams import (
-            AsyncRecoveredChatStream,
-            AsyncResumedChatStream,
-            ResumeState,
-            async_event_stream,
-        )
-        from .._streaming import AsyncStreamManager
+        from .._run_streams import async_resumed_stream
+        from .._streaming import open_async_stream
 
-        flows = self._flows
+        flows, client = self._flows, self._client
         origin = flows.resume_origin(reply_or_error)
-        error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
 
-        async def complete(state: ResumeState) -> ChatReply:
-            return await self._client._run(flows.replayed_reply_flow(state, user=user))
-
-        async def open_stream() -> AsyncResumedChatStream | AsyncRecoveredChatStream:
-            opened = await self._client._run(
-                flows.resume_flow(
-                    origin,
-                    error,
-                    user=user,
-                    max_retries=max_retries,
-                    timeout=timeout,
-                    recovery_timeout=recovery_timeout,
-                )
-            )
-            if not isinstance(opened, httpx.Response):
-                return AsyncRecoveredChatStream(opened, origin.answer)
-            response = await async_event_stream(opened)
-            return AsyncResumedChatStream(response, ResumeState(response.request, origin), complete)
-
-        return AsyncStreamManager(open_stream)
+        flow = partial(
+            flows.resume_flow,
+            origin,
+            reply_or_error,
+            user=user,
+            max_retries=max_retries,
+            timeout=timeout,
+            recovery_timeout=recovery_timeout,
+        )
+        wrap = async_resumed_stream(origin, flows.replayed_reply(client._run, user=user))
+        return open_async_stream(client, flow, wrap, what=RUN_EVENTS)

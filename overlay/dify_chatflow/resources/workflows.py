@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import httpx
@@ -36,12 +37,15 @@ if TYPE_CHECKING:
     from .._streaming import AsyncStreamManager
     from ..types.workflows import WorkflowLog, WorkflowRun
 
-__all__ = ["AsyncWorkflows", "LogStatus", "WorkflowFlows", "Workflows"]
+__all__ = ["RUN_EVENTS", "AsyncWorkflows", "LogStatus", "WorkflowFlows", "Workflows"]
 
 LogStatus = Literal["succeeded", "failed", "stopped"]
 """The run outcomes ``workflows.logs`` filters by."""
 
 _LOG_STATUSES: Final = ("succeeded", "failed", "stopped")
+
+#: What a run's event stream is called when its answer is not one.
+RUN_EVENTS: Final = "a workflow run's events"
 
 
 def _log_time(moment: datetime | None, name: str) -> str | None:
@@ -214,7 +218,8 @@ class Workflows(SyncAPIResource):
         run (or another user's) raises :class:`WorkflowRunNotFoundError`; a server
         without the endpoint (1.10) :class:`NotFoundError` saying so.
         """
-        from .._run_streams import WorkflowEventStream, event_stream
+        from .._run_streams import WorkflowEventStream
+        from .._streaming import open_stream
 
         request = self._flows.events_request(
             workflow_run_id,
@@ -222,10 +227,8 @@ class Workflows(SyncAPIResource):
             continue_on_pause=continue_on_pause,
             include_state_snapshot=include_state_snapshot,
         )
-        response = self._client._run(
-            self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
-        )
-        return WorkflowEventStream(event_stream(response))
+        flow = self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
+        return open_stream(self._client, flow, WorkflowEventStream, what=RUN_EVENTS)
 
     def logs(
         self,
@@ -293,8 +296,8 @@ class AsyncWorkflows(AsyncAPIResource):
 
         The arguments are checked here, at the call; the request is sent on entering.
         """
-        from .._run_streams import AsyncWorkflowEventStream, async_event_stream
-        from .._streaming import AsyncStreamManager
+        from .._run_streams import AsyncWorkflowEventStream
+        from .._streaming import open_async_stream
 
         request = self._flows.events_request(
             workflow_run_id,
@@ -302,14 +305,10 @@ class AsyncWorkflows(AsyncAPIResource):
             continue_on_pause=continue_on_pause,
             include_state_snapshot=include_state_snapshot,
         )
-
-        async def open_stream() -> AsyncWorkflowEventStream:
-            response = await self._client._run(
-                self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
-            )
-            return AsyncWorkflowEventStream(await async_event_stream(response))
-
-        return AsyncStreamManager(open_stream)
+        flow = partial(
+            self._flows.open_events_flow, request, max_retries=max_retries, timeout=timeout
+        )
+        return open_async_stream(self._client, flow, AsyncWorkflowEventStream, what=RUN_EVENTS)
 
     def logs(
         self,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from ._faults import FaultQueue
 from ._hints import with_hint
-from ._records import RequestLog
+from ._records import HeldStreamLog, RequestLog
 from ._store import CHAT_MODES, DEFAULT_USER, App, Conversation, Store, canonical_uuid
 from ._wire import BAD_REQUEST_MESSAGE, MalformedJSON, parse_json_body, pydantic_error
 
@@ -62,10 +62,12 @@ class ServerOptions:
     validation_errors: Literal["invalid_param", "restx"] = "invalid_param"
     dialect: Dialect = "1.16"
     ping_interval: float = 10.0
+    events_idle_timeout: float = 300.0
+    message_end_after_workflow_finished: bool = False
 
     @property
     def new(self) -> bool:
-        """Whether the server speaks the 1.16 dialect (section 5b of DESIGN.md)."""
+        """Whether the server speaks the 1.16 dialect (Dify 1.16.1's events, texts and routes)."""
         return self.dialect == "1.16"
 
     @property
@@ -83,6 +85,7 @@ class ServerState:
     options: ServerOptions
     faults: FaultQueue = field(default_factory=FaultQueue)
     log: RequestLog = field(default_factory=RequestLog)
+    held: HeldStreamLog = field(default_factory=HeldStreamLog)
 
 
 @dataclass(frozen=True)

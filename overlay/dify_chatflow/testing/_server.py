@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import Literal, Self
+from uuid import UUID
 
 from ._app_data import WorkflowLog
 from ._context import Dialect
@@ -13,7 +14,7 @@ from ._demo import DEMO_USER, demo_variables
 from ._endpoints.workflow_logs import add_workflow_log
 from ._faults import Fault, FaultRoute
 from ._http import HTTPServer
-from ._records import RecordedRequest
+from ._records import HeldStream, RecordedRequest
 from ._routes import ServerOptions, ServerState, fault_target
 from ._store import (
     DEFAULT_USER,
@@ -30,6 +31,12 @@ from ._store import (
 )
 
 __all__ = ["DifyTestServer"]
+
+
+def _key(id_: str | UUID) -> str:
+    """An id as the store keeps it: the canonical lowercase text (a ``UUID`` is accepted,
+    like the ids the client returns)."""
+    return str(id_).lower()
 
 
 class DifyTestServer:
@@ -63,6 +70,16 @@ class DifyTestServer:
             by default the dialect's.
         ping_interval: seconds without an event after which a stream gets an
             ``event: ping`` block (Dify: 10).
+        events_idle_timeout: seconds without an event after which ``GET
+            /workflow/{run_id}/events`` ends a stream that follows a run (Dify: 300). With
+            ``continue_on_pause=true`` such a stream stays open, pinging, after the run
+            finished, as Dify 1.16 does, until the client hangs up or this timeout
+            passes; :attr:`held_streams` says which came first.
+        message_end_after_workflow_finished: a followed run's events put the turn's
+            ``message_end`` after its ``workflow_finished`` (seen on Dify 1.16 too; its
+            chat streams, and this server by default, send ``message_end`` first).
+            Without ``continue_on_pause`` the stream then ends before ``message_end``,
+            at ``workflow_finished``, as Dify's does.
         seed: ``"demo"`` adds :data:`DEMO_USER`'s "Demo conversation" (one variable of
             every type, one finished turn); its id is :attr:`demo_conversation_id`.
         clock: source of Unix time for ``created_at`` / ``updated_at`` (tests pass a fake).
@@ -82,6 +99,8 @@ class DifyTestServer:
         clock: Callable[[], float] = time.time,
         dialect: Dialect = "1.16",
         ping_interval: float = 10.0,
+        events_idle_timeout: float = 300.0,
+        message_end_after_workflow_finished: bool = False,
     ) -> None:
         if dialect not in ("1.10", "1.16"):
             raise ValueError("dialect must be '1.10' or '1.16'")
@@ -93,6 +112,8 @@ class DifyTestServer:
             raise ValueError("seed must be None or 'demo'")
         if not ping_interval > 0:
             raise ValueError("ping_interval must be > 0 seconds")
+        if not events_idle_timeout > 0:
+            raise ValueError("events_idle_timeout must be > 0 seconds")
         self.api_key = api_key
         self.dialect: Dialect = dialect
         self._host = host
@@ -104,6 +125,8 @@ class DifyTestServer:
             validation_errors=validation_errors,
             dialect=dialect,
             ping_interval=ping_interval,
+            events_idle_timeout=events_idle_timeout,
+            message_end_after_workflow_finished=message_end_after_workflow_finished,
         )
         self._state = ServerState(store=Store(clock), options=options)
         self._state.store.add_app(App(api_key))
@@ -263,9 +286,9 @@ class DifyTestServer:
             name=name,
         )
 
-    def add_turn(self, conversation_id: str, query: str, answer: str) -> StoredMessage:
+    def add_turn(self, conversation_id: str | UUID, query: str, answer: str) -> StoredMessage:
         """Add a finished turn (a message and its succeeded workflow run) to a conversation."""
-        return self._state.store.add_finished_turn(conversation_id.lower(), query, answer)
+        return self._state.store.add_finished_turn(_key(conversation_id), query, answer)
 
     def seed_demo(self, user: str = DEMO_USER) -> str:
         """Add :data:`DEMO_USER`'s "Demo conversation": one variable of every type and one
@@ -319,23 +342,23 @@ class DifyTestServer:
         """Every conversation not deleted (``user``'s only, if given), oldest first."""
         return self._state.store.conversations(user)
 
-    def messages(self, conversation_id: str) -> list[StoredMessage]:
+    def messages(self, conversation_id: str | UUID) -> list[StoredMessage]:
         """A conversation's messages, oldest first (``KeyError`` for an unknown id)."""
-        return self._state.store.messages(conversation_id.lower())
+        return self._state.store.messages(_key(conversation_id))
 
-    def workflow_run(self, run_id: str) -> WorkflowRun:
+    def workflow_run(self, run_id: str | UUID) -> WorkflowRun:
         """The workflow run of a chat turn (see :attr:`StoredMessage.workflow_run_id`);
         ``KeyError`` for an unknown id."""
-        found = self._state.store.run(run_id.lower())
+        found = self._state.store.run(_key(run_id))
         if found is None:
             raise KeyError(run_id)
         return found
 
-    def variables(self, conversation_id: str) -> list[StoredVariable]:
+    def variables(self, conversation_id: str | UUID) -> list[StoredVariable]:
         """The stored variables of a conversation (snapshot, creation order)."""
-        return self._state.store.variables(conversation_id.lower())
+        return self._state.store.variables(_key(conversation_id))
 
-    def variable(self, conversation_id: str, name: str) -> StoredVariable:
+    def variable(self, conversation_id: str | UUID, name: str) -> StoredVariable:
         """One stored variable by name (``KeyError`` if absent)."""
         for var in self.variables(conversation_id):
             if var.name == name:
@@ -372,3 +395,9 @@ class DifyTestServer:
     def clear_requests(self) -> None:
         """Forget the recorded requests."""
         self._state.log.clear()
+
+    @property
+    def held_streams(self) -> list[HeldStream]:
+        """The run event streams held open after their run finished, in order, each
+        with who ended it (a copy)."""
+        return self._state.held.snapshot()
