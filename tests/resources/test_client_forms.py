@@ -61,10 +61,13 @@ def test_a_streamed_turn_that_pauses_ends_normally_with_its_form(driver, human_s
 def test_a_blocking_turn_that_pauses_gives_a_paused_reply(driver, human_server):
     client = driver.client(human_server)
     reply = driver.run(client.chat.send("deploy v2?"))
-    assert reply.answer == ""  # the server answers a paused run with an empty answer
+    assert reply.answer == "Checking. "  # the answer so far
     assert reply.paused is not None
     (form,) = reply.paused.forms
     assert (form.node_id, form.node_title) == ("human_input", "Approval")
+    # the pause reason alone describes the whole form
+    assert form.form_content == DEPLOY_FORM
+    assert [action.id for action in form.actions] == ["approve", "reject"]
     assert reply.workflow_run_id == reply.paused.workflow_run_id
     fetched = driver.run(client.forms.get(form.form_token))
     assert fetched.content == DEPLOY_FORM

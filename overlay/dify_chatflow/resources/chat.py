@@ -295,8 +295,8 @@ class ChatFlows:
         before 1.14), the reply ``recover`` builds from a broken stream."""
         error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
         if origin.paused and not origin.answer:
-            # A blocking answer that paused says nothing of the text so far; the history
-            # holds it while the run waits.
+            # A paused reply without text may come from a server that leaves the text so
+            # far out of it; the history holds that text while the run waits.
             message = yield from self._message_in_history(
                 origin.conversation_id, origin.message_id, user=user
             )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final, TypeAlias
 
 from ._app_data import AppData
-from ._human import HumanInput, PendingForm, RunLog
+from ._human import FormSubmission, HumanInput, PendingForm, RunLog
 
 __all__ = [
     "CHAT_MODES",
@@ -703,13 +703,19 @@ class Store:
             found = self._forms.get(token)
         return found if found is not None and found.api_key == api_key else None
 
-    def submit_form(self, form: PendingForm) -> bool:
+    def submit_form(self, form: PendingForm, submission: FormSubmission) -> bool:
         """Mark the form submitted; ``False`` if it already was."""
         with self._lock:
             if form.submitted:
                 return False
             form.submitted = True
+            form.submission = submission
             return True
+
+    def run_forms(self, run_id: str) -> list[PendingForm]:
+        """The forms a workflow run paused for, oldest first."""
+        with self._lock:
+            return [form for form in self._forms.values() if form.run_id == run_id]
 
     def add_run_log(self, run_id: str) -> RunLog:
         log = RunLog()

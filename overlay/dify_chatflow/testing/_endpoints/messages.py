@@ -57,8 +57,11 @@ _MESSAGE_KEYS: Final = {
 }
 
 
-def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
-    """A message as ``GET /messages`` lists it, in the dialect's keys and order."""
+def message_body(
+    message: StoredMessage, *, new: bool, extra_contents: list[dict[str, object]] | None = None
+) -> dict[str, object]:
+    """A message as ``GET /messages`` lists it, in the dialect's keys and order;
+    ``extra_contents`` are the human input forms its run paused for (1.16)."""
     values: dict[str, object] = {
         "id": message.id,
         "conversation_id": message.conversation_id,
@@ -78,7 +81,7 @@ def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
         "currency": "USD",
         "status": message.status,
         "error": message.error,
-        "extra_contents": [],
+        "extra_contents": extra_contents or [],
         "total_tokens": 0,
     }
     return {key: values[key] for key in _MESSAGE_KEYS[new]}
@@ -106,7 +109,14 @@ def list_messages(call: Call) -> Reply:
         )
     except LastIdNotFound:
         raise call.not_found("First Message Not Exists.", hint=True) from None
-    data = [message_body(m, new=call.new) for m in rows]
+    data = [
+        message_body(
+            m,
+            new=call.new,
+            extra_contents=[f.message_content() for f in call.store.run_forms(m.workflow_run_id)],
+        )
+        for m in rows
+    ]
     return json_reply(200, {"limit": limit, "has_more": has_more, "data": data})
 
 
