@@ -130,7 +130,7 @@ def write_form(form: HumanInputForm | HumanInputRequest, out: TextIO) -> None:
     defaults = form.resolved_default_values
     for item in form.inputs:
         name = item.output_variable_name
-        default = defaults.get(name, item.default)
+        default = defaults.get(name)  # a default source alone leaves the input required
         shown = "required" if default is None else f"default {default!r}"
         out.write(f"  input  {name} ({item.type}, {shown})\n")
     for action in form.actions:

@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["AsyncForms", "FormFlows", "Forms"]
 
 _MAX_TOKEN_LENGTH: Final = 512
-# A quoted name in the server's refusal ("Missing required input: comment", "'x' ...").
-_NAMED: Final = re.compile(r"""['"]([^'"]+)['"]|:\s*([\w.-]+)\s*$""")
+# A quoted name in the server's refusal ("'x' ..."), or the first of the names it lists
+# ("Missing required inputs: comment, owner").
+_NAMED: Final = re.compile(r"""['"]([^'"]+)['"]|:\s*([\w.-]+)\s*(?:,|$)""")
 
 
 def _checked_token(form_token: object) -> str:
@@ -90,13 +91,14 @@ class FormFlows:
                 f"{type(inputs).__name__}"
             )
         if form is not None:
-            from ..types.forms import check_submission
+            from ..types.forms import check_submission, with_resolved_defaults
 
             if getattr(form, "form_token", token) != token:
                 raise ConfigurationError(
                     "form= is another form than form_token names (its form_token differs)"
                 )
             check_submission(form, action, inputs)  # FormValidationError naming what
+            inputs = with_resolved_defaults(form, inputs)
         body = {"inputs": dict(inputs), "action": action, "user": self._core.end_user(user)}
         return token, body
 
@@ -172,7 +174,8 @@ class Forms(SyncAPIResource):
         ``output_variable_name``); the paused run then goes on.
 
         With ``form`` (from :meth:`get` or ``reply.paused.forms``) the action and the
-        required inputs are checked first: :class:`FormValidationError` before sending.
+        inputs are checked first (every input is required; the form's resolved default
+        values fill those not given): :class:`FormValidationError` before sending.
         The server's refusals: :class:`InvalidFormDataError` (400, ``action`` / ``field``
         name what), :class:`FormAlreadySubmittedError` (412, submitted before),
         :class:`FormNotFoundError` (404).
