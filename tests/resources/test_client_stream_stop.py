@@ -210,3 +210,19 @@ def test_a_followed_runs_events_stop_its_turn(new_server, driver, gate):
     turn.join(10)
     run_id = message.workflow_run_id
     assert eventually(lambda: new_server.workflow_run(run_id).status == "stopped")
+
+
+def test_a_recovered_stream_has_nothing_to_stop(driver, gate):
+    with DifyTestServer(api_key=API_KEY, dialect="1.10") as old:  # no events route
+        old.add_app(API_KEY, responder=two_parts(gate))
+        client = driver.client(old)
+        old.inject_fault(Fault.cut_stream(after_events=3), route="chat")
+        with pytest.raises(StreamInterruptedError) as cut:
+            read_then_stop(driver, client.chat.stream("count"), never)
+        gate.open()
+
+        recovered = read_then_stop(driver, client.chat.resume(cut.value), AT_ONCE).stream
+
+        assert recovered.source == "recovery"
+        assert recovered.answer == "one two three"
+        assert stop_requests(old) == []
