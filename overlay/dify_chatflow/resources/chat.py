@@ -350,7 +350,8 @@ class ChatFlows:
 
     def replayed_reply_flow(self, state: ResumeState, *, user: str | None) -> Flow[ChatReply]:
         """The reply of a run that had finished: a replay carries only its
-        ``workflow_finished`` event; the answer is in the message history."""
+        ``workflow_finished`` event, a follower that joined late may have missed text;
+        the answer is in the message history."""
         from ..types.chat import ChatReply, Usage
 
         finished = state.workflow_finished
@@ -372,9 +373,11 @@ class ChatFlows:
             origin.conversation_id, origin.message_id, user=user
         )
         answer = message.answer if message is not None else ""
-        if not answer:
-            kept = finished.outputs.get("answer")
-            answer = kept if isinstance(kept, str) else state.answer
+        kept = finished.outputs.get("answer")
+        if isinstance(kept, str) and len(kept) > len(answer) and kept.startswith(answer):
+            answer = kept  # the history may not hold the run's last text yet
+        elif not answer:
+            answer = state.answer
         if message is not None:
             created_at = message.created_at
         else:

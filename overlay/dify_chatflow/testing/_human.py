@@ -202,11 +202,14 @@ class RunLog:
             self._ends.append(len(self._events))
             self._changed.notify_all()
 
-    def follow_from(self) -> int:
-        """Where a new follower starts: the running segment's start, or, while the run is
-        paused, the next segment's."""
+    def follow_from(self, *, from_now: bool = False) -> tuple[int, int]:
+        """Where a new follower starts: the segment it follows (the running one, or, while
+        the run is paused, the next) and its first event, the segment's first or, with
+        ``from_now``, the next one appended."""
         with self._changed:
-            return self._segment_start if self._running else len(self._events)
+            if not self._running:
+                return len(self._events), len(self._events)
+            return self._segment_start, len(self._events) if from_now else self._segment_start
 
     def wait(
         self, start: int, index: int, timeout: float

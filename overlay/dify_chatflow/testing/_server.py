@@ -80,6 +80,10 @@ class DifyTestServer:
             chat streams, and this server by default, send ``message_end`` first).
             Without ``continue_on_pause`` the stream then ends before ``message_end``,
             at ``workflow_finished``, as Dify's does.
+        events_from_subscription: a follower of a live run gets only the events sent
+            after it connected, as with Dify's default event transport (Redis Pub/Sub,
+            at most once); by default it gets the running segment's events from its
+            start, as with the Redis Streams transport.
         seed: ``"demo"`` adds :data:`DEMO_USER`'s "Demo conversation" (one variable of
             every type, one finished turn); its id is :attr:`demo_conversation_id`.
         clock: source of Unix time for ``created_at`` / ``updated_at`` (tests pass a fake).
@@ -101,6 +105,7 @@ class DifyTestServer:
         ping_interval: float = 10.0,
         events_idle_timeout: float = 300.0,
         message_end_after_workflow_finished: bool = False,
+        events_from_subscription: bool = False,
     ) -> None:
         if dialect not in ("1.10", "1.16"):
             raise ValueError("dialect must be '1.10' or '1.16'")
@@ -127,6 +132,7 @@ class DifyTestServer:
             ping_interval=ping_interval,
             events_idle_timeout=events_idle_timeout,
             message_end_after_workflow_finished=message_end_after_workflow_finished,
+            events_from_subscription=events_from_subscription,
         )
         self._state = ServerState(store=Store(clock), options=options)
         self._state.store.add_app(App(api_key))

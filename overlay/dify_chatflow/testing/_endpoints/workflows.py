@@ -137,7 +137,8 @@ class _Follower:
         self._run_id = run_id
         self._log = log
         self._continue = continue_on_pause
-        self._start = log.follow_from()
+        from_now = state.options.events_from_subscription
+        self._start, self._first = log.follow_from(from_now=from_now)
 
     def run(self, sink: Sink) -> None:
         sink.send(PING)
@@ -150,7 +151,7 @@ class _Follower:
         the stream is to stay open."""
         log, options = self._log, self._state.options
         idle_timeout = options.events_idle_timeout
-        start = index = self._start
+        start, index = self._start, self._first
         held_end: Mapping[str, object] | None = None  # a message_end to send after the next
         last_event = time.monotonic()
         while not sink.gone:
