@@ -4,7 +4,7 @@ Each :class:`Operation` says how the overlay calls one operation: method, path (
 parameter names the overlay passes; upstream may spell them differently, only the shape
 ``/conversations/{}/name`` has to match), the names ``make generate`` pins so the
 generated module never moves (operationId, tag, request schema), the query parameters
-the overlay passes, the request body kind and the answer kind.
+the overlay passes, the request body kind and the response kind.
 
 Three readers, one source: ``tools/generate.py`` pins these names in the spec copy it
 feeds the generator, ``_binding`` builds every request with the pinned module's
@@ -22,18 +22,18 @@ from typing import Any, Final, Literal
 
 __all__ = [
     "OPERATIONS",
-    "Answer",
     "Body",
     "Operation",
+    "ResponseKind",
     "by_name",
     "module_name",
     "path_shape",
     "snake_case",
 ]
 
-#: How the server answers: a JSON document, nothing (204), or server-sent events
-#: (``chat.send`` answers JSON in blocking mode, events in streaming mode).
-Answer = Literal["json", "empty", "sse"]
+#: What the server's 2xx response carries: a JSON document, nothing (204), or server-sent
+#: events (``chat.send`` responds with JSON in blocking mode, events in streaming mode).
+ResponseKind = Literal["json", "empty", "sse"]
 #: What the request carries: nothing, a JSON object, or a multipart form (file upload).
 Body = Literal["none", "json", "multipart"]
 
@@ -55,11 +55,11 @@ class Operation:
     operation_id: str
     #: Pinned tag: the generated module lives in ``api/<snake_case(tag)>/``.
     tag: str
-    answer: Answer
+    response_kind: ResponseKind
     body: Body = "none"
     #: Pinned name of the request body schema (generated model class name).
     request_schema: str | None = None
-    #: Pinned name of the 200 answer's schema, where the overlay parses generated models.
+    #: Pinned name of the 200 response's schema, where the overlay parses generated models.
     response_schema: str | None = None
     #: Query parameters the overlay passes: name -> JSON schema (pinned exactly).
     query: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -108,7 +108,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations/{conversation_id}/variables/{variable_id}",
         operation_id="updateConversationVariable",
         tag="Variables",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="ConversationVariableUpdateRequest",
         response_schema="ConversationVariableItem",
@@ -120,7 +120,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations/{conversation_id}/variables",
         operation_id="listConversationVariables",
         tag="Variables",
-        answer="json",
+        response_kind="json",
         response_schema="ConversationVariablesResponse",
         query={**_USER, "last_id": _UUID, "limit": _INTEGER},
         required=True,
@@ -131,7 +131,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/chat-messages",
         operation_id="sendChatMessage",
         tag="Chat",
-        answer="sse",
+        response_kind="sse",
         body="json",
         request_schema="ChatRequest",
     ),
@@ -141,7 +141,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/chat-messages/{task_id}/stop",
         operation_id="stopChatMessage",
         tag="Chat",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="ChatStopRequest",
     ),
@@ -151,7 +151,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations",
         operation_id="listConversations",
         tag="Conversations",
-        answer="json",
+        response_kind="json",
         query={**_USER, "last_id": _UUID, "limit": _INTEGER, "sort_by": _STRING},
     ),
     Operation(
@@ -160,7 +160,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations/{conversation_id}/name",
         operation_id="renameConversation",
         tag="Conversations",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="ConversationRenameRequest",
     ),
@@ -170,7 +170,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations/{conversation_id}",
         operation_id="deleteConversation",
         tag="Conversations",
-        answer="empty",
+        response_kind="empty",
         body="json",
         request_schema="ConversationDeleteRequest",
     ),
@@ -180,7 +180,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/messages",
         operation_id="listMessages",
         tag="Messages",
-        answer="json",
+        response_kind="json",
         query={**_USER, "conversation_id": _UUID, "first_id": _UUID, "limit": _INTEGER},
     ),
     Operation(
@@ -189,7 +189,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/messages/{message_id}/feedbacks",
         operation_id="sendMessageFeedback",
         tag="Messages",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="MessageFeedbackRequest",
     ),
@@ -199,7 +199,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/messages/{message_id}/suggested",
         operation_id="listSuggestedQuestions",
         tag="Messages",
-        answer="json",
+        response_kind="json",
         query=dict(_USER),
     ),
     Operation(
@@ -208,7 +208,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/files/upload",
         operation_id="uploadFile",
         tag="Files",
-        answer="json",
+        response_kind="json",
         body="multipart",
         request_schema="FileUploadRequest",
     ),
@@ -218,7 +218,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/info",
         operation_id="getAppInfo",
         tag="App",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="app.parameters",
@@ -226,7 +226,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/parameters",
         operation_id="getAppParameters",
         tag="App",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="app.meta",
@@ -234,7 +234,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/meta",
         operation_id="getAppMeta",
         tag="App",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="app.site",
@@ -242,7 +242,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/site",
         operation_id="getAppSite",
         tag="App",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="workflows.get_run",
@@ -250,7 +250,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/workflows/run/{workflow_run_id}",
         operation_id="getWorkflowRun",
         tag="Workflows",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="workflows.events",
@@ -258,7 +258,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/workflow/{workflow_run_id}/events",
         operation_id="streamWorkflowEvents",
         tag="Workflows",
-        answer="sse",
+        response_kind="sse",
         query={**_USER, "continue_on_pause": _BOOLEAN, "include_state_snapshot": _BOOLEAN},
     ),
     Operation(
@@ -267,7 +267,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/form/human_input/{form_token}",
         operation_id="getHumanInputForm",
         tag="Forms",
-        answer="json",
+        response_kind="json",
         path_types={"form_token": _STRING},
     ),
     Operation(
@@ -276,7 +276,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/form/human_input/{form_token}",
         operation_id="submitHumanInputForm",
         tag="Forms",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="HumanInputFormSubmission",
         path_types={"form_token": _STRING},
@@ -287,7 +287,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/end-users/{end_user_id}",
         operation_id="getEndUser",
         tag="End Users",
-        answer="json",
+        response_kind="json",
     ),
 )
 

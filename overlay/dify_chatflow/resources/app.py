@@ -15,12 +15,13 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
 )
 from .._types import NOT_GIVEN
-from ._answers import model_of
+from ._responses import model_of
 
 if TYPE_CHECKING:
     from ..types.app import AppInfo, AppMeta, AppParameters, AppSite
@@ -37,33 +38,26 @@ class AppFlows:
         self._core = core
 
     def _read(
-        self,
-        request: dict[str, Any],
-        model: Callable[[], Callable[[Any], T]],
-        *,
-        max_retries: int | None,
-        timeout: Timeout,
+        self, operation: str, model: Callable[[], Callable[[Any], T]], options: RequestOptions
     ) -> Flow[T]:
-        response = yield from self._core.request(request, timeout=timeout, max_retries=max_retries)
+        response = yield from self._core.execute(_binding.build(operation), options)
         return model_of(response, model())
 
-    def info_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppInfo]:
+    def info_flow(self, *, options: RequestOptions) -> Flow[AppInfo]:
         """``GET /info``."""
-        return self._read(_binding.get_app_info(), _info, max_retries=max_retries, timeout=timeout)
+        return self._read("app.info", _info, options)
 
-    def parameters_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppParameters]:
+    def parameters_flow(self, *, options: RequestOptions) -> Flow[AppParameters]:
         """``GET /parameters``."""
-        return self._read(
-            _binding.get_app_parameters(), _parameters, max_retries=max_retries, timeout=timeout
-        )
+        return self._read("app.parameters", _parameters, options)
 
-    def meta_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppMeta]:
+    def meta_flow(self, *, options: RequestOptions) -> Flow[AppMeta]:
         """``GET /meta``."""
-        return self._read(_binding.get_app_meta(), _meta, max_retries=max_retries, timeout=timeout)
+        return self._read("app.meta", _meta, options)
 
-    def site_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppSite]:
+    def site_flow(self, *, options: RequestOptions) -> Flow[AppSite]:
         """``GET /site``."""
-        return self._read(_binding.get_app_site(), _site, max_retries=max_retries, timeout=timeout)
+        return self._read("app.site", _site, options)
 
 
 # The models load on first use (attrs and the input rules are not needed to import us).
@@ -100,7 +94,9 @@ class App(SyncAPIResource):
 
     def info(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppInfo:
         """The app's name, description, tags, mode (``"advanced-chat"``) and author."""
-        return self._client._run(self._flows.info_flow(max_retries=max_retries, timeout=timeout))
+        return self._client._run(
+            self._flows.info_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
+        )
 
     def parameters(
         self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN
@@ -108,16 +104,22 @@ class App(SyncAPIResource):
         """What the app expects and offers: its input form (``user_input_form``, with
         :meth:`AppParameters.validate_inputs`), opening statement, features, file limits."""
         return self._client._run(
-            self._flows.parameters_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.parameters_flow(
+                options=RequestOptions(max_retries=max_retries, timeout=timeout)
+            )
         )
 
     def meta(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppMeta:
         """The icons of the tools the app uses."""
-        return self._client._run(self._flows.meta_flow(max_retries=max_retries, timeout=timeout))
+        return self._client._run(
+            self._flows.meta_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
+        )
 
     def site(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppSite:
         """The settings of the app's web page: title, icon, colours, language, texts."""
-        return self._client._run(self._flows.site_flow(max_retries=max_retries, timeout=timeout))
+        return self._client._run(
+            self._flows.site_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
+        )
 
 
 class AsyncApp(AsyncAPIResource):
@@ -132,7 +134,7 @@ class AsyncApp(AsyncAPIResource):
     ) -> AppInfo:
         """Async :meth:`App.info`."""
         return await self._client._run(
-            self._flows.info_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.info_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
         )
 
     async def parameters(
@@ -140,7 +142,9 @@ class AsyncApp(AsyncAPIResource):
     ) -> AppParameters:
         """Async :meth:`App.parameters`."""
         return await self._client._run(
-            self._flows.parameters_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.parameters_flow(
+                options=RequestOptions(max_retries=max_retries, timeout=timeout)
+            )
         )
 
     async def meta(
@@ -148,7 +152,7 @@ class AsyncApp(AsyncAPIResource):
     ) -> AppMeta:
         """Async :meth:`App.meta`."""
         return await self._client._run(
-            self._flows.meta_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.meta_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
         )
 
     async def site(
@@ -156,5 +160,5 @@ class AsyncApp(AsyncAPIResource):
     ) -> AppSite:
         """Async :meth:`App.site`."""
         return await self._client._run(
-            self._flows.site_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.site_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
         )

@@ -21,6 +21,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -119,11 +120,10 @@ class ChatFlows:
         """A blocking turn: the whole answer once the workflow has run."""
         from ..types.chat import ChatReply
 
-        request = _binding.send_chat_message(payload)
-        response = yield from self._core.request(
+        request = _binding.build("chat.send", body=payload)
+        response = yield from self._core.execute(
             request,
-            timeout=timeout,
-            max_retries=max_retries,
+            RequestOptions(timeout=timeout, max_retries=max_retries),
             default_timeout=BLOCKING_CHAT_TIMEOUT,
             idempotent=False,
         )
@@ -138,11 +138,10 @@ class ChatFlows:
         self, payload: dict[str, Any], *, max_retries: int | None, timeout: Timeout
     ) -> Flow[httpx.Response]:
         """A streaming turn: the open response (the stream's read timeout is its idle time)."""
-        request = _binding.send_chat_message(payload)
-        response = yield from self._core.request(
+        request = _binding.build("chat.send", body=payload)
+        response = yield from self._core.execute(
             request,
-            timeout=timeout,
-            max_retries=max_retries,
+            RequestOptions(timeout=timeout, max_retries=max_retries),
             default_timeout=STREAM_TIMEOUT,
             idempotent=False,
             stream=True,
@@ -159,12 +158,13 @@ class ChatFlows:
     ) -> Flow[None]:
         """Stop a running turn (idempotent: a finished or unknown task answers success too)."""
         core = self._core
-        request = _binding.stop_chat_message(
-            core.uuid(task_id, "task_id"), {"user": core.end_user(user)}
+        request = _binding.build(
+            "chat.stop", core.uuid(task_id, "task_id"), body={"user": core.end_user(user)}
         )
-        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
-        answer = decode_json(response)
-        if not (isinstance(answer, dict) and answer.get("result") == "success"):
+        options = RequestOptions(timeout=timeout, max_retries=max_retries)
+        response = yield from core.execute(request, options)
+        body = decode_json(response)
+        if not (isinstance(body, dict) and body.get("result") == "success"):
             raise ResponseDecodeError(
                 "expected {'result': 'success'} from the stop request",
                 raw=response.text,
@@ -212,7 +212,7 @@ class ChatFlows:
                 error=error,
             )
         messages = yield from self._messages.list_flow(
-            conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+            conversation_id, options=RequestOptions(user=user)
         )
         message = next((m for m in messages if m.id == message_id), None)
         answer = message.answer if message is not None and message.answer else None
@@ -316,7 +316,7 @@ class ChatFlows:
 
     def _answer_in_history(self, origin: ResumeOrigin, *, user: str | None) -> Flow[str]:
         messages = yield from self._messages.list_flow(
-            origin.conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+            origin.conversation_id, options=RequestOptions(user=user)
         )
         message = next((m for m in messages if m.id == origin.message_id), None)
         return message.answer if message is not None else ""
@@ -342,7 +342,7 @@ class ChatFlows:
                 workflow_run_id=origin.workflow_run_id,
             )
         messages = yield from self._messages.list_flow(
-            origin.conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+            origin.conversation_id, options=RequestOptions(user=user)
         )
         message = next((m for m in messages if m.id == origin.message_id), None)
         answer = message.answer if message is not None else ""

@@ -21,13 +21,14 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
 )
 from .._exceptions import ConfigurationError
 from .._types import NOT_GIVEN
-from ._answers import model_of
+from ._responses import model_of
 
 if TYPE_CHECKING:
     from ..types.files import UploadedFile
@@ -157,23 +158,18 @@ class FileFlows:
         *,
         filename: str | None,
         mime_type: str | None,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[UploadedFile]:
         """Upload one file; everything is checked (and a path opened) before sending."""
         core = self._core
-        end_user = core.end_user(user)
+        end_user = core.end_user(options.user)
         upload = _Upload(file, filename, mime_type)
         with upload.opened() as stream:
-            request = _binding.upload_file(
-                stream, filename=upload.filename, mime_type=upload.mime_type, user=end_user
-            )
+            part = _binding.Upload(stream, upload.filename, upload.mime_type)
+            request = _binding.build("files.upload", body={"file": part, "user": end_user})
             # Not idempotent: an upload that reached the server made a file record, and a
             # second attempt would make another.
-            response = yield from core.request(
-                request, timeout=timeout, max_retries=max_retries, idempotent=False
-            )
+            response = yield from core.execute(request, options, idempotent=False)
         from ..types.files import UploadedFile
 
         return model_of(response, UploadedFile.from_json)
@@ -213,9 +209,7 @@ class Files(SyncAPIResource):
                 file,
                 filename=filename,
                 mime_type=mime_type,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -244,8 +238,6 @@ class AsyncFiles(AsyncAPIResource):
                 file,
                 filename=filename,
                 mime_type=mime_type,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )

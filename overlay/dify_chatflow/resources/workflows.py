@@ -16,6 +16,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -23,7 +24,7 @@ from .._base_client import (
 from .._constants import STREAM_TIMEOUT
 from .._exceptions import ConfigurationError, make_status_error
 from .._types import NOT_GIVEN
-from ._answers import model_of
+from ._responses import model_of
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -50,8 +51,9 @@ class WorkflowFlows:
         """One workflow run; an unknown id raises the not-found error on every server."""
         core = self._core
         run_id = core.uuid(workflow_run_id, "workflow_run_id")
-        request = _binding.get_workflow_run(run_id)
-        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        request = _binding.build("workflows.get_run", run_id)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries)
+        response = yield from core.execute(request, options)
         from ..types.workflows import WorkflowRun
 
         run = model_of(response, WorkflowRun.from_json)
@@ -80,11 +82,14 @@ class WorkflowFlows:
         ):
             if flag is not None and type(flag) is not bool:
                 raise ConfigurationError(f"{name} must be a bool or None, got {flag!r}")
-        return _binding.stream_workflow_events(
+        return _binding.build(
+            "workflows.events",
             core.uuid(workflow_run_id, "workflow_run_id"),
-            user=core.end_user(user),
-            continue_on_pause=continue_on_pause,
-            include_state_snapshot=include_state_snapshot,
+            query={
+                "user": core.end_user(user),
+                "continue_on_pause": continue_on_pause,
+                "include_state_snapshot": include_state_snapshot,
+            },
         )
 
     def open_events_flow(
@@ -92,10 +97,9 @@ class WorkflowFlows:
     ) -> Flow[httpx.Response]:
         """The open event stream (a GET, so retried like any read; the read timeout is the
         longest silence between two events)."""
-        response = yield from self._core.request(
+        response = yield from self._core.execute(
             request,
-            timeout=timeout,
-            max_retries=max_retries,
+            RequestOptions(timeout=timeout, max_retries=max_retries),
             default_timeout=STREAM_TIMEOUT,
             stream=True,
         )

@@ -1,0 +1,254 @@
+"""The flow engine: operations written once as generators, driven by a sync or async loop.
+
+Every operation is a generator (a "flow") that yields what it needs done and receives the
+outcome:
+
+* a :class:`PreparedCall` to put on the wire: the driver answers with the
+  ``httpx.Response``, or throws the ``httpx.RequestError`` the attempt raised into the
+  flow. A call with ``stream=True`` is answered with a response whose body is still open
+  (an error answer's body is read first, so it can be mapped to a typed error);
+* a ``float``: seconds to sleep before the next attempt.
+
+The flow's return value is the operation's result. Validation, request building, retry
+decisions, error mapping and decoding live in the flows; :func:`run_sync` and
+:func:`run_async` only do the I/O, so the sync and async clients cannot drift apart.
+
+The stages of one request, in order: a generated builder's ``BuiltRequest`` (``_binding``),
+the client's :class:`PreparedCall` (``ClientCore.prepare``), :func:`send_with_retries`
+(attempts until a final answer), and :func:`transmit` / :func:`transmit_async` (one
+attempt on the wire).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Generator, Mapping
+from contextlib import AbstractAsyncContextManager as AsyncContextManager
+from typing import Any, NamedTuple, TypeVar
+
+import httpx
+
+from . import _constants
+from ._compat import UseClientDefault
+from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
+from ._logs import logger
+from ._retry import RetryPolicy, is_retryable_status
+
+__all__ = [
+    "Flow",
+    "PreparedCall",
+    "SentTimeout",
+    "run_async",
+    "run_sync",
+    "send_with_retries",
+    "transmit",
+    "transmit_async",
+    "transport_error",
+]
+
+T = TypeVar("T")
+
+#: The timeout a :class:`PreparedCall` carries to httpx: httpx's own "client default"
+#: marker stands for the client's setting.
+SentTimeout = float | httpx.Timeout | None | UseClientDefault
+
+
+class PreparedCall(NamedTuple):
+    """One HTTP request ready for the wire (URL absolute, body already encoded)."""
+
+    method: str
+    url: httpx.URL
+    params: Mapping[str, str | int] | None
+    content: bytes | None
+    headers: Mapping[str, str] | None
+    timeout: SentTimeout
+    #: Multipart parts (httpx ``files=``), streamed from their file objects.
+    files: Any = None
+    #: Answer with the response still open (server-sent events).
+    stream: bool = False
+
+
+Step = PreparedCall | float
+Flow = Generator[Step, Any, T]
+
+
+# -- attempts until a final answer ---------------------------------------------------------
+
+
+def send_with_retries(
+    call: PreparedCall, max_retries: int, policy: RetryPolicy, *, idempotent: bool = True
+) -> Flow[httpx.Response]:
+    """Send ``call`` until it gets a 2xx (returned) or a final answer (raised as typed error).
+
+    An idempotent call is retried after connection errors, timeouts, 408, 409, 429 and 5xx,
+    up to ``max_retries`` times. A non-idempotent one (a chat message runs the workflow,
+    and bills its models, each time it arrives) only when it certainly never reached the
+    server: the connection was refused or could not be set up in time. The waits come
+    from ``policy``, which also bounds their total (``max_total_wait``).
+    """
+    attempt = 0
+    waited = 0.0
+    while True:
+        try:
+            response: httpx.Response = yield call
+        except httpx.TransportError as exc:  # timeouts included
+            retryable = attempt < max_retries and (idempotent or _never_sent(exc))
+            delay = policy.next_delay(attempt, waited=waited) if retryable else None
+            if delay is None:
+                raise transport_error(exc) from exc
+            reason = type(exc).__name__
+        except httpx.RequestError as exc:
+            # Too many redirects, undecodable content: another attempt will not help.
+            raise APIConnectionError(
+                f"Request failed: {type(exc).__name__}: {exc}", request=_request_of(exc)
+            ) from exc
+        else:
+            status = response.status_code
+            if 200 <= status < 300:
+                return response
+            retryable = attempt < max_retries and idempotent and is_retryable_status(status)
+            delay = (
+                policy.next_delay(attempt, response.headers, waited=waited) if retryable else None
+            )
+            if delay is None:
+                raise make_status_error(response)
+            reason = f"HTTP {status}"
+        attempt += 1
+        waited += delay
+        # Path only: the query carries the end-user id, which is nobody else's business.
+        logger.info(
+            "retrying %s %s in %.3fs after %s (retry %d of %d)",
+            call.method,
+            call.url.path,
+            delay,
+            reason,
+            attempt,
+            max_retries,
+        )
+        yield delay
+
+
+def _never_sent(exc: httpx.TransportError) -> bool:
+    """True when the request cannot have reached the server: no connection was made."""
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def transport_error(exc: httpx.TransportError) -> APIConnectionError:
+    """The typed error for a send that failed in transport: timed out, or could not connect."""
+    request = _request_of(exc)
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    message = f"Connection error: {type(exc).__name__}: {exc}"
+    if request is not None and request.url.host == _DIFY_CLOUD_HOST:
+        message += (
+            f" (the default base URL is Dify Cloud, {_constants.DEFAULT_BASE_URL}; for a "
+            "self-hosted Dify pass base_url='https://<your-host>/v1' or set DIFY_BASE_URL)"
+        )
+    return APIConnectionError(message, request=request)
+
+
+_DIFY_CLOUD_HOST = httpx.URL(_constants.DEFAULT_BASE_URL).host
+
+
+def _request_of(exc: httpx.RequestError) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:  # raised by httpx when the error has no request attached
+        return None
+
+
+# -- one attempt on the wire ---------------------------------------------------------------
+
+
+def transmit(http: httpx.Client, call: PreparedCall) -> httpx.Response:
+    """Put ``call`` on the wire once with a blocking client."""
+    response = http.send(_built(http, call), stream=call.stream)
+    if call.stream and not 200 <= response.status_code < 300:
+        try:
+            response.read()  # an error answer is small: read it for the typed error
+        finally:
+            response.close()
+    return response
+
+
+async def transmit_async(http: httpx.AsyncClient, call: PreparedCall) -> httpx.Response:
+    """Put ``call`` on the wire once with an async client."""
+    response = await http.send(_built(http, call), stream=call.stream)
+    if call.stream and not 200 <= response.status_code < 300:
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+    return response
+
+
+def _built(http: httpx.Client | httpx.AsyncClient, call: PreparedCall) -> httpx.Request:
+    return http.build_request(
+        call.method,
+        call.url,
+        params=call.params,
+        content=call.content,
+        files=call.files,
+        headers=call.headers,
+        timeout=call.timeout,
+    )
+
+
+# -- the drivers ---------------------------------------------------------------------------
+
+
+def run_sync(http: httpx.Client, flow: Flow[T]) -> T:
+    """Drive ``flow`` with a blocking ``httpx.Client`` and ``time.sleep``."""
+    try:
+        step = next(flow)
+        while True:
+            if type(step) is PreparedCall:
+                try:
+                    response = transmit(http, step)
+                except httpx.RequestError as exc:
+                    step = flow.throw(exc)
+                else:
+                    step = flow.send(response)
+            else:
+                time.sleep(step)  # type: ignore[arg-type]
+                step = flow.send(None)
+    except StopIteration as done:
+        result: T = done.value
+        return result
+    finally:
+        flow.close()
+
+
+async def run_async(
+    http: httpx.AsyncClient, flow: Flow[T], gate: AsyncContextManager[Any] | None = None
+) -> T:
+    """Drive ``flow`` with an ``httpx.AsyncClient`` and ``asyncio.sleep``.
+
+    ``gate`` (a semaphore) bounds how many requests wait in httpx's connection pool at
+    once: its queue is scanned on every release, so thousands of waiting requests make
+    each one slow.
+    """
+    import asyncio  # imported here: sync-only users should not pay for loading asyncio
+
+    if gate is None:  # a borrowed client: its own limits apply
+        gate = contextlib.nullcontext()
+    try:
+        step = next(flow)
+        while True:
+            if type(step) is PreparedCall:
+                try:
+                    async with gate:
+                        response = await transmit_async(http, step)
+                except httpx.RequestError as exc:
+                    step = flow.throw(exc)
+                else:
+                    step = flow.send(response)
+            else:
+                await asyncio.sleep(step)  # type: ignore[arg-type]
+                step = flow.send(None)
+    except StopIteration as done:
+        result: T = done.value
+        return result
+    finally:
+        flow.close()
