@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The demo needs only the package and its runtime dependencies.
+RUNTIME_STAMP := $(VENV)/.runtime-installed
 # Handwritten Python (generated/ is excluded: the generator formats it).
 LINTED := $(wildcard overlay tests tools examples bench)
 
@@ -29,6 +31,11 @@ $(STAMP): requirements/dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(RUNTIME_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $(RUNTIME_STAMP)
 
 generate: $(STAMP)
 	$(BIN)/python tools/generate.py --out generated
@@ -70,7 +77,7 @@ build: $(STAMP)
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
 	@ls dist
 
-demo: $(STAMP)
+demo: $(RUNTIME_STAMP)
 	$(BIN)/python examples/quickstart.py
 
 bench: $(STAMP)
