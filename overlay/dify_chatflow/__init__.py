@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from ._inputs import InputValidationError
     from ._models import ConversationVariable
     from ._pagination import AsyncPager, SyncPager
+    from ._response import APIResponse
     from ._run_streams import (
         AsyncRecoveredChatStream,
         AsyncResumedChatStream,
@@ -158,6 +159,7 @@ else:
 
     _LAZY = {
         "InputValidationError": "._inputs",
+        "APIResponse": "._response",
         "AsyncPager": "._pagination",
         "SyncPager": "._pagination",
         "App": ".resources.app",
@@ -292,6 +294,7 @@ __all__ = [
     "STREAM_TIMEOUT",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIStatusError",
     "APITimeoutError",
     "AgentLogEvent",

@@ -19,9 +19,10 @@ from ._compat import use_cookie_jar
 from ._core import ClientCore, decode_json, json_kind
 from ._exceptions import ConfigurationError
 from ._flows import Flow, SentTimeout, run_async, run_sync
+from ._response import AsyncRawResponses, SyncRawResponses
 from ._retry import RetryPolicy
 from ._settings import RequestOptions, Settings, Timeout, check_max_retries, check_timeout
-from ._types import NotGiven
+from ._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
     from dify_chatflow_api.client import AuthenticatedClient
@@ -80,18 +81,8 @@ class _BaseClient(Generic[HttpT]):
     _closed: bool
 
     def _setup(
-        self,
-        *,
-        api_key: str | None,
-        base_url: str | httpx.URL | None,
-        user: str | None,
-        timeout: Timeout,
-        max_retries: int,
-        http_client: HttpT | None,
-        retry_policy: RetryPolicy | None,
-        http_class: type[HttpT],
+        self, settings: Settings, http_client: HttpT | None, http_class: type[HttpT]
     ) -> None:
-        settings = Settings(api_key, base_url, user, timeout, max_retries, retry_policy)
         self._settings = settings
         self._closed = False
         chosen = settings.timeout
@@ -116,8 +107,43 @@ class _BaseClient(Generic[HttpT]):
             self._http = http_client
             self._owns_http = False
             sent = _borrowed_timeout(chosen, http_client)
-        self._core = ClientCore(settings, borrowed=not self._owns_http, timeout=sent)
+        self._borrowed = not self._owns_http
+        self._core = ClientCore(settings, borrowed=self._borrowed, timeout=sent)
         self._generated: AuthenticatedClient | None = None
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout = NOT_GIVEN,
+        max_retries: int | None = None,
+        user: str | None = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> Self:
+        """A client of the same class with these settings changed, sharing this one's
+        connection pool: ``client.with_options(timeout=5).chat.send(...)``.
+
+        This client is unchanged. Closing the copy leaves the pool open (it belongs to
+        this client, or to whoever lent it); closing this client closes it for both.
+        Arguments are checked as the constructor checks them (:class:`ConfigurationError`).
+        """
+        settings = self._settings.replaced(
+            timeout=timeout, max_retries=max_retries, user=user, retry_policy=retry_policy
+        )
+        copy = object.__new__(type(self))
+        copy._adopt(self, settings)
+        sent = self._core.timeout if isinstance(timeout, NotGiven) else settings.timeout
+        assert not isinstance(sent, NotGiven)  # replaced() keeps a given timeout as given
+        copy._core = ClientCore(settings, borrowed=self._borrowed, timeout=sent)
+        return copy
+
+    def _adopt(self, parent: Self, settings: Settings) -> None:
+        """Share ``parent``'s http client (never closing it) under ``settings``."""
+        self._settings = settings
+        self._closed = False
+        self._http = parent._http
+        self._owns_http = False
+        self._borrowed = parent._borrowed
+        self._generated = None
 
     def _check_open(self) -> None:
         if self._closed:
@@ -214,19 +240,19 @@ _OTHER_LOOP = (
 )
 
 
-class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
-    """The async request layer: runs flows with :func:`run_async`, bound to one event loop."""
+class _LoopBinding:
+    """The event loop an async client (and its copies) was first used in, and the
+    in-flight limit created in it (an ``asyncio.Semaphore``, like httpx's pooled
+    connections, belongs to one loop)."""
 
-    def _bind_loop(self, max_in_flight: int | None) -> None:
+    def __init__(self, max_in_flight: int | None) -> None:
         self._max_in_flight = max_in_flight
-        # The event loop of the first call, and the in-flight limit created in it (an
-        # asyncio.Semaphore, like httpx's pooled connections, belongs to one loop).
         self._loop: object = None
         self._gate: Any = None
 
-    def _gate_of_this_loop(self) -> Any:
+    def gate(self) -> Any:
         """The in-flight limit (None when unlimited), after checking the running loop is
-        the one this client was first used in (ConfigurationError otherwise)."""
+        the one first used (ConfigurationError otherwise)."""
         import asyncio
 
         loop = asyncio.get_running_loop()
@@ -238,9 +264,21 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 self._gate = asyncio.Semaphore(self._max_in_flight)
         return self._gate
 
+
+class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
+    """The async request layer: runs flows with :func:`run_async`, bound to one event loop."""
+
+    def _bind_loop(self, max_in_flight: int | None) -> None:
+        self._loop_binding = _LoopBinding(max_in_flight)
+
+    def _adopt(self, parent: Self, settings: Settings) -> None:
+        super()._adopt(parent, settings)
+        # One pool, one event loop, one in-flight limit for the copies of a client.
+        self._loop_binding = parent._loop_binding
+
     async def _run(self, flow: Flow[T]) -> T:
         try:
-            gate = self._gate_of_this_loop()
+            gate = self._loop_binding.gate()
             if self._closed:
                 raise ConfigurationError(_CLOSED)
         except ConfigurationError:
@@ -277,6 +315,13 @@ class SyncAPIResource:
         self._client = client
         self._core = client._core
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses[Self]:
+        """Each method of this family returning an :class:`APIResponse` (status, headers,
+        elapsed time) whose ``parse()`` is the method's value: typed ``Any``, as the
+        wrapper is one for every method."""
+        return SyncRawResponses(self)
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
 
@@ -287,6 +332,12 @@ class AsyncAPIResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self._core = client._core
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponses[Self]:
+        """Each method of this family, awaited, returning an :class:`APIResponse`; see
+        :attr:`SyncAPIResource.with_raw_response`."""
+        return AsyncRawResponses(self)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"

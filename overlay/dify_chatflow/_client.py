@@ -8,6 +8,7 @@ and its module loaded, on first use: ``import dify_chatflow`` and a new client s
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import httpx
@@ -15,6 +16,7 @@ import httpx
 from ._base_client import AsyncAPIClient, SyncAPIClient, Timeout
 from ._constants import ASYNC_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES
 from ._retry import RetryPolicy
+from ._settings import Settings
 from ._types import NOT_GIVEN
 
 if TYPE_CHECKING:
@@ -72,7 +74,10 @@ class ChatflowClient(SyncAPIClient):
     errors, timeouts, 408, 409, 429 and 5xx of idempotent requests (``retry_policy`` sets
     the waits). ``http_client`` lends your own ``httpx.Client`` (never closed by us);
     without ``timeout=`` its own timeout is used, or :data:`DEFAULT_TIMEOUT` if it has
-    none. Thread-safe: share one client between threads.
+    none. ``default_headers`` are sent with every request (an ``Authorization`` among
+    them is refused: the key is ``api_key``). :meth:`with_options` gives a copy with other
+    settings that shares the connection pool. Thread-safe: share one client between
+    threads.
     """
 
     def __init__(
@@ -85,17 +90,12 @@ class ChatflowClient(SyncAPIClient):
         http_client: httpx.Client | None = None,
         *,
         retry_policy: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        self._setup(
-            api_key=api_key,
-            base_url=base_url,
-            user=user,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            retry_policy=retry_policy,
-            http_class=httpx.Client,
+        settings = Settings(
+            api_key, base_url, user, timeout, max_retries, retry_policy, default_headers
         )
+        self._setup(settings, http_client, httpx.Client)
 
     #: Send chat messages (blocking or streamed), stop, recover and resume turns.
     chat: _Resource[Chat] = _Resource(".resources.chat", "Chat")
@@ -139,17 +139,12 @@ class AsyncChatflowClient(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
         *,
         retry_policy: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        self._setup(
-            api_key=api_key,
-            base_url=base_url,
-            user=user,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            retry_policy=retry_policy,
-            http_class=httpx.AsyncClient,
+        settings = Settings(
+            api_key, base_url, user, timeout, max_retries, retry_policy, default_headers
         )
+        self._setup(settings, http_client, httpx.AsyncClient)
         # Requests beyond ASYNC_MAX_IN_FLIGHT wait in our queue, not in httpx's pool,
         # where a long queue is slow. A borrowed client sets its own limits.
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)

@@ -22,9 +22,11 @@ attempt on the wire).
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from contextlib import AbstractAsyncContextManager as AsyncContextManager
+from contextvars import ContextVar
 from typing import Any, NamedTuple, TypeVar
 
 import httpx
@@ -45,6 +47,7 @@ __all__ = [
     "transmit",
     "transmit_async",
     "transport_error",
+    "watch_responses",
 ]
 
 T = TypeVar("T")
@@ -90,20 +93,24 @@ def send_with_retries(
     attempt = 0
     waited = 0.0
     while True:
+        started = time.monotonic()
         try:
             response: httpx.Response = yield call
         except httpx.TransportError as exc:  # timeouts included
+            _log_attempt(call, attempt, started, None, exc)
             retryable = attempt < max_retries and (idempotent or _never_sent(exc))
             delay = policy.next_delay(attempt, waited=waited) if retryable else None
             if delay is None:
                 raise transport_error(exc) from exc
             reason = type(exc).__name__
         except httpx.RequestError as exc:
+            _log_attempt(call, attempt, started, None, exc)
             # Too many redirects, undecodable content: another attempt will not help.
             raise APIConnectionError(
                 f"Request failed: {type(exc).__name__}: {exc}", request=_request_of(exc)
             ) from exc
         else:
+            _log_attempt(call, attempt, started, response, None)
             status = response.status_code
             if 200 <= status < 300:
                 return response
@@ -127,6 +134,36 @@ def send_with_retries(
             max_retries,
         )
         yield delay
+
+
+def _log_attempt(
+    call: PreparedCall,
+    attempt: int,
+    started: float,
+    response: httpx.Response | None,
+    error: httpx.RequestError | None,
+) -> None:
+    """One line per attempt at INFO (method, path, status, elapsed, retry number); the
+    server's request id and version and the body size at DEBUG. Never a header value we
+    sent, a query value or a body: they carry the key, the end user and secret values."""
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    elapsed = time.monotonic() - started
+    outcome = f"HTTP {response.status_code}" if response is not None else type(error).__name__
+    logger.info(
+        "%s %s -> %s in %.3fs (retry %d)", call.method, call.url.path, outcome, elapsed, attempt
+    )
+    if response is not None and logger.isEnabledFor(logging.DEBUG):
+        headers = response.headers
+        logger.debug(
+            "%s %s: request id %s, server version %s, %s body bytes, headers after %.3fs",
+            call.method,
+            call.url.path,
+            headers.get("x-request-id", "-"),
+            headers.get("x-version", "-"),
+            "streamed" if call.stream else headers.get("content-length", "?"),
+            elapsed,
+        )
 
 
 def _never_sent(exc: httpx.TransportError) -> bool:
@@ -197,6 +234,28 @@ def _built(http: httpx.Client | httpx.AsyncClient, call: PreparedCall) -> httpx.
 
 # -- the drivers ---------------------------------------------------------------------------
 
+# The responses a raw-response call's flows received, with the seconds each took.
+_watched: ContextVar[list[tuple[httpx.Response, float]] | None] = ContextVar(
+    "dify_chatflow_watched_responses", default=None
+)
+
+
+@contextlib.contextmanager
+def watch_responses() -> Iterator[list[tuple[httpx.Response, float]]]:
+    """Collect every response the drivers receive in this context (thread or task)."""
+    seen: list[tuple[httpx.Response, float]] = []
+    token = _watched.set(seen)
+    try:
+        yield seen
+    finally:
+        _watched.reset(token)
+
+
+def _note(response: httpx.Response, started: float) -> None:
+    seen = _watched.get()
+    if seen is not None:
+        seen.append((response, time.monotonic() - started))
+
 
 def run_sync(http: httpx.Client, flow: Flow[T]) -> T:
     """Drive ``flow`` with a blocking ``httpx.Client`` and ``time.sleep``."""
@@ -204,11 +263,13 @@ def run_sync(http: httpx.Client, flow: Flow[T]) -> T:
         step = next(flow)
         while True:
             if type(step) is PreparedCall:
+                started = time.monotonic()
                 try:
                     response = transmit(http, step)
                 except httpx.RequestError as exc:
                     step = flow.throw(exc)
                 else:
+                    _note(response, started)
                     step = flow.send(response)
             else:
                 time.sleep(step)  # type: ignore[arg-type]
@@ -237,12 +298,14 @@ async def run_async(
         step = next(flow)
         while True:
             if type(step) is PreparedCall:
+                started = time.monotonic()
                 try:
                     async with gate:
                         response = await transmit_async(http, step)
                 except httpx.RequestError as exc:
                     step = flow.throw(exc)
                 else:
+                    _note(response, started)
                     step = flow.send(response)
             else:
                 await asyncio.sleep(step)  # type: ignore[arg-type]

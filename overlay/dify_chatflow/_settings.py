@@ -8,6 +8,7 @@ API key.
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 import re
@@ -175,21 +176,48 @@ class Settings:
                 check_user(user, "DIFY_USER")
         else:
             check_user(user)
-        if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
-            raise ConfigurationError("retry_policy must be a dify_chatflow.RetryPolicy")
         _warn_plain_http(parsed)
         self.api_key = key
         self.base_url = url
         self.user = user
         self.timeout = check_timeout(timeout)
         self.max_retries = check_max_retries(max_retries)
-        self.retry_policy = retry_policy or DEFAULT_RETRY_POLICY
+        self.retry_policy = (
+            DEFAULT_RETRY_POLICY if retry_policy is None else _checked_policy(retry_policy)
+        )
         #: Sent with every request: the caller's ``default_headers``, then the key.
         self.headers = {
             "User-Agent": USER_AGENT,
             **_checked_headers(default_headers),
             "Authorization": f"Bearer {key}",
         }
+
+    def replaced(
+        self,
+        *,
+        timeout: Timeout,
+        max_retries: int | None,
+        user: str | None,
+        retry_policy: RetryPolicy | None,
+    ) -> Settings:
+        """A copy with the given settings changed (checked as the constructor checks
+        them); ``NOT_GIVEN`` / ``None`` keep this one's."""
+        changed = copy.copy(self)
+        if not isinstance(timeout, NotGiven):
+            changed.timeout = check_timeout(timeout)
+        if max_retries is not None:
+            changed.max_retries = check_max_retries(max_retries)
+        if user is not None:
+            changed.user = check_user(user)
+        if retry_policy is not None:
+            changed.retry_policy = _checked_policy(retry_policy)
+        return changed
+
+
+def _checked_policy(retry_policy: object) -> RetryPolicy:
+    if not isinstance(retry_policy, RetryPolicy):
+        raise ConfigurationError("retry_policy must be a dify_chatflow.RetryPolicy")
+    return retry_policy
 
 
 def _checked_headers(headers: Mapping[str, str] | None) -> dict[str, str]:
