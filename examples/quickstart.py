@@ -24,8 +24,10 @@ from dify_chatflow import (
     ChatflowClient,
     ConversationNotFoundError,
     ConversationVariable,
+    InputValidationError,
     VariableValueError,
 )
+from dify_chatflow.codegen import render_inputs_module
 
 VARIABLES: list[dict[str, object]] = [
     {"name": "user_preference", "value_type": "string", "value": "dark"},
@@ -35,6 +37,11 @@ VARIABLES: list[dict[str, object]] = [
     {"name": "is_vip", "value_type": "boolean", "value": False},
     {"name": "profile", "value_type": "object", "value": {"city": "Lyon"}},
     {"name": "topics", "value_type": "array[string]", "value": []},
+]
+# The Start node's inputs (all optional, so a plain message needs none).
+INPUT_FORM: list[dict[str, object]] = [
+    {"text-input": {"variable": "topic", "label": "Topic", "max_length": 48}},
+    {"select": {"variable": "tone", "label": "Tone", "options": ["formal", "casual"]}},
 ]
 # One new value for every type above.
 NEW_VALUES: dict[str, Any] = {
@@ -89,6 +96,16 @@ def demo(client: ChatflowClient, server: Any) -> None:
         final = stream.final_reply()
     print(f"\n  ({len(final.answer)} characters, message {final.message_id})")
 
+    parameters = client.app.parameters()
+    module = render_inputs_module(parameters, "DemoInputs")
+    print("\nThe app's inputs as a TypedDict (`dify-chatflow app types` writes the module):")
+    for line in module[module.index("class ") :].splitlines():
+        print(f"  {line}".rstrip())
+    try:
+        client.chat.send("Hi", inputs={"tpoic": "billing"}, parameters=parameters)
+    except InputValidationError as error:
+        print(f"  a misspelled input, caught before sending: {error}")
+
     print_table("The conversation's variables:", client.variables.list(conversation_id))
     updated = [
         client.variables.set(conversation_id, name, value) for name, value in NEW_VALUES.items()
@@ -141,7 +158,9 @@ def main() -> int:
     from dify_chatflow.testing import DifyTestServer
 
     with DifyTestServer(api_key="app-demo") as server:
-        server.add_app("app-demo", variables=VARIABLES, responder=word_by_word)
+        server.add_app(
+            "app-demo", variables=VARIABLES, responder=word_by_word, user_input_form=INPUT_FORM
+        )
         print(f"Embedded Dify-compatible server at {server.base_url} (Dify {server.dialect})")
         with ChatflowClient(
             api_key="app-demo", base_url=server.base_url, user="demo-user"

@@ -23,6 +23,8 @@ def test_the_quickstart_runs_a_whole_conversation(repo_root: Path) -> None:
     for step in (
         "A blocking message starts a conversation:",
         "A streamed reply, token by token:",
+        "class DemoInputs(TypedDict, total=False):",
+        "did you mean 'topic'?",
         "After setting one variable of every updatable type:",
         "The user's conversations:",
         "Its history, oldest first:",

@@ -7,13 +7,13 @@ settings (``[tool.mypy]`` in pyproject.toml) and the installed package.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from mypy_support import Report, marked_errors, mypy_errors
 
 MISTAKES = textwrap.dedent(
     """\
@@ -95,20 +95,6 @@ CORRECT = textwrap.dedent(
     """
 )
 
-Report = dict[str, set[tuple[int, str]]]
-"""Errors mypy reports per sample file, as ``{(line, code)}``."""
-
-_MARK = re.compile(r"#\s*error:\s*([\w-]+)")
-_REPORTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: .*\[(?P<code>[\w-]+)\]$")
-
-
-def _expected(source: str) -> set[tuple[int, str]]:
-    return {
-        (number, mark.group(1))
-        for number, line in enumerate(source.splitlines(), start=1)
-        if (mark := _MARK.search(line))
-    }
-
 
 @pytest.fixture(scope="module")
 def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Report:
@@ -116,36 +102,11 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Re
     folder = tmp_path_factory.mktemp("typing")
     (folder / "mistakes.py").write_text(MISTAKES)
     (folder / "correct.py").write_text(CORRECT)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--config-file",
-            str(repo_root / "pyproject.toml"),
-            "--show-error-codes",
-            "--no-error-summary",
-            "--no-pretty",
-            "mistakes.py",
-            "correct.py",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        timeout=240,
-        check=False,
-    )
-    assert result.returncode in (0, 1), result.stderr  # 2: mypy itself failed
-    report: Report = {"mistakes.py": set(), "correct.py": set()}
-    for line in result.stdout.splitlines():
-        found = _REPORTED.match(line)
-        if found:
-            report[found["file"]].add((int(found["line"]), found["code"]))
-    return report
+    return mypy_errors(folder, ["mistakes.py", "correct.py"], repo_root / "pyproject.toml")
 
 
 def test_every_deliberate_mistake_is_reported_at_its_line(mypy_report: Report) -> None:
-    expected = _expected(MISTAKES)
+    expected = marked_errors(MISTAKES)
     assert len(expected) == 11
     assert mypy_report["mistakes.py"] == expected
 

@@ -141,7 +141,7 @@ if TYPE_CHECKING:
         WorkflowPausedEvent,
         WorkflowStartedEvent,
     )
-    from .types.files import UploadedFile
+    from .types.files import FileRef, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -267,6 +267,7 @@ else:
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
+        "FileRef": ".types.files",
         "UploadedFile": ".types.files",
         "WorkflowRun": ".types.workflows",
     }
@@ -346,6 +347,7 @@ __all__ = [
     "Feedback",
     "FileField",
     "FileListField",
+    "FileRef",
     "FileTooLargeError",
     "Files",
     "FormAction",

@@ -23,10 +23,14 @@ for the client (to refuse bad inputs before anything is sent):
 
 A refusal the server answers with 400 ``invalid_param`` carries its exact message; a few
 inputs make the server fail with 500 instead (:attr:`InputValidationError.status`).
+
+:func:`check_input_names` is the client's own rule on top: the server drops an input name
+its form does not declare without a word, so a misspelled name would go unnoticed.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Literal
@@ -37,6 +41,7 @@ __all__ = [
     "CONTROL_TYPES",
     "Dialect",
     "InputValidationError",
+    "check_input_names",
     "check_inputs",
     "form_fields",
     "form_flag",
@@ -71,15 +76,17 @@ _SERVER_FAILURE = 500
 
 
 class InputValidationError(DifyError, ValueError):
-    """Chat ``inputs`` the server would refuse.
+    """Chat ``inputs`` the server would refuse, or with a name the app's form does not have.
 
-    ``field`` names the form variable at fault. ``status`` is the HTTP status the server
-    answers with: 400, with ``message`` as its own text (what the ``invalid_param`` answer
+    ``field`` names the input at fault. ``status`` is the HTTP status the server answers
+    with: 400, with ``message`` as its own text (what the ``invalid_param`` answer
     carries), or 500 where these inputs make it fail (its answer then says only "Internal
-    Server Error"; ``message`` says why).
+    Server Error"; ``message`` says why). It is ``None`` for a name the form does not
+    declare: the server would drop it silently; ``message`` names the closest declared
+    name when there is one ("did you mean 'topic'?").
     """
 
-    def __init__(self, field: str, message: str, *, status: int = 400) -> None:
+    def __init__(self, field: str, message: str, *, status: int | None = 400) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
@@ -111,6 +118,36 @@ def form_fields(user_input_form: Any) -> list[tuple[str, Mapping[str, Any]]]:
             )
         fields.append((control, settings))
     return fields
+
+
+def check_input_names(user_input_form: Any, inputs: Mapping[str, Any] | None) -> None:
+    """Refuse an input name that ``user_input_form`` does not declare.
+
+    Raises :class:`InputValidationError` (``status`` ``None``) naming the first such input
+    and the declared name closest to it, if one is close ("did you mean 'topic'?"), or
+    else the names the form declares.
+    """
+    fields = form_fields(user_input_form)
+    if not isinstance(inputs, Mapping):
+        return  # check_inputs says what inputs must be
+    declared = {settings["variable"] for _, settings in fields}
+    unknown = [name for name in inputs if name not in declared]
+    if not unknown:
+        return
+    name = unknown[0]
+    # Suggest only what a caller can fill in: external data tools take no value.
+    fillable = list(dict.fromkeys(s["variable"] for c, s in fields if c != "external_data_tool"))
+    by_folded = {variable.casefold(): variable for variable in reversed(fillable)}
+    close = difflib.get_close_matches(str(name).casefold(), list(by_folded), n=1)
+    if close:
+        hint = f"did you mean {by_folded[close[0]]!r}?"
+    elif fillable:
+        hint = f"its inputs are {', '.join(map(repr, fillable))}"
+    else:
+        hint = "it takes no inputs"
+    raise InputValidationError(
+        str(name), f"{name!r} is not an input of the app's form; {hint}", status=None
+    )
 
 
 def check_inputs(

@@ -1,12 +1,16 @@
-"""``dify-chatflow app info|parameters``: what the app is and which inputs it takes."""
+"""``dify-chatflow app info|parameters|types``: what the app is and which inputs it takes."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from datetime import UTC, datetime
+from pathlib import Path
 
-from . import EXIT_CODES_HELP, EXIT_OK, Parser, connection_options
+import httpx
+
+from . import EXIT_CODES_HELP, EXIT_OK, EXIT_SERVER, CommandError, Parser, connection_options
 from ._common import add_json_option, json_ready, open_client, shorten, write_json, write_table
 
 __all__ = ["add_app_commands"]
@@ -16,6 +20,7 @@ examples:
   dify-chatflow app info
   dify-chatflow app parameters
   dify-chatflow app parameters --json | jq '.user_input_form'
+  dify-chatflow app types -o support_inputs.py
 
 configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL
 
@@ -50,6 +55,29 @@ def add_app_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     )
     add_json_option(parameters_parser, "every setting as one JSON object")
     parameters_parser.set_defaults(handler=_run_parameters)
+    types_parser = commands.add_parser(
+        "types",
+        parents=[connection],
+        help="write the app's inputs as a Python TypedDict",
+        description="Write a Python module declaring the app's input form as a TypedDict "
+        "(one key per input, its type, Required[...] for required ones), so that a type "
+        "checker reports a misspelled input, a wrong select option or a missing required "
+        "input. Generated again from the same form, the module is byte for byte the same.",
+    )
+    types_parser.add_argument(
+        "--class-name",
+        metavar="NAME",
+        help="the TypedDict's name (default: the app's name in CamelCase + 'Inputs')",
+    )
+    types_parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the module to FILE (default: stdout)"
+    )
+    types_parser.add_argument(
+        "--timestamp",
+        action="store_true",
+        help="record the time of generation in the header (the module then differs each run)",
+    )
+    types_parser.set_defaults(handler=_run_types)
 
 
 def _run_info(args: argparse.Namespace) -> int:
@@ -112,3 +140,40 @@ def _details(field: object) -> str:
     if types:
         parts.append("files: " + ", ".join(types))
     return shorten("; ".join(parts), 48)
+
+
+def _run_types(args: argparse.Namespace) -> int:
+    from ..codegen import check_class_name, inputs_class_name, render_inputs_module
+
+    if args.class_name is not None:
+        check_class_name(args.class_name)  # before any request
+    versions: list[str] = []
+
+    def note_version(response: httpx.Response) -> None:
+        # Dify names its version in an X-Version header on every answer.
+        if response.request.url.path.endswith("/parameters"):
+            versions.append(response.headers.get("x-version", ""))
+
+    with open_client(args) as client:
+        client.http_client.event_hooks["response"].append(note_version)
+        info = client.app.info()
+        parameters = client.app.parameters()
+    class_name = args.class_name or inputs_class_name(info.name)
+    module = render_inputs_module(
+        parameters,
+        class_name,
+        app_name=info.name,
+        dify_version=versions[-1] if versions else None,
+        generated_at=datetime.now(UTC) if args.timestamp else None,
+    )
+    if args.output is None:
+        sys.stdout.write(module)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(module, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise CommandError(
+            f"cannot write {args.output}: {exc.strerror or exc}", exit_code=EXIT_SERVER
+        ) from exc
+    sys.stdout.write(f"wrote {class_name} to {args.output}\n")
+    return EXIT_OK

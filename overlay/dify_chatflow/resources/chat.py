@@ -391,9 +391,22 @@ def _checked_inputs(
             f"inputs must be a mapping of variable names (str) to values, got "
             f"{type(inputs).__name__}"
         )
+    # An UploadedFile goes as the file object the API takes (a file input's value).
+    sent = {
+        name: [_chat_file_of(item) for item in value]
+        if isinstance(value, list)
+        else _chat_file_of(value)
+        for name, value in inputs.items()
+    }
     if parameters is not None:
-        parameters.validate_inputs(inputs)  # InputValidationError naming the field
-    return dict(inputs)
+        parameters.validate_inputs(sent)  # InputValidationError naming the field
+    return sent
+
+
+def _chat_file_of(item: object) -> object:
+    """An ``UploadedFile`` as the API's file object; anything else as it is."""
+    as_chat_file = getattr(item, "as_chat_file", None)
+    return as_chat_file() if callable(as_chat_file) else item
 
 
 def _items(files: object) -> Iterable[tuple[int, object]]:
@@ -406,9 +419,7 @@ def _items(files: object) -> Iterable[tuple[int, object]]:
 
 def _checked_file(core: ClientCore, item: object, index: int) -> dict[str, Any]:
     """One ``files`` entry as the chat API takes it, checked as the server checks it."""
-    as_chat_file = getattr(item, "as_chat_file", None)
-    if callable(as_chat_file):  # an UploadedFile
-        item = as_chat_file()
+    item = _chat_file_of(item)
     where = f"files[{index}]"
     if not isinstance(item, Mapping):
         raise ConfigurationError(
@@ -474,12 +485,15 @@ class Chat(SyncAPIResource):
         """Send ``query`` and wait for the whole answer (blocking mode).
 
         Without ``conversation_id`` the server starts a conversation (its id is in the
-        reply). ``inputs`` fill the app's input form; with ``parameters``
-        (``client.app.parameters()``) they are checked against it first, as the server
-        checks them. ``files`` are ``UploadedFile``s or the API's file objects. The read
-        timeout defaults to :data:`BLOCKING_CHAT_TIMEOUT` (workflows with LLM nodes take
-        minutes). The message is sent once: it is retried only when no connection could be
-        made.
+        reply). ``inputs`` fill the app's input form (a file input takes an
+        ``UploadedFile`` or a :class:`FileRef`; a module from ``dify-chatflow app types``
+        declares them as a ``TypedDict`` a type checker holds them to); with
+        ``parameters`` (``client.app.parameters()``) they are checked against the form
+        first, as the server checks them, and a name the form does not declare is refused
+        ("did you mean 'topic'?") where the server would drop it silently. ``files``
+        are ``UploadedFile``s or the API's file objects. The read timeout defaults to
+        :data:`BLOCKING_CHAT_TIMEOUT` (workflows with LLM nodes take minutes). The message
+        is sent once: it is retried only when no connection could be made.
         """
         payload = self._flows.payload(
             query,

@@ -19,7 +19,7 @@ from .._convert import (
     short_repr,
     text,
 )
-from .._inputs import Dialect, check_inputs, form_fields, form_flag, form_limit
+from .._inputs import Dialect, check_input_names, check_inputs, form_fields, form_flag, form_limit
 
 __all__ = [
     "AppInfo",
@@ -359,12 +359,15 @@ class AppParameters:
         """Check chat ``inputs`` as the server does; return the inputs it would use.
 
         The result has every form variable, with defaults applied and values converted
-        (number text to numbers, checkbox words to booleans); other keys are dropped.
-        Raises :class:`~dify_chatflow._inputs.InputValidationError` (a ``DifyError``)
-        naming the first field the server would refuse, with the server's message.
-        ``dialect`` picks the rules of Dify 1.10.x where they differ from newer servers.
+        (number text to numbers, checkbox words to booleans). Raises
+        :class:`~dify_chatflow.InputValidationError` (a ``DifyError``) naming the first
+        field the server would refuse, with the server's message, and, before that, an
+        input the form does not declare (which the server would drop silently), with the
+        closest declared name: "did you mean 'topic'?". ``dialect`` picks the rules of
+        Dify 1.10.x where they differ from newer servers.
         """
         form = [{field.control: field.settings} for field in self.user_input_form]
+        check_input_names(form, inputs)
         return check_inputs(form, inputs, dialect=dialect)
 
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Required, TypedDict
 
 import attrs
 
@@ -20,10 +20,25 @@ from .._convert import (
     uuid_of,
 )
 
-__all__ = ["FileType", "UploadedFile", "file_type_of"]
+__all__ = ["FileRef", "FileType", "UploadedFile", "file_type_of"]
 
 FileType = Literal["image", "document", "audio", "video", "custom"]
 """The kinds of file a chat message's ``files`` can carry."""
+
+
+class FileRef(TypedDict, total=False):
+    """A file as the chat API takes it, in ``files`` or as a file input's value.
+
+    An uploaded file by its id (``"transfer_method": "local_file"``, ``upload_file_id``;
+    :meth:`UploadedFile.as_chat_file` makes one) or a file on the web
+    (``"transfer_method": "remote_url"``, ``url``).
+    """
+
+    type: Required[FileType]
+    transfer_method: Required[Literal["local_file", "remote_url"]]
+    upload_file_id: str
+    url: str
+
 
 # Dify's extension lists (its default document extractor), matched in lower or upper case
 # only, as the server matches them.
@@ -95,8 +110,9 @@ class UploadedFile:
         """The type Dify gives this file (see :func:`file_type_of`)."""
         return file_type_of(self.extension, self.mime_type)
 
-    def as_chat_file(self) -> dict[str, str]:
-        """The item that sends this file with a chat message (in its ``files`` list)."""
+    def as_chat_file(self) -> FileRef:
+        """The item that sends this file with a chat message (in its ``files`` list, or
+        as a file input's value)."""
         return {
             "type": self.file_type,
             "transfer_method": "local_file",
