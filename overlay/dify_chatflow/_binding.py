@@ -128,21 +128,21 @@ def _body(model: Any, body: Mapping[str, Any], *, multipart: bool) -> Any:
 
 
 def unset_as_none(value: T | Unset) -> T | None:
-    """A generated model's field with "not in the answer" spelled None."""
+    """A generated model's field with "not in the response" spelled None."""
     from dify_chatflow_api.types import Unset
 
     return None if isinstance(value, Unset) else value
 
 
 def parse_variable(data: dict[str, Any]) -> ConversationVariableItem:
-    """A variable as the generated model reads it (the update's 200 answer)."""
+    """A variable as the generated model reads it (the update's 200 response)."""
     from dify_chatflow_api.models import ConversationVariableItem
 
     return ConversationVariableItem.from_dict(data)
 
 
 def parse_variables_page(data: dict[str, Any]) -> ConversationVariablesResponse:
-    """A page of variables as the generated model reads it (the list's 200 answer)."""
+    """A page of variables as the generated model reads it (the list's 200 response)."""
     from dify_chatflow_api.models import ConversationVariablesResponse
 
     return ConversationVariablesResponse.from_dict(data)

@@ -2,7 +2,7 @@
 
 :class:`ClientCore` turns a generated builder's request into a :class:`PreparedCall`
 (absolute URL, encoded body, the call's timeout) and runs it through
-:func:`send_with_retries`; :func:`decode_json` and :func:`json_kind` read the answers.
+:func:`send_with_retries`; :func:`decode_json` and :func:`json_kind` read the responses.
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ class ClientCore:
         stream: bool = False,
     ) -> Flow[httpx.Response]:
         """Send a built request with the call's options and the client's retry policy;
-        the 2xx response (a final error answer raises its typed error)."""
+        the 2xx response (a final error response raises its typed error)."""
         call = self.prepare(
             built, self.sent_timeout(options.timeout, default_timeout), stream=stream
         )
@@ -194,7 +194,7 @@ def decode_json(response: httpx.Response) -> Any:
     except ValueError:
         content_type = response.headers.get("content-type", "none")
         raise ResponseDecodeError(
-            f"HTTP {response.status_code} answer is not JSON ({len(response.content)} bytes, "
+            f"HTTP {response.status_code} response is not JSON ({len(response.content)} bytes, "
             f"content type {content_type!r}; the body is in .raw)",
             raw=response.text,
             response=response,

@@ -6,7 +6,7 @@ outcome:
 * a :class:`PreparedCall` to put on the wire: the driver answers with the
   ``httpx.Response``, or throws the ``httpx.RequestError`` the attempt raised into the
   flow. A call with ``stream=True`` is answered with a response whose body is still open
-  (an error answer's body is read first, so it can be mapped to a typed error);
+  (an error response's body is read first, so it can be mapped to a typed error);
 * a ``float``: seconds to sleep before the next attempt.
 
 The flow's return value is the operation's result. Validation, request building, retry
@@ -15,7 +15,7 @@ decisions, error mapping and decoding live in the flows; :func:`run_sync` and
 
 The stages of one request, in order: a generated builder's ``BuiltRequest`` (``_binding``),
 the client's :class:`PreparedCall` (``ClientCore.prepare``), :func:`send_with_retries`
-(attempts until a final answer), and :func:`transmit` / :func:`transmit_async` (one
+(attempts until a final response), and :func:`transmit` / :func:`transmit_async` (one
 attempt on the wire).
 """
 
@@ -76,13 +76,13 @@ Step = PreparedCall | float
 Flow = Generator[Step, Any, T]
 
 
-# -- attempts until a final answer ---------------------------------------------------------
+# -- attempts until a final response -------------------------------------------------------
 
 
 def send_with_retries(
     call: PreparedCall, max_retries: int, policy: RetryPolicy, *, idempotent: bool = True
 ) -> Flow[httpx.Response]:
-    """Send ``call`` until it gets a 2xx (returned) or a final answer (raised as typed error).
+    """Send ``call`` until it gets a 2xx (returned) or a final response (raised as typed error).
 
     An idempotent call is retried after connection errors, timeouts, 408, 409, 429 and 5xx,
     up to ``max_retries`` times. A non-idempotent one (a chat message runs the workflow,
@@ -203,7 +203,7 @@ def transmit(http: httpx.Client, call: PreparedCall) -> httpx.Response:
     response = http.send(_built(http, call), stream=call.stream)
     if call.stream and not 200 <= response.status_code < 300:
         try:
-            response.read()  # an error answer is small: read it for the typed error
+            response.read()  # an error response is small: read it for the typed error
         finally:
             response.close()
     return response
