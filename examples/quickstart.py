@@ -3,8 +3,9 @@
 By default this starts the embedded Dify-compatible server on 127.0.0.1 with a chatflow
 app that streams its answers word by word and keeps conversation variables, then:
 sends a message, streams a reply token by token, reads and sets the conversation's
-variables, lists conversations and the history, and shows two refusals (one caught
-before anything is sent, one the server's, as a typed exception).
+variables, lists conversations and the history, sends a file and previews it, adds an
+annotation and finds it, and shows two refusals (one caught before anything is sent, one
+the server's, as a typed exception).
 
 With DIFY_BASE_URL, DIFY_API_KEY and DIFY_USER set, it sends one message to your own Dify
 chatflow app instead and streams the answer.
@@ -119,6 +120,19 @@ def demo(client: ChatflowClient, server: Any) -> None:
     for message in client.messages.list(conversation_id):
         print(f"  Q: {message.query!r}\n  A: {message.answer.strip()[:60]!r}")
 
+    uploaded = client.files.upload(b"Opening hours: 9 to 5.\n", filename="hours.txt")
+    client.chat.send("Read the attached file", files=[uploaded], conversation_id=conversation_id)
+    preview = client.files.preview(uploaded.id)
+    print("\nA file sent with a message, previewed:")
+    print(f"  {uploaded.name}: {preview.mime_type}, {preview.size} bytes")
+    print(f"  content: {preview.content.decode(preview.charset or 'utf-8').strip()!r}")
+
+    note = client.annotations.create("When are you open?", "From 9 to 5, Monday to Friday.")
+    found = [a.question for a in client.annotations.list(keyword="open")]
+    print("\nAn annotation the app can reply with:")
+    print(f"  {note.id}  Q: {note.question!r}  A: {note.answer!r}")
+    print(f"  annotations matching 'open': {found}")
+
     sent_before = len(server.requests)
     try:
         client.variables.set(conversation_id, "visits", 5.0)
@@ -159,7 +173,11 @@ def main() -> int:
 
     with DifyTestServer(api_key="app-demo") as server:
         server.add_app(
-            "app-demo", variables=VARIABLES, responder=word_by_word, user_input_form=INPUT_FORM
+            "app-demo",
+            variables=VARIABLES,
+            responder=word_by_word,
+            user_input_form=INPUT_FORM,
+            file_upload=True,
         )
         print(f"Embedded Dify-compatible server at {server.base_url} (Dify {server.dialect})")
         with ChatflowClient(

@@ -134,6 +134,20 @@ def sample_bodies() -> dict[str, dict[str, Any]]:
             "user": user,
         },
         "forms.submit": {"inputs": {"comment": "ok"}, "action": "approve", "user": user},
+        "audio.to_text": {"file": Upload(io.BytesIO(b"ID3"), "a.mp3", "audio/mp3"), "user": user},
+        "audio.to_audio": {
+            "text": "hello",
+            "message_id": str(OTHER),
+            "voice": "alloy",
+            "user": user,
+        },
+        "annotations.create": {"question": "q?", "answer": "a."},
+        "annotations.update": {"question": "q?", "answer": "a."},
+        "annotations.reply": {
+            "score_threshold": 0.9,
+            "embedding_provider_name": "openai",
+            "embedding_model_name": "text-embedding-3-small",
+        },
     }
 
 

@@ -203,3 +203,39 @@ def wait_for(condition: Callable[[], object], timeout: float = 5.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(0.01)
+
+
+FormPart = tuple[str, str | None, str | None, bytes]  # name, filename, content type, data
+_FORM_BOUNDARY = "----dify-test-form"
+
+
+def form(*parts: FormPart) -> tuple[bytes, dict[str, str]]:
+    """A ``multipart/form-data`` body of ``(name, filename, content_type, data)`` parts
+    (``None``: no filename / no Content-Type line) and its Content-Type header."""
+    body = b""
+    for name, filename, content_type, data in parts:
+        disposition = f'form-data; name="{name}"'
+        if filename is not None:
+            disposition += f'; filename="{filename}"'
+        body += f"--{_FORM_BOUNDARY}\r\nContent-Disposition: {disposition}\r\n".encode()
+        if content_type is not None:
+            body += f"Content-Type: {content_type}\r\n".encode()
+        body += b"\r\n" + data + b"\r\n"
+    body += f"--{_FORM_BOUNDARY}--\r\n".encode()
+    return body, {"Content-Type": f"multipart/form-data; boundary={_FORM_BOUNDARY}"}
+
+
+def post_form(port: int, path: str, *parts: FormPart, key: str | None = KEY) -> RawResponse:
+    """``POST`` a multipart form of ``parts`` and read the whole answer."""
+    body, headers = form(*parts)
+    return raw(port, "POST", path, body, headers=headers, key=key)
+
+
+class Clock:
+    """A server clock (``DifyTestServer(clock=...)``) the test moves by hand."""
+
+    def __init__(self, start: float = 1_796_500_000.0) -> None:  # 2026-12-05T19:46:40 UTC
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now

@@ -8,13 +8,18 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from dify_chatflow import (
+    AnnotationNotFoundError,
     BadRequestError,
     ChatflowClient,
     ConversationNotFoundError,
     EndUserNotFoundError,
+    FileNotFoundInMessageError,
     FormNotFoundError,
+    InvalidParamError,
     MessageNotFoundError,
     NotFoundError,
+    SpeechToTextDisabledError,
+    TextToSpeechDisabledError,
     VariableNotFoundError,
     VariableTypeMismatchError,
     WorkflowRunNotFoundError,
@@ -145,6 +150,11 @@ def test_updating_an_unknown_variable_is_variable_not_found(
         (dify_404("End user not found", code="end_user_not_found"), EndUserNotFoundError),
         (dify_404("End user not found"), EndUserNotFoundError),
         (dify_404("anything at all", code="end_user_not_found"), EndUserNotFoundError),
+        (
+            dify_404("File not found in message context", code="file_not_found"),
+            FileNotFoundInMessageError,
+        ),
+        (dify_404("Annotation not found"), AnnotationNotFoundError),
         # Not one of ours: the base class, never a guess.
         (dify_404("The requested URL was not found on the server."), NotFoundError),
         (dify_404("Conversation"), NotFoundError),
@@ -163,3 +173,35 @@ def test_every_not_found_is_classified_by_code_and_message_start(
     assert type(error) is expected
     assert isinstance(error, NotFoundError)
     assert error.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "expected"),
+    [
+        ("speech_to_text_disabled", "Speech to text is disabled.", SpeechToTextDisabledError),
+        ("invalid_param", "Speech to text is not enabled", SpeechToTextDisabledError),
+        ("invalid_param", "TTS is not enabled", TextToSpeechDisabledError),
+        # Other parameter failures stay what they were.
+        ("invalid_param", "Text is required", InvalidParamError),
+        ("invalid_param", "The job does not exist.", InvalidParamError),
+    ],
+)
+def test_a_feature_switched_off_is_classified_on_both_versions(
+    code: str, message: str, expected: type[BadRequestError]
+) -> None:
+    body = {"code": code, "message": message, "status": 400}
+    request = httpx.Request("POST", "http://127.0.0.1/v1/audio-to-text")
+    error = make_status_error(httpx.Response(400, json=body, request=request))
+
+    assert type(error) is expected
+    assert (error.status_code, error.code, error.message) == (400, code, message)
+
+
+def test_a_file_not_in_a_message_says_why() -> None:
+    body = {"code": "file_not_found", "message": "File not found in message context", "status": 404}
+    request = httpx.Request("GET", "http://127.0.0.1/v1/files/x/preview")
+    error = make_status_error(httpx.Response(404, json=body, request=request))
+
+    assert isinstance(error, FileNotFoundInMessageError)
+    assert error.message.startswith("File not found in message context (Dify serves only files")
+    assert str(error).startswith("404 file_not_found: File not found in message context")

@@ -28,6 +28,11 @@ def test_the_quickstart_runs_a_whole_conversation(repo_root: Path) -> None:
         "After setting one variable of every updatable type:",
         "The user's conversations:",
         "Its history, oldest first:",
+        "A file sent with a message, previewed:",
+        "hours.txt: text/plain, 23 bytes",
+        "content: 'Opening hours: 9 to 5.'",
+        "An annotation the app can reply with:",
+        "annotations matching 'open': ['When are you open?']",
         "updates the server received: 0",
         "ConversationNotFoundError: status=404 code='not_found'",
     ):

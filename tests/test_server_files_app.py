@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 from dify_chatflow.testing import DifyTestServer
-from server_support import DIALECTS, KEY, USER, raw
+from server_support import DIALECTS, KEY, USER, FormPart, post_form, raw
 
-BOUNDARY = "----dify-test-boundary"
 UPLOAD_KEYS = [
     "id",
     "name",
@@ -36,24 +35,8 @@ def server(request: pytest.FixtureRequest) -> Iterator[DifyTestServer]:
         yield started
 
 
-def multipart(*parts: tuple[str, str | None, str | None, bytes]) -> tuple[bytes, dict[str, str]]:
-    """A multipart body of ``(name, filename, content_type, data)`` parts."""
-    body = b""
-    for name, filename, content_type, data in parts:
-        disposition = f'form-data; name="{name}"'
-        if filename is not None:
-            disposition += f'; filename="{filename}"'
-        body += f"--{BOUNDARY}\r\nContent-Disposition: {disposition}\r\n".encode()
-        if content_type is not None:
-            body += f"Content-Type: {content_type}\r\n".encode()
-        body += b"\r\n" + data + b"\r\n"
-    body += f"--{BOUNDARY}--\r\n".encode()
-    return body, {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
-
-
-def upload(server: DifyTestServer, *parts: tuple[str, str | None, str | None, bytes]):
-    body, headers = multipart(*parts)
-    return raw(server.port, "POST", "/files/upload", body, headers=headers)
+def upload(server: DifyTestServer, *parts: FormPart):
+    return post_form(server.port, "/files/upload", *parts)
 
 
 def test_upload_answers_201_with_the_file(server):
@@ -100,6 +83,7 @@ def test_upload_refusals(server):
 
 
 def test_an_uploaded_file_goes_with_a_message(server):
+    server.add_app(KEY, file_upload=True)  # a new app drops the files of a message
     uploaded = upload(
         server, ("user", None, None, USER.encode()), ("file", "n.txt", "text/plain", b"hi")
     )

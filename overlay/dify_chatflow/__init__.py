@@ -18,6 +18,8 @@ from ._constants import (
     STREAM_TIMEOUT,
 )
 from ._exceptions import (
+    AnnotationNotFoundError,
+    AnnotationReplyJobError,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -29,6 +31,7 @@ from ._exceptions import (
     ConversationNotFoundError,
     DifyError,
     EndUserNotFoundError,
+    FileNotFoundInMessageError,
     FileTooLargeError,
     FormAlreadySubmittedError,
     FormNotFoundError,
@@ -39,6 +42,7 @@ from ._exceptions import (
     InvalidIdError,
     InvalidParamError,
     MessageNotFoundError,
+    NoAudioError,
     NoFileUploadedError,
     NotChatAppError,
     NotFoundError,
@@ -48,7 +52,9 @@ from ._exceptions import (
     RateLimitError,
     RecoveryError,
     ResponseDecodeError,
+    SpeechToTextDisabledError,
     StreamInterruptedError,
+    TextToSpeechDisabledError,
     UnknownVariableNameError,
     UnsupportedFileTypeError,
     VariableNotFoundError,
@@ -76,7 +82,9 @@ if TYPE_CHECKING:
     )
     from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream
     from ._validation import validate_value
+    from .resources.annotations import Annotations, AsyncAnnotations
     from .resources.app import App, AsyncApp
+    from .resources.audio import AsyncAudio, Audio
     from .resources.chat import AsyncChat, Chat
     from .resources.conversations import AsyncConversations, Conversations
     from .resources.end_users import AsyncEndUsers, EndUsers
@@ -85,6 +93,7 @@ if TYPE_CHECKING:
     from .resources.messages import AsyncMessages, Messages
     from .resources.variables import AsyncVariables, Variables
     from .resources.workflows import AsyncWorkflows, Workflows
+    from .types.annotations import Annotation, AnnotationReplyJob
     from .types.app import (
         AppInfo,
         AppMeta,
@@ -105,6 +114,7 @@ if TYPE_CHECKING:
         ToolIcon,
         UnknownField,
     )
+    from .types.audio import AudioContent
     from .types.chat import ChatReply, Usage
     from .types.conversations import Conversation
     from .types.end_users import EndUser
@@ -141,7 +151,8 @@ if TYPE_CHECKING:
         WorkflowPausedEvent,
         WorkflowStartedEvent,
     )
-    from .types.files import FileRef, UploadedFile
+    from .types.feedbacks import AppFeedback
+    from .types.files import FileContent, FileRef, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -150,7 +161,13 @@ if TYPE_CHECKING:
         WorkflowPause,
     )
     from .types.messages import Feedback, Message, MessageFile
-    from .types.workflows import WorkflowRun
+    from .types.workflows import (
+        WorkflowLog,
+        WorkflowLogAccount,
+        WorkflowLogEndUser,
+        WorkflowLogRun,
+        WorkflowRun,
+    )
 else:
     # Loaded on first access (PEP 562): they pull in attrs, uuid and the validation
     # tables, which a plain `import dify_chatflow` should not pay for. Defined for the
@@ -162,8 +179,12 @@ else:
         "APIResponse": "._response",
         "AsyncPager": "._pagination",
         "SyncPager": "._pagination",
+        "Annotations": ".resources.annotations",
+        "AsyncAnnotations": ".resources.annotations",
         "App": ".resources.app",
         "AsyncApp": ".resources.app",
+        "AsyncAudio": ".resources.audio",
+        "Audio": ".resources.audio",
         "AsyncChat": ".resources.chat",
         "Chat": ".resources.chat",
         "AsyncConversations": ".resources.conversations",
@@ -267,9 +288,23 @@ else:
         "Feedback": ".types.messages",
         "Message": ".types.messages",
         "MessageFile": ".types.messages",
+        "FileContent": ".types.files",
         "FileRef": ".types.files",
         "UploadedFile": ".types.files",
-        "WorkflowRun": ".types.workflows",
+        "Annotation": ".types.annotations",
+        "AnnotationReplyJob": ".types.annotations",
+        "AudioContent": ".types.audio",
+        "AppFeedback": ".types.feedbacks",
+        **dict.fromkeys(
+            (
+                "WorkflowLog",
+                "WorkflowLogAccount",
+                "WorkflowLogEndUser",
+                "WorkflowLogRun",
+                "WorkflowRun",
+            ),
+            ".types.workflows",
+        ),
     }
 
     def __getattr__(name: str) -> object:
@@ -301,12 +336,20 @@ __all__ = [
     "AgentLogEvent",
     "AgentMessageEvent",
     "AgentThoughtEvent",
+    "Annotation",
+    "AnnotationNotFoundError",
+    "AnnotationReplyJob",
+    "AnnotationReplyJobError",
+    "Annotations",
     "App",
+    "AppFeedback",
     "AppInfo",
     "AppMeta",
     "AppParameters",
     "AppSite",
+    "AsyncAnnotations",
     "AsyncApp",
+    "AsyncAudio",
     "AsyncChat",
     "AsyncChatStream",
     "AsyncChatflowClient",
@@ -322,6 +365,8 @@ __all__ = [
     "AsyncVariables",
     "AsyncWorkflowEventStream",
     "AsyncWorkflows",
+    "Audio",
+    "AudioContent",
     "AuthenticationError",
     "BadRequestError",
     "Chat",
@@ -345,8 +390,10 @@ __all__ = [
     "ExternalDataToolField",
     "Feature",
     "Feedback",
+    "FileContent",
     "FileField",
     "FileListField",
+    "FileNotFoundInMessageError",
     "FileRef",
     "FileTooLargeError",
     "Files",
@@ -384,6 +431,7 @@ __all__ = [
     "MessageNotFoundError",
     "MessageReplaceEvent",
     "Messages",
+    "NoAudioError",
     "NoFileUploadedError",
     "NodeFinishedEvent",
     "NodeRetryEvent",
@@ -406,12 +454,14 @@ __all__ = [
     "ResumedChatStream",
     "RetryPolicy",
     "SelectField",
+    "SpeechToTextDisabledError",
     "StreamInterruptedError",
     "SyncPager",
     "SystemParameters",
     "TextChunkEvent",
     "TextInputField",
     "TextReplaceEvent",
+    "TextToSpeechDisabledError",
     "ToolIcon",
     "TtsMessageEndEvent",
     "TtsMessageEvent",
@@ -428,6 +478,10 @@ __all__ = [
     "Variables",
     "WorkflowEventStream",
     "WorkflowFinishedEvent",
+    "WorkflowLog",
+    "WorkflowLogAccount",
+    "WorkflowLogEndUser",
+    "WorkflowLogRun",
     "WorkflowPause",
     "WorkflowPausedEvent",
     "WorkflowRun",

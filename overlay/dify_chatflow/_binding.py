@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TypeVar
 import httpx
 
 from ._exceptions import GeneratedBindingError, OperationUnavailableError
-from ._registry import Operation, by_name, module_name
+from ._registry import Operation, by_name, module_name, snake_case
 
 if TYPE_CHECKING:
     from dify_chatflow_api.client import AuthenticatedClient
@@ -69,7 +69,7 @@ def build(
     """The request of registry operation ``name`` (``"messages.list"``).
 
     ``path`` are its path parameters in path order; ``query`` its query parameters by the
-    registry's names (``None`` leaves one out); ``body`` its JSON object, or for a
+    registry's (wire) names (``None`` leaves one out); ``body`` its JSON object, or for a
     multipart operation its parts (an :class:`Upload` for a file).
     """
     operation = by_name(name)
@@ -83,7 +83,11 @@ def build(
             raise GeneratedBindingError(
                 f"{name}() passes query parameters {sorted(unknown)} its registry row lacks"
             )
-        arguments = {key: UNSET if value is None else value for key, value in query.items()}
+        # The builders take each query parameter by its Python name (``created_at__before``
+        # becomes ``created_at_before``).
+        arguments = {
+            snake_case(key): UNSET if value is None else value for key, value in query.items()
+        }
     if model is not None:
         arguments["body"] = _body(model, body or {}, multipart=operation.body == "multipart")
     built: BuiltRequest = builder(*path, **arguments)

@@ -20,7 +20,9 @@ from ._settings import Settings
 from ._types import NOT_GIVEN
 
 if TYPE_CHECKING:
+    from .resources.annotations import Annotations, AsyncAnnotations
     from .resources.app import App, AsyncApp
+    from .resources.audio import AsyncAudio, Audio
     from .resources.chat import AsyncChat, Chat
     from .resources.conversations import AsyncConversations, Conversations
     from .resources.end_users import AsyncEndUsers, EndUsers
@@ -103,11 +105,11 @@ class ChatflowClient(SyncAPIClient):
     conversations: _Resource[Conversations] = _Resource(".resources.conversations", "Conversations")
     #: A conversation's history, feedback on messages, suggested questions.
     messages: _Resource[Messages] = _Resource(".resources.messages", "Messages")
-    #: Upload files to send with chat messages.
+    #: Upload files to send with chat messages; preview and download sent ones.
     files: _Resource[Files] = _Resource(".resources.files", "Files")
-    #: The app's info, input form and features, tool icons and web page settings.
+    #: The app's info, input form and features, tool icons, web page settings, feedbacks.
     app: _Resource[App] = _Resource(".resources.app", "App")
-    #: Workflow runs (a chat turn is one) and their events.
+    #: Workflow runs (a chat turn is one), their events, the app's workflow logs.
     workflows: _Resource[Workflows] = _Resource(".resources.workflows", "Workflows")
     #: The human input forms a paused run waits for (Dify 1.14+).
     forms: _Resource[Forms] = _Resource(".resources.forms", "Forms")
@@ -115,6 +117,10 @@ class ChatflowClient(SyncAPIClient):
     end_users: _Resource[EndUsers] = _Resource(".resources.end_users", "EndUsers")
     #: List, get, set and update conversation variables.
     variables: _Resource[Variables] = _Resource(".resources.variables", "Variables")
+    #: Speech to text and text to speech.
+    audio: _Resource[Audio] = _Resource(".resources.audio", "Audio")
+    #: The app's annotations and annotation replies.
+    annotations: _Resource[Annotations] = _Resource(".resources.annotations", "Annotations")
 
 
 class AsyncChatflowClient(AsyncAPIClient):
@@ -157,11 +163,11 @@ class AsyncChatflowClient(AsyncAPIClient):
     )
     #: A conversation's history, feedback on messages, suggested questions.
     messages: _Resource[AsyncMessages] = _Resource(".resources.messages", "AsyncMessages")
-    #: Upload files to send with chat messages.
+    #: Upload files to send with chat messages; preview and download sent ones.
     files: _Resource[AsyncFiles] = _Resource(".resources.files", "AsyncFiles")
-    #: The app's info, input form and features, tool icons and web page settings.
+    #: The app's info, input form and features, tool icons, web page settings, feedbacks.
     app: _Resource[AsyncApp] = _Resource(".resources.app", "AsyncApp")
-    #: Workflow runs (a chat turn is one) and their events.
+    #: Workflow runs (a chat turn is one), their events, the app's workflow logs.
     workflows: _Resource[AsyncWorkflows] = _Resource(".resources.workflows", "AsyncWorkflows")
     #: The human input forms a paused run waits for (Dify 1.14+).
     forms: _Resource[AsyncForms] = _Resource(".resources.forms", "AsyncForms")
@@ -169,3 +175,9 @@ class AsyncChatflowClient(AsyncAPIClient):
     end_users: _Resource[AsyncEndUsers] = _Resource(".resources.end_users", "AsyncEndUsers")
     #: List, get, set and update conversation variables.
     variables: _Resource[AsyncVariables] = _Resource(".resources.variables", "AsyncVariables")
+    #: Speech to text and text to speech.
+    audio: _Resource[AsyncAudio] = _Resource(".resources.audio", "AsyncAudio")
+    #: The app's annotations and annotation replies.
+    annotations: _Resource[AsyncAnnotations] = _Resource(
+        ".resources.annotations", "AsyncAnnotations"
+    )

@@ -13,6 +13,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "MAX_AUDIO_BYTES",
     "MAX_CACHE_ENTRIES",
     "MAX_EVENT_BYTES",
     "MAX_PAGES",
@@ -21,6 +22,7 @@ __all__ = [
     "PAGE_LIMIT",
     "RECOVERY_POLL_INTERVAL",
     "RECOVERY_TIMEOUT",
+    "REPLY_JOB_TIMEOUT",
     "RETRY_INITIAL_DELAY",
     "RETRY_JITTER",
     "RETRY_MAX_DELAY",
@@ -41,8 +43,13 @@ BLOCKING_CHAT_TIMEOUT: Final = httpx.Timeout(600.0, connect=5.0)
 STREAM_TIMEOUT: Final = httpx.Timeout(60.0, connect=5.0)
 #: How long ``chat.recover`` waits at most for a run whose stream broke to end.
 RECOVERY_TIMEOUT: Final = 120.0
-#: Its first wait between two looks at the run (doubling up to 2 s).
+#: Its first wait between two looks at the run (doubling up to 2 s); annotation reply
+#: jobs are polled the same way.
 RECOVERY_POLL_INTERVAL: Final = 0.25
+#: How long ``AnnotationReplyJob.wait`` waits at most for a job to end.
+REPLY_JOB_TIMEOUT: Final = 60.0
+#: The largest audio file speech to text takes (Dify refuses more with 413).
+MAX_AUDIO_BYTES: Final = 30 * 1024 * 1024
 DEFAULT_MAX_RETRIES: Final = 2
 #: RetryPolicy's defaults: the first wait, doubling up to the longest; a server's
 #: Retry-After is honoured up to its own cap; up to a quarter of each wait is taken off at

@@ -9,21 +9,25 @@
     ├── UnknownVariableNameError (also LookupError)  no variable of that name (looked up here)
     ├── RecoveryError                            chat.recover found nothing to recover
     ├── FormValidationError (also ValueError)    an action or input the form would refuse
+    ├── AnnotationReplyJobError                  an annotation reply job ended in ``error``
     ├── ResponseDecodeError                      a body or value that cannot be decoded
     │   └── PaginationError                      the server's list paging broke
     └── APIError
         ├── APIConnectionError → APITimeoutError
         │   └── StreamInterruptedError           a stream broke or ended before its end
         ├── ChatStreamError                      an ``error`` event in a 200 stream
+        ├── NoAudioError                         text to audio answered 200 ``null``
         └── APIStatusError                       any non-2xx answer
             ├── BadRequestError (400) → NotChatAppError, VariableTypeMismatchError,
             │                           InvalidParamError, NoFileUploadedError,
-            │                           InvalidFormDataError
+            │                           InvalidFormDataError, SpeechToTextDisabledError,
+            │                           TextToSpeechDisabledError
             ├── AuthenticationError (401)
             ├── PermissionDeniedError (403)
             ├── NotFoundError (404) → ConversationNotFoundError, VariableNotFoundError,
             │                         MessageNotFoundError, WorkflowRunNotFoundError,
-            │                         FormNotFoundError, EndUserNotFoundError
+            │                         FormNotFoundError, EndUserNotFoundError,
+            │                         FileNotFoundInMessageError, AnnotationNotFoundError
             ├── FormAlreadySubmittedError (412)
             ├── FileTooLargeError (413), UnsupportedFileTypeError (415)
             ├── RateLimitError (429)
@@ -45,11 +49,15 @@ from ._types import JSONValue, VariableType, parse_stored_type
 if TYPE_CHECKING:
     import uuid  # only named in annotations: `import dify_chatflow` need not load it
 
+    from .types.annotations import AnnotationReplyJob
+
 __all__ = [
     "APIConnectionError",
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AnnotationNotFoundError",
+    "AnnotationReplyJobError",
     "AuthenticationError",
     "BadRequestError",
     "ChatStreamError",
@@ -57,6 +65,7 @@ __all__ = [
     "ConversationNotFoundError",
     "DifyError",
     "EndUserNotFoundError",
+    "FileNotFoundInMessageError",
     "FileTooLargeError",
     "FormAlreadySubmittedError",
     "FormNotFoundError",
@@ -67,6 +76,7 @@ __all__ = [
     "InvalidIdError",
     "InvalidParamError",
     "MessageNotFoundError",
+    "NoAudioError",
     "NoFileUploadedError",
     "NotChatAppError",
     "NotFoundError",
@@ -76,7 +86,9 @@ __all__ = [
     "RateLimitError",
     "RecoveryError",
     "ResponseDecodeError",
+    "SpeechToTextDisabledError",
     "StreamInterruptedError",
+    "TextToSpeechDisabledError",
     "UnknownVariableNameError",
     "UnsupportedFileTypeError",
     "VariableNotFoundError",
@@ -347,6 +359,46 @@ class EndUserNotFoundError(NotFoundError):
     """404: no end user with this id in the key's app (Dify 1.14 and later)."""
 
 
+class FileNotFoundInMessageError(NotFoundError):
+    """404 ``file_not_found``: no file with this id in a message of the key's app.
+
+    Dify serves (previews, downloads) only files attached to a message: a file that was
+    uploaded but never sent with a chat message is not found either.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        code: str | None,
+        body: JSONValue,
+        response: httpx.Response,
+    ) -> None:
+        super().__init__(
+            f"{message} (Dify serves only files attached to a message of this app: send the "
+            "file with a chat message first)",
+            status_code=status_code,
+            code=code,
+            body=body,
+            response=response,
+        )
+
+
+class AnnotationNotFoundError(NotFoundError):
+    """404: the app has no annotation with this id (or it was deleted)."""
+
+
+class SpeechToTextDisabledError(BadRequestError):
+    """400: the app has speech to text switched off (Dify 1.10 answers ``invalid_param``
+    "Speech to text is not enabled", newer servers ``speech_to_text_disabled``)."""
+
+
+class TextToSpeechDisabledError(BadRequestError):
+    """400 ``invalid_param`` "TTS is not enabled": the app has text to speech switched off
+    (servers skip that check when a ``voice`` is given)."""
+
+
 class FileTooLargeError(APIStatusError):
     """413: the file is larger than the server (or a proxy in front of it) accepts."""
 
@@ -488,6 +540,7 @@ _BY_CODE: dict[tuple[int, str], type[APIStatusError]] = {
     (400, "invalid_param"): InvalidParamError,
     (400, "no_file_uploaded"): NoFileUploadedError,
     (400, "invalid_form_data"): InvalidFormDataError,
+    (400, "speech_to_text_disabled"): SpeechToTextDisabledError,
     (412, "human_input_form_submitted"): FormAlreadySubmittedError,
 }
 
@@ -508,8 +561,19 @@ _NOT_FOUND_BY_PREFIX: tuple[tuple[str, type[NotFoundError]], ...] = (
     ("workflow run not found", WorkflowRunNotFoundError),
     ("form not found", FormNotFoundError),
     ("end user not found", EndUserNotFoundError),
+    ("annotation not found", AnnotationNotFoundError),
 )
-_NOT_FOUND_BY_CODE: dict[str, type[NotFoundError]] = {"end_user_not_found": EndUserNotFoundError}
+_NOT_FOUND_BY_CODE: dict[str, type[NotFoundError]] = {
+    "end_user_not_found": EndUserNotFoundError,
+    "file_not_found": FileNotFoundInMessageError,
+}
+
+# Dify 1.10 answers a disabled feature with 400 ``invalid_param`` and a sentence of its
+# own; these starts tell them apart from other parameter failures.
+_DISABLED_BY_PREFIX: tuple[tuple[str, type[BadRequestError]], ...] = (
+    ("speech to text is not enabled", SpeechToTextDisabledError),
+    ("tts is not enabled", TextToSpeechDisabledError),
+)
 
 
 def _not_found_class(code: str | None, message: str) -> type[NotFoundError]:
@@ -521,6 +585,12 @@ def _not_found_class(code: str | None, message: str) -> type[NotFoundError]:
         if start.startswith(prefix):
             return cls
     return NotFoundError
+
+
+def _disabled_class(message: str) -> type[BadRequestError] | None:
+    """The error of a feature switched off, by the start of 400 ``invalid_param``'s text."""
+    start = message.lstrip().lower()
+    return next((cls for prefix, cls in _DISABLED_BY_PREFIX if start.startswith(prefix)), None)
 
 
 def _error_fields(response: httpx.Response) -> tuple[JSONValue, str | None, str]:
@@ -583,6 +653,8 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
         cls = _not_found_class(code, message)
     elif status == 400 and code == "bad_request" and message.startswith(_TYPE_MISMATCH_PREFIX):
         cls = VariableTypeMismatchError
+    elif status == 400 and code == "invalid_param" and (disabled := _disabled_class(message)):
+        cls = disabled
     elif code is not None and (status, code) in _BY_CODE:
         cls = _BY_CODE[(status, code)]
     elif status >= 500:
@@ -590,6 +662,29 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     else:
         cls = _BY_STATUS.get(status, APIStatusError)
     return cls(message, status_code=status, code=code, body=body, response=response)
+
+
+class NoAudioError(APIError):
+    """Text to audio answered 200 with the JSON body ``null``: there is nothing to speak.
+
+    Dify answers so for a ``message_id`` it does not know (or, from 1.16, another app's or
+    another user's message) and for a message whose answer is empty. ``response`` is that
+    answer.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
+        super().__init__(message)
+        self.response = response
+
+
+class AnnotationReplyJobError(DifyError):
+    """An annotation reply job (enabling or disabling annotation replies) ended in
+    ``error``: ``message`` is the server's ``error_msg``, ``job`` the job's last status."""
+
+    def __init__(self, message: str, *, job: AnnotationReplyJob) -> None:
+        super().__init__(message)
+        self.message = message
+        self.job = job
 
 
 class RecoveryError(DifyError):

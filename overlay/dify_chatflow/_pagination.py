@@ -1,14 +1,15 @@
-"""Dify's cursor paging, checked: a broken page is reported, never a silent gap or a loop.
+"""Dify's paging, checked: a broken page is reported, never a silent gap or a loop.
 
-Every list endpoint pages by an item id (``last_id`` for variables and conversations,
+The chat lists page by an item id (``last_id`` for variables and conversations,
 ``first_id`` for messages), and the server answers the items strictly beyond that item's
 timestamp, in whole seconds. Items sharing the boundary item's second are skipped by the
 next page. :class:`PageChecker` sees that (and repeated or empty pages) from the pages
 alone; the caller raises :class:`~dify_chatflow.PaginationError` with what it read so far.
+The app's lists (feedbacks, annotations, workflow logs) page by number instead.
 
-:class:`CursorWalk` is one walk through a listing, a flow per page (see ``_base_client``);
-:class:`SyncPager` / :class:`AsyncPager` run a fresh walk each time they are iterated, so
-pages are fetched only as the caller reads on.
+:class:`CursorWalk` and :class:`NumberedWalk` are one walk through a listing, a flow per
+page (see ``_base_client``); :class:`SyncPager` / :class:`AsyncPager` run a fresh walk
+each time they are iterated, so pages are fetched only as the caller reads on.
 """
 
 from __future__ import annotations
@@ -18,10 +19,28 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from ._base_client import AsyncAPIClient, Flow, SyncAPIClient
-from ._constants import MAX_PAGES
-from ._exceptions import PaginationError
+from ._constants import MAX_PAGES, PAGE_LIMIT
+from ._exceptions import ConfigurationError, PaginationError
 
-__all__ = ["AsyncPager", "CursorWalk", "PageChecker", "SyncPager"]
+__all__ = [
+    "AsyncPager",
+    "CursorWalk",
+    "NumberedWalk",
+    "PageChecker",
+    "SyncPager",
+    "Walk",
+    "check_page_size",
+]
+
+
+def check_page_size(page_size: object) -> int:
+    """``page_size`` if it is an int from 1 to the server's limit, else ConfigurationError."""
+    if type(page_size) is not int or not 1 <= page_size <= PAGE_LIMIT:
+        raise ConfigurationError(
+            f"page_size must be an int from 1 to {PAGE_LIMIT} (the server's limit), "
+            f"got {page_size!r}"
+        )
+    return page_size
 
 
 class _Identified(Protocol):
@@ -159,10 +178,60 @@ class CursorWalk(Generic[ItemT]):
         return self.read
 
 
+class NumberedWalk(Generic[ItemT]):
+    """One walk through a listing paged by number (``page=1, 2, ...``), one flow per page.
+
+    ``fetch`` gets the page number and returns its items and whether more follow (the
+    server's ``has_more``, or for a list without one, whether the page was full). A page
+    shorter than ``page_size`` is the last. Items listed newest first move to later pages
+    when new ones arrive meanwhile: an item seen on an earlier page is not handed out
+    again. More than ``MAX_PAGES`` pages raise :class:`PaginationError`.
+    """
+
+    def __init__(
+        self,
+        noun: str,
+        fetch: Callable[[int], Flow[tuple[list[ItemT], bool]]],
+        *,
+        page_size: int,
+    ) -> None:
+        self._noun = noun
+        self._fetch = fetch
+        self._page_size = page_size
+        self._page = 0
+        self._seen: set[Hashable] = set()
+        self.read: list[ItemT] = []
+        #: False once the last page was read.
+        self.more = True
+
+    def next_page(self) -> Flow[list[ItemT]]:
+        """Fetch the next page: its items not seen before, in the server's order."""
+        if self._page >= MAX_PAGES:
+            self.more = False
+            raise PaginationError(
+                f"more than {MAX_PAGES} pages", partial=list(self.read), noun=self._noun
+            )
+        self._page += 1
+        items, has_more = yield from self._fetch(self._page)
+        fresh = [item for item in items if item.id not in self._seen]
+        self._seen.update(item.id for item in fresh)
+        self.read.extend(fresh)
+        self.more = has_more and len(items) >= self._page_size
+        return fresh
+
+
+class Walk(Protocol[ItemT]):
+    """What a pager walks: pages fetched one flow at a time until ``more`` is False."""
+
+    more: bool
+
+    def next_page(self) -> Flow[list[ItemT]]: ...
+
+
 class _Pages(Generic[ItemT]):
     """What both pagers' iterators share: the walk and the items fetched but not yet given."""
 
-    def __init__(self, walk: CursorWalk[ItemT]) -> None:
+    def __init__(self, walk: Walk[ItemT]) -> None:
         self._walk = walk
         self._ready: deque[ItemT] = deque()
 
@@ -179,7 +248,7 @@ class SyncPager(Generic[ItemT]):
     :class:`~dify_chatflow.PaginationError` (``partial``: the items read before it).
     """
 
-    def __init__(self, client: SyncAPIClient, start: Callable[[], CursorWalk[ItemT]]) -> None:
+    def __init__(self, client: SyncAPIClient, start: Callable[[], Walk[ItemT]]) -> None:
         self._client = client
         self._start = start
 
@@ -191,7 +260,7 @@ class SyncPager(Generic[ItemT]):
 
 
 class _SyncPages(_Pages[ItemT]):
-    def __init__(self, client: SyncAPIClient, walk: CursorWalk[ItemT]) -> None:
+    def __init__(self, client: SyncAPIClient, walk: Walk[ItemT]) -> None:
         super().__init__(walk)
         self._client = client
 
@@ -213,7 +282,7 @@ class AsyncPager(Generic[ItemT]):
     :class:`~dify_chatflow.PaginationError` (``partial``: the items read before it).
     """
 
-    def __init__(self, client: AsyncAPIClient, start: Callable[[], CursorWalk[ItemT]]) -> None:
+    def __init__(self, client: AsyncAPIClient, start: Callable[[], Walk[ItemT]]) -> None:
         self._client = client
         self._start = start
 
@@ -225,7 +294,7 @@ class AsyncPager(Generic[ItemT]):
 
 
 class _AsyncPages(_Pages[ItemT]):
-    def __init__(self, client: AsyncAPIClient, walk: CursorWalk[ItemT]) -> None:
+    def __init__(self, client: AsyncAPIClient, walk: Walk[ItemT]) -> None:
         super().__init__(walk)
         self._client = client
 

@@ -31,9 +31,10 @@ __all__ = [
     "snake_case",
 ]
 
-#: What the server's 2xx response carries: a JSON document, nothing (204), or server-sent
-#: events (``chat.send`` responds with JSON in blocking mode, events in streaming mode).
-ResponseKind = Literal["json", "empty", "sse"]
+#: What the server's 2xx response carries: a JSON document, nothing (204), server-sent
+#: events (``chat.send`` responds with JSON in blocking mode, events in streaming mode),
+#: or a file's raw bytes (a preview, speech).
+ResponseKind = Literal["json", "empty", "sse", "bytes"]
 #: What the request carries: nothing, a JSON object, or a multipart form (file upload).
 Body = Literal["none", "json", "multipart"]
 
@@ -100,6 +101,7 @@ def path_shape(path: str) -> str:
 
 
 _USER: Final = {"user": _STRING}
+_PAGE: Final = {"page": _INTEGER, "limit": _INTEGER}
 
 OPERATIONS: Final[tuple[Operation, ...]] = (
     Operation(
@@ -288,6 +290,117 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         operation_id="getEndUser",
         tag="End Users",
         response_kind="json",
+    ),
+    Operation(
+        name="files.preview",
+        method="get",
+        path="/files/{file_id}/preview",
+        operation_id="previewFile",
+        tag="Files",
+        response_kind="bytes",
+        query={**_USER, "as_attachment": _BOOLEAN},
+    ),
+    Operation(
+        name="app.feedbacks",
+        method="get",
+        path="/app/feedbacks",
+        operation_id="listAppFeedbacks",
+        tag="App",
+        response_kind="json",
+        query=dict(_PAGE),
+    ),
+    Operation(
+        name="audio.to_text",
+        method="post",
+        path="/audio-to-text",
+        operation_id="audioToText",
+        tag="Audio",
+        response_kind="json",
+        body="multipart",
+        request_schema="AudioToTextRequest",
+    ),
+    Operation(
+        name="audio.to_audio",
+        method="post",
+        path="/text-to-audio",
+        operation_id="textToAudio",
+        tag="Audio",
+        response_kind="bytes",
+        body="json",
+        request_schema="TextToAudioRequest",
+    ),
+    Operation(
+        name="annotations.list",
+        method="get",
+        path="/apps/annotations",
+        operation_id="listAnnotations",
+        tag="Annotations",
+        response_kind="json",
+        query={**_PAGE, "keyword": _STRING},
+    ),
+    Operation(
+        name="annotations.create",
+        method="post",
+        path="/apps/annotations",
+        operation_id="createAnnotation",
+        tag="Annotations",
+        response_kind="json",
+        body="json",
+        request_schema="AnnotationCreateRequest",
+    ),
+    Operation(
+        name="annotations.update",
+        method="put",
+        path="/apps/annotations/{annotation_id}",
+        operation_id="updateAnnotation",
+        tag="Annotations",
+        response_kind="json",
+        body="json",
+        request_schema="AnnotationUpdateRequest",
+    ),
+    Operation(
+        name="annotations.delete",
+        method="delete",
+        path="/apps/annotations/{annotation_id}",
+        operation_id="deleteAnnotation",
+        tag="Annotations",
+        response_kind="empty",
+    ),
+    Operation(
+        name="annotations.reply",
+        method="post",
+        path="/apps/annotation-reply/{action}",
+        operation_id="setAnnotationReply",
+        tag="Annotations",
+        response_kind="json",
+        body="json",
+        request_schema="AnnotationReplySettingsRequest",
+        path_types={"action": _STRING},
+    ),
+    Operation(
+        name="annotations.reply_job",
+        method="get",
+        path="/apps/annotation-reply/{action}/status/{job_id}",
+        operation_id="getAnnotationReplyJob",
+        tag="Annotations",
+        response_kind="json",
+        path_types={"action": _STRING},
+    ),
+    Operation(
+        name="workflows.logs",
+        method="get",
+        path="/workflows/logs",
+        operation_id="listWorkflowLogs",
+        tag="Workflows",
+        response_kind="json",
+        query={
+            **_PAGE,
+            "keyword": _STRING,
+            "status": _STRING,
+            "created_at__before": _STRING,
+            "created_at__after": _STRING,
+            "created_by_end_user_session_id": _STRING,
+        },
     ),
 )
 

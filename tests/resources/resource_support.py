@@ -9,7 +9,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Self
 
 import httpx
 from client_support import API_KEY as API_KEY  # re-exported for the resource tests
@@ -212,23 +212,31 @@ def driver_of(kind: str) -> Iterator[Driver]:
         driver.close()
 
 
-class UploadSink:
-    """An HTTP server on a raw socket that reads each upload and keeps only its size.
+def read_head(conn: socket.socket) -> tuple[bytes, bytes] | None:
+    """A request's head and the body bytes read with it (``None``: the client hung up)."""
+    buffered = b""
+    while b"\r\n\r\n" not in buffered:
+        data = conn.recv(65536)
+        if not data:
+            return None
+        buffered += data
+    head, _, rest = buffered.partition(b"\r\n\r\n")
+    return head, rest
 
-    Answers every request with 201 and an uploaded file's JSON, so a client can upload
-    through it; ``received`` lists the body sizes, ``headers`` the request heads.
-    """
+
+class RawServer:
+    """An HTTP server on a raw socket, one connection at a time, answered by ``_answer``;
+    ``heads`` keeps the request heads."""
 
     def __init__(self) -> None:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
         self._stopped = threading.Event()
-        self.received: list[int] = []
         self.heads: list[bytes] = []
         self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/v1"
         self._thread = threading.Thread(target=self._serve, daemon=True)
 
-    def __enter__(self) -> UploadSink:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -248,13 +256,25 @@ class UploadSink:
                 self._answer(conn)
 
     def _answer(self, conn: socket.socket) -> None:
-        buffered = b""
-        while b"\r\n\r\n" not in buffered:
-            data = conn.recv(65536)
-            if not data:
-                return
-            buffered += data
-        head, _, rest = buffered.partition(b"\r\n\r\n")
+        raise NotImplementedError
+
+
+class UploadSink(RawServer):
+    """Reads each upload and keeps only its size.
+
+    Answers every request with 201 and an uploaded file's JSON, so a client can upload
+    through it; ``received`` lists the body sizes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.received: list[int] = []
+
+    def _answer(self, conn: socket.socket) -> None:
+        received = read_head(conn)
+        if received is None:
+            return
+        head, rest = received
         self.heads.append(head)
         length = int(
             next(
@@ -288,3 +308,39 @@ class UploadSink:
             + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
             + body
         )
+
+
+class BodySource(RawServer):
+    """Answers every request 200 with ``body``, sent in ``chunk``-byte pieces, then closes;
+    with ``cut_after`` it promises the whole body (``Content-Length``) but closes after
+    that many bytes. ``served`` counts the answers.
+    """
+
+    def __init__(
+        self,
+        body: bytes,
+        *,
+        content_type: str = "application/octet-stream",
+        cut_after: int | None = None,
+        chunk: int = 65536,
+    ) -> None:
+        super().__init__()
+        self._body = body
+        self._content_type = content_type
+        self._cut_after = cut_after
+        self._chunk = chunk
+        self.served = 0
+
+    def _answer(self, conn: socket.socket) -> None:
+        received = read_head(conn)
+        if received is None:
+            return
+        self.heads.append(received[0])
+        conn.sendall(
+            f"HTTP/1.1 200 OK\r\nContent-Type: {self._content_type}\r\n".encode()
+            + f"Content-Length: {len(self._body)}\r\nConnection: close\r\n\r\n".encode()
+        )
+        sent = self._body if self._cut_after is None else self._body[: self._cut_after]
+        for start in range(0, len(sent), self._chunk):
+            conn.sendall(sent[start : start + self._chunk])
+        self.served += 1

@@ -899,6 +899,7 @@ def test_inputs_the_parameters_accept_reach_the_server(server, driver):
 
 
 def test_an_uploaded_file_goes_with_the_message(chatty, driver):
+    chatty.add_app(API_KEY, responder=chunks(*ANSWER_PARTS), file_upload=True)
     client = driver.client(chatty)
     uploaded = driver.run(client.files.upload(b"%PDF-1.4 tiny", filename="report.pdf"))
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from dify_chatflow import ResponseDecodeError
-from dify_chatflow.types.files import UploadedFile, file_type_of
+from dify_chatflow.types.files import FileContent, UploadedFile, file_type_of
 
 FILE_ID = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d"
 END_USER_ID = "7e6d5c4b-3a29-4817-9f6e-5d4c3b2a1908"
@@ -126,3 +126,55 @@ def test_a_malformed_answer_names_the_field_and_hides_the_signed_url(
         UploadedFile.from_json(body_1_16(**changes))
     assert str(caught.value).startswith(f"malformed uploaded file: field '{field}'")
     assert "SECRETSIGN" not in str(caught.value)
+
+
+# -- FileContent: a preview's headers --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("disposition", "name"),
+    [
+        # What Dify sends for as_attachment: RFC 5987 only, no plain filename=.
+        ("attachment; filename*=UTF-8''r%C3%A9sum%C3%A9%20final.pdf", "résumé final.pdf"),
+        ("attachment; filename*=utf-8''%E6%8A%A5%E5%91%8A.txt", "报告.txt"),
+        ('attachment; filename="plain name.txt"', "plain name.txt"),
+        ('attachment; filename="say \\"hi\\".txt"', 'say "hi".txt'),
+        ("attachment; filename=bare.txt", "bare.txt"),
+        # The extended name wins; a broken one falls back to the plain name.
+        ("attachment; filename=\"a.txt\"; filename*=UTF-8''b.txt", "b.txt"),
+        ("attachment; filename=\"a.txt\"; filename*=nope''b%C3%A9.txt", "a.txt"),
+        ("inline", None),
+        (None, None),
+    ],
+)
+def test_the_file_name_is_read_from_content_disposition(
+    disposition: str | None, name: str | None
+) -> None:
+    content = FileContent.from_response(b"x", "application/octet-stream", disposition)
+
+    assert content.filename == name
+
+
+@pytest.mark.parametrize(
+    ("content_type", "mime_type", "charset"),
+    [
+        ("text/plain; charset=utf-8", "text/plain", "utf-8"),
+        ('Text/HTML; Charset="ISO-8859-1"', "text/html", "ISO-8859-1"),
+        ("image/png", "image/png", None),
+        (None, "application/octet-stream", None),
+        ("", "application/octet-stream", None),
+    ],
+)
+def test_the_type_is_the_media_type_without_parameters(
+    content_type: str | None, mime_type: str, charset: str | None
+) -> None:
+    content = FileContent.from_response(b"abc", content_type, None)
+
+    assert (content.mime_type, content.charset, content.size) == (mime_type, charset, 3)
+
+
+def test_the_file_contents_repr_leaves_the_bytes_out() -> None:
+    content = FileContent.from_response(b"SECRET-BYTES", "text/plain", None)
+
+    assert "SECRET" not in repr(content)
+    assert repr(content) == "FileContent(mime_type='text/plain', filename=None, size=12)"

@@ -1,4 +1,5 @@
-"""WorkflowRun: GET /workflows/run/{id} of Dify 1.10.1 (JSON text) and 1.16.1 (objects)."""
+"""WorkflowRun: GET /workflows/run/{id} of Dify 1.10.1 (JSON text) and 1.16.1 (objects);
+WorkflowLog: an item of GET /workflows/logs."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 from dify_chatflow import ResponseDecodeError
-from dify_chatflow.types.workflows import WorkflowRun
+from dify_chatflow.types.workflows import WorkflowLog, WorkflowRun
 
 RUN_ID = "2b1a0f9e-8d7c-4b6a-9f5e-4d3c2b1a0f9e"
 WORKFLOW_ID = "8d7c6b5a-4f3e-4d2c-8b1a-0f9e8d7c6b5a"
@@ -103,3 +104,76 @@ def test_a_malformed_run_names_the_field_without_the_inputs(
         WorkflowRun.from_json(body_1_10(**changes))
     assert str(caught.value).startswith(f"malformed workflow run: field '{field}'")
     assert "abc-123" not in str(caught.value)
+
+
+# -- workflow logs -----------------------------------------------------------------------------
+
+LOG_ID = "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+
+
+def log_entry(**changes: Any) -> dict[str, Any]:
+    """One item of GET /workflows/logs on Dify 1.16.1 (a workflow-mode app)."""
+    data: dict[str, Any] = {
+        "id": LOG_ID,
+        "workflow_run": {
+            "id": RUN_ID,
+            "version": "2026-12-05 00:00:00.000000",
+            "status": "failed",
+            "triggered_from": "app-run",
+            "error": "boom",
+            "elapsed_time": 0.5,
+            "total_tokens": 12,
+            "total_steps": 2,
+            "created_at": 1_764_578_000,
+            "finished_at": 1_764_578_001,
+            "exceptions_count": 0,
+        },
+        "details": None,
+        "created_from": "service-api",
+        "created_by_role": "end_user",
+        "created_by_account": None,
+        "created_by_end_user": {
+            "id": WORKFLOW_ID,
+            "type": "service-api",
+            "is_anonymous": False,
+            "session_id": "alice",
+        },
+        "created_at": 1_764_578_000,
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_log_entry_types_its_run_and_end_user() -> None:
+    log = WorkflowLog.from_json(log_entry())
+
+    run = log.workflow_run
+    assert run is not None
+    assert (str(run.id), run.status, run.error, run.total_tokens) == (RUN_ID, "failed", "boom", 12)
+    assert run.finished_at == datetime.fromtimestamp(1_764_578_001, UTC)
+    assert log.created_by_end_user is not None
+    assert log.created_by_end_user.session_id == "alice"
+    assert log.created_by_account is None
+    assert log.created_at == datetime.fromtimestamp(1_764_578_000, UTC)
+    assert repr(log) == (
+        f"WorkflowLog(id='{LOG_ID}', status='failed', created_at='2025-12-01T08:33:20+00:00')"
+    )
+
+
+def test_a_log_entry_started_by_an_account() -> None:
+    account = {"id": WORKFLOW_ID, "name": "Ada", "email": "ada@example.com"}
+    log = WorkflowLog.from_json(
+        log_entry(created_by_role="account", created_by_account=account, created_by_end_user=None)
+    )
+
+    assert log.created_by_account is not None
+    assert (log.created_by_account.name, log.created_by_account.email) == (
+        "Ada",
+        "ada@example.com",
+    )
+    assert log.created_by_end_user is None
+
+
+def test_a_malformed_log_entry_is_a_decode_error() -> None:
+    with pytest.raises(ResponseDecodeError):
+        WorkflowLog.from_json(log_entry(workflow_run={"id": "nope"}))

@@ -2,8 +2,11 @@
 
 from .agent_thought_item import AgentThoughtItem
 from .agent_thought_item_tool_labels_type_0 import AgentThoughtItemToolLabelsType0
+from .annotation_create_request import AnnotationCreateRequest
 from .annotation_item import AnnotationItem
 from .annotation_list_response import AnnotationListResponse
+from .annotation_reply_settings_request import AnnotationReplySettingsRequest
+from .annotation_update_request import AnnotationUpdateRequest
 from .app_feedbacks_response import AppFeedbacksResponse
 from .app_info_response import AppInfoResponse
 from .app_meta_response import AppMetaResponse
@@ -46,7 +49,6 @@ from .conversation_variable_item import ConversationVariableItem
 from .conversation_variable_update_request import ConversationVariableUpdateRequest
 from .conversation_variables_response import ConversationVariablesResponse
 from .conversations_list_response import ConversationsListResponse
-from .create_annotation_request import CreateAnnotationRequest
 from .emoji_icon import EmojiIcon
 from .end_user_detail import EndUserDetail
 from .end_user_summary import EndUserSummary
@@ -55,9 +57,6 @@ from .file_upload_request import FileUploadRequest
 from .file_upload_response import FileUploadResponse
 from .form_input import FormInput
 from .form_input_default import FormInputDefault
-from .get_advanced_initial_annotation_reply_settings_status_action import (
-    GetAdvancedInitialAnnotationReplySettingsStatusAction,
-)
 from .get_human_input_form_response_200 import GetHumanInputFormResponse200
 from .get_human_input_form_response_200_inputs_item import GetHumanInputFormResponse200InputsItem
 from .get_human_input_form_response_200_inputs_item_allowed_file_types_item import (
@@ -83,11 +82,8 @@ from .human_input_form_definition_resolved_default_values import HumanInputFormD
 from .human_input_form_submission import HumanInputFormSubmission
 from .human_input_form_submission_data import HumanInputFormSubmissionData
 from .human_input_form_submission_inputs import HumanInputFormSubmissionInputs
-from .initial_advanced_annotation_reply_settings_action import InitialAdvancedAnnotationReplySettingsAction
-from .initial_annotation_reply_settings_request import InitialAnnotationReplySettingsRequest
 from .initial_annotation_reply_settings_response import InitialAnnotationReplySettingsResponse
 from .initial_annotation_reply_settings_status_response import InitialAnnotationReplySettingsStatusResponse
-from .list_chatflow_workflow_logs_status import ListChatflowWorkflowLogsStatus
 from .message_feedback_request import MessageFeedbackRequest
 from .message_feedback_request_rating_type_1 import MessageFeedbackRequestRatingType1
 from .message_feedback_request_rating_type_2_type_1 import MessageFeedbackRequestRatingType2Type1
@@ -189,7 +185,6 @@ from .suggested_questions_response import SuggestedQuestionsResponse
 from .text_input import TextInput
 from .text_input_control import TextInputControl
 from .text_to_audio_request import TextToAudioRequest
-from .update_annotation_request import UpdateAnnotationRequest
 from .usage import Usage
 from .user_action import UserAction
 from .web_app_settings_response import WebAppSettingsResponse
@@ -204,8 +199,11 @@ from .workflow_run_summary import WorkflowRunSummary
 __all__ = (
     "AgentThoughtItem",
     "AgentThoughtItemToolLabelsType0",
+    "AnnotationCreateRequest",
     "AnnotationItem",
     "AnnotationListResponse",
+    "AnnotationReplySettingsRequest",
+    "AnnotationUpdateRequest",
     "AppFeedbacksResponse",
     "AppInfoResponse",
     "AppMetaResponse",
@@ -246,7 +244,6 @@ __all__ = (
     "ConversationVariableUpdateRequest",
     "ConversationVariablesResponse",
     "ConversationsListResponse",
-    "CreateAnnotationRequest",
     "EmojiIcon",
     "EndUserDetail",
     "EndUserSummary",
@@ -255,7 +252,6 @@ __all__ = (
     "FileUploadResponse",
     "FormInput",
     "FormInputDefault",
-    "GetAdvancedInitialAnnotationReplySettingsStatusAction",
     "GetHumanInputFormResponse200",
     "GetHumanInputFormResponse200InputsItem",
     "GetHumanInputFormResponse200InputsItemAllowedFileTypesItem",
@@ -271,11 +267,8 @@ __all__ = (
     "HumanInputFormSubmission",
     "HumanInputFormSubmissionData",
     "HumanInputFormSubmissionInputs",
-    "InitialAdvancedAnnotationReplySettingsAction",
-    "InitialAnnotationReplySettingsRequest",
     "InitialAnnotationReplySettingsResponse",
     "InitialAnnotationReplySettingsStatusResponse",
-    "ListChatflowWorkflowLogsStatus",
     "MessageFeedbackRequest",
     "MessageFeedbackRequestRatingType1",
     "MessageFeedbackRequestRatingType2Type1",
@@ -373,7 +366,6 @@ __all__ = (
     "TextInput",
     "TextInputControl",
     "TextToAudioRequest",
-    "UpdateAnnotationRequest",
     "Usage",
     "UserAction",
     "WebAppSettingsResponse",

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, File, Unset
+from ..types import UNSET, File, FileTypes, Unset
 
 T = TypeVar("T", bound="AudioToTextRequest")
 
@@ -18,27 +18,27 @@ class AudioToTextRequest:
     """Request body for audio-to-text conversion.
 
     Attributes:
-        file (File): Audio file. Validated by MIME type: `audio/mp3`, `audio/m4a`, `audio/wav`, `audio/amr`, or
+        file (File | Unset): Audio file. Validated by MIME type: `audio/mp3`, `audio/m4a`, `audio/wav`, `audio/amr`, or
             `audio/mpga`. Limit: `30 MB`.
         user (str | Unset): User identifier.
     """
 
-    file: File
+    file: File | Unset = UNSET
     user: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file.to_tuple()
+        file: FileTypes | Unset = UNSET
+        if not isinstance(self.file, Unset):
+            file = self.file.to_tuple()
 
         user = self.user
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "file": file,
-            }
-        )
+        field_dict.update({})
+        if file is not UNSET:
+            field_dict["file"] = file
         if user is not UNSET:
             field_dict["user"] = user
 
@@ -47,7 +47,8 @@ class AudioToTextRequest:
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        files.append(("file", self.file.to_tuple()))
+        if not isinstance(self.file, Unset):
+            files.append(("file", self.file.to_tuple()))
 
         if not isinstance(self.user, Unset):
             files.append(("user", (None, str(self.user).encode(), "text/plain")))
@@ -60,7 +61,12 @@ class AudioToTextRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        file = File(payload=BytesIO(d.pop("file")))
+        _file = d.pop("file", UNSET)
+        file: File | Unset
+        if isinstance(_file, Unset):
+            file = UNSET
+        else:
+            file = File(payload=BytesIO(_file))
 
         user = d.pop("user", UNSET)
 

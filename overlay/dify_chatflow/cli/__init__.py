@@ -6,6 +6,9 @@
     vars           list, read and change a conversation's variables (:mod:`.vars`)
     app            show the app's info and input form              (:mod:`.app`)
     forms          show and submit a paused run's human input form (:mod:`.forms`)
+    annotations    list, add, update and remove annotations        (:mod:`.annotations`)
+    files          download a file sent in a message               (:mod:`.files`)
+    logs           show the app's workflow logs                    (:mod:`.logs`)
     serve          run the embedded Dify-compatible server          (:mod:`.serve`)
 
 This module holds what every command shares: the parser, the connection options, and the
@@ -125,10 +128,13 @@ def connection_options(
 
 def build_parser() -> Parser:
     """The argument parser; each command stores its handler as ``handler``."""
+    from .annotations import add_annotations_commands
     from .app import add_app_commands
     from .chat import add_chat_command
     from .conversations import add_conversations_commands
+    from .files import add_files_commands
     from .forms import add_forms_commands
+    from .logs import add_logs_command
     from .messages import add_messages_commands
     from .serve import add_serve_command
     from .vars import add_vars_commands
@@ -137,7 +143,7 @@ def build_parser() -> Parser:
         prog="dify-chatflow",
         description=(
             "Work with a Dify chatflow app from a shell: chat, conversations, history,\n"
-            "conversation variables and the app's settings."
+            "conversation variables, the app's settings, annotations, files and logs."
         ),
         epilog=(
             "examples:\n"
@@ -147,6 +153,9 @@ def build_parser() -> Parser:
             "  dify-chatflow vars list CONVERSATION_ID --user abc-123\n"
             "  dify-chatflow vars set CONVERSATION_ID visits 4\n"
             "  dify-chatflow forms submit FORM_TOKEN --action approve --input comment=ok\n"
+            '  dify-chatflow annotations add "Refunds?" "Within 30 days."\n'
+            "  dify-chatflow files download FILE_ID -o report.pdf\n"
+            "  dify-chatflow logs --status failed --json\n"
             "  dify-chatflow serve --port 8080\n\n" + EXIT_CODES_HELP
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -159,6 +168,9 @@ def build_parser() -> Parser:
     add_vars_commands(commands)
     add_app_commands(commands)
     add_forms_commands(commands)
+    add_annotations_commands(commands)
+    add_files_commands(commands)
+    add_logs_command(commands)
     add_serve_command(commands)
     return parser
 

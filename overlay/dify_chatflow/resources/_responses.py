@@ -16,7 +16,7 @@ import httpx
 from .._base_client import decode_json, json_kind
 from .._exceptions import ResponseDecodeError
 
-__all__ = ["model_of", "page_of", "strings_of"]
+__all__ = ["items_of", "model_of", "page_of", "strings_of", "text_of"]
 
 T = TypeVar("T")
 
@@ -41,6 +41,16 @@ def page_of(response: httpx.Response, from_json: Callable[[Any], T]) -> tuple[li
     return [_built(response, from_json, item) for item in data], has_more
 
 
+def items_of(response: httpx.Response, from_json: Callable[[Any], T]) -> list[T]:
+    """A list response without paging fields, ``{"data": [...]}``: its items."""
+    page = decode_json(response)
+    data = page.get("data") if isinstance(page, dict) else None
+    if not isinstance(data, list):
+        got = f"data as {json_kind(data)}" if isinstance(page, dict) else json_kind(page)
+        raise _unexpected(f"expected {{data: [...]}}, got {got}", response)
+    return [_built(response, from_json, item) for item in data]
+
+
 def strings_of(response: httpx.Response) -> list[str]:
     """The ``data`` list of strings of a response like ``{"result": "success", "data": [...]}``."""
     body = decode_json(response)
@@ -49,6 +59,16 @@ def strings_of(response: httpx.Response) -> list[str]:
         got = f"data as {json_kind(data)}" if isinstance(body, dict) else json_kind(body)
         raise _unexpected(f"expected {{data: [strings]}}, got {got}", response)
     return data
+
+
+def text_of(response: httpx.Response, key: str) -> str:
+    """The string member ``key`` of an answer like ``{"text": "..."}``."""
+    answer = decode_json(response)
+    value = answer.get(key) if isinstance(answer, dict) else None
+    if not isinstance(value, str):
+        got = f"{key} as {json_kind(value)}" if isinstance(answer, dict) else json_kind(answer)
+        raise _unexpected(f"expected {{{key}: str}}, got {got}", response)
+    return value
 
 
 def _built(response: httpx.Response, from_json: Callable[[Any], T], data: Any) -> T:

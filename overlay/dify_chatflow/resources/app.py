@@ -1,6 +1,7 @@
-"""``client.app``: the app's name and mode, its input form and features, tool icons, web page.
+"""``client.app``: the app's name and mode, its input form and features, tool icons, web
+page, and the feedback its messages got.
 
-:class:`AppFlows` holds the four reads, written once as flows (see ``_base_client``);
+:class:`AppFlows` holds the reads, written once as flows (see ``_base_client``);
 :class:`App` and :class:`AsyncApp` are thin shells. None of them needs an end user.
 """
 
@@ -20,11 +21,14 @@ from .._base_client import (
     SyncAPIResource,
     Timeout,
 )
+from .._constants import PAGE_LIMIT
+from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
 from .._types import NOT_GIVEN
-from ._responses import model_of
+from ._responses import items_of, model_of
 
 if TYPE_CHECKING:
     from ..types.app import AppInfo, AppMeta, AppParameters, AppSite
+    from ..types.feedbacks import AppFeedback
 
 __all__ = ["App", "AppFlows", "AsyncApp"]
 
@@ -58,6 +62,23 @@ class AppFlows:
     def site_flow(self, *, options: RequestOptions) -> Flow[AppSite]:
         """``GET /site``."""
         return self._read("app.site", _site, options)
+
+    def feedbacks_walks(
+        self, *, page_size: int, options: RequestOptions
+    ) -> Callable[[], NumberedWalk[AppFeedback]]:
+        """Check the arguments now; return what starts one walk through the pages (the
+        server sends no paging fields: a page shorter than the limit is the last)."""
+        check_page_size(page_size)
+        core = self._core
+
+        def fetch(page: int) -> Flow[tuple[list[AppFeedback], bool]]:
+            from ..types.feedbacks import AppFeedback
+
+            request = _binding.build("app.feedbacks", query={"page": page, "limit": page_size})
+            response = yield from core.execute(request, options)
+            return items_of(response, AppFeedback.from_json), True
+
+        return lambda: NumberedWalk("feedback", fetch, page_size=page_size)
 
 
 # The models load on first use (attrs and the input rules are not needed to import us).
@@ -121,6 +142,23 @@ class App(SyncAPIResource):
             self._flows.site_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
         )
 
+    def feedbacks(
+        self,
+        *,
+        page_size: int = PAGE_LIMIT,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> SyncPager[AppFeedback]:
+        """Every rating the app's messages got, from every end user, newest first.
+
+        Returns at once; iterating fetches ``page_size`` (1-100) at a time, as the loop
+        reads on.
+        """
+        start = self._flows.feedbacks_walks(
+            page_size=page_size, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+        return SyncPager(self._client, start)
+
 
 class AsyncApp(AsyncAPIResource):
     """The app's settings through an async client: ``client.app``."""
@@ -162,3 +200,16 @@ class AsyncApp(AsyncAPIResource):
         return await self._client._run(
             self._flows.site_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
         )
+
+    def feedbacks(
+        self,
+        *,
+        page_size: int = PAGE_LIMIT,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> AsyncPager[AppFeedback]:
+        """:meth:`App.feedbacks` for ``async for`` (not awaited itself)."""
+        start = self._flows.feedbacks_walks(
+            page_size=page_size, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+        )
+        return AsyncPager(self._client, start)

@@ -27,7 +27,7 @@ from .._base_client import (
 )
 from .._constants import PAGE_LIMIT
 from .._exceptions import ConfigurationError, ConversationNotFoundError
-from .._pagination import AsyncPager, CursorWalk, SyncPager
+from .._pagination import AsyncPager, CursorWalk, SyncPager, check_page_size
 from .._types import NOT_GIVEN
 from ._responses import model_of, page_of
 
@@ -63,11 +63,7 @@ class ConversationFlows:
         end_user = core.end_user(options.user)
         if sort_by not in _SORTS:
             raise ConfigurationError(f"sort_by must be one of {', '.join(_SORTS)}; got {sort_by!r}")
-        if type(page_size) is not int or not 1 <= page_size <= PAGE_LIMIT:
-            raise ConfigurationError(
-                f"page_size must be an int from 1 to {PAGE_LIMIT} (the server's limit), "
-                f"got {page_size!r}"
-            )
+        check_page_size(page_size)
 
         def fetch(after: Conversation | None) -> Flow[tuple[list[Conversation], bool]]:
             from ..types.conversations import Conversation

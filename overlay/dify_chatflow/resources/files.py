@@ -1,9 +1,11 @@
-"""``client.files``: upload a file for the end user, to send it with a chat message.
+"""``client.files``: upload a file for the end user, to send it with a chat message; read
+a file sent in a message back (preview, download).
 
-:class:`FileFlows` holds the upload, written once as a flow (see ``_base_client``);
-:class:`Files` and :class:`AsyncFiles` are thin shells with the public signature. The file
-is streamed: httpx reads it in chunks while sending the multipart body, from the caller's
-file object, from bytes already in memory, or from a path opened (and closed) here.
+:class:`FileFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`Files` and :class:`AsyncFiles` are thin shells with the public signatures. Both
+directions stream: an upload is read in chunks while httpx sends the multipart body (from
+the caller's file object, from bytes already in memory, or from a path opened and closed
+here), a download is written to its destination as it arrives.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import contextlib
 import io
 import os
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, BinaryIO, Final
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
+
+import httpx
 
 from .. import _binding
 from .._base_client import (
@@ -26,12 +30,16 @@ from .._base_client import (
     SyncAPIResource,
     Timeout,
 )
+from .._downloads import Destination, Download
 from .._exceptions import ConfigurationError
 from .._types import NOT_GIVEN
 from ._responses import model_of
 
 if TYPE_CHECKING:
-    from ..types.files import UploadedFile
+    import pathlib
+    from uuid import UUID
+
+    from ..types.files import FileContent, UploadedFile
 
 __all__ = ["AsyncFiles", "FileFlows", "FileSource", "Files"]
 
@@ -75,10 +83,26 @@ def guess_mime_type(filename: str) -> str | None:
     return guessed
 
 
-class _Upload:
-    """One file to upload, checked: where its bytes come from, its name and its type."""
+def _media_type(mime_type: str) -> str:
+    return mime_type.split(";", 1)[0].strip().lower()
 
-    def __init__(self, file: object, filename: str | None, mime_type: str | None) -> None:
+
+class _Upload:
+    """One file to upload, checked: where its bytes come from, its name and its type.
+
+    ``guess`` tells the type from the name when none is given; ``accepted``, when given,
+    lists the only types the server takes (others are refused here, naming them).
+    """
+
+    def __init__(
+        self,
+        file: object,
+        filename: str | None,
+        mime_type: str | None,
+        *,
+        guess: Callable[[str], str | None] = guess_mime_type,
+        accepted: tuple[str, ...] | None = None,
+    ) -> None:
         if filename is not None and (type(filename) is not str or not filename):
             raise ConfigurationError(f"filename must be a non-empty str, got {filename!r}")
         self.path: str | None = None
@@ -120,14 +144,32 @@ class _Upload:
                 )
             self.mime_type = mime_type
         else:
-            guessed = guess_mime_type(name)
+            guessed = guess(name)
             if guessed is None:
                 # The server refuses a file part without a type (415).
+                example = accepted[0] if accepted else "application/octet-stream"
                 raise ConfigurationError(
                     f"cannot tell the type of {name!r} from its name: pass mime_type=... "
-                    "(e.g. 'application/octet-stream'); nothing was sent"
+                    f"(e.g. {example!r}); nothing was sent"
                 )
             self.mime_type = guessed
+        # Servers compare the type's lower-case form, parameters left off.
+        if accepted is not None and _media_type(self.mime_type) not in accepted:
+            raise ConfigurationError(
+                f"the server takes only {', '.join(accepted)}, not {self.mime_type!r} (of "
+                f"{name!r}): pass mime_type=... if the file is one of them; nothing was sent"
+            )
+
+    def known_size(self) -> int | None:
+        """The file's size in bytes when it is known without reading it (bytes, a path)."""
+        if self.path is not None:
+            try:
+                return os.path.getsize(self.path)
+            except OSError:
+                return None  # opening it says why
+        if isinstance(self.stream, io.BytesIO):
+            return self.stream.getbuffer().nbytes
+        return None
 
     @contextlib.contextmanager
     def opened(self) -> Iterator[BinaryIO]:
@@ -174,6 +216,51 @@ class FileFlows:
 
         return model_of(response, UploadedFile.from_json)
 
+    def preview_request(
+        self, file_id: str | UUID, *, as_attachment: bool, options: RequestOptions
+    ) -> dict[str, Any]:
+        """The request of ``GET /files/{file_id}/preview``, its arguments checked.
+
+        The server serves a file without an end user too: the client's is sent when it
+        has one.
+        """
+        if type(as_attachment) is not bool:
+            raise ConfigurationError(f"as_attachment must be a bool, got {as_attachment!r}")
+        core = self._core
+        fid = core.uuid(file_id, "file_id")
+        user = options.user
+        end_user = core.end_user(user) if user is not None or core.user is not None else None
+        # ``as_attachment`` is sent only when true, as ``true``: Dify 1.10 reads any
+        # non-empty value as true (``false`` included), newer servers parse the word.
+        query = {"user": end_user, "as_attachment": True if as_attachment else None}
+        return _binding.build("files.preview", fid, query=query)
+
+    def preview_flow(
+        self,
+        file_id: str | UUID,
+        *,
+        as_attachment: bool,
+        options: RequestOptions,
+    ) -> Flow[FileContent]:
+        """A file's bytes, read whole, with its type and (as an attachment) its name."""
+        request = self.preview_request(file_id, as_attachment=as_attachment, options=options)
+        response = yield from self._core.execute(request, options)
+        from ..types.files import FileContent
+
+        return FileContent.from_response(
+            response.content,
+            response.headers.get("content-type"),
+            response.headers.get("content-disposition"),
+        )
+
+    def open_flow(
+        self, request: dict[str, Any], *, options: RequestOptions
+    ) -> Flow[httpx.Response]:
+        """The response to a built GET with its body still open (retried like any read;
+        once the body flows, a break is the caller's to report)."""
+        response = yield from self._core.execute(request, options, stream=True)
+        return response
+
 
 class Files(SyncAPIResource):
     """File uploads through a blocking client: ``client.files``."""
@@ -213,6 +300,55 @@ class Files(SyncAPIResource):
             )
         )
 
+    def preview(
+        self,
+        file_id: str | UUID,
+        *,
+        as_attachment: bool = False,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> FileContent:
+        """A file sent in a message of the app, its bytes read into memory.
+
+        ``as_attachment=True`` asks for it as a download: served as
+        ``application/octet-stream`` with its name (``filename``). For a large file use
+        :meth:`download`, which never holds it whole. Dify serves only files attached to a
+        message of this app: one uploaded but never sent (or an unknown id) raises
+        :class:`FileNotFoundInMessageError`, another app's file
+        :class:`PermissionDeniedError`.
+        """
+        return self._client._run(
+            self._flows.preview_flow(
+                file_id,
+                as_attachment=as_attachment,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
+            )
+        )
+
+    def download(
+        self,
+        file_id: str | UUID,
+        destination: Destination,
+        *,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> pathlib.Path:
+        """Write a file sent in a message of the app to ``destination`` as it arrives;
+        the path written.
+
+        ``destination`` is a path (created or replaced; removed again if the transfer
+        breaks) or a binary file object opened from one (left open). The file is never
+        held in memory whole. Errors as :meth:`preview`; a transfer that breaks raises
+        :class:`APIConnectionError`.
+        """
+        download = Download(destination)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        request = self._flows.preview_request(file_id, as_attachment=False, options=options)
+        response = self._client._run(self._flows.open_flow(request, options=options))
+        return download.write(response)
+
 
 class AsyncFiles(AsyncAPIResource):
     """File uploads through an async client: ``client.files``."""
@@ -241,3 +377,37 @@ class AsyncFiles(AsyncAPIResource):
                 options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
+
+    async def preview(
+        self,
+        file_id: str | UUID,
+        *,
+        as_attachment: bool = False,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> FileContent:
+        """Async :meth:`Files.preview`."""
+        return await self._client._run(
+            self._flows.preview_flow(
+                file_id,
+                as_attachment=as_attachment,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
+            )
+        )
+
+    async def download(
+        self,
+        file_id: str | UUID,
+        destination: Destination,
+        *,
+        user: str | None = None,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> pathlib.Path:
+        """Async :meth:`Files.download` (the file is written in the event loop's thread)."""
+        download = Download(destination)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        request = self._flows.preview_request(file_id, as_attachment=False, options=options)
+        response = await self._client._run(self._flows.open_flow(request, options=options))
+        return await download.awrite(response)

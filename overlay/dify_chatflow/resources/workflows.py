@@ -1,12 +1,15 @@
-"""``client.workflows``: a workflow run by id (a chat turn is one run).
+"""``client.workflows``: a workflow run by id (a chat turn is one run), its events, and
+the app's workflow logs.
 
-:class:`WorkflowFlows` holds the read, written once as a flow (see ``_base_client``);
-:class:`Workflows` and :class:`AsyncWorkflows` are thin shells.
+:class:`WorkflowFlows` holds the operations, written once as flows (see
+``_base_client``); :class:`Workflows` and :class:`AsyncWorkflows` are thin shells.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import httpx
 
@@ -21,19 +24,47 @@ from .._base_client import (
     SyncAPIResource,
     Timeout,
 )
-from .._constants import STREAM_TIMEOUT
+from .._constants import PAGE_LIMIT, STREAM_TIMEOUT
 from .._exceptions import ConfigurationError, make_status_error
+from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
 from .._types import NOT_GIVEN
-from ._responses import model_of
+from ._responses import model_of, page_of
 
 if TYPE_CHECKING:
     from uuid import UUID
 
     from .._run_streams import AsyncWorkflowEventStream, WorkflowEventStream
     from .._streaming import AsyncStreamManager
-    from ..types.workflows import WorkflowRun
+    from ..types.workflows import WorkflowLog, WorkflowRun
 
-__all__ = ["AsyncWorkflows", "WorkflowFlows", "Workflows"]
+__all__ = ["AsyncWorkflows", "LogStatus", "WorkflowFlows", "Workflows"]
+
+LogStatus = Literal["succeeded", "failed", "stopped"]
+"""The run outcomes ``workflows.logs`` filters by."""
+
+_LOG_STATUSES: Final = ("succeeded", "failed", "stopped")
+
+
+def _log_time(moment: datetime | None, name: str) -> str | None:
+    """An aware datetime as the server's filter parses it: ISO 8601 in UTC, without an
+    offset (its log times are stored as UTC without one)."""
+    if moment is None:
+        return None
+    if not isinstance(moment, datetime):
+        raise ConfigurationError(f"{name} must be a datetime, got a {type(moment).__name__}")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ConfigurationError(
+            f"{name} must be an aware datetime (e.g. datetime.now(timezone.utc)); a naive "
+            "one could mean any time zone"
+        )
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat()
+
+
+def _optional_text(value: object, name: str) -> str | None:
+    if value is not None and (type(value) is not str or not value):
+        raise ConfigurationError(f"{name} must be a non-empty str or None, got {value!r}")
+    return value
+
 
 # What newer servers answer for an unknown run; Dify 1.10 answers 200 with every field null.
 _NOT_FOUND: Final = {"code": "not_found", "message": "Workflow run not found.", "status": 404}
@@ -105,6 +136,44 @@ class WorkflowFlows:
         )
         return response
 
+    def logs_walks(
+        self,
+        *,
+        status: LogStatus | None,
+        keyword: str | None,
+        created_after: datetime | None,
+        created_before: datetime | None,
+        end_user_session_id: str | None,
+        page_size: int,
+        options: RequestOptions,
+    ) -> Callable[[], NumberedWalk[WorkflowLog]]:
+        """Check the filters now; return what starts one walk through the pages."""
+        if status is not None and status not in _LOG_STATUSES:
+            raise ConfigurationError(
+                f"status must be one of {', '.join(_LOG_STATUSES)} or None, got {status!r}"
+            )
+        check_page_size(page_size)
+        filters: dict[str, Any] = {
+            "status": status,
+            "keyword": _optional_text(keyword, "keyword"),
+            "created_at__after": _log_time(created_after, "created_after"),
+            "created_at__before": _log_time(created_before, "created_before"),
+            "created_by_end_user_session_id": _optional_text(
+                end_user_session_id, "end_user_session_id"
+            ),
+        }
+        core = self._core
+
+        def fetch(page: int) -> Flow[tuple[list[WorkflowLog], bool]]:
+            from ..types.workflows import WorkflowLog
+
+            query = {"page": page, "limit": page_size, **filters}
+            request = _binding.build("workflows.logs", query=query)
+            response = yield from core.execute(request, options)
+            return page_of(response, WorkflowLog.from_json)
+
+        return lambda: NumberedWalk("workflow log", fetch, page_size=page_size)
+
 
 class Workflows(SyncAPIResource):
     """Workflow runs through a blocking client: ``client.workflows``."""
@@ -164,6 +233,37 @@ class Workflows(SyncAPIResource):
         )
         return WorkflowEventStream(event_stream(response))
 
+    def logs(
+        self,
+        *,
+        status: LogStatus | None = None,
+        keyword: str | None = None,
+        created_after: datetime | None = None,
+        created_before: datetime | None = None,
+        end_user_session_id: str | None = None,
+        page_size: int = PAGE_LIMIT,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> SyncPager[WorkflowLog]:
+        """The app's workflow logs, newest first, filtered by the run's ``status``, a
+        ``keyword``, creation time (aware datetimes, inclusive) and the end user's
+        session id (the ``user`` a run was started with).
+
+        Only runs of workflow-mode apps are logged: a chatflow app's list is always empty
+        (its turns are in :meth:`Messages.list`, each run in :meth:`get_run`). Returns at
+        once; iterating fetches ``page_size`` (1-100) at a time as the loop reads on.
+        """
+        start = self._flows.logs_walks(
+            status=status,
+            keyword=keyword,
+            created_after=created_after,
+            created_before=created_before,
+            end_user_session_id=end_user_session_id,
+            page_size=page_size,
+            options=RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+        return SyncPager(self._client, start)
+
 
 class AsyncWorkflows(AsyncAPIResource):
     """Workflow runs through an async client: ``client.workflows``."""
@@ -215,3 +315,27 @@ class AsyncWorkflows(AsyncAPIResource):
             return AsyncWorkflowEventStream(await async_event_stream(response))
 
         return AsyncStreamManager(open_stream)
+
+    def logs(
+        self,
+        *,
+        status: LogStatus | None = None,
+        keyword: str | None = None,
+        created_after: datetime | None = None,
+        created_before: datetime | None = None,
+        end_user_session_id: str | None = None,
+        page_size: int = PAGE_LIMIT,
+        max_retries: int | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> AsyncPager[WorkflowLog]:
+        """:meth:`Workflows.logs` for ``async for`` (not awaited itself)."""
+        start = self._flows.logs_walks(
+            status=status,
+            keyword=keyword,
+            created_after=created_after,
+            created_before=created_before,
+            end_user_session_id=end_user_session_id,
+            page_size=page_size,
+            options=RequestOptions(timeout=timeout, max_retries=max_retries),
+        )
+        return AsyncPager(self._client, start)

@@ -21,12 +21,28 @@ FaultRoute = Literal[
     "variables",
     "end_users",
     "forms",
+    "audio",
+    "annotations",
     "list",
     "update",
+    "files.preview",
+    "app.feedbacks",
+    "audio.to_text",
+    "audio.to_audio",
+    "annotations.list",
+    "annotations.create",
+    "annotations.update",
+    "annotations.delete",
+    "annotations.reply",
+    "annotations.reply_job",
+    "workflows.logs",
 ]
 """Which requests a fault applies to: a route family (``"chat"``: sending and stopping chat
-messages; ``"app"``: info, parameters, meta and site; ...), one of the two variable
-routes (``"list"``, ``"update"``), or ``"any"`` request."""
+messages; ``"app"``: info, parameters, meta, site and feedbacks; ``"audio"``: speech to
+text and text to speech; ``"annotations"``: annotations and their reply jobs; ...), one
+operation by its ``family.method`` name (``"annotations.create"``, ``"files.preview"``,
+...; ``"annotations.reply"`` is both enabling and disabling replies), one of the two
+variable routes (``"list"``, ``"update"``), or ``"any"`` request."""
 
 _ROUTES: frozenset[str] = frozenset(get_args(FaultRoute))
 STREAM_KINDS: frozenset[str] = frozenset(

@@ -24,7 +24,8 @@ __all__ = [
     "split_target",
 ]
 
-MAX_BODY: Final = 16 * 1024 * 1024
+# Dify's nginx lets bodies up to 100 MB through (above its 30 MB audio limit).
+MAX_BODY: Final = 100 * 1024 * 1024
 _MAX_LINE: Final = 65536  # http.client's limit for the request line and each header line
 _MAX_HEADERS: Final = 100  # http.client's limit on the number of header lines
 _MAX_CHUNK_LINE: Final = 1024

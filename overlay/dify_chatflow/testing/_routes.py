@@ -9,7 +9,7 @@ Dify's checks in Dify's order. Faults are aimed by the family and name of a rout
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -35,13 +35,16 @@ class Route:
     shape: re.Pattern[str]  # any id at all: aims faults at malformed requests too
     handlers: Mapping[str, Handler]
     new_only: bool
+    path: str  # the URL rule as declared: routes sharing it answer as one resource
 
-    @property
-    def allow(self) -> str:
-        methods = set(self.handlers) | {"OPTIONS"}
-        if "GET" in methods:
-            methods.add("HEAD")
-        return ", ".join(sorted(methods))
+
+def _allow(routes: Iterable[Route]) -> str:
+    methods = {"OPTIONS"}
+    for route in routes:
+        methods.update(route.handlers)
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods))
 
 
 def _compile(template: str, *, strict: bool) -> re.Pattern[str]:
@@ -61,6 +64,7 @@ def _build() -> tuple[Route, ...]:
                 shape=_compile("/v1" + spec.path, strict=False),
                 handlers=spec.handlers,
                 new_only=spec.new_only,
+                path=spec.path,
             )
         )
     return tuple(routes)
@@ -73,12 +77,17 @@ def _routes_for(options: ServerOptions) -> tuple[Route, ...]:
     return ROUTES if options.new else tuple(r for r in ROUTES if not r.new_only)
 
 
-def route_of(path: str, options: ServerOptions) -> tuple[str, ...]:
-    """The family and name of the route a path is aimed at (empty: none), for faults."""
-    for route in _routes_for(options):
-        if route.shape.fullmatch(path):
-            return (route.family, route.name)
-    return ()
+def route_of(path: str, options: ServerOptions, method: str = "") -> tuple[str, ...]:
+    """The family and name of the route a request is aimed at (empty: none), for faults.
+
+    Several routes may share a path (one per operation, e.g. ``GET`` and ``POST
+    /apps/annotations``); the one answering ``method`` is named, else the first."""
+    shaped = [route for route in _routes_for(options) if route.shape.fullmatch(path)]
+    if not shaped:
+        return ()
+    wanted = "GET" if method == "HEAD" else method
+    route = next((r for r in shaped if wanted in r.handlers), shaped[0])
+    return (route.family, route.name)
 
 
 def record(
@@ -97,12 +106,12 @@ def record(
     state.log.append(RecordedRequest(method, path, dict(query), safe, body))
 
 
-def take_fault(state: ServerState, path: str) -> tuple[float, Reply | None]:
+def take_fault(state: ServerState, path: str, method: str = "") -> tuple[float, Reply | None]:
     """Take the next request fault aimed at ``path``: ``(delay in seconds, reply replacing
     Dify's)``; ``(0.0, None)`` when none is pending: answer normally, at once."""
     if not state.faults:
         return 0.0, None
-    fault = state.faults.take(route_of(path, state.options))
+    fault = state.faults.take(route_of(path, state.options, method))
     if fault is None:
         return 0.0, None
     if fault.kind == "drop":
@@ -148,16 +157,23 @@ def _dispatch(
     headers: Mapping[str, str],
     body: bytes,
 ) -> Reply:
-    for route in _routes_for(state.options):
-        matched = route.pattern.fullmatch(path)
-        if matched is not None:
-            break
-    else:
+    # Routes sharing a URL rule (one per operation) answer as one Flask resource.
+    matches = [
+        (route, matched)
+        for route in _routes_for(state.options)
+        if (matched := route.pattern.fullmatch(path)) is not None
+    ]
+    if not matches:
         return Reply(404, HTML_NOT_FOUND, HTML)
+    first = matches[0][0]
+    sharing = [(r, m) for r, m in matches if r.path == first.path]
+    allow = _allow(r for r, _ in sharing)
     if method == "OPTIONS":
-        return Reply(200, b"", HTML, (("Allow", route.allow),))
-    handler = route.handlers.get("GET" if method == "HEAD" else method)
-    if handler is None:
-        raise error(405, "method_not_allowed", _MSG_METHOD, Allow=route.allow)
-    call = Call(state, method, path, query, headers, body, tuple(matched.groups()))
-    return handler(call)
+        return Reply(200, b"", HTML, (("Allow", allow),))
+    wanted = "GET" if method == "HEAD" else method
+    for route, matched in sharing:
+        handler = route.handlers.get(wanted)
+        if handler is not None:
+            call = Call(state, method, path, query, headers, body, tuple(matched.groups()))
+            return handler(call)
+    raise error(405, "method_not_allowed", _MSG_METHOD, Allow=allow)

@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import Literal, Self
 
+from ._app_data import WorkflowLog
 from ._context import Dialect
 from ._demo import DEMO_USER, demo_variables
+from ._endpoints.workflow_logs import add_workflow_log
 from ._faults import Fault, FaultRoute
 from ._http import HTTPServer
 from ._records import RecordedRequest
@@ -18,9 +20,11 @@ from ._store import (
     App,
     ConversationSnapshot,
     Responder,
+    SpeechToText,
     Store,
     StoredMessage,
     StoredVariable,
+    TextToSpeech,
     WorkflowRun,
     build_variables,
 )
@@ -175,6 +179,10 @@ class DifyTestServer:
         description: str = "",
         opening_statement: str = "",
         file_size_limit: int = 15 * 1024 * 1024,
+        file_upload: bool = False,
+        speech_to_text: SpeechToText | None = None,
+        text_to_speech: TextToSpeech | None = None,
+        embedding_models: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         """Register an app key (the server's own key reconfigures the default app).
 
@@ -191,6 +199,17 @@ class DifyTestServer:
         ``suggested_questions`` ``None`` answers ``GET /messages/{id}/suggested`` with
         "Suggested Questions Is Disabled."; a list turns them on. ``file_size_limit`` is
         the upload limit in bytes (413 ``file_too_large`` above it).
+
+        Features, off by default as in a new Dify app (``GET /parameters`` shows them):
+        ``file_upload=True`` keeps the files sent with a chat message (only a file kept with
+        a message can be fetched from ``GET /files/{id}/preview``; with it off Dify drops
+        them). ``speech_to_text(audio, mime_type) -> str`` answers ``POST /audio-to-text``
+        and ``text_to_speech(text) -> bytes`` (``audio/mpeg``) ``POST /text-to-audio``;
+        ``None`` turns the feature off and the server refuses as Dify does;
+        :data:`NO_DEFAULT_MODEL` turns it on in a workspace without a model for it.
+        ``embedding_models`` (provider -> model names) are the embedding models an
+        annotation reply job can use (``None``: any); a job naming another one ends in
+        ``error`` once the app has annotations to index.
         """
         specs = build_variables(variables, 0)
         app = App(
@@ -207,6 +226,14 @@ class DifyTestServer:
             description=description,
             opening_statement=opening_statement,
             file_size_limit=file_size_limit,
+            file_upload=file_upload,
+            speech_to_text=speech_to_text,
+            text_to_speech=text_to_speech,
+            embedding_models=(
+                None
+                if embedding_models is None
+                else {provider: frozenset(models) for provider, models in embedding_models.items()}
+            ),
         )
         self._state.store.add_app(app)
 
@@ -249,6 +276,45 @@ class DifyTestServer:
         self.add_turn(conv_id, "What can you do?", "I answer with what you say.")
         return conv_id
 
+    def add_annotation(self, question: str, answer: str, *, api_key: str | None = None) -> str:
+        """Add an annotation to an app (default: the server's own) and return its id."""
+        key = api_key or self.api_key
+        if self._state.store.app(key) is None:
+            raise ValueError("no app has this API key: call add_app() first")
+        return self._state.store.app_data.add_annotation(key, question, answer).id
+
+    def add_workflow_log(
+        self,
+        *,
+        api_key: str | None = None,
+        user: str = DEFAULT_USER,
+        status: Literal["succeeded", "failed", "stopped"] = "succeeded",
+        inputs: Mapping[str, object] | None = None,
+        outputs: Mapping[str, object] | None = None,
+        error: str | None = None,
+        created_at: int | None = None,
+        elapsed_time: float = 0.5,
+        total_tokens: int = 0,
+        total_steps: int = 2,
+    ) -> WorkflowLog:
+        """Log one finished run of a workflow-mode app (``add_app(key, mode="workflow")``)
+        by end user ``user``, for ``GET /workflows/logs``; its run answers ``GET
+        /workflows/run/{id}`` too. Chatflow apps are never logged there (as in Dify).
+        ``created_at`` is in Unix seconds (default: now)."""
+        return add_workflow_log(
+            self._state.store,
+            api_key=api_key or self.api_key,
+            user=user,
+            status=status,
+            inputs=dict(inputs or {}),
+            outputs=dict(outputs or {}),
+            error=error,
+            created_at=created_at,
+            elapsed_time=elapsed_time,
+            total_tokens=total_tokens,
+            total_steps=total_steps,
+        )
+
     def conversations(self, user: str | None = None) -> list[ConversationSnapshot]:
         """Every conversation not deleted (``user``'s only, if given), oldest first."""
         return self._state.store.conversations(user)
@@ -281,9 +347,13 @@ class DifyTestServer:
     def inject_fault(self, fault: Fault, *, route: FaultRoute = "any", times: int = 1) -> None:
         """Apply ``fault`` to the next ``times`` requests on ``route``: a family (``"chat"``,
         ``"conversations"``, ``"messages"``, ``"files"``, ``"app"``, ``"workflows"``,
-        ``"variables"``, ``"end_users"``, ``"forms"``), a variable route (``"list"``,
-        ``"update"``) or ``"any"``. Request faults act before any other check; stream
-        faults act on the next streaming chat turns. Faults run in injection order."""
+        ``"variables"``, ``"end_users"``, ``"forms"``, ``"audio"``, ``"annotations"``), one
+        operation by its ``family.method`` name (``"files.preview"``, ``"app.feedbacks"``,
+        ``"audio.to_text"``, ``"audio.to_audio"``, ``"annotations.list"``, ``.create``,
+        ``.update``, ``.delete``, ``.reply`` (enable and disable), ``.reply_job``,
+        ``"workflows.logs"``), a variable route (``"list"``, ``"update"``) or ``"any"``.
+        Request faults act before any other check; stream faults act on the next streaming
+        chat turns. Faults run in injection order."""
         self._state.faults.add(fault, route, times)
 
     def clear_faults(self) -> None:

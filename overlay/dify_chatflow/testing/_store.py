@@ -15,21 +15,26 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, TypeAlias
 
+from ._app_data import AppData
 from ._human import HumanInput, PendingForm, RunLog
 
 __all__ = [
     "CHAT_MODES",
     "DEFAULT_USER",
+    "NO_DEFAULT_MODEL",
     "STORED_TYPES",
     "App",
     "Conversation",
     "ConversationSnapshot",
     "EndUser",
     "LastIdNotFound",
+    "NoDefaultModel",
     "Responder",
+    "SpeechToText",
     "Store",
     "StoredMessage",
     "StoredVariable",
+    "TextToSpeech",
     "UploadedFile",
     "WorkflowRun",
 ]
@@ -179,6 +184,7 @@ class UploadedFile:
     extension: str
     mime_type: str
     created_at: int
+    data: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True)
@@ -191,13 +197,36 @@ class EndUser:
     created_at: int
 
 
+class NoDefaultModel:
+    """The type of :data:`NO_DEFAULT_MODEL`."""
+
+    def __repr__(self) -> str:
+        return "NO_DEFAULT_MODEL"
+
+
+NO_DEFAULT_MODEL: Final = NoDefaultModel()
+"""A feature switched on in an app whose workspace has no default model for it: Dify
+answers 400 ``provider_not_initialize`` ("Default model not found for ...")."""
+
+SpeechToText: TypeAlias = Callable[[bytes, str], str] | NoDefaultModel
+"""The scripted speech-to-text model: ``(audio, mime_type) -> text``, or
+:data:`NO_DEFAULT_MODEL`."""
+
+TextToSpeech: TypeAlias = Callable[[str], bytes] | NoDefaultModel
+"""The scripted text-to-speech model: ``text -> audio/mpeg bytes``, or
+:data:`NO_DEFAULT_MODEL`."""
+
+
 @dataclass(frozen=True)
 class App:
     """An app reachable with one API key.
 
     ``variables`` are the conversation variables every new conversation starts with (their
     ids fixed, as a workflow declares them); ``suggested_questions`` ``None`` turns the
-    suggestions after an answer off.
+    suggestions after an answer off. ``file_upload`` keeps files sent with chat messages;
+    ``speech_to_text`` / ``text_to_speech`` are the app's scripted models (``None``: the
+    feature is off); ``embedding_models`` maps each embedding provider to its models
+    (``None``: every name exists).
     """
 
     api_key: str
@@ -211,6 +240,10 @@ class App:
     description: str = ""
     opening_statement: str = ""
     file_size_limit: int = 15 * 1024 * 1024
+    file_upload: bool = False
+    speech_to_text: SpeechToText | None = None
+    text_to_speech: TextToSpeech | None = None
+    embedding_models: Mapping[str, frozenset[str]] | None = None
     id: str = field(default_factory=_new_id)
     workflow_id: str = field(default_factory=_new_id)
     tenant_id: str = field(default_factory=_new_id)
@@ -307,6 +340,7 @@ class Store:
         self._tasks: dict[str, tuple[str, threading.Event]] = {}
         self._forms: dict[str, PendingForm] = {}
         self._logs: dict[str, RunLog] = {}
+        self.app_data = AppData(self.now)
 
     def now(self) -> int:
         """The server clock in whole Unix seconds."""
@@ -596,6 +630,22 @@ class Store:
         if found is None or conv is None or conv.api_key != api_key or conv.user != user:
             return None
         return found
+
+    def any_message(self, message_id: str) -> StoredMessage | None:
+        """The message with this id, whatever its app and end user."""
+        with self._lock:
+            return self._messages.get(message_id)
+
+    def message_with_file(self, upload_file_id: str) -> tuple[StoredMessage, str] | None:
+        """The first message a file was sent with, and its app's key (``None``: none)."""
+        with self._lock:
+            for message in self._messages.values():
+                sent = (str(f.get("upload_file_id")).lower() for f in message.message_files)
+                if upload_file_id in sent:
+                    conv = self._conversations.get(message.conversation_id)
+                    if conv is not None:
+                        return message, conv.api_key
+        return None
 
     def messages(self, conversation_id: str) -> list[StoredMessage]:
         """A conversation's messages, oldest first (``KeyError`` if there is none)."""

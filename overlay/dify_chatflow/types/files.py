@@ -1,7 +1,10 @@
-"""An uploaded file, as ``POST /files/upload`` returns it, and Dify's file types."""
+"""An uploaded file, as ``POST /files/upload`` returns it, Dify's file types, and a file's
+content as its preview serves it."""
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 import uuid
 from datetime import datetime
 from typing import Any, Final, Literal, Required, TypedDict
@@ -20,7 +23,15 @@ from .._convert import (
     uuid_of,
 )
 
-__all__ = ["FileRef", "FileType", "UploadedFile", "file_type_of"]
+__all__ = [
+    "FileContent",
+    "FileRef",
+    "FileType",
+    "UploadedFile",
+    "file_type_of",
+    "filename_of",
+    "media_type_of",
+]
 
 FileType = Literal["image", "document", "audio", "video", "custom"]
 """The kinds of file a chat message's ``files`` can carry."""
@@ -148,3 +159,78 @@ class UploadedFile:
             f"UploadedFile(id={str(self.id)!r}, name={short_repr(self.name)}, "
             f"size={self.size}, mime_type={self.mime_type!r})"
         )
+
+
+@attrs.frozen(repr=False)
+class FileContent:
+    """A file's bytes as ``GET /files/{file_id}/preview`` serves them.
+
+    ``mime_type`` is the served type without parameters (``application/octet-stream``
+    when asked for as an attachment), ``charset`` its ``charset`` parameter if any,
+    ``filename`` the name the server gives in ``Content-Disposition`` (sent for
+    attachments only, else ``None``), ``size`` the number of bytes. The repr leaves the
+    content out.
+    """
+
+    content: bytes
+    mime_type: str
+    filename: str | None
+    size: int
+    charset: str | None = None
+
+    @classmethod
+    def from_response(
+        cls, content: bytes, content_type: str | None, disposition: str | None
+    ) -> FileContent:
+        """Build from the body and the ``Content-Type`` / ``Content-Disposition`` headers."""
+        mime_type, charset = media_type_of(content_type)
+        return cls(
+            content=content,
+            mime_type=mime_type,
+            filename=filename_of(disposition),
+            size=len(content),
+            charset=charset,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"FileContent(mime_type={self.mime_type!r}, filename={self.filename!r}, "
+            f"size={self.size})"
+        )
+
+
+_DEFAULT_TYPE: Final = "application/octet-stream"
+_CHARSET = re.compile(r";\s*charset\s*=\s*\"?([^\";\s]+)", re.IGNORECASE)
+# RFC 5987 / 6266: filename*=<charset>'<language>'<percent-encoded>, preferred over the
+# plain (quoted or bare) filename=.
+_EXTENDED_NAME = re.compile(r"(?:^|;)\s*filename\*\s*=\s*([^';]*)'[^']*'([^;\s]*)", re.IGNORECASE)
+_PLAIN_NAME = re.compile(
+    r"(?:^|;)\s*filename\s*=\s*(?:\"((?:[^\"\\]|\\.)*)\"|([^;\s]+))", re.IGNORECASE
+)
+
+
+def media_type_of(content_type: str | None) -> tuple[str, str | None]:
+    """``("text/plain", "utf-8")`` from ``text/plain; charset=utf-8``; a missing type is
+    ``application/octet-stream``."""
+    if not content_type or not content_type.split(";", 1)[0].strip():
+        return _DEFAULT_TYPE, None
+    found = _CHARSET.search(content_type)
+    return content_type.split(";", 1)[0].strip().lower(), found.group(1) if found else None
+
+
+def filename_of(disposition: str | None) -> str | None:
+    """The file name a ``Content-Disposition`` header gives (RFC 5987 decoded), if any."""
+    if not disposition:
+        return None
+    extended = _EXTENDED_NAME.search(disposition)
+    if extended is not None:
+        charset = extended.group(1).strip() or "utf-8"
+        try:
+            return urllib.parse.unquote(extended.group(2), encoding=charset, errors="strict")
+        except (LookupError, UnicodeDecodeError):
+            pass  # an unknown charset or broken bytes: fall back to the plain name
+    plain = _PLAIN_NAME.search(disposition)
+    if plain is None:
+        return None
+    quoted = plain.group(1)
+    return re.sub(r"\\(.)", r"\1", quoted) if quoted is not None else plain.group(2)

@@ -109,7 +109,8 @@ def send_message(call: Call) -> Reply:
     streaming = payload.get("response_mode") == "streaming"
     store = call.store
     conversation_id = payload.get("conversation_id")
-    files = _message_files(call, payload.get("files"))
+    # Dify drops the files of a message when the app's file upload feature is off.
+    files = _message_files(call, payload.get("files")) if app.file_upload else ()
     if conversation_id:
         conv = call.owned_conversation(str(uuid.UUID(str(conversation_id))), user, hint=True)
         inputs: Mapping[str, object] = dict(conv.inputs)  # Dify keeps the first turn's inputs

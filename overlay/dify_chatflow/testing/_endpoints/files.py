@@ -105,6 +105,7 @@ def upload_file(call: Call) -> Reply:
         extension=extension,
         mime_type=part.content_type.split(";", 1)[0].strip(),
         created_at=store.now(),
+        data=part.data,
     )
     store.add_file(uploaded)
     host = call.headers.get("host", "127.0.0.1")

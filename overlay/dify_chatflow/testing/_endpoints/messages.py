@@ -12,6 +12,7 @@ __all__ = ["ROUTES", "message_body"]
 
 _RATINGS: Final = ("like", "dislike", None)
 _MSG_DISABLED: Final = "Suggested Questions Is Disabled."
+_MSG_NOTHING_TO_REVOKE: Final = "rating cannot be None when feedback not exists"
 
 
 def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
@@ -89,7 +90,21 @@ def send_feedback(call: Call) -> Reply:
             f"The value '{rating}' is not a valid choice for 'rating'.",
         )
     message = _owned_message(call, user)
+    app = call.app()
+    end_user_id = call.store.end_user(app.api_key, user).id
+    if rating is None and not call.store.app_data.has_feedback(message.id, end_user_id):
+        raise error(400, "invalid_param", _MSG_NOTHING_TO_REVOKE)
     call.store.update_message(message.id, feedback=rating)
+    content = payload.get("content")
+    call.store.app_data.rate(
+        api_key=app.api_key,
+        app_id=app.id,
+        conversation_id=message.conversation_id,
+        message_id=message.id,
+        end_user_id=end_user_id,
+        rating=rating if isinstance(rating, str) else None,
+        content=None if content is None else str(content),
+    )
     return json_reply(200, {"result": "success"})
 
 

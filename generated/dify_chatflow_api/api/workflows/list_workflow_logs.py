@@ -1,4 +1,3 @@
-import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -6,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_chatflow_workflow_logs_status import ListChatflowWorkflowLogsStatus
 from ...models.workflow_logs_response import WorkflowLogsResponse
 from ...types import UNSET, Response, Unset
 
@@ -14,11 +12,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     keyword: str | Unset = UNSET,
-    status: ListChatflowWorkflowLogsStatus | Unset = UNSET,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
+    status: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    created_at_before: str | Unset = UNSET,
+    created_at_after: str | Unset = UNSET,
     created_by_end_user_session_id: str | Unset = UNSET,
     created_by_account: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -27,25 +25,15 @@ def _get_kwargs(
 
     params["keyword"] = keyword
 
-    json_status: str | Unset = UNSET
-    if not isinstance(status, Unset):
-        json_status = status.value
-
-    params["status"] = json_status
+    params["status"] = status
 
     params["page"] = page
 
     params["limit"] = limit
 
-    json_created_at_before: str | Unset = UNSET
-    if not isinstance(created_at_before, Unset):
-        json_created_at_before = created_at_before.isoformat()
-    params["created_at__before"] = json_created_at_before
+    params["created_at__before"] = created_at_before
 
-    json_created_at_after: str | Unset = UNSET
-    if not isinstance(created_at_after, Unset):
-        json_created_at_after = created_at_after.isoformat()
-    params["created_at__after"] = json_created_at_after
+    params["created_at__after"] = created_at_after
 
     params["created_by_end_user_session_id"] = created_by_end_user_session_id
 
@@ -89,11 +77,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     keyword: str | Unset = UNSET,
-    status: ListChatflowWorkflowLogsStatus | Unset = UNSET,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
+    status: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    created_at_before: str | Unset = UNSET,
+    created_at_after: str | Unset = UNSET,
     created_by_end_user_session_id: str | Unset = UNSET,
     created_by_account: str | Unset = UNSET,
 ) -> Response[WorkflowLogsResponse]:
@@ -114,11 +102,11 @@ def sync_detailed(
 
     Args:
         keyword (str | Unset):
-        status (ListChatflowWorkflowLogsStatus | Unset):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
-        created_at_before (datetime.datetime | Unset):
-        created_at_after (datetime.datetime | Unset):
+        status (str | Unset):
+        page (int | Unset):
+        limit (int | Unset):
+        created_at_before (str | Unset):
+        created_at_after (str | Unset):
         created_by_end_user_session_id (str | Unset):
         created_by_account (str | Unset):
 
@@ -152,11 +140,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     keyword: str | Unset = UNSET,
-    status: ListChatflowWorkflowLogsStatus | Unset = UNSET,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
+    status: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    created_at_before: str | Unset = UNSET,
+    created_at_after: str | Unset = UNSET,
     created_by_end_user_session_id: str | Unset = UNSET,
     created_by_account: str | Unset = UNSET,
 ) -> WorkflowLogsResponse | None:
@@ -177,11 +165,11 @@ def sync(
 
     Args:
         keyword (str | Unset):
-        status (ListChatflowWorkflowLogsStatus | Unset):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
-        created_at_before (datetime.datetime | Unset):
-        created_at_after (datetime.datetime | Unset):
+        status (str | Unset):
+        page (int | Unset):
+        limit (int | Unset):
+        created_at_before (str | Unset):
+        created_at_after (str | Unset):
         created_by_end_user_session_id (str | Unset):
         created_by_account (str | Unset):
 
@@ -210,11 +198,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     keyword: str | Unset = UNSET,
-    status: ListChatflowWorkflowLogsStatus | Unset = UNSET,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
+    status: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    created_at_before: str | Unset = UNSET,
+    created_at_after: str | Unset = UNSET,
     created_by_end_user_session_id: str | Unset = UNSET,
     created_by_account: str | Unset = UNSET,
 ) -> Response[WorkflowLogsResponse]:
@@ -235,11 +223,11 @@ async def asyncio_detailed(
 
     Args:
         keyword (str | Unset):
-        status (ListChatflowWorkflowLogsStatus | Unset):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
-        created_at_before (datetime.datetime | Unset):
-        created_at_after (datetime.datetime | Unset):
+        status (str | Unset):
+        page (int | Unset):
+        limit (int | Unset):
+        created_at_before (str | Unset):
+        created_at_after (str | Unset):
         created_by_end_user_session_id (str | Unset):
         created_by_account (str | Unset):
 
@@ -271,11 +259,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     keyword: str | Unset = UNSET,
-    status: ListChatflowWorkflowLogsStatus | Unset = UNSET,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
+    status: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    created_at_before: str | Unset = UNSET,
+    created_at_after: str | Unset = UNSET,
     created_by_end_user_session_id: str | Unset = UNSET,
     created_by_account: str | Unset = UNSET,
 ) -> WorkflowLogsResponse | None:
@@ -296,11 +284,11 @@ async def asyncio(
 
     Args:
         keyword (str | Unset):
-        status (ListChatflowWorkflowLogsStatus | Unset):
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
-        created_at_before (datetime.datetime | Unset):
-        created_at_after (datetime.datetime | Unset):
+        status (str | Unset):
+        page (int | Unset):
+        limit (int | Unset):
+        created_at_before (str | Unset):
+        created_at_after (str | Unset):
         created_by_end_user_session_id (str | Unset):
         created_by_account (str | Unset):
 
@@ -330,11 +318,11 @@ async def asyncio(
 def build_request(
     *,
     keyword: str | Unset = UNSET,
-    status: ListChatflowWorkflowLogsStatus | Unset = UNSET,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
+    status: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    created_at_before: str | Unset = UNSET,
+    created_at_after: str | Unset = UNSET,
     created_by_end_user_session_id: str | Unset = UNSET,
     created_by_account: str | Unset = UNSET,
 ) -> dict[str, Any]:

@@ -5,38 +5,35 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.app_feedbacks_response import AppFeedbacksResponse
-from ...types import UNSET, Response, Unset
+from ...models.annotation_create_request import AnnotationCreateRequest
+from ...models.annotation_item import AnnotationItem
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
+    body: AnnotationCreateRequest,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["page"] = page
-
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/app/feedbacks",
-        "params": params,
+        "method": "post",
+        "url": "/apps/annotations",
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppFeedbacksResponse | None:
-    if response.status_code == 200:
-        response_200 = AppFeedbacksResponse.from_dict(response.json())
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AnnotationItem | None:
+    if response.status_code == 201:
+        response_201 = AnnotationItem.from_dict(response.json())
 
-        return response_200
+        return response_201
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -44,9 +41,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AppFeedbacksResponse]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AnnotationItem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,29 +53,26 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-) -> Response[AppFeedbacksResponse]:
-    """List App Feedbacks
+    body: AnnotationCreateRequest,
+) -> Response[AnnotationItem]:
+    """Create Annotation
 
-     Retrieve a paginated list of all feedback submitted for messages in this application, including both
-    end-user and admin feedback.
+     Creates a new annotation. Annotations provide predefined question-answer pairs that the app can
+    match and return directly instead of generating a response.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
+        body (AnnotationCreateRequest): Request body for creating a new annotation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppFeedbacksResponse]
+        Response[AnnotationItem]
     """
 
     kwargs = _get_kwargs(
-        page=page,
-        limit=limit,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -93,59 +85,53 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-) -> AppFeedbacksResponse | None:
-    """List App Feedbacks
+    body: AnnotationCreateRequest,
+) -> AnnotationItem | None:
+    """Create Annotation
 
-     Retrieve a paginated list of all feedback submitted for messages in this application, including both
-    end-user and admin feedback.
+     Creates a new annotation. Annotations provide predefined question-answer pairs that the app can
+    match and return directly instead of generating a response.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
+        body (AnnotationCreateRequest): Request body for creating a new annotation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppFeedbacksResponse
+        AnnotationItem
     """
 
     return sync_detailed(
         client=client,
-        page=page,
-        limit=limit,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-) -> Response[AppFeedbacksResponse]:
-    """List App Feedbacks
+    body: AnnotationCreateRequest,
+) -> Response[AnnotationItem]:
+    """Create Annotation
 
-     Retrieve a paginated list of all feedback submitted for messages in this application, including both
-    end-user and admin feedback.
+     Creates a new annotation. Annotations provide predefined question-answer pairs that the app can
+    match and return directly instead of generating a response.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
+        body (AnnotationCreateRequest): Request body for creating a new annotation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppFeedbacksResponse]
+        Response[AnnotationItem]
     """
 
     kwargs = _get_kwargs(
-        page=page,
-        limit=limit,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -156,45 +142,40 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-) -> AppFeedbacksResponse | None:
-    """List App Feedbacks
+    body: AnnotationCreateRequest,
+) -> AnnotationItem | None:
+    """Create Annotation
 
-     Retrieve a paginated list of all feedback submitted for messages in this application, including both
-    end-user and admin feedback.
+     Creates a new annotation. Annotations provide predefined question-answer pairs that the app can
+    match and return directly instead of generating a response.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
+        body (AnnotationCreateRequest): Request body for creating a new annotation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppFeedbacksResponse
+        AnnotationItem
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            page=page,
-            limit=limit,
+            body=body,
         )
     ).parsed
 
 
 def build_request(
     *,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
+    body: AnnotationCreateRequest,
 ) -> dict[str, Any]:
     """The keyword arguments of ``httpx.Client.request`` for this operation.
 
     ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
     """
     return _get_kwargs(
-        page=page,
-        limit=limit,
+        body=body,
     )

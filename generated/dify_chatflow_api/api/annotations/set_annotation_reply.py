@@ -6,16 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.initial_advanced_annotation_reply_settings_action import InitialAdvancedAnnotationReplySettingsAction
-from ...models.initial_annotation_reply_settings_request import InitialAnnotationReplySettingsRequest
+from ...models.annotation_reply_settings_request import AnnotationReplySettingsRequest
 from ...models.initial_annotation_reply_settings_response import InitialAnnotationReplySettingsResponse
 from ...types import Response
 
 
 def _get_kwargs(
-    action: InitialAdvancedAnnotationReplySettingsAction,
+    action: str,
     *,
-    body: InitialAnnotationReplySettingsRequest,
+    body: AnnotationReplySettingsRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -60,10 +59,10 @@ def _build_response(
 
 
 def sync_detailed(
-    action: InitialAdvancedAnnotationReplySettingsAction,
+    action: str,
     *,
     client: AuthenticatedClient | Client,
-    body: InitialAnnotationReplySettingsRequest,
+    body: AnnotationReplySettingsRequest,
 ) -> Response[InitialAnnotationReplySettingsResponse]:
     """Configure Annotation Reply
 
@@ -73,9 +72,9 @@ def sync_detailed(
     reference/annotations/get-annotation-reply-job-status) to track progress.
 
     Args:
-        action (InitialAdvancedAnnotationReplySettingsAction):
-        body (InitialAnnotationReplySettingsRequest): Request body for configuring annotation
-            reply settings.
+        action (str):
+        body (AnnotationReplySettingsRequest): Request body for configuring annotation reply
+            settings.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,10 +97,10 @@ def sync_detailed(
 
 
 def sync(
-    action: InitialAdvancedAnnotationReplySettingsAction,
+    action: str,
     *,
     client: AuthenticatedClient | Client,
-    body: InitialAnnotationReplySettingsRequest,
+    body: AnnotationReplySettingsRequest,
 ) -> InitialAnnotationReplySettingsResponse | None:
     """Configure Annotation Reply
 
@@ -111,9 +110,9 @@ def sync(
     reference/annotations/get-annotation-reply-job-status) to track progress.
 
     Args:
-        action (InitialAdvancedAnnotationReplySettingsAction):
-        body (InitialAnnotationReplySettingsRequest): Request body for configuring annotation
-            reply settings.
+        action (str):
+        body (AnnotationReplySettingsRequest): Request body for configuring annotation reply
+            settings.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,10 +130,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    action: InitialAdvancedAnnotationReplySettingsAction,
+    action: str,
     *,
     client: AuthenticatedClient | Client,
-    body: InitialAnnotationReplySettingsRequest,
+    body: AnnotationReplySettingsRequest,
 ) -> Response[InitialAnnotationReplySettingsResponse]:
     """Configure Annotation Reply
 
@@ -144,9 +143,9 @@ async def asyncio_detailed(
     reference/annotations/get-annotation-reply-job-status) to track progress.
 
     Args:
-        action (InitialAdvancedAnnotationReplySettingsAction):
-        body (InitialAnnotationReplySettingsRequest): Request body for configuring annotation
-            reply settings.
+        action (str):
+        body (AnnotationReplySettingsRequest): Request body for configuring annotation reply
+            settings.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,10 +166,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    action: InitialAdvancedAnnotationReplySettingsAction,
+    action: str,
     *,
     client: AuthenticatedClient | Client,
-    body: InitialAnnotationReplySettingsRequest,
+    body: AnnotationReplySettingsRequest,
 ) -> InitialAnnotationReplySettingsResponse | None:
     """Configure Annotation Reply
 
@@ -180,9 +179,9 @@ async def asyncio(
     reference/annotations/get-annotation-reply-job-status) to track progress.
 
     Args:
-        action (InitialAdvancedAnnotationReplySettingsAction):
-        body (InitialAnnotationReplySettingsRequest): Request body for configuring annotation
-            reply settings.
+        action (str):
+        body (AnnotationReplySettingsRequest): Request body for configuring annotation reply
+            settings.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,9 +201,9 @@ async def asyncio(
 
 
 def build_request(
-    action: InitialAdvancedAnnotationReplySettingsAction,
+    action: str,
     *,
-    body: InitialAnnotationReplySettingsRequest,
+    body: AnnotationReplySettingsRequest,
 ) -> dict[str, Any]:
     """The keyword arguments of ``httpx.Client.request`` for this operation.
 

@@ -1,45 +1,48 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.annotation_list_response import AnnotationListResponse
-from ...types import UNSET, Response, Unset
+from ...models.annotation_item import AnnotationItem
+from ...models.annotation_update_request import AnnotationUpdateRequest
+from ...types import Response
 
 
 def _get_kwargs(
+    annotation_id: UUID,
     *,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    keyword: str | Unset = UNSET,
+    body: AnnotationUpdateRequest,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["page"] = page
-
-    params["limit"] = limit
-
-    params["keyword"] = keyword
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/apps/annotations",
-        "params": params,
+        "method": "put",
+        "url": "/apps/annotations/{annotation_id}".format(
+            annotation_id=quote(str(annotation_id), safe=""),
+        ),
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AnnotationListResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AnnotationItem | Any | None:
     if response.status_code == 200:
-        response_200 = AnnotationListResponse.from_dict(response.json())
+        response_200 = AnnotationItem.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -49,7 +52,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AnnotationListResponse]:
+) -> Response[AnnotationItem | Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,33 +62,30 @@ def _build_response(
 
 
 def sync_detailed(
+    annotation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    keyword: str | Unset = UNSET,
-) -> Response[AnnotationListResponse]:
-    """List Annotations
+    body: AnnotationUpdateRequest,
+) -> Response[AnnotationItem | Any]:
+    """Update Annotation
 
-     Retrieves a paginated list of annotations for the application. Supports keyword search filtering.
+     Updates the question and answer of an existing annotation.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
-        keyword (str | Unset):
+        annotation_id (UUID):
+        body (AnnotationUpdateRequest): Request body for updating an annotation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AnnotationListResponse]
+        Response[AnnotationItem | Any]
     """
 
     kwargs = _get_kwargs(
-        page=page,
-        limit=limit,
-        keyword=keyword,
+        annotation_id=annotation_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -96,65 +96,59 @@ def sync_detailed(
 
 
 def sync(
+    annotation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    keyword: str | Unset = UNSET,
-) -> AnnotationListResponse | None:
-    """List Annotations
+    body: AnnotationUpdateRequest,
+) -> AnnotationItem | Any | None:
+    """Update Annotation
 
-     Retrieves a paginated list of annotations for the application. Supports keyword search filtering.
+     Updates the question and answer of an existing annotation.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
-        keyword (str | Unset):
+        annotation_id (UUID):
+        body (AnnotationUpdateRequest): Request body for updating an annotation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AnnotationListResponse
+        AnnotationItem | Any
     """
 
     return sync_detailed(
+        annotation_id=annotation_id,
         client=client,
-        page=page,
-        limit=limit,
-        keyword=keyword,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
+    annotation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    keyword: str | Unset = UNSET,
-) -> Response[AnnotationListResponse]:
-    """List Annotations
+    body: AnnotationUpdateRequest,
+) -> Response[AnnotationItem | Any]:
+    """Update Annotation
 
-     Retrieves a paginated list of annotations for the application. Supports keyword search filtering.
+     Updates the question and answer of an existing annotation.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
-        keyword (str | Unset):
+        annotation_id (UUID):
+        body (AnnotationUpdateRequest): Request body for updating an annotation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AnnotationListResponse]
+        Response[AnnotationItem | Any]
     """
 
     kwargs = _get_kwargs(
-        page=page,
-        limit=limit,
-        keyword=keyword,
+        annotation_id=annotation_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -163,51 +157,46 @@ async def asyncio_detailed(
 
 
 async def asyncio(
+    annotation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    keyword: str | Unset = UNSET,
-) -> AnnotationListResponse | None:
-    """List Annotations
+    body: AnnotationUpdateRequest,
+) -> AnnotationItem | Any | None:
+    """Update Annotation
 
-     Retrieves a paginated list of annotations for the application. Supports keyword search filtering.
+     Updates the question and answer of an existing annotation.
 
     Args:
-        page (int | Unset):  Default: 1.
-        limit (int | Unset):  Default: 20.
-        keyword (str | Unset):
+        annotation_id (UUID):
+        body (AnnotationUpdateRequest): Request body for updating an annotation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AnnotationListResponse
+        AnnotationItem | Any
     """
 
     return (
         await asyncio_detailed(
+            annotation_id=annotation_id,
             client=client,
-            page=page,
-            limit=limit,
-            keyword=keyword,
+            body=body,
         )
     ).parsed
 
 
 def build_request(
+    annotation_id: UUID,
     *,
-    page: int | Unset = 1,
-    limit: int | Unset = 20,
-    keyword: str | Unset = UNSET,
+    body: AnnotationUpdateRequest,
 ) -> dict[str, Any]:
     """The keyword arguments of ``httpx.Client.request`` for this operation.
 
     ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
     """
     return _get_kwargs(
-        page=page,
-        limit=limit,
-        keyword=keyword,
+        annotation_id=annotation_id,
+        body=body,
     )

@@ -14,7 +14,7 @@ from ...types import UNSET, File, Response, Unset
 def _get_kwargs(
     file_id: UUID,
     *,
-    as_attachment: bool | Unset = False,
+    as_attachment: bool | Unset = UNSET,
     user: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -70,7 +70,7 @@ def sync_detailed(
     file_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    as_attachment: bool | Unset = False,
+    as_attachment: bool | Unset = UNSET,
     user: str | Unset = UNSET,
 ) -> Response[Any | File]:
     """Download File
@@ -81,7 +81,7 @@ def sync_detailed(
 
     Args:
         file_id (UUID):
-        as_attachment (bool | Unset):  Default: False.
+        as_attachment (bool | Unset):
         user (str | Unset):
 
     Raises:
@@ -109,7 +109,7 @@ def sync(
     file_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    as_attachment: bool | Unset = False,
+    as_attachment: bool | Unset = UNSET,
     user: str | Unset = UNSET,
 ) -> Any | File | None:
     """Download File
@@ -120,7 +120,7 @@ def sync(
 
     Args:
         file_id (UUID):
-        as_attachment (bool | Unset):  Default: False.
+        as_attachment (bool | Unset):
         user (str | Unset):
 
     Raises:
@@ -143,7 +143,7 @@ async def asyncio_detailed(
     file_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    as_attachment: bool | Unset = False,
+    as_attachment: bool | Unset = UNSET,
     user: str | Unset = UNSET,
 ) -> Response[Any | File]:
     """Download File
@@ -154,7 +154,7 @@ async def asyncio_detailed(
 
     Args:
         file_id (UUID):
-        as_attachment (bool | Unset):  Default: False.
+        as_attachment (bool | Unset):
         user (str | Unset):
 
     Raises:
@@ -180,7 +180,7 @@ async def asyncio(
     file_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    as_attachment: bool | Unset = False,
+    as_attachment: bool | Unset = UNSET,
     user: str | Unset = UNSET,
 ) -> Any | File | None:
     """Download File
@@ -191,7 +191,7 @@ async def asyncio(
 
     Args:
         file_id (UUID):
-        as_attachment (bool | Unset):  Default: False.
+        as_attachment (bool | Unset):
         user (str | Unset):
 
     Raises:
@@ -215,7 +215,7 @@ async def asyncio(
 def build_request(
     file_id: UUID,
     *,
-    as_attachment: bool | Unset = False,
+    as_attachment: bool | Unset = UNSET,
     user: str | Unset = UNSET,
 ) -> dict[str, Any]:
     """The keyword arguments of ``httpx.Client.request`` for this operation.

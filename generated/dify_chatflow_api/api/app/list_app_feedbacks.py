@@ -1,48 +1,42 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
-from uuid import UUID
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.annotation_item import AnnotationItem
-from ...models.update_annotation_request import UpdateAnnotationRequest
-from ...types import Response
+from ...models.app_feedbacks_response import AppFeedbacksResponse
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    annotation_id: UUID,
     *,
-    body: UpdateAnnotationRequest,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
-        "url": "/apps/annotations/{annotation_id}".format(
-            annotation_id=quote(str(annotation_id), safe=""),
-        ),
+        "method": "get",
+        "url": "/app/feedbacks",
+        "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AnnotationItem | Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppFeedbacksResponse | None:
     if response.status_code == 200:
-        response_200 = AnnotationItem.from_dict(response.json())
+        response_200 = AppFeedbacksResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 404:
-        response_404 = cast(Any, None)
-        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -52,7 +46,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AnnotationItem | Any]:
+) -> Response[AppFeedbacksResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,30 +56,31 @@ def _build_response(
 
 
 def sync_detailed(
-    annotation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateAnnotationRequest,
-) -> Response[AnnotationItem | Any]:
-    """Update Annotation
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Response[AppFeedbacksResponse]:
+    """List App Feedbacks
 
-     Updates the question and answer of an existing annotation.
+     Retrieve a paginated list of all feedback submitted for messages in this application, including both
+    end-user and admin feedback.
 
     Args:
-        annotation_id (UUID):
-        body (UpdateAnnotationRequest): Request body for updating an annotation.
+        page (int | Unset):
+        limit (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AnnotationItem | Any]
+        Response[AppFeedbacksResponse]
     """
 
     kwargs = _get_kwargs(
-        annotation_id=annotation_id,
-        body=body,
+        page=page,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -96,59 +91,61 @@ def sync_detailed(
 
 
 def sync(
-    annotation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateAnnotationRequest,
-) -> AnnotationItem | Any | None:
-    """Update Annotation
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> AppFeedbacksResponse | None:
+    """List App Feedbacks
 
-     Updates the question and answer of an existing annotation.
+     Retrieve a paginated list of all feedback submitted for messages in this application, including both
+    end-user and admin feedback.
 
     Args:
-        annotation_id (UUID):
-        body (UpdateAnnotationRequest): Request body for updating an annotation.
+        page (int | Unset):
+        limit (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AnnotationItem | Any
+        AppFeedbacksResponse
     """
 
     return sync_detailed(
-        annotation_id=annotation_id,
         client=client,
-        body=body,
+        page=page,
+        limit=limit,
     ).parsed
 
 
 async def asyncio_detailed(
-    annotation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateAnnotationRequest,
-) -> Response[AnnotationItem | Any]:
-    """Update Annotation
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Response[AppFeedbacksResponse]:
+    """List App Feedbacks
 
-     Updates the question and answer of an existing annotation.
+     Retrieve a paginated list of all feedback submitted for messages in this application, including both
+    end-user and admin feedback.
 
     Args:
-        annotation_id (UUID):
-        body (UpdateAnnotationRequest): Request body for updating an annotation.
+        page (int | Unset):
+        limit (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AnnotationItem | Any]
+        Response[AppFeedbacksResponse]
     """
 
     kwargs = _get_kwargs(
-        annotation_id=annotation_id,
-        body=body,
+        page=page,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -157,46 +154,47 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    annotation_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateAnnotationRequest,
-) -> AnnotationItem | Any | None:
-    """Update Annotation
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> AppFeedbacksResponse | None:
+    """List App Feedbacks
 
-     Updates the question and answer of an existing annotation.
+     Retrieve a paginated list of all feedback submitted for messages in this application, including both
+    end-user and admin feedback.
 
     Args:
-        annotation_id (UUID):
-        body (UpdateAnnotationRequest): Request body for updating an annotation.
+        page (int | Unset):
+        limit (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AnnotationItem | Any
+        AppFeedbacksResponse
     """
 
     return (
         await asyncio_detailed(
-            annotation_id=annotation_id,
             client=client,
-            body=body,
+            page=page,
+            limit=limit,
         )
     ).parsed
 
 
 def build_request(
-    annotation_id: UUID,
     *,
-    body: UpdateAnnotationRequest,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
     """The keyword arguments of ``httpx.Client.request`` for this operation.
 
     ``url`` is relative to the API root. This is the request ``sync_detailed`` sends.
     """
     return _get_kwargs(
-        annotation_id=annotation_id,
-        body=body,
+        page=page,
+        limit=limit,
     )

@@ -7,15 +7,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_advanced_initial_annotation_reply_settings_status_action import (
-    GetAdvancedInitialAnnotationReplySettingsStatusAction,
-)
 from ...models.initial_annotation_reply_settings_status_response import InitialAnnotationReplySettingsStatusResponse
 from ...types import Response
 
 
 def _get_kwargs(
-    action: GetAdvancedInitialAnnotationReplySettingsStatusAction,
+    action: str,
     job_id: UUID,
 ) -> dict[str, Any]:
 
@@ -60,7 +57,7 @@ def _build_response(
 
 
 def sync_detailed(
-    action: GetAdvancedInitialAnnotationReplySettingsStatusAction,
+    action: str,
     job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
@@ -71,7 +68,7 @@ def sync_detailed(
     Annotation Reply](/api-reference/annotations/configure-annotation-reply).
 
     Args:
-        action (GetAdvancedInitialAnnotationReplySettingsStatusAction):
+        action (str):
         job_id (UUID):
 
     Raises:
@@ -95,7 +92,7 @@ def sync_detailed(
 
 
 def sync(
-    action: GetAdvancedInitialAnnotationReplySettingsStatusAction,
+    action: str,
     job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
@@ -106,7 +103,7 @@ def sync(
     Annotation Reply](/api-reference/annotations/configure-annotation-reply).
 
     Args:
-        action (GetAdvancedInitialAnnotationReplySettingsStatusAction):
+        action (str):
         job_id (UUID):
 
     Raises:
@@ -125,7 +122,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    action: GetAdvancedInitialAnnotationReplySettingsStatusAction,
+    action: str,
     job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
@@ -136,7 +133,7 @@ async def asyncio_detailed(
     Annotation Reply](/api-reference/annotations/configure-annotation-reply).
 
     Args:
-        action (GetAdvancedInitialAnnotationReplySettingsStatusAction):
+        action (str):
         job_id (UUID):
 
     Raises:
@@ -158,7 +155,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    action: GetAdvancedInitialAnnotationReplySettingsStatusAction,
+    action: str,
     job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
@@ -169,7 +166,7 @@ async def asyncio(
     Annotation Reply](/api-reference/annotations/configure-annotation-reply).
 
     Args:
-        action (GetAdvancedInitialAnnotationReplySettingsStatusAction):
+        action (str):
         job_id (UUID):
 
     Raises:
@@ -190,7 +187,7 @@ async def asyncio(
 
 
 def build_request(
-    action: GetAdvancedInitialAnnotationReplySettingsStatusAction,
+    action: str,
     job_id: UUID,
 ) -> dict[str, Any]:
     """The keyword arguments of ``httpx.Client.request`` for this operation.

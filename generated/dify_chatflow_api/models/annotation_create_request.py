@@ -6,20 +6,22 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="UpdateAnnotationRequest")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AnnotationCreateRequest")
 
 
 @_attrs_define
-class UpdateAnnotationRequest:
-    """Request body for updating an annotation.
+class AnnotationCreateRequest:
+    """Request body for creating a new annotation.
 
     Attributes:
-        question (str): Updated annotation question.
-        answer (str): Updated annotation answer.
+        question (str | Unset): Annotation question.
+        answer (str | Unset): Annotation answer.
     """
 
-    question: str
-    answer: str
+    question: str | Unset = UNSET
+    answer: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,29 +31,28 @@ class UpdateAnnotationRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "question": question,
-                "answer": answer,
-            }
-        )
+        field_dict.update({})
+        if question is not UNSET:
+            field_dict["question"] = question
+        if answer is not UNSET:
+            field_dict["answer"] = answer
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        question = d.pop("question")
+        question = d.pop("question", UNSET)
 
-        answer = d.pop("answer")
+        answer = d.pop("answer", UNSET)
 
-        update_annotation_request = cls(
+        annotation_create_request = cls(
             question=question,
             answer=answer,
         )
 
-        update_annotation_request.additional_properties = d
-        return update_annotation_request
+        annotation_create_request.additional_properties = d
+        return annotation_create_request
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,24 +6,26 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="InitialAnnotationReplySettingsRequest")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AnnotationReplySettingsRequest")
 
 
 @_attrs_define
-class InitialAnnotationReplySettingsRequest:
+class AnnotationReplySettingsRequest:
     """Request body for configuring annotation reply settings.
 
     Attributes:
-        embedding_provider_name (str): Name of the embedding model provider (e.g., `openai`, `cohere`).
-        embedding_model_name (str): Name of the embedding model to use for annotation matching (e.g., `text-
+        embedding_provider_name (str | Unset): Name of the embedding model provider (e.g., `openai`, `cohere`).
+        embedding_model_name (str | Unset): Name of the embedding model to use for annotation matching (e.g., `text-
             embedding-3-small`).
-        score_threshold (float): Minimum similarity score for an annotation to be considered a match. Higher values
-            require closer matches.
+        score_threshold (float | Unset): Minimum similarity score for an annotation to be considered a match. Higher
+            values require closer matches.
     """
 
-    embedding_provider_name: str
-    embedding_model_name: str
-    score_threshold: float
+    embedding_provider_name: str | Unset = UNSET
+    embedding_model_name: str | Unset = UNSET
+    score_threshold: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,33 +37,33 @@ class InitialAnnotationReplySettingsRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "embedding_provider_name": embedding_provider_name,
-                "embedding_model_name": embedding_model_name,
-                "score_threshold": score_threshold,
-            }
-        )
+        field_dict.update({})
+        if embedding_provider_name is not UNSET:
+            field_dict["embedding_provider_name"] = embedding_provider_name
+        if embedding_model_name is not UNSET:
+            field_dict["embedding_model_name"] = embedding_model_name
+        if score_threshold is not UNSET:
+            field_dict["score_threshold"] = score_threshold
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        embedding_provider_name = d.pop("embedding_provider_name")
+        embedding_provider_name = d.pop("embedding_provider_name", UNSET)
 
-        embedding_model_name = d.pop("embedding_model_name")
+        embedding_model_name = d.pop("embedding_model_name", UNSET)
 
-        score_threshold = d.pop("score_threshold")
+        score_threshold = d.pop("score_threshold", UNSET)
 
-        initial_annotation_reply_settings_request = cls(
+        annotation_reply_settings_request = cls(
             embedding_provider_name=embedding_provider_name,
             embedding_model_name=embedding_model_name,
             score_threshold=score_threshold,
         )
 
-        initial_annotation_reply_settings_request.additional_properties = d
-        return initial_annotation_reply_settings_request
+        annotation_reply_settings_request.additional_properties = d
+        return annotation_reply_settings_request
 
     @property
     def additional_keys(self) -> list[str]:

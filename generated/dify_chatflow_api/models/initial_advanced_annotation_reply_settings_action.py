@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class InitialAdvancedAnnotationReplySettingsAction(StrEnum):
-    DISABLE = "disable"
-    ENABLE = "enable"
-
-    def __str__(self) -> str:
-        return str(self.value)
