@@ -13,7 +13,7 @@ import math
 from typing import Any, NamedTuple
 
 from dify_chatflow import VariableType
-from dify_chatflow._server_rules import SERVER_JSON_ERROR_MESSAGE, ServerRejection
+from dify_chatflow._values.rules import SERVER_JSON_ERROR_MESSAGE, ServerRejection
 
 __all__ = ["SERVER_ANSWERS", "STORED_TEXTS", "Answer", "Stored", "answer_id"]
 

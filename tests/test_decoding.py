@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import dify_chatflow._decoding as decoding
+import dify_chatflow._values.decoding as decoding
 import pytest
 from dify_chatflow import ResponseDecodeError, VariableType, decode_value
-from dify_chatflow._validation import server_stored_value
+from dify_chatflow._values.validation import server_stored_value
 from hypothesis import given, settings
 from strategies import TEXT, TRICKY_TEXT, typed_values, values_by_type
 

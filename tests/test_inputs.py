@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from dify_chatflow import DifyError, ResponseDecodeError
-from dify_chatflow._inputs import CONTROL_TYPES, InputValidationError, check_inputs
+from dify_chatflow._chat_inputs import CONTROL_TYPES, InputValidationError, check_inputs
 
 
 def form(control: str, variable: str = "v", **settings: Any) -> list[dict[str, Any]]:

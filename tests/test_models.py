@@ -8,7 +8,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from dify_chatflow import ConversationVariable, ResponseDecodeError, VariableType
+from dify_chatflow import (
+    ConversationVariable,
+    ResponseDecodeError,
+    VariableType,
+    VariableValueError,
+)
 
 VARIABLE_ID = "6f1b2c1e-4a3b-4c5d-9e8f-0a1b2c3d4e5f"
 
@@ -157,3 +162,60 @@ def test_to_dict_carries_the_decoded_value_and_the_exposed_type() -> None:
     assert old_server.to_dict()["value_type"] == "number"
     assert old_server.to_dict()["value"] == 1.5
     assert json.loads(json.dumps(prefs.to_dict())) == prefs.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("value_type", "raw", "kind", "expected"),
+    [
+        ("string", "dark", str, "dark"),
+        ("secret", "tok-1", str, "tok-1"),
+        ("number", "5", int, 5),
+        ("number", "5.5", float, 5.5),
+        ("number", "5", float, 5.0),
+        ("boolean", "True", bool, True),
+        ("object", "{'theme': 'dark'}", dict, {"theme": "dark"}),
+        ("array[number]", "[1, 2.5]", list, [1, 2.5]),
+    ],
+)
+def test_value_as_gives_the_value_as_the_type_asked_for(
+    value_type: str, raw: str, kind: type[Any], expected: Any
+) -> None:
+    variable = ConversationVariable.from_json(item(value_type=value_type, value=raw))
+    value = variable.value_as(kind)
+    assert value == expected
+    assert type(value) is kind
+
+
+@pytest.mark.parametrize(
+    ("value_type", "raw", "kind", "held"),
+    [
+        ("string", "5", int, "str"),
+        ("number", "5.0", int, "float"),
+        ("boolean", "True", int, "bool"),
+        ("number", "1", bool, "int"),
+        ("object", "{'a': 1}", list, "dict"),
+        ("array[string]", "['a']", dict, "list"),
+    ],
+)
+def test_value_as_refuses_another_type_naming_the_variable_and_both_types(
+    value_type: str, raw: str, kind: type[Any], held: str
+) -> None:
+    variable = ConversationVariable.from_json(item(value_type=value_type, value=raw))
+    with pytest.raises(VariableValueError) as caught:
+        variable.value_as(kind)
+    message = str(caught.value)
+    assert message == (
+        f"conversation variable 'prefs' ({VariableType.parse(value_type).value}) holds a "
+        f"{held} value, not {kind.__name__}"
+    )
+    assert isinstance(caught.value, ValueError)
+
+
+def test_value_as_names_what_it_takes_and_never_shows_a_secret() -> None:
+    secret = ConversationVariable.from_json(item(value_type="secret", value="hunter2"))
+    with pytest.raises(VariableValueError, match="takes one of str, int, float, bool, dict, list"):
+        secret.value_as(tuple)  # type: ignore[arg-type]
+    with pytest.raises(VariableValueError) as caught:
+        secret.value_as(int)
+    assert "hunter2" not in str(caught.value)
+    assert "'prefs' (secret) holds a str value" in str(caught.value)

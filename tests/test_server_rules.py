@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from dify_chatflow._server_rules import (
+from dify_chatflow._values.rules import (
     infer_server_type,
     server_rejection,
     server_stored_value,

@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from mypy_support import Report, marked_errors, mypy_errors
+from mypy_support import Report, marked_errors, marked_reveals, mypy_reports
 
 MISTAKES = textwrap.dedent(
     """\
@@ -53,6 +53,30 @@ MISTAKES = textwrap.dedent(
 
     def logged(variable: ConversationVariable) -> dict[str, str]:
         return variable.to_dict()  # error: return-value
+
+
+    def visits(variable: ConversationVariable) -> str:
+        return variable.value_as(int)  # error: return-value
+
+
+    def pair(variable: ConversationVariable) -> object:
+        return variable.value_as(tuple)  # error: arg-type
+    """
+)
+
+REVEALED = textwrap.dedent(
+    """\
+    from dify_chatflow import ConversationVariable
+
+
+    def show(variable: ConversationVariable) -> None:
+        reveal_type(variable.value_as(str))  # revealed: str
+        reveal_type(variable.value_as(int))  # revealed: int
+        reveal_type(variable.value_as(float))  # revealed: float
+        reveal_type(variable.value_as(bool))  # revealed: bool
+        reveal_type(variable.value_as(dict))  # revealed: dict[str, JSON]
+        reveal_type(variable.value_as(list))  # revealed: list[JSON]
+        reveal_type(variable.to_json())  # revealed: str
     """
 )
 
@@ -98,21 +122,35 @@ CORRECT = textwrap.dedent(
 
 @pytest.fixture(scope="module")
 def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Report:
-    """Errors mypy reports per sample file, as ``{(line, code)}``."""
+    """Errors mypy reports per sample file, as ``{(line, code)}``; for ``revealed.py`` the
+    revealed types, as ``{(line, type)}``."""
     folder = tmp_path_factory.mktemp("typing")
     (folder / "mistakes.py").write_text(MISTAKES)
     (folder / "correct.py").write_text(CORRECT)
-    return mypy_errors(folder, ["mistakes.py", "correct.py"], repo_root / "pyproject.toml")
+    (folder / "revealed.py").write_text(REVEALED)
+    files = ["mistakes.py", "correct.py", "revealed.py"]
+    errors, revealed = mypy_reports(folder, files, repo_root / "pyproject.toml")
+    return {**errors, "revealed.py": revealed["revealed.py"] | errors["revealed.py"]}
 
 
 def test_every_deliberate_mistake_is_reported_at_its_line(mypy_report: Report) -> None:
     expected = marked_errors(MISTAKES)
-    assert len(expected) == 11
+    assert len(expected) == 13
     assert mypy_report["mistakes.py"] == expected
 
 
 def test_correct_code_passes_strict(mypy_report: Report) -> None:
     assert mypy_report["correct.py"] == set()
+
+
+def test_value_as_is_typed_as_the_type_asked_for(mypy_report: Report) -> None:
+    # `JSON` in a mark stands for JSONValue, which mypy spells out.
+    json_value = "str | int | float | bool | list[...] | dict[str, ...] | None"
+    expected = {
+        (number, shown.replace("JSON", json_value)) for number, shown in marked_reveals(REVEALED)
+    }
+    assert len(expected) == 7
+    assert mypy_report["revealed.py"] == expected
 
 
 def test_dir_shows_the_public_names_only() -> None:
@@ -127,10 +165,13 @@ def test_dir_shows_the_public_names_only() -> None:
 def test_a_cold_import_leaves_the_value_layer_unloaded_until_it_is_used() -> None:
     code = (
         "import sys, dify_chatflow\n"
-        "heavy = ('attr', 'attrs', 'uuid', 'dify_chatflow._models', "
-        "'dify_chatflow._validation', 'dify_chatflow._decoding')\n"
+        "client = dify_chatflow.ChatflowClient(api_key='app-k', base_url='http://127.0.0.1:9')\n"
+        "heavy = ('attr', 'attrs', 'uuid', 'dify_chatflow.types.variables', "
+        "'dify_chatflow._values.validation', 'dify_chatflow._values.decoding', "
+        "'dify_chatflow.resources.chat')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "dify_chatflow.ConversationVariable\n"
+        "client.chat\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "try:\n"
         "    dify_chatflow.ConversationVarible\n"
@@ -142,6 +183,7 @@ def test_a_cold_import_leaves_the_value_layer_unloaded_until_it_is_used() -> Non
     )
     before, after, missing = result.stdout.splitlines()
     assert before == "[]"
-    assert "dify_chatflow._models" in after
+    assert "dify_chatflow.types.variables" in after
+    assert "dify_chatflow.resources.chat" in after  # a resource's module loads on first use
     assert "attrs" in after
     assert missing == "module 'dify_chatflow' has no attribute 'ConversationVarible'"

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from dify_chatflow import VariableType, VariableValueError, validate_value
-from dify_chatflow._server_rules import server_rejection
+from dify_chatflow._values.rules import server_rejection
 from hypothesis import given, settings
 from server_answers import SERVER_ANSWERS, Answer, answer_id
 from strategies import typed_values, values_by_type

@@ -63,13 +63,13 @@ from ._exceptions import (
     WorkflowRunNotFoundError,
 )
 from ._retry import RetryPolicy
-from ._types import NOT_GIVEN, JSONValue, NotGiven, NumberKind, VariableType
+from ._types import NOT_GIVEN, NotGiven
+from ._values.types import JSONValue, NumberKind, VariableType
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._decoding import decode_value
-    from ._inputs import InputValidationError
-    from ._models import ConversationVariable
+    from ._chat_inputs import InputValidationError
+    from ._models import Model
     from ._pagination import AsyncPager, SyncPager
     from ._response import APIResponse
     from ._run_streams import (
@@ -81,16 +81,17 @@ if TYPE_CHECKING:
         WorkflowEventStream,
     )
     from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream
-    from ._validation import validate_value
+    from ._values.decoding import decode_value
+    from ._values.validation import validate_value
     from .resources.annotations import Annotations, AsyncAnnotations
     from .resources.app import App, AsyncApp
     from .resources.audio import AsyncAudio, Audio
     from .resources.chat import AsyncChat, Chat
-    from .resources.conversations import AsyncConversations, Conversations
+    from .resources.conversations import AsyncConversations, Conversations, SortBy
     from .resources.end_users import AsyncEndUsers, EndUsers
-    from .resources.files import AsyncFiles, Files
+    from .resources.files import AsyncFiles, Files, FileSource
     from .resources.forms import AsyncForms, Forms
-    from .resources.messages import AsyncMessages, Messages
+    from .resources.messages import AsyncMessages, Messages, Rating
     from .resources.variables import AsyncVariables, Variables
     from .resources.workflows import AsyncWorkflows, Workflows
     from .types.annotations import Annotation, AnnotationReplyJob
@@ -152,7 +153,7 @@ if TYPE_CHECKING:
         WorkflowStartedEvent,
     )
     from .types.feedbacks import AppFeedback
-    from .types.files import FileContent, FileRef, UploadedFile
+    from .types.files import FileContent, FileRef, FileType, UploadedFile
     from .types.forms import (
         FormAction,
         FormInput,
@@ -161,6 +162,7 @@ if TYPE_CHECKING:
         WorkflowPause,
     )
     from .types.messages import Feedback, Message, MessageFile
+    from .types.variables import ConversationVariable
     from .types.workflows import (
         WorkflowLog,
         WorkflowLogAccount,
@@ -175,8 +177,9 @@ else:
     import importlib
 
     _LAZY = {
-        "InputValidationError": "._inputs",
         "APIResponse": "._response",
+        "InputValidationError": "._chat_inputs",
+        "Model": "._models",
         "AsyncPager": "._pagination",
         "SyncPager": "._pagination",
         "Annotations": ".resources.annotations",
@@ -189,14 +192,17 @@ else:
         "Chat": ".resources.chat",
         "AsyncConversations": ".resources.conversations",
         "Conversations": ".resources.conversations",
+        "SortBy": ".resources.conversations",
         "AsyncEndUsers": ".resources.end_users",
         "EndUsers": ".resources.end_users",
         "AsyncForms": ".resources.forms",
         "Forms": ".resources.forms",
         "AsyncFiles": ".resources.files",
         "Files": ".resources.files",
+        "FileSource": ".resources.files",
         "AsyncMessages": ".resources.messages",
         "Messages": ".resources.messages",
+        "Rating": ".resources.messages",
         "AsyncVariables": ".resources.variables",
         "Variables": ".resources.variables",
         "AsyncWorkflows": ".resources.workflows",
@@ -205,10 +211,10 @@ else:
         "AsyncStreamManager": "._streaming",
         "ChatReply": ".types.chat",
         "ChatStream": "._streaming",
-        "ConversationVariable": "._models",
+        "ConversationVariable": ".types.variables",
         "Usage": ".types.chat",
-        "decode_value": "._decoding",
-        "validate_value": "._validation",
+        "decode_value": "._values.decoding",
+        "validate_value": "._values.validation",
         **dict.fromkeys(
             (
                 "AgentLogEvent",
@@ -290,6 +296,7 @@ else:
         "MessageFile": ".types.messages",
         "FileContent": ".types.files",
         "FileRef": ".types.files",
+        "FileType": ".types.files",
         "UploadedFile": ".types.files",
         "Annotation": ".types.annotations",
         "AnnotationReplyJob": ".types.annotations",
@@ -395,7 +402,9 @@ __all__ = [
     "FileListField",
     "FileNotFoundInMessageError",
     "FileRef",
+    "FileSource",
     "FileTooLargeError",
+    "FileType",
     "Files",
     "FormAction",
     "FormAlreadySubmittedError",
@@ -431,6 +440,7 @@ __all__ = [
     "MessageNotFoundError",
     "MessageReplaceEvent",
     "Messages",
+    "Model",
     "NoAudioError",
     "NoFileUploadedError",
     "NodeFinishedEvent",
@@ -447,6 +457,7 @@ __all__ = [
     "PermissionDeniedError",
     "PingEvent",
     "RateLimitError",
+    "Rating",
     "ReasoningChunkEvent",
     "RecoveredChatStream",
     "RecoveryError",
@@ -454,6 +465,7 @@ __all__ = [
     "ResumedChatStream",
     "RetryPolicy",
     "SelectField",
+    "SortBy",
     "SpeechToTextDisabledError",
     "StreamInterruptedError",
     "SyncPager",

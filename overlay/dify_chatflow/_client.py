@@ -2,14 +2,15 @@
 
 The request machinery lives in ``_base_client``; each family of operations is a resource
 module under ``resources/``. This module only wires them together. A resource is made,
-and its module loaded, on first use: ``import dify_chatflow`` and a new client stay cheap.
+and its module loaded, on first use (then kept on the client): ``import dify_chatflow``
+and a new client stay cheap. The sync and async clients have the same resources.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -33,35 +34,6 @@ if TYPE_CHECKING:
     from .resources.workflows import AsyncWorkflows, Workflows
 
 __all__ = ["AsyncChatflowClient", "ChatflowClient"]
-
-R = TypeVar("R")
-
-
-class _Resource(Generic[R]):
-    """A client attribute holding one resource, made on first access (its module loads
-    then); the instance keeps it, so later accesses are plain attribute reads."""
-
-    def __init__(self, module: str, name: str) -> None:
-        self._module = module
-        self._class = name
-        self._attribute = name
-
-    def __set_name__(self, owner: type, attribute: str) -> None:
-        self._attribute = attribute
-
-    @overload
-    def __get__(self, client: None, owner: type) -> Self: ...
-    @overload
-    def __get__(self, client: object, owner: type) -> R: ...
-    def __get__(self, client: object, owner: type) -> Self | R:
-        if client is None:
-            return self
-        resource_class: Any = getattr(
-            importlib.import_module(self._module, __package__), self._class
-        )
-        resource: R = resource_class(client)
-        client.__dict__[self._attribute] = resource
-        return resource
 
 
 class ChatflowClient(SyncAPIClient):
@@ -99,28 +71,82 @@ class ChatflowClient(SyncAPIClient):
         )
         self._setup(settings, http_client, httpx.Client)
 
-    #: Send chat messages (blocking or streamed), stop, recover and resume turns.
-    chat: _Resource[Chat] = _Resource(".resources.chat", "Chat")
-    #: List, rename and delete the end user's conversations.
-    conversations: _Resource[Conversations] = _Resource(".resources.conversations", "Conversations")
-    #: A conversation's history, feedback on messages, suggested questions.
-    messages: _Resource[Messages] = _Resource(".resources.messages", "Messages")
-    #: Upload files to send with chat messages; preview and download sent ones.
-    files: _Resource[Files] = _Resource(".resources.files", "Files")
-    #: The app's info, input form and features, tool icons, web page settings, feedbacks.
-    app: _Resource[App] = _Resource(".resources.app", "App")
-    #: Workflow runs (a chat turn is one), their events, the app's workflow logs.
-    workflows: _Resource[Workflows] = _Resource(".resources.workflows", "Workflows")
-    #: The human input forms a paused run waits for (Dify 1.14+).
-    forms: _Resource[Forms] = _Resource(".resources.forms", "Forms")
-    #: The server's records of end users (Dify 1.14+).
-    end_users: _Resource[EndUsers] = _Resource(".resources.end_users", "EndUsers")
-    #: List, get, set and update conversation variables.
-    variables: _Resource[Variables] = _Resource(".resources.variables", "Variables")
-    #: Speech to text and text to speech.
-    audio: _Resource[Audio] = _Resource(".resources.audio", "Audio")
-    #: The app's annotations and annotation replies.
-    annotations: _Resource[Annotations] = _Resource(".resources.annotations", "Annotations")
+    @cached_property
+    def chat(self) -> Chat:
+        """Send chat messages (blocking or streamed), stop, recover and resume turns."""
+        from .resources.chat import Chat
+
+        return Chat(self)
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        """List, rename and delete the end user's conversations."""
+        from .resources.conversations import Conversations
+
+        return Conversations(self)
+
+    @cached_property
+    def messages(self) -> Messages:
+        """A conversation's history, feedback on messages, suggested questions."""
+        from .resources.messages import Messages
+
+        return Messages(self)
+
+    @cached_property
+    def files(self) -> Files:
+        """Upload files to send with chat messages; preview and download sent ones."""
+        from .resources.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def app(self) -> App:
+        """The app's info, input form and features, tool icons, web page settings, feedbacks."""
+        from .resources.app import App
+
+        return App(self)
+
+    @cached_property
+    def workflows(self) -> Workflows:
+        """Workflow runs (a chat turn is one), their events, the app's workflow logs."""
+        from .resources.workflows import Workflows
+
+        return Workflows(self)
+
+    @cached_property
+    def forms(self) -> Forms:
+        """The human input forms a paused run waits for (Dify 1.14+)."""
+        from .resources.forms import Forms
+
+        return Forms(self)
+
+    @cached_property
+    def end_users(self) -> EndUsers:
+        """The server's records of end users (Dify 1.14+)."""
+        from .resources.end_users import EndUsers
+
+        return EndUsers(self)
+
+    @cached_property
+    def variables(self) -> Variables:
+        """List, get, set and update conversation variables."""
+        from .resources.variables import Variables
+
+        return Variables(self)
+
+    @cached_property
+    def audio(self) -> Audio:
+        """Speech to text and text to speech."""
+        from .resources.audio import Audio
+
+        return Audio(self)
+
+    @cached_property
+    def annotations(self) -> Annotations:
+        """The app's annotations and annotation replies."""
+        from .resources.annotations import Annotations
+
+        return Annotations(self)
 
 
 class AsyncChatflowClient(AsyncAPIClient):
@@ -155,29 +181,79 @@ class AsyncChatflowClient(AsyncAPIClient):
         # where a long queue is slow. A borrowed client sets its own limits.
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)
 
-    #: Send chat messages (blocking or streamed), stop, recover and resume turns.
-    chat: _Resource[AsyncChat] = _Resource(".resources.chat", "AsyncChat")
-    #: List, rename and delete the end user's conversations.
-    conversations: _Resource[AsyncConversations] = _Resource(
-        ".resources.conversations", "AsyncConversations"
-    )
-    #: A conversation's history, feedback on messages, suggested questions.
-    messages: _Resource[AsyncMessages] = _Resource(".resources.messages", "AsyncMessages")
-    #: Upload files to send with chat messages; preview and download sent ones.
-    files: _Resource[AsyncFiles] = _Resource(".resources.files", "AsyncFiles")
-    #: The app's info, input form and features, tool icons, web page settings, feedbacks.
-    app: _Resource[AsyncApp] = _Resource(".resources.app", "AsyncApp")
-    #: Workflow runs (a chat turn is one), their events, the app's workflow logs.
-    workflows: _Resource[AsyncWorkflows] = _Resource(".resources.workflows", "AsyncWorkflows")
-    #: The human input forms a paused run waits for (Dify 1.14+).
-    forms: _Resource[AsyncForms] = _Resource(".resources.forms", "AsyncForms")
-    #: The server's records of end users (Dify 1.14+).
-    end_users: _Resource[AsyncEndUsers] = _Resource(".resources.end_users", "AsyncEndUsers")
-    #: List, get, set and update conversation variables.
-    variables: _Resource[AsyncVariables] = _Resource(".resources.variables", "AsyncVariables")
-    #: Speech to text and text to speech.
-    audio: _Resource[AsyncAudio] = _Resource(".resources.audio", "AsyncAudio")
-    #: The app's annotations and annotation replies.
-    annotations: _Resource[AsyncAnnotations] = _Resource(
-        ".resources.annotations", "AsyncAnnotations"
-    )
+    @cached_property
+    def chat(self) -> AsyncChat:
+        """Send chat messages (blocking or streamed), stop, recover and resume turns."""
+        from .resources.chat import AsyncChat
+
+        return AsyncChat(self)
+
+    @cached_property
+    def conversations(self) -> AsyncConversations:
+        """List, rename and delete the end user's conversations."""
+        from .resources.conversations import AsyncConversations
+
+        return AsyncConversations(self)
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        """A conversation's history, feedback on messages, suggested questions."""
+        from .resources.messages import AsyncMessages
+
+        return AsyncMessages(self)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        """Upload files to send with chat messages; preview and download sent ones."""
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @cached_property
+    def app(self) -> AsyncApp:
+        """The app's info, input form and features, tool icons, web page settings, feedbacks."""
+        from .resources.app import AsyncApp
+
+        return AsyncApp(self)
+
+    @cached_property
+    def workflows(self) -> AsyncWorkflows:
+        """Workflow runs (a chat turn is one), their events, the app's workflow logs."""
+        from .resources.workflows import AsyncWorkflows
+
+        return AsyncWorkflows(self)
+
+    @cached_property
+    def forms(self) -> AsyncForms:
+        """The human input forms a paused run waits for (Dify 1.14+)."""
+        from .resources.forms import AsyncForms
+
+        return AsyncForms(self)
+
+    @cached_property
+    def end_users(self) -> AsyncEndUsers:
+        """The server's records of end users (Dify 1.14+)."""
+        from .resources.end_users import AsyncEndUsers
+
+        return AsyncEndUsers(self)
+
+    @cached_property
+    def variables(self) -> AsyncVariables:
+        """List, get, set and update conversation variables."""
+        from .resources.variables import AsyncVariables
+
+        return AsyncVariables(self)
+
+    @cached_property
+    def audio(self) -> AsyncAudio:
+        """Speech to text and text to speech."""
+        from .resources.audio import AsyncAudio
+
+        return AsyncAudio(self)
+
+    @cached_property
+    def annotations(self) -> AsyncAnnotations:
+        """The app's annotations and annotation replies."""
+        from .resources.annotations import AsyncAnnotations
+
+        return AsyncAnnotations(self)

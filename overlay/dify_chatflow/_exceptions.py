@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar, Unpack
 
 import httpx
 
-from ._types import JSONValue, VariableType, parse_stored_type
+from ._values.types import JSONValue, VariableType, parse_stored_type
 
 if TYPE_CHECKING:
     import uuid  # only named in annotations: `import dify_chatflow` need not load it

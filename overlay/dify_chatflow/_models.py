@@ -1,217 +1,94 @@
-"""Typed models of what the server returns."""
+"""The base every model the package returns shares, and the JSON-ready conversion.
+
+A model is built from the server's JSON (:meth:`Model.from_json`) and handed on as plain
+JSON data (:meth:`Model.to_dict`, :meth:`Model.to_json`): UUIDs and decimals as text,
+datetimes in ISO 8601 with their UTC offset, enums as their values, never bytes.
+"""
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import decimal
+import enum
 import json
 import uuid
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
+from collections.abc import Mapping, Set
+from typing import Any, Self
 
 import attrs
 
-from ._convert import text, timestamp, uuid_of
-from ._decoding import FLOAT_TEXT, INT_TEXT, decode_value
-from ._exceptions import SECRET_MASK, ResponseDecodeError, hide_secret_values
-from ._types import JSONValue, NumberKind, VariableType, parse_stored_type
+from ._exceptions import DifyError
 
-__all__ = ["ConversationVariable"]
-
-_SHOWN_CHARS = 80
-_NOT_DECODED: Any = object()
-# What checking a received field raises when it is malformed.
-_MALFORMED = (ValueError, TypeError, OverflowError, OSError)
+__all__ = ["Model", "json_ready", "json_text"]
 
 
-def _kind_of(raw: Any) -> NumberKind | None:
-    """How a number is stored, read from its raw value: ``"5"`` integer, ``"5.0"`` float."""
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, int):
-        return "integer"
-    if isinstance(raw, float):
-        return "float"
-    if isinstance(raw, str):
-        if INT_TEXT.fullmatch(raw):
-            return "integer"
-        if FLOAT_TEXT.fullmatch(raw):
-            return "float"
-    return None
+class Model:
+    """What every model of the package can do: be built from the server's JSON and be
+    turned back into JSON data.
 
-
-def _default_kind(variable: ConversationVariable) -> NumberKind | None:
-    if variable.value_type is not VariableType.NUMBER:
-        return None
-    return _kind_of(variable.raw_value)
-
-
-def _shorten(text: str) -> str:
-    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 3] + "..."
-
-
-@attrs.frozen(repr=False)
-class ConversationVariable:
-    """One conversation variable, as the server reports it.
-
-    ``value`` is the decoded Python value (decoded on first access, then cached);
-    ``raw_value`` is what the server sent (usually Python ``str()`` text). For number
-    variables ``number_kind`` says how the server stores the number (``"integer"`` or
-    ``"float"``), which decides what an update may send. Timestamps are aware UTC
-    datetimes. The repr never shows a ``secret`` value and cuts long values short.
+    ``to_dict()`` gives the model's fields by name as JSON-ready data (nested models
+    included); a stream event gives its wire JSON instead, and a ``secret`` variable's
+    value stays masked unless asked for.
     """
 
-    id: uuid.UUID
-    name: str
-    value_type: VariableType
-    raw_value: JSONValue = attrs.field(hash=False)
-    description: str
-    created_at: datetime
-    updated_at: datetime
-    number_kind: NumberKind | None = attrs.field(
-        default=attrs.Factory(_default_kind, takes_self=True)
-    )
-    _decoded: Any = attrs.field(init=False, default=_NOT_DECODED, eq=False, hash=False)
-
-    @property
-    def value(self) -> JSONValue:
-        """The decoded value (raises :class:`ResponseDecodeError` if it cannot be decoded)."""
-        if self._decoded is _NOT_DECODED:
-            # Frozen class: the cache is set once, behind the public interface.
-            object.__setattr__(self, "_decoded", decode_value(self.value_type, self.raw_value))
-        decoded: JSONValue = self._decoded
-        return decoded
-
-    @property
-    def is_secret(self) -> bool:
-        """True for ``secret`` variables, whose value is never shown."""
-        return self.value_type is VariableType.SECRET
+    # Slotted: the attrs models below are slotted, and an event stream makes many.
+    __slots__ = ()
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ConversationVariable:
-        """Build from one item of the server's list or update response.
+    def from_json(cls, data: Any) -> Self:
+        """Build from the server's JSON for this model, as ``json.loads`` returns it.
 
-        Expects ``{id, name, value_type, value, description, created_at, updated_at}``;
-        ``value_type`` may be an older server's ``integer`` / ``float`` (a number with that
-        storage kind). Raises :class:`ResponseDecodeError` for a malformed item.
+        Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
         """
-        if not isinstance(data, Mapping):
-            raise ResponseDecodeError(
-                "conversation variable is not a JSON object", raw=_masked_text(data)
-            )
-        get = data.get
-        try:
-            return cls._checked(
-                get("id"),
-                get("name"),
-                get("value_type"),
-                get("value"),
-                get("description"),
-                get("created_at"),
-                get("updated_at"),
-            )
-        except _MALFORMED as exc:
-            raise ResponseDecodeError(
-                f"malformed conversation variable: {exc}", raw=_masked_text(data)
-            ) from None
+        # Every model class defines its own; only the base itself lands here.
+        raise DifyError(f"{cls.__name__} is the models' base: call from_json on a model class")
 
-    @classmethod
-    def from_generated(cls, item: Any) -> ConversationVariable:
-        """Build from the generated ``ConversationVariableItem`` an answer was parsed into.
-
-        The generated model converts the id and passes every other field through
-        unchecked, so its fields are checked exactly as :meth:`from_dict` checks a JSON
-        item (an unset field counts as missing; :class:`ResponseDecodeError` when
-        malformed).
-        """
-        from ._binding import unset_as_none as given
-
-        try:
-            return cls._checked(
-                given(item.id),
-                given(item.name),
-                given(item.value_type),
-                given(item.value),
-                given(item.description),
-                given(item.created_at),
-                given(item.updated_at),
-            )
-        except _MALFORMED as exc:
-            # Only now turned back into the item as received (extra keys included), so
-            # the error shows what the server sent.
-            raise ResponseDecodeError(
-                f"malformed conversation variable: {exc}", raw=_masked_text(item.to_dict())
-            ) from None
-
-    @classmethod
-    def _checked(
-        cls,
-        id: Any,
-        name: Any,
-        value_type: Any,
-        value: Any,
-        description: Any,
-        created_at: Any,
-        updated_at: Any,
-    ) -> ConversationVariable:
-        """The variable from its received fields (``None`` when missing), each checked;
-        ``ValueError`` / ``TypeError`` naming the field at fault otherwise."""
-        resolved, alias_kind = parse_stored_type(text(value_type, "value_type"))
-        if value is None:
-            raise ValueError("missing field 'value'")
-        if description is not None and not isinstance(description, str):
-            raise ValueError("field 'description' is not a string")
-        return cls(
-            id=uuid_of(id, "id"),
-            name=text(name, "name"),
-            value_type=resolved,
-            raw_value=value,
-            description=description or "",
-            created_at=timestamp(created_at, "created_at"),
-            updated_at=timestamp(updated_at, "updated_at"),
-            number_kind=(
-                (alias_kind or _kind_of(value)) if resolved is VariableType.NUMBER else None
-            ),
-        )
-
-    def to_dict(self, *, reveal_secrets: bool = False) -> dict[str, JSONValue]:
-        """The variable as JSON-ready data, for logs and JSON output.
-
-        The server's fields: ``id``, ``name``, ``value_type`` (the exposed type, e.g.
-        ``number``), ``value`` (decoded), ``description``, ``created_at`` / ``updated_at``
-        (ISO 8601, UTC). A ``secret`` value is ``"<secret: hidden>"`` unless
-        ``reveal_secrets=True``. Raises :class:`ResponseDecodeError` like :attr:`value`.
-        """
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-ready data: its fields by name (see :func:`json_ready`)."""
+        cls: Any = type(self)  # an attrs class: every model is one
         return {
-            "id": str(self.id),
-            "name": self.name,
-            "value_type": self.value_type.value,
-            "value": SECRET_MASK if self.is_secret and not reveal_secrets else self.value,
-            "description": self.description,
-            "created_at": self.created_at.isoformat(),
-            "updated_at": self.updated_at.isoformat(),
+            field.name: json_ready(getattr(self, field.name))
+            for field in attrs.fields(cls)
+            if field.init  # caches and other internal state are not fields of the data
         }
 
-    def _shown_value(self) -> str:
-        if self.is_secret:
-            return SECRET_MASK
-        raw = self.raw_value
-        if self.value_type is VariableType.STRING or not isinstance(raw, str):
-            return _shorten(repr(raw))
-        return _shorten(raw)
-
-    def __repr__(self) -> str:
-        return (
-            f"ConversationVariable(id={str(self.id)!r}, name={self.name!r}, "
-            f"value_type={self.value_type.value!r}, value={self._shown_value()}, "
-            f"description={_shorten(repr(self.description))}, "
-            f"updated_at={self.updated_at.isoformat()!r})"
-        )
-
-    __str__ = __repr__
+    def to_json(self, indent: int | None = None) -> str:
+        """:meth:`to_dict` as JSON text; one line unless ``indent`` is given."""
+        return json_text(self.to_dict(), indent)
 
 
-def _masked_text(data: Any) -> str:
-    """The item as text for an error, with its value hidden unless clearly not secret."""
-    if not isinstance(data, Mapping):
-        return _shorten(repr(data))
-    return json.dumps(hide_secret_values(dict(data)), default=repr, ensure_ascii=False)
+def json_text(data: Any, indent: int | None = None) -> str:
+    """JSON-ready ``data`` as JSON text (non-ASCII kept as is); one line unless ``indent``."""
+    return json.dumps(data, indent=indent, ensure_ascii=False)
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` (a model, or anything inside one) as plain JSON data.
+
+    Models give their :meth:`Model.to_dict`; other attrs classes their fields. UUIDs and
+    decimals become text, datetimes ISO 8601 with their offset (a naive one is taken as
+    UTC, as every time the package reads is), dates ISO 8601, enums their value, tuples
+    and sets lists, bytes base64 text; other values are returned as they are.
+    """
+    if isinstance(value, Model):
+        return value.to_dict()
+    if attrs.has(type(value)):
+        return {f.name: json_ready(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, Mapping):
+        return {str(key): json_ready(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(item) for item in value]
+    if isinstance(value, Set):
+        return sorted((json_ready(item) for item in value), key=repr)
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID | decimal.Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return json_ready(value.value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(value).decode("ascii")
+    return value

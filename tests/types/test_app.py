@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from dify_chatflow import DifyError, ResponseDecodeError
-from dify_chatflow._inputs import InputValidationError
+from dify_chatflow._chat_inputs import InputValidationError
 from dify_chatflow.types.app import (
     AppInfo,
     AppMeta,

@@ -142,7 +142,7 @@ def test_a_malformed_answer_raises_a_decode_error_naming_the_field(
 
 def test_a_body_that_is_not_an_object_is_refused() -> None:
     with pytest.raises(ResponseDecodeError, match="not a JSON object"):
-        ChatReply.from_blocking(["not", "a", "reply"])  # type: ignore[arg-type]
+        ChatReply.from_blocking(["not", "a", "reply"])
 
 
 def test_the_reply_is_frozen_and_its_repr_short() -> None:

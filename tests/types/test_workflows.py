@@ -74,10 +74,13 @@ def test_a_failed_run_says_why() -> None:
 
 def test_the_1_10_answer_for_an_unknown_run_reads_as_not_found() -> None:
     all_null = dict.fromkeys(body_1_10())
-    assert WorkflowRun.from_json(all_null) is None
+    assert WorkflowRun.from_answer(all_null) is None
     # One real field is enough to make it a run (and a malformed one here).
     with pytest.raises(ResponseDecodeError):
-        WorkflowRun.from_json({**all_null, "id": RUN_ID})
+        WorkflowRun.from_answer({**all_null, "id": RUN_ID})
+    # Read as one run, the all-null answer is a malformed run.
+    with pytest.raises(ResponseDecodeError, match="field 'id' is missing"):
+        WorkflowRun.from_json(all_null)
 
 
 def test_repr_leaves_inputs_and_outputs_out() -> None:

@@ -45,7 +45,9 @@ __all__ = [
     "Parser",
     "build_parser",
     "connection_options",
+    "in_cli_words",
     "main",
+    "positive_seconds",
 ]
 
 EXIT_OK = 0

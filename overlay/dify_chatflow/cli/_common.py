@@ -5,23 +5,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import decimal
-import enum
 import json
 import os
-import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
-import attrs
-
+from .._models import json_ready
 from .._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
     from .._client import ChatflowClient
 
-__all__ = ["add_json_option", "json_ready", "open_client", "shorten", "write_json", "write_table"]
+__all__ = ["add_json_option", "open_client", "shorten", "write_json", "write_table"]
 
 #: The widest a free-text cell gets in a table (the whole text is in ``--json``).
 CELL_WIDTH = 48
@@ -48,24 +44,6 @@ def open_client(
 def add_json_option(parser: argparse.ArgumentParser, what: str = "one JSON object a line") -> None:
     """The ``--json`` flag: machine-readable output instead of a table."""
     parser.add_argument("--json", action="store_true", help=f"print {what} instead of a table")
-
-
-def json_ready(value: Any) -> Any:
-    """``value`` (a model, or anything inside one) as plain JSON data: UUIDs and decimals
-    as text, datetimes in ISO 8601, tuples as lists, attrs classes as objects."""
-    if attrs.has(type(value)):
-        return {f.name: json_ready(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    if isinstance(value, Mapping):
-        return {str(key): json_ready(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [json_ready(item) for item in value]
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID | decimal.Decimal):
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
 
 
 def write_json(records: Iterable[Any], out: TextIO) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from . import EXIT_CODES_HELP, EXIT_OK, EXIT_SERVER, CommandError, Parser, connection_options
-from ._common import add_json_option, json_ready, open_client, shorten, write_json, write_table
+from ._common import add_json_option, open_client, shorten, write_json, write_table
 
 __all__ = ["add_app_commands"]
 
@@ -103,11 +102,7 @@ def _run_parameters(args: argparse.Namespace) -> int:
         parameters = client.app.parameters()
     out = sys.stdout
     if args.json:
-        record = json_ready(parameters)
-        record["user_input_form"] = [
-            {"control": field.control, **json_ready(field)} for field in parameters.user_input_form
-        ]
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_json([parameters], out)
         return EXIT_OK
     rows = [
         (

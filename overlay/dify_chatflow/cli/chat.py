@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import EXIT_CODES_HELP, EXIT_OK, CommandError, Parser, connection_options
-from ._common import json_ready, open_client
+from ._common import open_client
 
 if TYPE_CHECKING:
     from .._client import ChatflowClient
     from ..types.chat import ChatReply
     from ..types.events import ChatEvent
 
-__all__ = ["add_chat_command", "show_paused"]
+__all__ = ["add_chat_command", "run_chat", "show_paused"]
 
 _CHAT_EPILOG = f"""\
 examples:
@@ -196,7 +196,7 @@ class _AnswerPrinter:
 
 def _show_reply(reply: ChatReply, as_json: bool, out: TextIO) -> None:
     if as_json:
-        out.write(json.dumps(json_ready(reply), ensure_ascii=False) + "\n")
+        out.write(reply.to_json() + "\n")
     else:
         out.write(reply.answer if reply.answer.endswith("\n") else reply.answer + "\n")
 

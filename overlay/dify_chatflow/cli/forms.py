@@ -20,7 +20,7 @@ from ._common import add_json_option, open_client, utc, write_json
 if TYPE_CHECKING:
     from ..types.forms import HumanInputForm, HumanInputRequest
 
-__all__ = ["add_forms_commands", "write_form"]
+__all__ = ["add_forms_commands", "parse_inputs", "write_form"]
 
 _FORMS_EPILOG = f"""\
 examples:

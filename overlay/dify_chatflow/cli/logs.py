@@ -9,7 +9,7 @@ import sys
 from . import EXIT_CODES_HELP, EXIT_OK, Parser, connection_options
 from ._common import add_json_option, open_client, utc, write_json, write_table
 
-__all__ = ["add_logs_command"]
+__all__ = ["add_logs_command", "iso_time"]
 
 _EPILOG = f"""\
 examples:

@@ -11,7 +11,7 @@ from types import FrameType
 
 from . import EXIT_CODES_HELP, EXIT_OK, EXIT_SERVER, CommandError, Parser
 
-__all__ = ["add_serve_command"]
+__all__ = ["add_serve_command", "port_number"]
 
 _EPILOG = f"""\
 examples:

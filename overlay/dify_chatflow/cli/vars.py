@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .._exceptions import VariableValueError
-from .._types import JSONValue, NumberKind, VariableType
+from .._values.types import JSONValue, NumberKind, VariableType
 from . import EXIT_CODES_HELP, EXIT_OK, CommandError, Parser, connection_options
 
 if TYPE_CHECKING:
     from .._client import ChatflowClient
-    from .._models import ConversationVariable
+    from ..types.variables import ConversationVariable
 
 __all__ = ["add_vars_commands", "parse_cli_value"]
 

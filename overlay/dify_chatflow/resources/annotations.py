@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from ..types.annotations import Annotation, AnnotationReplyJob, ReplyAction
 
-__all__ = ["AnnotationFlows", "Annotations", "AsyncAnnotations"]
+__all__ = ["AnnotationFlows", "Annotations", "AsyncAnnotations", "check_wait_timeout"]
 
 _ACTIONS: Final = ("enable", "disable")
 

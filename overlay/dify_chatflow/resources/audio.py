@@ -39,7 +39,14 @@ if TYPE_CHECKING:
 
     from ..types.audio import AudioContent
 
-__all__ = ["ACCEPTED_AUDIO_TYPES", "AsyncAudio", "Audio", "AudioFlows"]
+__all__ = [
+    "ACCEPTED_AUDIO_TYPES",
+    "AsyncAudio",
+    "Audio",
+    "AudioFlows",
+    "guess_audio_type",
+    "no_audio",
+]
 
 ACCEPTED_AUDIO_TYPES: Final = ("audio/mp3", "audio/m4a", "audio/wav", "audio/amr", "audio/mpga")
 """The declared types speech to text takes (Dify refuses others, ``audio/mpeg`` among

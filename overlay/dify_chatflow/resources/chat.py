@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from ..types.chat import ChatReply
     from ..types.files import UploadedFile
 
-__all__ = ["AsyncChat", "Chat"]
+__all__ = ["AsyncChat", "Chat", "ChatFlows"]
 
 #: The file types and transfer methods ``POST /chat-messages`` accepts in ``files``.
 FILE_TYPES: Final = ("image", "document", "audio", "video", "custom")

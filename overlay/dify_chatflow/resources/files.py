@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from ..types.files import FileContent, UploadedFile
 
-__all__ = ["AsyncFiles", "FileFlows", "FileSource", "Files"]
+__all__ = ["AsyncFiles", "FileFlows", "FileSource", "Files", "guess_mime_type"]
 
 FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 """What :meth:`Files.upload` takes: a path, the file's bytes, or a binary file object."""

@@ -40,17 +40,18 @@ from .._exceptions import (
 )
 from .._ids import canonical_id
 from .._pagination import PageChecker
-from .._types import NOT_GIVEN, NumberKind, VariableType
+from .._types import NOT_GIVEN
+from .._values.types import NumberKind, VariableType
 
 if TYPE_CHECKING:
     from uuid import UUID
 
-    from .._models import ConversationVariable
+    from ..types.variables import ConversationVariable
 
-# The value layer (_models, _validation, _decoding, attrs) is imported on first use, not
+# The value layer (types.variables, _values, attrs) is imported on first use, not
 # with the package: `import dify_chatflow` stays close to `import httpx` in cost.
 
-__all__ = ["AsyncVariables", "Variables"]
+__all__ = ["AsyncVariables", "VariableFlows", "Variables"]
 
 # What the generated models raise for an answer of the wrong shape (e.g. a bad UUID).
 _MALFORMED = (KeyError, TypeError, ValueError, AttributeError)
@@ -148,7 +149,7 @@ class VariableFlows:
     ) -> Flow[ConversationVariable]:
         """Look ``name`` up, validate ``value`` against its real type, then update it."""
         variable = yield from self.get_flow(conversation_id, name, options=options)
-        from .._validation import validate_value
+        from .._values.validation import validate_value
 
         validate_value(variable.value_type, value, number_kind=variable.number_kind, strict=strict)
         updated = yield from self.update_flow(
@@ -181,7 +182,7 @@ class VariableFlows:
         if value_type is not None:
             if number_kind is None:
                 number_kind = self._known_number_kind(vid)
-            from .._validation import validate_value
+            from .._values.validation import validate_value
 
             validate_value(value_type, value, number_kind=number_kind, strict=strict)
         request = _binding.build(
@@ -219,7 +220,7 @@ def _variable(item: Any, data: dict[str, Any], response: httpx.Response) -> Conv
 
     ``data`` is the item as received, shown (secret values hidden) when it is malformed.
     """
-    from .._models import ConversationVariable
+    from ..types.variables import ConversationVariable
 
     try:
         return ConversationVariable.from_generated(item)
@@ -245,7 +246,7 @@ def _parse_item(data: object, response: httpx.Response) -> Any:
 def _malformed_variable(
     exc: Exception, data: Mapping[str, Any], response: httpx.Response
 ) -> ResponseDecodeError:
-    from .._models import _masked_text  # secret values hidden
+    from ..types.variables import _masked_text  # secret values hidden
 
     return ResponseDecodeError(
         f"malformed variable ({type(exc).__name__})", raw=_masked_text(data), response=response

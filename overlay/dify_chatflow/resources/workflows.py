@@ -87,7 +87,7 @@ class WorkflowFlows:
         response = yield from core.execute(request, options)
         from ..types.workflows import WorkflowRun
 
-        run = model_of(response, WorkflowRun.from_json)
+        run = model_of(response, WorkflowRun.from_answer)
         if run is None:
             # The same error newer servers' 404 gives, with the real answer attached.
             error = make_status_error(

@@ -1,7 +1,7 @@
 """The one place the test server asks what Dify does with a new value.
 
 The rules themselves (type gate, mismatch text, integer/float storage, size estimate) live
-in :mod:`dify_chatflow._validation`, shared with the client's validation; this adapter
+in :mod:`dify_chatflow._values.validation`, shared with the client's validation; this adapter
 turns them into the server's answer: the value to store, or the rejection to send.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .._validation import server_rejection, server_stored_value
+from .._values.validation import server_rejection, server_stored_value
 
 __all__ = ["Rejected", "build_update"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from .._validation import SERVER_JSON_ERROR_MESSAGE, server_parse_int
+from .._values.validation import SERVER_JSON_ERROR_MESSAGE, server_parse_int
 
 __all__ = [
     "BAD_REQUEST_MESSAGE",

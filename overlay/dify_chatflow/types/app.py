@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import attrs
 
+from .._chat_inputs import (
+    Dialect,
+    check_input_names,
+    check_inputs,
+    form_fields,
+    form_flag,
+    form_limit,
+)
 from .._convert import (
     decoding,
     flag,
@@ -19,7 +28,8 @@ from .._convert import (
     short_repr,
     text,
 )
-from .._inputs import Dialect, check_input_names, check_inputs, form_fields, form_flag, form_limit
+from .._exceptions import ResponseDecodeError
+from .._models import Model
 
 __all__ = [
     "AppInfo",
@@ -47,7 +57,7 @@ __all__ = [
 
 
 @attrs.frozen
-class AppInfo:
+class AppInfo(Model):
     """The app's name, description, tags, mode (``"advanced-chat"`` for a chatflow) and author."""
 
     name: str
@@ -74,11 +84,12 @@ class AppInfo:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class FormField:
+class FormField(Model):
     """One field of the app's input form (``user_input_form``); a subclass per control type.
 
     ``variable`` is the key in chat ``inputs``; ``default`` is used when the field is not
     given. ``settings`` holds the field's JSON as received (extra keys included).
+    ``to_dict()`` names the control type too (``control``).
     """
 
     CONTROL: ClassVar[str] = ""
@@ -97,9 +108,30 @@ class FormField:
         return self.CONTROL
 
     @classmethod
+    def from_json(cls, data: Any) -> Self:
+        """Build from one ``user_input_form`` item, ``{control type: settings}``.
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed or is a
+        field of another control type than this class's.
+        """
+        ((control, settings),) = form_fields([data])
+        with decoding("form field", data):
+            field = _form_field(control, settings)
+        if not isinstance(field, cls):
+            raise ResponseDecodeError(
+                f"a {control!r} form field is not a {cls.__name__}",
+                raw=json.dumps(data, default=repr, ensure_ascii=False),
+            )
+        return field
+
+    @classmethod
     def _specific(cls, settings: Mapping[str, Any]) -> dict[str, Any]:
         """This control type's own settings, as keyword arguments."""
         return {}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The field as JSON-ready data: ``control`` and the fields by name."""
+        return {"control": self.control, **super().to_dict()}
 
     def __repr__(self) -> str:
         return (
@@ -274,15 +306,25 @@ def _label(value: Any) -> str:
 
 
 @attrs.frozen
-class Feature:
+class Feature(Model):
     """An app feature: whether it is ``enabled`` and its other ``settings`` as received."""
 
     enabled: bool
     settings: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
 
     @classmethod
-    def from_json(cls, data: Any, key: str) -> Feature:
-        """Build from ``{"enabled": ..., ...}`` (missing or null: disabled)."""
+    def from_json(cls, data: Any, key: str = "feature") -> Feature:
+        """Build from ``{"enabled": ..., ...}`` (missing or null: disabled); ``key`` is
+        the feature's name in ``GET /parameters``.
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
+        """
+        with decoding(key, data):
+            return cls._read(data, key)
+
+    @classmethod
+    def _read(cls, data: Any, key: str) -> Feature:
+        """The feature, or ``ValueError`` naming the malformed field."""
         item = json_object(data, key)
         enabled = item.pop("enabled", None)
         if enabled is None and isinstance(item.get("image"), Mapping):
@@ -292,7 +334,7 @@ class Feature:
 
 
 @attrs.frozen
-class SystemParameters:
+class SystemParameters(Model):
     """The server's upload limits: sizes in MB, and files per workflow input."""
 
     file_size_limit: int | None = None
@@ -303,7 +345,16 @@ class SystemParameters:
 
     @classmethod
     def from_json(cls, data: Any) -> SystemParameters:
-        """Build from the ``system_parameters`` object (missing fields are ``None``)."""
+        """Build from the ``system_parameters`` object (missing fields are ``None``).
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
+        """
+        with decoding("system_parameters", data):
+            return cls._read(data)
+
+    @classmethod
+    def _read(cls, data: Any) -> SystemParameters:
+        """The limits, or ``ValueError`` naming the malformed field."""
         item = json_object(data, "system_parameters")
         return cls(
             **{
@@ -314,7 +365,7 @@ class SystemParameters:
 
 
 @attrs.frozen(repr=False)
-class AppParameters:
+class AppParameters(Model):
     """What the app expects and offers: ``GET /parameters``.
 
     ``user_input_form`` lists the input fields, one :class:`FormField` subclass per
@@ -378,7 +429,7 @@ class AppParameters:
         """
         item = mapping_of(data, "app parameters")
         with decoding("app parameters", data):
-            features = {key: Feature.from_json(item.get(key), key) for key in cls._FEATURES}
+            features = {key: Feature._read(item.get(key), key) for key in cls._FEATURES}
             return cls(
                 opening_statement=(
                     optional_text(item.get("opening_statement"), "opening_statement") or ""
@@ -392,7 +443,7 @@ class AppParameters:
                         json_list(item.get("user_input_form"), "user_input_form")
                     )
                 ),
-                system_parameters=SystemParameters.from_json(item.get("system_parameters")),
+                system_parameters=SystemParameters._read(item.get("system_parameters")),
                 **features,
             )
 
@@ -408,15 +459,33 @@ class AppParameters:
 
 
 @attrs.frozen
-class ToolIcon:
+class ToolIcon(Model):
     """An emoji tool icon on its background colour."""
 
     content: str
     background: str | None = None
 
+    @classmethod
+    def from_json(cls, data: Any) -> ToolIcon:
+        """Build from one emoji icon of ``GET /meta``'s ``tool_icons``.
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
+        """
+        with decoding("tool icon", data):
+            return cls._read(data, "tool_icon")
+
+    @classmethod
+    def _read(cls, data: Any, key: str) -> ToolIcon:
+        """The icon, or ``ValueError`` naming the malformed field (``key`` its place)."""
+        icon = json_object(data, key)
+        return cls(
+            content=text(icon.get("content"), f"{key}.content"),
+            background=optional_text(icon.get("background"), f"{key}.background"),
+        )
+
 
 @attrs.frozen
-class AppMeta:
+class AppMeta(Model):
     """``GET /meta``: each tool's icon, a URL or a :class:`ToolIcon`."""
 
     tool_icons: Mapping[str, str | ToolIcon] = attrs.field(hash=False)
@@ -431,18 +500,12 @@ class AppMeta:
                 if isinstance(icon, str):
                     icons[name] = icon
                 else:
-                    icon = json_object(icon, f"tool_icons.{name}")
-                    icons[name] = ToolIcon(
-                        content=text(icon.get("content"), f"tool_icons.{name}.content"),
-                        background=optional_text(
-                            icon.get("background"), f"tool_icons.{name}.background"
-                        ),
-                    )
+                    icons[name] = ToolIcon._read(icon, f"tool_icons.{name}")
             return cls(tool_icons=icons)
 
 
 @attrs.frozen
-class AppSite:
+class AppSite(Model):
     """``GET /site``: the app's web page settings (``input_placeholder`` from 1.16)."""
 
     title: str | None = None

@@ -13,6 +13,7 @@ import attrs
 
 from .._convert import (
     decimal_or_zero,
+    decoding,
     integer_or_zero,
     json_list,
     json_object,
@@ -24,6 +25,7 @@ from .._convert import (
     uuid_of,
 )
 from .._exceptions import ResponseDecodeError
+from .._models import Model
 
 if TYPE_CHECKING:
     from .forms import WorkflowPause
@@ -35,7 +37,7 @@ _MALFORMED = (ValueError, TypeError, OverflowError, OSError)
 
 
 @attrs.frozen
-class Usage:
+class Usage(Model):
     """Tokens and prices of one chat turn (``metadata.usage``); prices are ``Decimal``.
 
     A field the server left out reads 0 (``None`` for the two timing fields Dify only
@@ -56,6 +58,15 @@ class Usage:
     latency: float = 0.0
     time_to_first_token: float | None = None
     time_to_generate: float | None = None
+
+    @classmethod
+    def from_json(cls, data: Any) -> Usage:
+        """Build from the server's ``usage`` object (``None`` gives an all-zero usage).
+
+        Raises :class:`ResponseDecodeError` naming the field for a malformed one.
+        """
+        with decoding("usage", data):
+            return cls.from_dict(data)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> Usage:
@@ -91,7 +102,7 @@ class Usage:
 
 
 @attrs.frozen(repr=False)
-class ChatReply:
+class ChatReply(Model):
     """The answer to one chat message, from a blocking call or a finished stream.
 
     Ids are UUIDs, ``created_at`` an aware UTC datetime; ``metadata`` is the server's raw
@@ -114,24 +125,28 @@ class ChatReply:
     paused: WorkflowPause | None = attrs.field(default=None, hash=False)
 
     @classmethod
-    def from_blocking(cls, body: Mapping[str, Any]) -> ChatReply:
+    def from_blocking(cls, data: Any) -> ChatReply:
         """Build from the JSON answer of a blocking ``POST /chat-messages`` (any dialect).
 
         Raises :class:`ResponseDecodeError` when a field is missing or malformed.
         """
-        if not isinstance(body, Mapping):
-            raise ResponseDecodeError("chat reply is not a JSON object", raw=_text(body))
-        reply = cls._build(body, body.get("answer"), workflow_run_id=None)
-        if body.get("event") != "workflow_paused":
+        if not isinstance(data, Mapping):
+            raise ResponseDecodeError("chat reply is not a JSON object", raw=_text(data))
+        reply = cls._build(data, data.get("answer"), workflow_run_id=None)
+        if data.get("event") != "workflow_paused":
             return reply
-        # A run that waits for human input: `data` is the workflow_paused event's data.
+        # A run that waits for human input: the answer's `data` is workflow_paused's data.
         from .forms import WorkflowPause
 
-        data = body.get("data")
+        paused = data.get("data")
         pause = WorkflowPause.from_json(
-            data if isinstance(data, Mapping) else {}, workflow_run_id=body.get("workflow_run_id")
+            paused if isinstance(paused, Mapping) else {},
+            workflow_run_id=data.get("workflow_run_id"),
         )
         return attrs.evolve(reply, workflow_run_id=pause.workflow_run_id, paused=pause)
+
+    #: The reply from the JSON answer of a blocking chat message: :meth:`from_blocking`.
+    from_json = from_blocking
 
     @classmethod
     def from_stream(

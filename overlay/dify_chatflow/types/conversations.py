@@ -19,12 +19,13 @@ from .._convert import (
     timestamp,
     uuid_of,
 )
+from .._models import Model
 
 __all__ = ["Conversation"]
 
 
 @attrs.frozen(repr=False)
-class Conversation:
+class Conversation(Model):
     """One conversation of the current user.
 
     ``inputs`` are the app inputs the conversation was started with. Timestamps are aware

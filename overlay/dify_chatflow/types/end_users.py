@@ -18,12 +18,13 @@ from .._convert import (
     timestamp,
     uuid_of,
 )
+from .._models import Model
 
 __all__ = ["EndUser"]
 
 
 @attrs.frozen
-class EndUser:
+class EndUser(Model):
     """One end user of the key's app: the server's record behind a ``user`` string.
 
     ``external_user_id`` (and, for Service API users, ``session_id``) is the ``user`` the

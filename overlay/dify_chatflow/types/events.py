@@ -1,6 +1,8 @@
 """Typed events of a chat stream: one frozen class per event Dify sends.
 
-Every event keeps the decoded JSON in ``.raw`` and its wire name in ``.event``; typed
+Every event keeps the decoded JSON in ``.raw`` and its wire name in ``.event``;
+``to_dict()`` / ``to_json()`` give that wire JSON back (a relay writes
+``f"data: {event.to_json()}\\n\\n"``) and ``from_json`` reads it. Typed
 fields (ids as UUIDs, times as aware UTC datetimes, prices as ``Decimal``) are read from
 ``raw`` when accessed, so a stream of thousands of events costs one small object each.
 A malformed field raises :class:`ResponseDecodeError` when it is read. An event this
@@ -12,10 +14,11 @@ text) into its class.
 
 from __future__ import annotations
 
+import copy
 import json
 import uuid
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeAlias, TypeVar, overload
+from typing import Any, ClassVar, Generic, Self, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -31,6 +34,7 @@ from .._convert import (
     text_or_empty,
 )
 from .._exceptions import ResponseDecodeError
+from .._models import Model, json_text
 from .chat import Usage
 
 __all__ = [
@@ -113,7 +117,7 @@ def _usage(value: Any, key: str) -> Usage | None:
 
 
 @attrs.frozen(repr=False)
-class _Event:
+class _Event(Model):
     """What every event has: the wire name, the JSON and the ids of the turn."""
 
     raw: dict[str, Any]
@@ -138,9 +142,43 @@ class _Event:
         data = self.raw.get("data")
         return data if isinstance(data, dict) else {}
 
+    @classmethod
+    def from_json(cls, data: Any) -> Self:
+        """The event whose wire JSON is ``data`` (the class its ``event`` names).
+
+        Raises :class:`ResponseDecodeError` when ``data`` is not a JSON object or names
+        an event of another class than this one.
+        """
+        if type(data) is not dict:
+            raise ResponseDecodeError("stream event is not a JSON object", raw=_text(data))
+        kind = data.get("event")
+        event = _typed_event(kind if type(kind) is str else "", data)
+        if not isinstance(event, cls):
+            raise ResponseDecodeError(
+                f"a {event.event!r} event is not a {cls.__name__}", raw=_text(data)
+            )
+        return event
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event's wire JSON (a copy), ``event`` naming it even where the server
+        named it only in the stream (``ping``)."""
+        wire = copy.deepcopy(self.raw)
+        wire["event"] = self.event
+        return wire
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The event's wire JSON as text: one line unless ``indent`` is given."""
+        raw = self.raw
+        # No copy when the JSON already names the event (every event Dify sends in data).
+        return json_text(raw if raw.get("event") == self.event else self.to_dict(), indent)
+
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={_short(getattr(self, name))}" for name in self._shown)
         return f"{type(self).__name__}({shown})"
+
+
+def _text(data: Any) -> str:
+    return json.dumps(data, default=repr, ensure_ascii=False)
 
 
 def _short(value: Any) -> str:
@@ -597,6 +635,12 @@ def parse_event(name: str, data: str) -> ChatEvent:
     else:
         raw = {}
         kind = name
+    return _typed_event(kind, raw)
+
+
+def _typed_event(kind: str, raw: dict[str, Any]) -> ChatEvent:
+    """The event of class ``kind`` names over ``raw`` (:class:`UnknownEvent` for a name
+    this version does not know)."""
     cls = _BY_NAME.get(kind)
     if cls is None:
         return UnknownEvent(raw, kind)

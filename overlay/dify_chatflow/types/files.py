@@ -22,6 +22,7 @@ from .._convert import (
     timestamp,
     uuid_of,
 )
+from .._models import Model
 
 __all__ = [
     "FileContent",
@@ -93,7 +94,7 @@ def file_type_of(extension: str | None, mime_type: str | None) -> FileType:
 
 
 @attrs.frozen(repr=False)
-class UploadedFile:
+class UploadedFile(Model):
     """A file uploaded for the current user, ready to be sent with a chat message.
 
     Pass it in a chat call's ``files=``, or send :meth:`as_chat_file`. ``source_url`` and

@@ -30,6 +30,7 @@ from .._convert import (
     uuid_of,
 )
 from .._exceptions import FormValidationError
+from .._models import Model
 
 __all__ = [
     "FormAction",
@@ -45,7 +46,7 @@ _HUMAN_INPUT_REASON = "human_input_required"
 
 
 @attrs.frozen
-class FormAction:
+class FormAction(Model):
     """A button that submits a form: its ``id`` is what ``forms.submit(action=...)`` takes."""
 
     id: str
@@ -54,7 +55,16 @@ class FormAction:
 
     @classmethod
     def from_json(cls, data: Any) -> FormAction:
-        """Build from one ``actions`` / ``user_actions`` item (``ValueError`` if malformed)."""
+        """Build from one ``actions`` / ``user_actions`` item.
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
+        """
+        with decoding("form action", data):
+            return cls._read(data)
+
+    @classmethod
+    def _read(cls, data: Any) -> FormAction:
+        """The action, or ``ValueError`` naming the malformed field."""
         item = _mapping(data, "action")
         action_id = text(item.get("id"), "id")
         return cls(
@@ -65,7 +75,7 @@ class FormAction:
 
 
 @attrs.frozen
-class FormInput:
+class FormInput(Model):
     """A field of a form: the value is submitted under ``output_variable_name``.
 
     ``type`` is the field's kind (``paragraph``, ``text-input``, ...); ``default`` the
@@ -78,7 +88,16 @@ class FormInput:
 
     @classmethod
     def from_json(cls, data: Any) -> FormInput:
-        """Build from one ``inputs`` item (``ValueError`` if malformed)."""
+        """Build from one ``inputs`` item.
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
+        """
+        with decoding("form input", data):
+            return cls._read(data)
+
+    @classmethod
+    def _read(cls, data: Any) -> FormInput:
+        """The input, or ``ValueError`` naming the malformed field."""
         item = _mapping(data, "input")
         return cls(
             output_variable_name=text(item.get("output_variable_name"), "output_variable_name"),
@@ -94,11 +113,11 @@ def _mapping(data: Any, what: str) -> Mapping[str, Any]:
 
 
 def _actions(value: Any, key: str) -> list[FormAction]:
-    return [FormAction.from_json(item) for item in json_list(value, key)]
+    return [FormAction._read(item) for item in json_list(value, key)]
 
 
 def _inputs(value: Any, key: str) -> list[FormInput]:
-    return [FormInput.from_json(item) for item in json_list(value, key)]
+    return [FormInput._read(item) for item in json_list(value, key)]
 
 
 class _FormShape(Protocol):
@@ -136,7 +155,7 @@ def check_submission(form: _FormShape, action: str, inputs: Mapping[str, Any]) -
 
 
 @attrs.frozen(repr=False)
-class HumanInputRequest:
+class HumanInputRequest(Model):
     """One form a paused run waits for (a ``human_input_required`` event, or a pause
     reason when only the ``workflow_paused`` answer came, as in blocking mode).
 
@@ -188,7 +207,7 @@ class HumanInputRequest:
 
 
 @attrs.frozen(repr=False)
-class WorkflowPause:
+class WorkflowPause(Model):
     """A run that stopped to wait for people: ``ChatReply.paused``.
 
     ``forms`` are the forms waiting (submit each with ``client.forms.submit``; then
@@ -205,7 +224,7 @@ class WorkflowPause:
     @classmethod
     def from_json(
         cls,
-        paused: Mapping[str, Any],
+        data: Any,
         *,
         requests: Iterable[Mapping[str, Any]] = (),
         workflow_run_id: Any = None,
@@ -217,21 +236,22 @@ class WorkflowPause:
 
         Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
         """
-        data = mapping_of(paused, "workflow pause")
+        paused = mapping_of(data, "workflow pause")
         # A request without a token cannot be answered through the API: left out.
         forms = [
             HumanInputRequest.from_json(item)
             for item in requests
             if not isinstance(item, Mapping) or item.get("form_token") is not None
         ]
-        with decoding("workflow pause", paused):
-            run_id = uuid_of(data.get("workflow_run_id") or workflow_run_id, "workflow_run_id")
+        with decoding("workflow pause", data):
+            run_id = uuid_of(paused.get("workflow_run_id") or workflow_run_id, "workflow_run_id")
             reasons = [
-                _mapping(item, "pause reason") for item in json_list(data.get("reasons"), "reasons")
+                _mapping(item, "pause reason")
+                for item in json_list(paused.get("reasons"), "reasons")
             ]
-            nodes = json_list(data.get("paused_nodes"), "paused_nodes")
+            nodes = json_list(paused.get("paused_nodes"), "paused_nodes")
             paused_nodes = [str(node) for node in nodes]
-            outputs = json_object(data.get("outputs"), "outputs")
+            outputs = json_object(paused.get("outputs"), "outputs")
         tokens = {form.form_token for form in forms}
         for reason in reasons:
             kind = reason.get("type", reason.get("TYPE"))
@@ -255,7 +275,7 @@ class WorkflowPause:
 
 
 @attrs.frozen(repr=False)
-class HumanInputForm:
+class HumanInputForm(Model):
     """A form as ``GET /form/human_input/{form_token}`` answers it.
 
     ``content`` is the form's text (markdown), ``inputs`` its fields, ``actions`` its
@@ -272,15 +292,18 @@ class HumanInputForm:
     expires_at: datetime | None = None
 
     @classmethod
-    def from_json(cls, data: Any, *, form_token: str) -> HumanInputForm:
-        """Build from the server's answer (``form_token`` is the token it was fetched by).
+    def from_json(cls, data: Any, *, form_token: str | None = None) -> HumanInputForm:
+        """Build from the server's answer; ``form_token`` is the token it was fetched by
+        (the answer does not carry it; ``None``: read from a ``form_token`` field).
 
         Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
         """
         item = mapping_of(data, "human input form")
         with decoding("human input form", data):
             return cls(
-                form_token=form_token,
+                form_token=text(item.get("form_token"), "form_token")
+                if form_token is None
+                else form_token,
                 content=text_or_empty(item.get("form_content"), "form_content"),
                 inputs=_inputs(item.get("inputs"), "inputs"),
                 actions=_actions(item.get("user_actions"), "user_actions"),

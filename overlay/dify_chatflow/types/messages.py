@@ -25,6 +25,7 @@ from .._convert import (
     timestamp,
     uuid_of,
 )
+from .._models import Model
 
 __all__ = ["Feedback", "Message", "MessageFile"]
 
@@ -33,7 +34,7 @@ _NIL_UUID = uuid.UUID(int=0)
 
 
 @attrs.frozen(repr=False)
-class MessageFile:
+class MessageFile(Model):
     """A file attached to a message, by the user or by the assistant (``belongs_to``).
 
     ``url`` is a signed preview link; the repr leaves it out.
@@ -74,7 +75,7 @@ class MessageFile:
 
 
 @attrs.frozen
-class Feedback:
+class Feedback(Model):
     """The current user's rating of a message: ``"like"`` or ``"dislike"``."""
 
     rating: str
@@ -92,7 +93,7 @@ class Feedback:
 
 
 @attrs.frozen(repr=False)
-class Message:
+class Message(Model):
     """One turn of a conversation: the user's ``query`` and the app's ``answer``.
 
     ``status`` is ``"normal"``, ``"error"`` (then ``error`` says why) or, on servers from

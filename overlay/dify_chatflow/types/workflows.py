@@ -25,6 +25,7 @@ from .._convert import (
     timestamp,
     uuid_of,
 )
+from .._models import Model
 
 __all__ = [
     "WorkflowLog",
@@ -36,7 +37,7 @@ __all__ = [
 
 
 @attrs.frozen(repr=False)
-class WorkflowRun:
+class WorkflowRun(Model):
     """One run of the app's workflow (a chat turn is one).
 
     ``status`` is ``"running"``, ``"succeeded"``, ``"failed"`` (see ``error``),
@@ -60,7 +61,7 @@ class WorkflowRun:
     elapsed_time: float | None
 
     @classmethod
-    def from_json(cls, data: Any) -> WorkflowRun | None:
+    def from_answer(cls, data: Any) -> WorkflowRun | None:
         """Build from the server's answer; ``None`` when it says there is no such run.
 
         Dify 1.10 answers an unknown run id with 200 and every field null: that gives
@@ -70,6 +71,15 @@ class WorkflowRun:
         item = mapping_of(data, "workflow run")
         if all(value is None for value in item.values()):
             return None
+        return cls.from_json(item)
+
+    @classmethod
+    def from_json(cls, data: Any) -> WorkflowRun:
+        """Build from the server's JSON of one run.
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` for a malformed one.
+        """
+        item = mapping_of(data, "workflow run")
         with decoding("workflow run", data):
             return cls(
                 id=uuid_of(item.get("id"), "id"),

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Final
 
-from ..._inputs import InputValidationError, check_inputs
+from ..._chat_inputs import InputValidationError, check_inputs
 from .._context import Call, FieldError, Reply, error, internal_error, json_reply
 from .._faults import Fault
 from .._store import NEW_CONVERSATION_NAME, App, StoredMessage

@@ -22,8 +22,8 @@ import re
 from itertools import accumulate, repeat
 from typing import Any, Final, NoReturn
 
-from ._exceptions import SECRET_MASK, ResponseDecodeError
-from ._types import JSONValue, VariableType, parse_stored_type
+from .._exceptions import SECRET_MASK, ResponseDecodeError
+from .types import JSONValue, VariableType, parse_stored_type
 
 __all__ = ["MAX_DECODE_CHARS", "MAX_DECODE_DEPTH", "decode_value"]
 
@@ -50,7 +50,7 @@ _AWKWARD_STRINGS = re.compile(
 _ESCAPE = re.compile(r"""\\(?:x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|.)|["']""", re.DOTALL)
 
 _JSON_STARTS = frozenset({'["', '{"', "[[", "[{"})
-# The str() / JSON text of an int and of a float; _models reads a number's kind with them.
+# The str() / JSON text of an int and of a float; types.variables reads a number's kind with them.
 INT_TEXT = re.compile(r"-?\d+")
 FLOAT_TEXT = re.compile(r"-?(?:\d+(?:\.\d+)?[eE][-+]?\d+|\d+\.\d+|inf|Infinity)|nan|NaN")
 _BOOL_TEXT = {"True": True, "False": False, "true": True, "false": False}

@@ -6,7 +6,7 @@ a float), the type gate (400 ``bad_request`` "Type mismatch: ..."), building the
 (400 ``invalid_param``: number storage kind, types that cannot be updated, size limit).
 
 Two callers: :func:`server_rejection` and :func:`server_stored_value` give the embedded
-test server Dify's exact answer; :mod:`._validation` turns the same findings into
+test server Dify's exact answer; :mod:`.validation` turns the same findings into
 messages for people (and adds the strict checks the server does not make).
 
 Speed matters (values can hold thousands of objects): the value is walked once, strings,
@@ -24,8 +24,8 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from ._exceptions import VariableValueError
-from ._types import NumberKind, VariableType, parse_stored_type
+from .._exceptions import VariableValueError
+from .types import NumberKind, VariableType, parse_stored_type
 
 __all__ = [
     "DEFAULT_SIZE_LIMIT",

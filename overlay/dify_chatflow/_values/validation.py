@@ -1,6 +1,6 @@
 """Check a value against the rules of Dify's variable update, before anything is sent.
 
-:func:`validate_value` asks the server's model (:mod:`._server_rules`) what the server
+:func:`validate_value` asks the server's model (:mod:`.rules`) what the server
 would refuse and, in strict mode, also refuses what the server accepts but silently
 changes; its :class:`VariableValueError` says what to send instead.
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._exceptions import VariableValueError
-from ._server_rules import (
+from .._exceptions import VariableValueError
+from .rules import (
     DEFAULT_SIZE_LIMIT,
     INT64_MIN,
     MAX_VALUE_DEPTH,
@@ -31,7 +31,7 @@ from ._server_rules import (
     server_stored_value,
     server_value_size,
 )
-from ._types import NumberKind, VariableType
+from .types import NumberKind, VariableType
 
 __all__ = [
     "DEFAULT_SIZE_LIMIT",
