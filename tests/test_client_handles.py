@@ -358,3 +358,85 @@ def test_without_dify_log_nothing_is_written() -> None:
     assert stderr == ""
     _, stderr = _logged("sync", "verbose")  # not a level it knows: left to the application
     assert stderr == ""
+
+
+# Every family through its raw twin, read against the plain method (the value of a read is
+# the same whichever way it is asked; a write is checked by its type).
+RAW_READS: list[tuple[str, str]] = [
+    ("app", "info"),
+    ("app", "parameters"),
+    ("app", "meta"),
+    ("app", "site"),
+    ("conversations", "list"),
+    ("messages", "list"),
+    ("variables", "list"),
+    ("variables", "get"),
+    ("annotations", "list"),
+    ("workflows", "get_run"),
+]
+
+
+def _read_arguments(server: DifyTestServer, conv: str, family: str, method: str) -> list[Any]:
+    if family in ("messages", "variables"):
+        return [conv, "n"] if method == "get" else [conv]
+    if family == "workflows":
+        (message,) = server.messages(conv)
+        return [message.workflow_run_id]
+    return []
+
+
+@pytest.fixture
+def turn(server: DifyTestServer, conv: str) -> str:
+    server.add_turn(conv, "hi", "hello")
+    server.add_annotation("q?", "a.")
+    return conv
+
+
+def _same(value: Any) -> Any:
+    """What a read gives, comparable: a pager's items, else the value."""
+    return value if not hasattr(value, "__iter__") or isinstance(value, list) else list(value)
+
+
+@pytest.mark.parametrize(("family", "method"), RAW_READS, ids=lambda x: str(x))
+def test_every_family_reads_the_same_value_through_its_raw_twin(
+    server: DifyTestServer, turn: str, family: str, method: str
+) -> None:
+    arguments = _read_arguments(server, turn, family, method)
+    with sync_client(server) as client:
+        resource = getattr(client, family)
+        raw = getattr(resource.with_raw_response, method)(*arguments)
+        parsed, plain = _same(raw.parse()), _same(getattr(resource, method)(*arguments))
+    assert raw.status_code == 200
+    assert parsed == plain
+
+
+@pytest.mark.parametrize(("family", "method"), RAW_READS, ids=lambda x: str(x))
+def test_every_async_family_reads_the_same_value_through_its_raw_twin(
+    server: DifyTestServer, turn: str, family: str, method: str
+) -> None:
+    arguments = _read_arguments(server, turn, family, method)
+
+    async def run() -> tuple[APIResponse[Any], Any, Any]:
+        async with async_client(server) as client:
+            resource = getattr(client, family)
+            raw = await getattr(resource.with_raw_response, method)(*arguments)
+            plain = getattr(resource, method)(*arguments)
+            if hasattr(plain, "__aiter__"):
+                return raw, [x async for x in raw.parse()], [x async for x in plain]
+            return raw, raw.parse(), await plain
+
+    raw, parsed, plain = asyncio.run(run())
+    assert raw.status_code == 200
+    assert _same(parsed) == _same(plain)
+
+
+def test_writes_through_raw_twins_give_the_plain_methods_types(
+    server: DifyTestServer, conv: str
+) -> None:
+    with sync_client(server) as client:
+        sent = client.chat.with_raw_response.send("hello", conversation_id=conv)
+        uploaded = client.files.with_raw_response.upload(b"%PDF-1.4", filename="a.pdf")
+        renamed = client.conversations.with_raw_response.rename(conv, "named")
+    assert (sent.status_code, type(sent.parse()).__name__) == (200, "ChatReply")
+    assert (uploaded.status_code, type(uploaded.parse()).__name__) == (201, "UploadedFile")
+    assert renamed.parse().name == "named"
