@@ -131,8 +131,10 @@ class _BaseClient(Generic[HttpT]):
         )
         copy = object.__new__(type(self))
         copy._adopt(self, settings)
-        sent = self._core.timeout if isinstance(timeout, NotGiven) else settings.timeout
-        assert not isinstance(sent, NotGiven)  # replaced() keeps a given timeout as given
+        # Without a new timeout the copy sends what this client sends.
+        sent: SentTimeout = self._core.timeout
+        if not isinstance(timeout, NotGiven) and not isinstance(settings.timeout, NotGiven):
+            sent = settings.timeout
         copy._core = ClientCore(settings, borrowed=self._borrowed, timeout=sent)
         return copy
 
