@@ -120,6 +120,27 @@ def test_a_run_stream_ends_at_workflow_finished_or_paused():
         _chat_reply(state)
 
 
+@pytest.mark.parametrize(
+    "order", [("message_end", "workflow_finished"), ("workflow_finished", "message_end")]
+)
+def test_reading_stops_once_the_run_finished_and_its_message_ended(order):
+    state = RunEventsState()
+    first, second = (event(name, data={"status": "succeeded"}) for name in order)
+    state.accept("message", first)
+    assert not state.complete
+    state.accept("message", second)
+    assert state.complete
+
+
+def test_after_workflow_finished_a_ping_ends_the_stream_unread():
+    state = RunEventsState()
+    ping = state.accept("ping", "")
+    assert not state.ends_before(ping)  # the opening ping of a live run
+    state.accept("message", event("workflow_finished", data={"status": "failed"}))
+    assert not state.complete  # its message_end may follow
+    assert state.ends_before(state.accept("ping", ""))
+
+
 def test_a_blocking_pause_names_its_forms_from_the_reasons():
     body = {
         "event": "workflow_paused",

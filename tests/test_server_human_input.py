@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from dify_chatflow.testing import DifyTestServer, HumanInput
+from dify_chatflow.testing import DifyTestServer, HeldStream, HumanInput
 from server_support import KEY, USER, chat, hint, raw, wait_for
 
 
@@ -39,10 +39,13 @@ def paused_turn(server: DifyTestServer) -> tuple[list[dict[str, Any]], dict[str,
     return events, next(e for e in events if e["event"] == "human_input_required")
 
 
-def follow(server: DifyTestServer, run_id: str) -> socket.socket:
+def follow(
+    server: DifyTestServer, run_id: str, *, continue_on_pause: bool = False
+) -> socket.socket:
+    flag = "&continue_on_pause=true" if continue_on_pause else ""
     conn = socket.create_connection(("127.0.0.1", server.port), timeout=10)
     conn.sendall(
-        f"GET /v1/workflow/{run_id}/events?user={USER} HTTP/1.1\r\nHost: x\r\n"
+        f"GET /v1/workflow/{run_id}/events?user={USER}{flag} HTTP/1.1\r\nHost: x\r\n"
         f"Authorization: Bearer {KEY}\r\nConnection: close\r\n\r\n".encode()
     )
     return conn
@@ -60,6 +63,19 @@ def read_until(conn: socket.socket, marker: bytes) -> bytes:
         assert chunk, "the server closed the connection"
         data += chunk
     return data
+
+
+def read_past(conn: socket.socket, data: bytes, mark: bytes, then: bytes) -> bytes:
+    """``data`` read on until ``then`` follows the first ``mark``."""
+    while then not in data.partition(mark)[2]:
+        chunk = conn.recv(65536)
+        assert chunk, "the server closed the connection"
+        data += chunk
+    return data
+
+
+PING_CHUNK = b"d\r\nevent: ping\n\n\r\n"
+FINISHED = b'"event":"workflow_finished"'
 
 
 def read_all(conn: socket.socket) -> bytes:
@@ -238,12 +254,7 @@ def test_continue_on_pause_follows_on_through_later_pauses(server, continue_on_p
     server.add_app(KEY, responder=two_approvals)
     body = chat(server.port, "go", streaming=False).json()
     run_id, token = body["workflow_run_id"], body["data"]["reasons"][0]["form_token"]
-    flag = "&continue_on_pause=true" if continue_on_pause else ""
-    conn = socket.create_connection(("127.0.0.1", server.port), timeout=10)
-    conn.sendall(
-        f"GET /v1/workflow/{run_id}/events?user={USER}{flag} HTTP/1.1\r\n"
-        f"Host: x\r\nAuthorization: Bearer {KEY}\r\nConnection: close\r\n\r\n".encode()
-    )
+    conn = follow(server, run_id, continue_on_pause=continue_on_pause)
     received = read_until(conn, b"event: ping")
     submit = {"action": "ok", "inputs": {}, "user": USER}
     assert raw(server.port, "POST", f"/form/human_input/{token}", submit).status == 200
@@ -251,10 +262,89 @@ def test_continue_on_pause_follows_on_through_later_pauses(server, continue_on_p
     second = [e for e in data_events(received) if e["event"] == "human_input_required"]
     second_token = second[0]["data"]["form_token"]
     assert raw(server.port, "POST", f"/form/human_input/{second_token}", submit).status == 200
-    names = [e["event"] for e in data_events(received + read_all(conn))]
+    if continue_on_pause:
+        received = read_past(conn, received, FINISHED, b"event: ping")
+        conn.close()
+    else:
+        received += read_all(conn)
+    names = [e["event"] for e in data_events(received)]
     if continue_on_pause:
         assert names.count("workflow_started") == 2  # both resumptions
         assert names[-1] == "workflow_finished"
     else:
         assert names.count("workflow_started") == 1  # ends at the next pause
         assert names[-1] == "workflow_paused"
+
+
+def resumed_run_followed(
+    server: DifyTestServer, *, continue_on_pause: bool
+) -> tuple[str, socket.socket, bytes]:
+    """A paused turn's run followed from before its form's submit (so the run is live
+    while followed): the run id, the open connection and what it sent up to the end of
+    the submit."""
+    events, required = paused_turn(server)
+    run_id = events[0]["workflow_run_id"]
+    conn = follow(server, run_id, continue_on_pause=continue_on_pause)
+    received = read_until(conn, b"event: ping")
+    body = {"action": "approve", "inputs": {"comment": "ok"}, "user": USER}
+    token = required["data"]["form_token"]
+    assert raw(server.port, "POST", f"/form/human_input/{token}", body).status == 200
+    return run_id, conn, received
+
+
+def test_with_continue_on_pause_a_finished_runs_stream_stays_open_pinging(server):
+    run_id, conn, received = resumed_run_followed(server, continue_on_pause=True)
+    with conn:
+        received = read_past(conn, received, FINISHED, PING_CHUNK + PING_CHUNK)
+        wait_for(lambda: server.held_streams)
+        assert server.held_streams == [HeldStream(run_id, ended_by=None)]
+    wait_for(lambda: server.held_streams[0].ended_by is not None)
+    assert server.held_streams == [HeldStream(run_id, ended_by="client")]
+    after = received.partition(FINISHED)[2].partition(b"\r\n")[2]  # past the event's chunk
+    assert after.replace(PING_CHUNK, b"") == b""  # nothing but pings after the run's end
+    resumed = data_events(received)
+    assert [e["event"] for e in resumed][-2:] == ["message_end", "workflow_finished"]
+    assert resumed[-1]["data"]["outputs"] == {
+        "answer": "Checking. You chose approve: ok",
+        "files": [],
+    }
+
+
+def test_without_continue_on_pause_a_followed_run_closes_after_workflow_finished(server):
+    _, conn, received = resumed_run_followed(server, continue_on_pause=False)
+    received += read_all(conn)
+    assert received.endswith(b"0\r\n\r\n")
+    assert [e["event"] for e in data_events(received)][-1] == "workflow_finished"
+    assert server.held_streams == []
+
+
+def test_a_held_stream_ends_after_the_idle_timeout():
+    with DifyTestServer(
+        api_key=KEY, dialect="1.16", ping_interval=0.05, events_idle_timeout=0.3
+    ) as server:
+        server.add_app(KEY, responder=approval)
+        run_id, conn, received = resumed_run_followed(server, continue_on_pause=True)
+        received += read_all(conn)  # the server ends it
+        assert received.endswith(b"0\r\n\r\n")
+        assert FINISHED in received
+        assert server.held_streams == [HeldStream(run_id, ended_by="server")]
+
+
+@pytest.mark.parametrize("continue_on_pause", [True, False])
+def test_message_end_may_follow_workflow_finished(continue_on_pause):
+    with DifyTestServer(
+        api_key=KEY, dialect="1.16", ping_interval=0.05, message_end_after_workflow_finished=True
+    ) as server:
+        server.add_app(KEY, responder=approval)
+        _, conn, received = resumed_run_followed(server, continue_on_pause=continue_on_pause)
+        if continue_on_pause:
+            with conn:
+                received = read_past(conn, received, FINISHED, b"event: ping")
+        else:
+            received += read_all(conn)
+    names = [e["event"] for e in data_events(received)]
+    if continue_on_pause:
+        assert names[-2:] == ["workflow_finished", "message_end"]
+    else:  # the stream ends at workflow_finished, before the message_end
+        assert names[-1] == "workflow_finished"
+        assert "message_end" not in names

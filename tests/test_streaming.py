@@ -29,6 +29,7 @@ from dify_chatflow import (
     ResponseDecodeError,
 )
 from dify_chatflow._exceptions import ChatStreamError, StreamInterruptedError
+from dify_chatflow._run_streams import AsyncWorkflowEventStream, WorkflowEventStream
 from dify_chatflow._streaming import AsyncChatStream, ChatStream, ChatStreamState, SSEDecoder
 from dify_chatflow.types.chat import ChatReply
 from dify_chatflow.types.events import (
@@ -441,19 +442,9 @@ def collect(stream: ChatStream, into: list[ChatEvent]) -> None:
         into.append(event)
 
 
-def fail_at_first_event(stream: ChatStream) -> None:
-    for _ in stream:
-        raise KeyError("caller's bug")
-
-
 async def async_collect(stream: AsyncChatStream, into: list[ChatEvent]) -> None:
     async for event in stream:
         into.append(event)
-
-
-async def async_fail_at_first_event(stream: AsyncChatStream) -> None:
-    async for _ in stream:
-        raise KeyError("caller's bug")
 
 
 def open_stream(client: httpx.Client, path: str = "/chat-messages") -> ChatStream:
@@ -797,8 +788,10 @@ def held_turn() -> tuple[list[Step], Pause]:
     return [workflow_started(), message("a"), pause, message("b"), message_end()], pause
 
 
-@pytest.mark.parametrize("how", ["break", "exception", "close", "exit block"])
-def test_leaving_early_closes_the_response_and_frees_the_pool(
+@pytest.mark.parametrize(
+    "how", ["close", "exit block", "garbage collection", "garbage collection unread"]
+)
+def test_closing_or_dropping_a_stream_closes_the_response_and_frees_the_pool(
     server: ScriptServer, how: str
 ) -> None:
     script, pause = held_turn()
@@ -809,25 +802,117 @@ def test_leaving_early_closes_the_response_and_frees_the_pool(
     timeout = httpx.Timeout(5, pool=1)
     with sync_client(server, limits=limits, timeout=timeout) as client:
         stream = open_stream(client)
-        if how == "break":
-            for _ in stream:
-                break
-        elif how == "exception":
-            with pytest.raises(KeyError):
-                fail_at_first_event(stream)
-        elif how == "close":
-            next(iter(stream))
+        response = stream.response
+        if how != "garbage collection unread":
+            next(stream)
+        if how == "close":
             stream.close()
-        else:
+        elif how == "exit block":
             with stream:
-                next(iter(stream))
-        assert stream.response.is_closed
+                pass
+        else:
+            del stream
+            gc.collect()
+        assert response.is_closed
         pause.release.set()
         assert server.wait_open_connections(0) == 0  # the unread connection was dropped
         with open_stream(client, "/next") as again:
             check_final_reply(again.final_reply())
+
+
+@pytest.mark.parametrize("how", ["close", "exit block"])
+def test_reading_a_closed_stream_before_its_end_is_an_interruption(
+    server: ScriptServer, how: str
+) -> None:
+    script, pause = held_turn()
+    server.scripts["/chat-messages"] = script
+    with sync_client(server) as client:
+        stream = open_stream(client)
+        first = next(stream)
+        if how == "close":
+            stream.close()
+        else:
+            with stream:
+                pass
+        pause.release.set()
+        with pytest.raises(StreamInterruptedError, match="closed before") as caught:
+            list(stream)
         with pytest.raises(StreamInterruptedError, match="closed before"):
             stream.final_reply()
+    assert isinstance(first, WorkflowStartedEvent)
+    assert caught.value.workflow_run_id == uuid.UUID(RUN)
+
+
+# -- One iterator per stream: peeking, breaking and reading on -------------------------------
+
+
+def test_a_stream_is_its_own_iterator_so_a_peek_then_a_loop_reads_the_whole_turn(
+    server: ScriptServer,
+) -> None:
+    server.scripts["/chat-messages"] = dify_1_16_turn()
+    with sync_client(server) as client, open_stream(client) as stream:
+        assert iter(stream) is stream
+        first = next(iter(stream))
+        rest = [type(event) for event in stream]
+        check_final_reply(stream.final_reply())
+    assert [type(first), *rest] == EXPECTED_1_16
+    assert server.requests == 1
+
+
+def twice_held_turn() -> tuple[list[Step], Pause, Pause]:
+    first, second = Pause(), Pause()
+    script: list[Step] = [workflow_started(), message("a"), first, message("b"), second]
+    script.append(message_end())
+    return script, first, second
+
+
+def test_a_loop_left_with_break_keeps_the_connection_for_the_next_loop(
+    server: ScriptServer,
+) -> None:
+    script, first, second = twice_held_turn()
+    server.scripts["/chat-messages"] = script
+    try:
+        with sync_client(server) as client:
+            with open_stream(client) as stream:
+                for event in stream:
+                    if isinstance(event, MessageEvent):
+                        break
+                assert not stream.response.is_closed
+                assert server.open_connections == 1
+                first.release.set()
+                # The server sends "b" on the connection the first loop left open.
+                for event in stream:
+                    assert isinstance(event, MessageEvent)
+                    break
+                assert stream.answer == "ab"
+            assert stream.response.is_closed
+            second.release.set()  # the server writes on, then sees the client gone
+            assert server.wait_open_connections(0) == 0  # dropped, not kept for reuse
+    finally:
+        first.release.set()
+        second.release.set()
+    assert not first.timed_out
+
+
+def test_text_deltas_after_a_peek_continue_from_the_reader(server: ScriptServer) -> None:
+    server.scripts["/chat-messages"] = dify_1_10_turn()
+    with sync_client(server) as client, open_stream(client) as stream:
+        peeked = [next(stream), next(stream), next(stream)]  # up to the first text
+        rest = list(stream.text_deltas())
+        check_final_reply(stream.final_reply())
+    assert [type(event) for event in peeked] == EXPECTED_1_10[:3]
+    assert rest == [" world"]
+
+
+def test_final_reply_after_a_partial_loop_drains_the_rest(server: ScriptServer) -> None:
+    server.scripts["/chat-messages"] = dify_1_16_turn()
+    with sync_client(server) as client, open_stream(client) as stream:
+        for text in stream.text_deltas():
+            assert text == "Hello"
+            break
+        reply = stream.final_reply()
+        assert list(stream) == []  # nothing left to read
+    check_final_reply(reply)
 
 
 def test_leaving_after_the_turns_end_still_gives_the_reply(server: ScriptServer) -> None:
@@ -972,8 +1057,10 @@ def test_async_read_timeout(server: ScriptServer, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", ASYNC_CLIENTS)
-@pytest.mark.parametrize("how", ["exit block", "close", "break", "exception"])
-def test_async_leaving_early_frees_the_pool(server: ScriptServer, kind: str, how: str) -> None:
+@pytest.mark.parametrize("how", ["exit block", "close", "garbage collection"])
+def test_async_closing_or_dropping_frees_the_pool(
+    server: ScriptServer, kind: str, how: str
+) -> None:
     script, pause = held_turn()
     server.scripts["/chat-messages"] = script
     server.scripts["/next"] = dify_1_16_turn()
@@ -983,21 +1070,20 @@ def test_async_leaving_early_frees_the_pool(server: ScriptServer, kind: str, how
         timeout = httpx.Timeout(5, pool=1)
         async with async_client(kind, server, limits=limits, timeout=timeout) as client:
             stream = await open_async_stream(client)
+            response = stream.response
+            await anext(stream)
             if how == "exit block":
                 async with stream:
-                    await anext(aiter(stream))
+                    pass
             elif how == "close":
-                await anext(aiter(stream))
                 await stream.close()
-            elif how == "break":
-                async for _ in stream:
-                    break
-                await asyncio.sleep(0.01)  # the loop finalises the abandoned iterator
+                with pytest.raises(StreamInterruptedError, match="closed before"):
+                    await stream.final_reply()
             else:
-                with pytest.raises(KeyError):
-                    await async_fail_at_first_event(stream)
-                await asyncio.sleep(0.01)
-            assert stream.response.is_closed
+                del stream
+                gc.collect()
+                await asyncio.sleep(0.01)  # the loop finalises the dropped stream's reader
+            assert response.is_closed
             pause.release.set()
             assert await asyncio.to_thread(server.wait_open_connections, 0) == 0
             async with await open_async_stream(client, "/next") as again:
@@ -1007,6 +1093,82 @@ def test_async_leaving_early_frees_the_pool(server: ScriptServer, kind: str, how
         asyncio.run(scenario())
     finally:
         pause.release.set()
+
+
+@pytest.mark.parametrize("kind", ASYNC_CLIENTS)
+def test_async_peek_then_loop_reads_the_whole_turn(server: ScriptServer, kind: str) -> None:
+    server.scripts["/chat-messages"] = dify_1_16_turn()
+
+    async def scenario() -> list[type]:
+        async with (
+            async_client(kind, server) as client,
+            await open_async_stream(client) as stream,
+        ):
+            assert aiter(stream) is stream
+            first = await anext(aiter(stream))
+            rest = [type(event) async for event in stream]
+            check_final_reply(await stream.final_reply())
+        return [type(first), *rest]
+
+    assert asyncio.run(scenario()) == EXPECTED_1_16
+
+
+@pytest.mark.parametrize("kind", ASYNC_CLIENTS)
+def test_async_break_keeps_the_connection_for_the_next_loop(
+    server: ScriptServer, kind: str
+) -> None:
+    script, first, second = twice_held_turn()
+    server.scripts["/chat-messages"] = script
+
+    async def scenario() -> None:
+        async with async_client(kind, server) as client:
+            async with await open_async_stream(client) as stream:
+                async for event in stream:
+                    if isinstance(event, MessageEvent):
+                        break
+                assert not stream.response.is_closed
+                assert server.open_connections == 1
+                first.release.set()
+                async for event in stream:  # "b", on the connection the first loop left open
+                    assert isinstance(event, MessageEvent)
+                    break
+                assert stream.answer == "ab"
+            assert stream.response.is_closed
+            second.release.set()  # the server writes on, then sees the client gone
+            assert await asyncio.to_thread(server.wait_open_connections, 0) == 0
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        first.release.set()
+        second.release.set()
+    assert not first.timed_out
+
+
+@pytest.mark.parametrize("kind", ASYNC_CLIENTS)
+def test_async_text_deltas_and_final_reply_continue_from_the_reader(
+    server: ScriptServer, kind: str
+) -> None:
+    server.scripts["/chat-messages"] = dify_1_10_turn()
+    server.scripts["/next"] = dify_1_16_turn()
+
+    async def scenario() -> tuple[list[str], list[str]]:
+        async with async_client(kind, server) as client:
+            async with await open_async_stream(client) as stream:
+                for _ in range(3):  # up to the first text
+                    await anext(stream)
+                after_peek = [text async for text in stream.text_deltas()]
+                check_final_reply(await stream.final_reply())
+            async with await open_async_stream(client, "/next") as stream:
+                partial = []
+                async for text in stream.text_deltas():
+                    partial.append(text)
+                    break
+                check_final_reply(await stream.final_reply())
+                assert [event async for event in stream] == []
+        return after_peek, partial
+
+    assert asyncio.run(scenario()) == ([" world"], ["Hello"])
 
 
 @pytest.mark.parametrize("kind", ASYNC_CLIENTS)
@@ -1033,3 +1195,83 @@ def test_async_first_event_arrives_while_the_server_holds_the_rest(
         pause.release.set()
     assert rest == [MessageEndEvent]
     assert not pause.timed_out
+
+
+# -- Run event streams that the server holds open after the run's end ------------------------
+
+HELD_ENDINGS: dict[str, list[Step]] = {
+    # The run finished; the server pings on (Dify 1.16, continue_on_pause).
+    "ping after workflow_finished": [workflow_finished(), PING],
+    "message_end then workflow_finished": [message_end(), workflow_finished()],
+    "workflow_finished then message_end": [workflow_finished(), message_end()],
+}
+
+
+def held_run(ending: list[Step]) -> tuple[list[Step], Pause]:
+    """A followed run's events, then the server holding the stream open, pinging."""
+    pause = Pause()
+    return [PING, workflow_started(), message("Hello world"), *ending, pause, PING, PING], pause
+
+
+def open_run_stream(client: httpx.Client) -> WorkflowEventStream:
+    return WorkflowEventStream(client.send(client.build_request("GET", "/events"), stream=True))
+
+
+@pytest.mark.parametrize("ending", list(HELD_ENDINGS))
+def test_a_run_stream_ends_with_the_run_not_with_the_connection(
+    server: ScriptServer, ending: str
+) -> None:
+    script, pause = held_run(HELD_ENDINGS[ending])
+    server.scripts["/events"] = script
+    try:
+        with sync_client(server) as client:
+            stream = open_run_stream(client)
+            events = [type(event) for event in stream]  # returns while the server holds on
+            assert stream.response.is_closed  # released at once
+            finished = stream.final_event()
+    finally:
+        pause.release.set()
+    assert not pause.timed_out
+    assert isinstance(finished, WorkflowFinishedEvent)
+    assert events[-1] in (WorkflowFinishedEvent, MessageEndEvent)
+    assert events.count(PingEvent) == 1  # the stream's opening ping only
+    if ending != "ping after workflow_finished":
+        assert stream.final_reply().answer == "Hello world"
+
+
+@pytest.mark.parametrize("kind", ASYNC_CLIENTS)
+@pytest.mark.parametrize("ending", list(HELD_ENDINGS))
+def test_async_run_stream_ends_with_the_run_not_with_the_connection(
+    server: ScriptServer, kind: str, ending: str
+) -> None:
+    script, pause = held_run(HELD_ENDINGS[ending])
+    server.scripts["/events"] = script
+
+    async def scenario() -> list[type]:
+        async with async_client(kind, server) as client:
+            request = client.build_request("GET", "/events")
+            stream = AsyncWorkflowEventStream(await client.send(request, stream=True))
+            events = [type(event) async for event in stream]
+            assert stream.response.is_closed
+            assert isinstance(await stream.final_event(), WorkflowFinishedEvent)
+            return events
+
+    try:
+        events = asyncio.run(scenario())
+    finally:
+        pause.release.set()
+    assert not pause.timed_out
+    assert events.count(PingEvent) == 1
+
+
+def test_a_chat_stream_reads_on_after_workflow_finished(server: ScriptServer) -> None:
+    # A chat turn's stream is read to its end: a ping between workflow_finished and
+    # message_end (Dify 1.10's order) does not end it.
+    pause = Pause()
+    server.scripts["/chat-messages"] = [workflow_started(), message("Hi"), workflow_finished()]
+    server.scripts["/chat-messages"] += [pause, PING, message_end()]
+    with sync_client(server) as client, open_stream(client) as stream:
+        seen = [type(next(stream)) for _ in range(3)]
+        pause.release.set()
+        seen += [type(event) for event in stream]
+    assert seen[-2:] == [PingEvent, MessageEndEvent]

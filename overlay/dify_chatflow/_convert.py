@@ -7,6 +7,8 @@ the field. :func:`decoding` turns those into one :class:`ResponseDecodeError` pe
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import uuid
 from collections.abc import Iterator, Mapping
@@ -19,6 +21,7 @@ from ._exceptions import ResponseDecodeError
 
 __all__ = [
     "MALFORMED",
+    "base64_bytes",
     "decimal_or_zero",
     "decoding",
     "flag",
@@ -96,6 +99,14 @@ def text(value: Any, key: str) -> str:
     if not isinstance(value, str):
         raise ValueError(_wrong(value, key, "a string"))
     return value
+
+
+def base64_bytes(value: Any, key: str) -> bytes:
+    """Bytes given as base64 text, the form a model's ``to_dict()`` gives them in."""
+    try:
+        return base64.b64decode(text(value, key), validate=True)
+    except binascii.Error:
+        raise ValueError(f"field {key!r} is not base64 text") from None
 
 
 def optional_text(value: Any, key: str) -> str | None:

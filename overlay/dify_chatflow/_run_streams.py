@@ -2,7 +2,11 @@
 
 They read like chat streams (the same decoder and :class:`ChatStreamState`) with the
 run's end rules: a finished run replays as one ``workflow_finished`` event (no chat
-ids), a live or paused run streams on until it finishes or pauses.
+ids), a live or paused run streams on until it finishes or pauses. A server may keep
+the stream open after the run finished, with a ``ping`` every few seconds (Dify 1.16
+does when asked to ``continue_on_pause``), so reading stops at the run's end instead of
+waiting for the server to hang up: after ``workflow_finished`` comes at most the turn's
+``message_end``, and the next ping or the close ends the stream.
 
 - :class:`WorkflowEventStream` / :class:`AsyncWorkflowEventStream`: ``workflows.events``;
 - :class:`ResumedChatStream` / :class:`AsyncResumedChatStream`: ``chat.resume``, a paused
@@ -24,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 import httpx
 
-from ._exceptions import ConfigurationError, ResponseDecodeError
+from ._exceptions import ConfigurationError
 from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream, ChatStreamState, StreamView
 from .types.events import (
     ChatEvent,
@@ -54,8 +58,8 @@ __all__ = [
     "ResumedChatStream",
     "RunEventsState",
     "WorkflowEventStream",
-    "async_event_stream",
-    "event_stream",
+    "async_resumed_stream",
+    "resumed_stream",
 ]
 
 #: Where a resumed stream's events come from: the events endpoint, or (servers without
@@ -76,41 +80,6 @@ _NEWS: Final = (
 )
 
 
-def _unexpected_answer(response: httpx.Response) -> ResponseDecodeError:
-    content_type = response.headers.get("content-type", "")
-    return ResponseDecodeError(
-        f"expected an event stream (text/event-stream) for a workflow run's events, got "
-        f"{content_type or 'no content type'!r} ({len(response.content)} bytes; the body is "
-        "in .raw)",
-        raw=response.text,
-        response=response,
-        show_raw=False,
-    )
-
-
-def _is_event_stream(response: httpx.Response) -> bool:
-    content_type: str = response.headers.get("content-type", "")
-    return content_type.startswith("text/event-stream")
-
-
-def event_stream(response: httpx.Response) -> httpx.Response:
-    """``response`` when it is an event stream; else it is read, closed and refused."""
-    if _is_event_stream(response):
-        return response
-    response.read()
-    response.close()
-    raise _unexpected_answer(response)
-
-
-async def async_event_stream(response: httpx.Response) -> httpx.Response:
-    """Async :func:`event_stream`."""
-    if _is_event_stream(response):
-        return response
-    await response.aread()
-    await response.aclose()
-    raise _unexpected_answer(response)
-
-
 class RunEventsState(ChatStreamState):
     """A chat stream's state with a run's end rules: ended at ``workflow_finished``,
     ``workflow_paused`` or ``message_end``, whichever comes first."""
@@ -123,6 +92,17 @@ class RunEventsState(ChatStreamState):
             or self.workflow_paused is not None
             or self.message_end is not None
         )
+
+    @property
+    def complete(self) -> bool:
+        """True once the run finished and its chat message ended (in either order):
+        nothing more belongs to the stream."""
+        return self.workflow_finished is not None and self.message_end is not None
+
+    def ends_before(self, event: ChatEvent) -> bool:
+        """True for a ping after the run finished: the server holds the stream open, and
+        the turn's ``message_end`` did not come before it."""
+        return self.workflow_finished is not None and isinstance(event, PingEvent)
 
     def _missing_end(self, what: str) -> str:
         return f"{what} before the run's end (no workflow_finished or workflow_paused)"
@@ -257,7 +237,9 @@ class WorkflowEventStream(ChatStream):
     ``continue_on_pause``: on through later pauses). :meth:`final_event` drains the
     stream and returns the event that ended it; :meth:`final_reply` is the chat reply
     when the events carried the chat message's end (a followed chat turn; a replay does
-    not: :class:`ConfigurationError`, use ``client.chat.resume``). The same closing rules
+    not: :class:`ConfigurationError`, use ``client.chat.resume``). Reading ends with the
+    run: after ``workflow_finished`` (and the turn's ``message_end`` if it follows), at
+    the next ping or the close, and the response is closed then. The same closing rules
     as :class:`ChatStream`; a stream that breaks raises :class:`StreamInterruptedError`.
     """
 
@@ -374,9 +356,9 @@ class ResumedChatStream(WorkflowEventStream):
         self._complete = complete
         self._reply: ChatReply | None = None
 
-    def __iter__(self) -> Iterator[ChatEvent]:
+    def _read_events(self) -> Iterator[ChatEvent]:
         """The events the caller had not seen, as they arrive."""
-        events = super().__iter__()
+        events = super()._read_events()
         state = self._state
         try:
             for event in events:
@@ -385,7 +367,7 @@ class ResumedChatStream(WorkflowEventStream):
                     if state.workflow_paused is not None:
                         return  # paused again: the server would wait on for a resumption
         finally:
-            events.close()  # type: ignore[attr-defined]  # a generator
+            events.close()  # type: ignore[attr-defined]  # a generator: closes the response
 
     def text_deltas(self) -> Iterator[str]:
         """The answer's text the caller did not have, as it arrives; for a finished run's
@@ -427,9 +409,9 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
         self._complete = complete
         self._reply: ChatReply | None = None
 
-    async def __aiter__(self) -> AsyncIterator[ChatEvent]:
+    async def _read_events(self) -> AsyncIterator[ChatEvent]:
         """The events the caller had not seen, as they arrive."""
-        events = super().__aiter__()
+        events = super()._read_events()
         state = self._state
         try:
             async for event in events:
@@ -464,6 +446,35 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
 
     async def __aenter__(self) -> AsyncResumedChatStream:
         return self
+
+
+def resumed_stream(
+    origin: ResumeOrigin, complete: Callable[[ResumeState], ChatReply]
+) -> Callable[[httpx.Response | ChatReply], ResumedChatStream | RecoveredChatStream]:
+    """What ``chat.resume`` makes of what it opened: the run's events, or the reply
+    recovered on a server without them."""
+
+    def wrap(opened: httpx.Response | ChatReply) -> ResumedChatStream | RecoveredChatStream:
+        if isinstance(opened, httpx.Response):
+            return ResumedChatStream(opened, ResumeState(opened.request, origin), complete)
+        return RecoveredChatStream(opened, origin.answer)
+
+    return wrap
+
+
+def async_resumed_stream(
+    origin: ResumeOrigin, complete: Callable[[ResumeState], Awaitable[ChatReply]]
+) -> Callable[[httpx.Response | ChatReply], AsyncResumedChatStream | AsyncRecoveredChatStream]:
+    """Async :func:`resumed_stream`."""
+
+    def wrap(
+        opened: httpx.Response | ChatReply,
+    ) -> AsyncResumedChatStream | AsyncRecoveredChatStream:
+        if isinstance(opened, httpx.Response):
+            return AsyncResumedChatStream(opened, ResumeState(opened.request, origin), complete)
+        return AsyncRecoveredChatStream(opened, origin.answer)
+
+    return wrap
 
 
 def _rest_of(reply: ChatReply, had: str) -> list[str]:

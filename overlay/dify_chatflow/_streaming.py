@@ -10,16 +10,21 @@ Three layers, the first two free of I/O and shared by the sync and async streams
   :class:`StreamInterruptedError` for a stream that broke;
 - :class:`ChatStream` / :class:`AsyncChatStream` read an open ``httpx.Response`` through
   them, one network chunk at a time (an event reaches the caller as soon as its bytes
-  arrive), and close the response whenever the caller stops reading.
+  arrive). A stream is its own iterator, like a file: every loop continues where the
+  last one stopped, and only ``close()``, leaving the ``with`` block or the stream's
+  garbage collection closes the response.
 
 Nothing here depends on which terminal event comes last: Dify 1.10 ends a turn with
-``workflow_finished`` then ``message_end``, 1.16 the other way round. The body is read to
-its end, and the turn counts as ended once ``message_end`` (or ``workflow_paused``) came.
+``workflow_finished`` then ``message_end``, 1.16 the other way round. A chat turn's body
+is read to its end, and the turn counts as ended once ``message_end`` (or
+``workflow_paused``) came; a state may end reading earlier (:attr:`ChatStreamState.complete`,
+:meth:`ChatStreamState.ends_before`), for servers that keep a stream open after its end.
 """
 
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -44,6 +49,7 @@ from .types.events import (
 )
 
 if TYPE_CHECKING:
+    from ._base_client import AsyncAPIClient, Flow, SyncAPIClient
     from .types.forms import WorkflowPause
 
 __all__ = [
@@ -53,6 +59,8 @@ __all__ = [
     "ChatStreamState",
     "SSEDecoder",
     "StreamView",
+    "open_async_stream",
+    "open_stream",
 ]
 
 _BOM = b"\xef\xbb\xbf"
@@ -222,6 +230,8 @@ class ChatStreamState:
         self.workflow_paused: WorkflowPausedEvent | None = None
         #: The forms the run asked for (``human_input_required``), for ``reply().paused``.
         self.human_input_required: list[HumanInputRequiredEvent] = []
+        #: Reading ended before the body's end (see :attr:`complete`, :meth:`ends_before`).
+        self.stopped = False
 
     def decode(self, chunk: bytes) -> list[tuple[str, str]]:
         """The server-sent events that ``chunk`` completes."""
@@ -309,6 +319,17 @@ class ChatStreamState:
         """True once the turn's end came: ``message_end`` or ``workflow_paused``."""
         return self.message_end is not None or self.workflow_paused is not None
 
+    @property
+    def complete(self) -> bool:
+        """True once nothing more belongs to the stream: reading stops without waiting
+        for the body's end. A chat turn's body is read to its end (the server closes it)."""
+        return False
+
+    def ends_before(self, event: ChatEvent) -> bool:
+        """True when ``event`` comes after the stream's end: reading stops without
+        delivering it."""
+        return False
+
     def finish(self) -> None:
         """The body ended: raise :class:`StreamInterruptedError` unless the turn had ended."""
         if not self.ended:
@@ -395,6 +416,28 @@ class ChatStreamState:
         )
 
 
+def _events_in(
+    chunk: bytes, state: ChatStreamState, response: httpx.Response
+) -> Iterator[ChatEvent]:
+    """The events ``chunk`` completes, each accepted as it is handed on, up to where
+    reading stops (then ``state.stopped`` is set): the stream's end came, or the caller
+    closed the response while it held an event."""
+    for name, data in state.decode(chunk):
+        event = state.accept(name, data)
+        if state.ends_before(event):
+            state.stopped = True
+            return
+        yield event
+        if response.is_closed:
+            state.stopped = True
+            if not state.ended:
+                raise state.closed_early()
+            return
+        if state.complete:
+            state.stopped = True
+            return
+
+
 def _unencoded(response: httpx.Response) -> bool:
     """True when the body is sent as is: then its chunks need no decoding layer."""
     encoding: str = response.headers.get("content-encoding", "identity")
@@ -468,11 +511,13 @@ class ChatStream(_StreamView):
     """A chat answer being streamed: iterate it for typed events.
 
     Built from a response opened with ``client.send(request, stream=True)``; the stream
-    owns it from then on. Use it as a context manager: leaving the block, leaving a loop
-    over it early, an exception in that loop, or :meth:`close` closes the response (the
-    connection goes back to the pool, or is dropped if the body was not read to its end).
-    A loop left early ends the stream: a later loop or :meth:`final_reply` raises
-    :class:`StreamInterruptedError` unless the turn had ended.
+    owns it from then on. The stream is its own iterator, like a file: ``iter(stream)``
+    is the stream itself, so ``next(stream)`` peeks and a loop left with ``break``
+    leaves the rest to the next loop, :meth:`text_deltas` or :meth:`final_reply`. Leaving
+    the ``with`` block, :meth:`close`, or the stream's garbage collection closes the
+    response (the connection goes back to the pool, or is dropped if the body was not
+    read to its end); reading on after that raises :class:`StreamInterruptedError`
+    unless the turn had ended.
 
     Raises :class:`ChatStreamError` at an ``error`` event (after every event before it),
     and :class:`StreamInterruptedError` when the connection drops, no event arrives within
@@ -484,37 +529,47 @@ class ChatStream(_StreamView):
         self.response = response
         self._state = ChatStreamState(response.request)
         self._chunks = response.iter_raw() if _unencoded(response) else response.iter_bytes()
+        # One reader for the stream's life: every loop continues where the last stopped.
+        self._events = self._read_events()
+        # A stream dropped unclosed, even unread, gives its connection back.
+        weakref.finalize(self, response.close)
 
-    def __iter__(self) -> Iterator[ChatEvent]:
-        """The events, as they arrive."""
+    def __iter__(self) -> ChatStream:
+        """The stream itself (one iterator, as a file is)."""
+        return self
+
+    def __next__(self) -> ChatEvent:
+        """The next event, as it arrives."""
+        return next(self._events)
+
+    def _read_events(self) -> Iterator[ChatEvent]:
         state = self._state
-        if self.response.is_closed:
+        response = self.response
+        if response.is_closed:
             if not state.ended:
                 raise state.closed_early()
             return
         try:
             for chunk in self._chunks:
-                for name, data in state.decode(chunk):
-                    yield state.accept(name, data)
+                yield from _events_in(chunk, state, response)
+                if state.stopped:
+                    return
             state.finish()
         except httpx.TransportError as exc:
             raise state.broken(exc) from exc
         finally:
-            self.response.close()
+            response.close()
 
     def text_deltas(self) -> Iterator[str]:
-        """The answer's text as it arrives, one ``message`` delta at a time.
+        """The answer's text as it arrives, one ``message`` delta at a time, from where
+        the reader is.
 
         Text already given cannot be taken back: after a ``message_replace`` (output
         moderation) the final text is in :attr:`answer` and :meth:`final_reply`.
         """
-        events = iter(self)
-        try:
-            for event in events:
-                if isinstance(event, MessageEvent | AgentMessageEvent):
-                    yield event.answer
-        finally:
-            events.close()  # type: ignore[attr-defined]  # a generator
+        for event in self:
+            if isinstance(event, MessageEvent | AgentMessageEvent):
+                yield event.answer
 
     def final_reply(self) -> ChatReply:
         """The :class:`ChatReply`, after reading the rest of the stream."""
@@ -545,46 +600,57 @@ class AsyncChatStream(_StreamView):
     """The async twin of :class:`ChatStream`: ``async with`` / ``async for``, ``await``.
 
     Built from a response opened with ``await client.send(request, stream=True)`` (plain
-    ``httpx.AsyncClient`` or ``DefaultAioHttpClient``). Leaving ``async with`` or calling
-    :meth:`close` closes the response at once; an ``async for`` left early closes it when
-    the event loop finalises the loop's iterator (use ``async with`` to be certain).
+    ``httpx.AsyncClient`` or ``DefaultAioHttpClient``). ``aiter(stream)`` is the stream
+    itself: an ``async for`` left with ``break`` leaves the rest to the next one. Leaving
+    ``async with`` or calling :meth:`close` closes the response at once; a stream that is
+    garbage collected unclosed after it was read from is closed when the event loop
+    finalises its reader (leave ``async with`` to be certain).
     """
 
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
         self._state = ChatStreamState(response.request)
         self._chunks = response.aiter_raw() if _unencoded(response) else response.aiter_bytes()
+        # One reader for the stream's life: every loop continues where the last stopped.
+        self._events = self._read_events()
 
-    async def __aiter__(self) -> AsyncIterator[ChatEvent]:
-        """The events, as they arrive."""
+    def __aiter__(self) -> AsyncChatStream:
+        """The stream itself (one iterator, as a file is)."""
+        return self
+
+    async def __anext__(self) -> ChatEvent:
+        """The next event, as it arrives."""
+        return await anext(self._events)
+
+    async def _read_events(self) -> AsyncIterator[ChatEvent]:
         state = self._state
-        if self.response.is_closed:
+        response = self.response
+        if response.is_closed:
             if not state.ended:
                 raise state.closed_early()
             return
         try:
             async for chunk in self._chunks:
-                for name, data in state.decode(chunk):
-                    yield state.accept(name, data)
+                for event in _events_in(chunk, state, response):
+                    yield event
+                if state.stopped:
+                    return
             state.finish()
         except httpx.TransportError as exc:
             raise state.broken(exc) from exc
         finally:
-            await self.response.aclose()
+            await response.aclose()
 
     async def text_deltas(self) -> AsyncIterator[str]:
-        """The answer's text as it arrives, one ``message`` delta at a time.
+        """The answer's text as it arrives, one ``message`` delta at a time, from where
+        the reader is.
 
         Text already given cannot be taken back: after a ``message_replace`` (output
         moderation) the final text is in :attr:`answer` and :meth:`final_reply`.
         """
-        events = aiter(self)
-        try:
-            async for event in events:
-                if isinstance(event, MessageEvent | AgentMessageEvent):
-                    yield event.answer
-        finally:
-            await events.aclose()  # type: ignore[attr-defined]  # an async generator
+        async for event in self:
+            if isinstance(event, MessageEvent | AgentMessageEvent):
+                yield event.answer
 
     async def final_reply(self) -> ChatReply:
         """The :class:`ChatReply`, after reading the rest of the stream."""
@@ -646,3 +712,56 @@ class AsyncStreamManager(Generic[S]):
 
     def __repr__(self) -> str:
         return f"<AsyncStreamManager {'open' if self._stream is not None else 'not entered'}>"
+
+
+# -- Opening a stream: one helper per client kind ----------------------------------------
+
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "")
+    return content_type.startswith("text/event-stream")
+
+
+def _not_an_event_stream(response: httpx.Response, what: str) -> ResponseDecodeError:
+    """The error for a 2xx answer to a stream's request that is not an event stream (read)."""
+    content_type = response.headers.get("content-type", "")
+    return ResponseDecodeError(
+        f"expected an event stream (text/event-stream) for {what}, got "
+        f"{content_type or 'no content type'!r} ({len(response.content)} bytes; the body is "
+        "in .raw)",
+        raw=response.text,
+        response=response,
+        show_raw=False,
+    )
+
+
+def open_stream(client: SyncAPIClient, flow: Flow[R], wrap: Callable[[R], T], *, what: str) -> T:
+    """Run ``flow``, which opens a stream, and ``wrap`` what it gave. A response that is
+    not an event stream is read, closed and refused (:class:`ResponseDecodeError` naming
+    ``what``); a flow may also give something else (a reply built another way)."""
+    opened = client._run(flow)
+    if isinstance(opened, httpx.Response) and not _is_event_stream(opened):
+        opened.read()
+        opened.close()
+        raise _not_an_event_stream(opened, what)
+    return wrap(opened)
+
+
+def open_async_stream(
+    client: AsyncAPIClient, flow: Callable[[], Flow[R]], wrap: Callable[[R], S], *, what: str
+) -> AsyncStreamManager[S]:
+    """Async :func:`open_stream`: the manager that runs a new ``flow()`` when entered (or
+    awaited); the arguments were checked before."""
+
+    async def open_and_wrap() -> S:
+        opened = await client._run(flow())
+        if isinstance(opened, httpx.Response) and not _is_event_stream(opened):
+            await opened.aread()
+            await opened.aclose()
+            raise _not_an_event_stream(opened, what)
+        return wrap(opened)
+
+    return AsyncStreamManager(open_and_wrap)

@@ -75,20 +75,16 @@ def stream_turn(
         try:
             async with client.chat.stream(query, **options) as stream:
                 turn.stream = stream
-                events = aiter(stream)
-                try:
-                    async for event in events:
-                        turn.events.append(event)
-                        if on_event is not None:
-                            result = on_event(stream, event)
-                            if inspect.isawaitable(result):
-                                await result
-                        if take is not None and len(turn.events) >= take:
-                            break
-                    else:
-                        turn.reply = await stream.final_reply()
-                finally:
-                    await events.aclose()
+                async for event in stream:
+                    turn.events.append(event)
+                    if on_event is not None:
+                        result = on_event(stream, event)
+                        if inspect.isawaitable(result):
+                            await result
+                    if take is not None and len(turn.events) >= take:
+                        break
+                else:
+                    turn.reply = await stream.final_reply()
         except DifyError as exc:
             turn.error = exc
 

@@ -34,3 +34,19 @@ def server(dialect: str, clock: FakeClock) -> Iterator[DifyTestServer]:
     """A started server of the dialect, on the fake clock."""
     with DifyTestServer(api_key=API_KEY, dialect=dialect, clock=clock) as started:  # type: ignore[arg-type]
         yield started
+
+
+@pytest.fixture(params=[False, True], ids=["message_end-first", "workflow_finished-first"])
+def holding_server(request: pytest.FixtureRequest) -> Iterator[DifyTestServer]:
+    """A 1.16 server that keeps a followed run's event stream open, pinging, after the
+    run finished (as Dify 1.16 does with continue_on_pause), with the turn's end in
+    either order. A client that waited for the close would be hung up on by the server
+    at the idle timeout, and ``held_streams`` would say so."""
+    with DifyTestServer(
+        api_key=API_KEY,
+        dialect="1.16",
+        ping_interval=0.05,
+        events_idle_timeout=10,
+        message_end_after_workflow_finished=request.param,
+    ) as server:
+        yield server

@@ -7,9 +7,18 @@ import threading
 from collections.abc import Callable, Generator, Mapping
 from typing import Any, TypeAlias
 
-from dify_chatflow import ChatReply, WorkflowPause
-from dify_chatflow.testing import ConversationSnapshot, FormSubmission, HumanInput, Responder
+from client_support import API_KEY, USER
+from dify_chatflow import ChatflowClient, ChatReply, WorkflowPause
+from dify_chatflow.testing import (
+    ConversationSnapshot,
+    DifyTestServer,
+    FormSubmission,
+    HeldStream,
+    HumanInput,
+    Responder,
+)
 from resource_support import Driver
+from server_support import wait_for
 
 DEPLOY_FORM = "Deploy **v2** to prod?"
 
@@ -127,3 +136,15 @@ def paused_turn(driver: Driver, client: Any) -> tuple[ChatReply, WorkflowPause]:
     assert isinstance(reply, ChatReply)
     assert reply.paused is not None
     return reply, reply.paused
+
+
+def submit(server: DifyTestServer, token: str, action: str = "approve", **inputs: str) -> None:
+    """Submit a form through a client of its own (any thread, any test's client kind)."""
+    with ChatflowClient(api_key=API_KEY, base_url=server.base_url, user=USER) as other:
+        other.forms.submit(token, action=action, inputs=inputs)
+
+
+def ended_by_the_client(server: DifyTestServer, run_id: object) -> None:
+    """The server held the finished run's stream open, and the client hung up on it."""
+    wait_for(lambda: any(held.ended_by for held in server.held_streams))
+    assert server.held_streams == [HeldStream(str(run_id), ended_by="client")]

@@ -157,6 +157,11 @@ def test_arguments_are_checked_before_sending(server, driver):
         driver.run(client.annotations.disable_reply(**{**EMBEDDING, "embedding_model_name": ""}))
     with pytest.raises(ConfigurationError, match="action"):
         driver.run(client.annotations.reply_job("pause", UNKNOWN))
+    for wait_timeout in (-1, float("nan"), float("inf"), True, "5"):
+        with pytest.raises(ConfigurationError, match="wait_timeout must be a finite number"):
+            driver.run(
+                client.annotations.enable_reply(**EMBEDDING, wait=True, wait_timeout=wait_timeout)
+            )
 
     assert server.requests == []
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from client_support import API_KEY, USER
+from client_support import API_KEY
 from dify_chatflow import (
     ChatflowClient,
     ConfigurationError,
@@ -21,10 +21,12 @@ from dify_chatflow.testing import DifyTestServer, Fault, HumanInput
 from human_support import (
     Gate,
     approval,
+    ended_by_the_client,
     names,
     paused_turn,
     read,
     slow_approval,
+    submit,
     texts,
     two_parts,
 )
@@ -37,12 +39,6 @@ def human_server() -> Iterator[DifyTestServer]:
     with DifyTestServer(api_key=API_KEY, dialect="1.16", ping_interval=0.05) as server:
         server.add_app(API_KEY, responder=approval)
         yield server
-
-
-def submit(server: DifyTestServer, token: str, action: str = "approve", **inputs: str) -> None:
-    """Submit a form through a client of its own (any thread, any test's client kind)."""
-    with ChatflowClient(api_key=API_KEY, base_url=server.base_url, user=USER) as other:
-        other.forms.submit(token, action=action, inputs=inputs)
 
 
 def wait_until_finished(server: DifyTestServer, run_id: object) -> None:
@@ -65,21 +61,25 @@ def cut_stream(
     return caught.value
 
 
-def test_resume_follows_a_run_the_form_resumed(driver, human_server):
+def test_resume_right_after_the_submit_ends_with_the_run_not_the_connection(driver, holding_server):
     gate = Gate()
-    human_server.add_app(API_KEY, responder=slow_approval(gate))
-    client = driver.client(human_server)
+    holding_server.add_app(API_KEY, responder=slow_approval(gate))
+    client = driver.client(holding_server)
     reply, pause = paused_turn(driver, client)
-    submit(human_server, pause.forms[0].form_token, comment="ok")
+    submit(holding_server, pause.forms[0].form_token, comment="ok")
+    # The run waits at the gate until the stream is open: it ends while followed, and
+    # the server then holds the stream open.
     events, final, stream = read(driver, client.chat.resume(reply), on_first=gate.open)
     started = [e for e in events if e.event == "workflow_started"]
     assert [e.reason for e in started] == ["resumption"]
     assert message_texts(events) == ["Approved. ", "Comment: ok"]
-    assert names(events)[-2:] == ["message_end", "workflow_finished"]
+    assert set(names(events)[-2:]) == {"message_end", "workflow_finished"}
     assert stream.source == "events"
     assert final.answer == "Checking. Approved. Comment: ok"
     assert (final.conversation_id, final.message_id) == (reply.conversation_id, reply.message_id)
     assert final.paused is None
+    assert stream.response.is_closed
+    ended_by_the_client(holding_server, pause.workflow_run_id)
 
 
 def test_resume_opened_before_the_submit_waits_for_the_resumed_run(driver, human_server):

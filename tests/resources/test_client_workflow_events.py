@@ -15,13 +15,23 @@ from dify_chatflow import (
     ConfigurationError,
     MessageEvent,
     NotFoundError,
+    ResponseDecodeError,
     WorkflowFinishedEvent,
     WorkflowPausedEvent,
     WorkflowRunNotFoundError,
     WorkflowStartedEvent,
 )
-from dify_chatflow.testing import DifyTestServer
-from human_support import Gate, approval, names, read, two_parts
+from dify_chatflow.testing import DifyTestServer, Fault
+from human_support import (
+    Gate,
+    approval,
+    ended_by_the_client,
+    names,
+    read,
+    slow_approval,
+    submit,
+    two_parts,
+)
 from resource_support import Driver, chat
 from server_support import wait_for
 
@@ -173,3 +183,47 @@ def test_dify_1_10_has_no_events_route(driver):
             final_event(driver, client.workflows.events(uuid.uuid4()))
     assert caught.value.code is None
     assert "does not have that endpoint" in str(caught.value)
+
+
+def test_events_with_continue_on_pause_end_with_the_run_not_the_connection(driver, holding_server):
+    gate = Gate()
+    holding_server.add_app(API_KEY, responder=slow_approval(gate))
+    client = driver.client(holding_server)
+    reply = driver.run(client.chat.send("deploy?"))
+    run_id = reply.paused.workflow_run_id
+    submit(holding_server, reply.paused.forms[0].form_token, comment="ok")
+    opened = client.workflows.events(run_id, continue_on_pause=True)
+    events, final, stream = read(driver, opened, on_first=gate.open)
+    assert final.answer == "Approved. Comment: ok"  # the resumption's text
+    assert stream.workflow_finished.status == "succeeded"
+    assert stream.response.is_closed
+    shown = names(events)
+    assert {"message_end", "workflow_finished"} <= set(shown)
+    assert "ping" not in shown[shown.index("workflow_finished") :]
+    ended_by_the_client(holding_server, run_id)
+
+
+def test_every_stream_refuses_an_answer_that_is_not_an_event_stream(driver, new_server):
+    new_server.add_app(API_KEY, responder=approval)
+    client = driver.client(new_server)
+    paused = driver.run(client.chat.send("deploy?"))
+    not_a_stream = Fault.status(200, body={"answer": "hello"})
+    openers = [
+        ("chat", "a streaming chat message", lambda: client.chat.stream("hello")),
+        ("workflows", "a workflow run's events", lambda: client.chat.resume(paused)),
+        (
+            "workflows",
+            "a workflow run's events",
+            lambda: client.workflows.events(paused.paused.workflow_run_id),
+        ),
+    ]
+    for route, what, opener in openers:
+        new_server.inject_fault(not_a_stream, route=route)
+        with pytest.raises(
+            ResponseDecodeError, match=f"for {what}, got 'application/json'"
+        ) as caught:
+            read(driver, opener())
+        assert caught.value.raw == '{"answer": "hello"}\n'
+        assert caught.value.response is not None
+        assert caught.value.response.is_closed
+    assert new_server.pending_faults == 0

@@ -18,13 +18,18 @@ import dify_chatflow
 import pytest
 from client_support import CLIENT_KINDS, ClientFactory
 from dify_chatflow import (
+    Annotation,
+    AnnotationReplyJob,
+    AppFeedback,
     AppParameters,
     AsyncPager,
     AsyncStreamManager,
+    AudioContent,
     ChatReply,
     ChatStream,
     ConversationVariable,
     DifyError,
+    FileContent,
     FormAction,
     FormField,
     HumanInputForm,
@@ -37,6 +42,7 @@ from dify_chatflow import (
     TextInputField,
     ToolIcon,
     UnknownEvent,
+    WorkflowLog,
     WorkflowPause,
     WorkflowStartedEvent,
 )
@@ -47,6 +53,8 @@ from dify_chatflow.types.events import parse_event
 
 USER = "abc-123"
 SECRET = "tok-SECRET-42"
+WORKFLOW_KEY = "app-workflow"
+SPEECH = b"ID3\x04\x00\xff speech"
 VARIABLES: list[dict[str, object]] = [
     {"name": "visits", "value_type": "number", "value": 3},
     {"name": "api_token", "value_type": "secret", "value": SECRET},
@@ -63,6 +71,10 @@ def _responder(query: str, inputs: Mapping[str, object], conversation: Conversat
         yield "Checking. "
         yield HumanInput("Deploy?", actions=["approve"], inputs=["comment"])
     yield f"You said {query}"
+
+
+def _speak(text: str) -> bytes:
+    return SPEECH + text.encode()
 
 
 def _public_models() -> list[type[Any]]:
@@ -121,9 +133,12 @@ async def _pages(pager: Any) -> list[Any]:
     return [item async for item in pager]
 
 
-def _gather(client: Any, run: Callable[[Any], Any], upload: Path) -> dict[str, Any]:
-    """One of every kind of value ``client`` returns; ``run`` gives an async client's
-    result (a coroutine's value, a stream's events, a pager's items)."""
+def _gather(
+    client: Any, workflow_client: Any, run: Callable[[Any], Any], upload: Path
+) -> dict[str, Any]:
+    """One of every kind of value ``client`` returns (``workflow_client``: a workflow-mode
+    app's, for its logs); ``run`` gives an async client's result (a coroutine's value, a
+    stream's events, a pager's items)."""
     file = run(client.files.upload(upload))
     reply = run(client.chat.send("hi", inputs={"name": "Ann", "plan": "gold"}, files=[file]))
     conversation_id = reply.conversation_id
@@ -132,6 +147,7 @@ def _gather(client: Any, run: Callable[[Any], Any], upload: Path) -> dict[str, A
     assert paused.paused is not None
     started = next(e for e in events if isinstance(e, WorkflowStartedEvent))
     assert started.workflow_run_id is not None
+    run(client.messages.feedback(reply.message_id, "like", content="good"))
     return {
         "reply": reply,
         "paused": paused,
@@ -149,6 +165,19 @@ def _gather(client: Any, run: Callable[[Any], Any], upload: Path) -> dict[str, A
             run(client.app.meta()),
             run(client.app.site()),
         ],
+        "file_content": run(client.files.preview(file.id)),
+        "audio": run(client.audio.to_audio("hi")),
+        "annotation": run(client.annotations.create("Refunds?", "Within 30 days.")),
+        "annotations": run(client.annotations.list()),
+        "reply_job": run(
+            client.annotations.enable_reply(
+                embedding_provider_name="openai",
+                embedding_model_name="text-embedding-3-small",
+                score_threshold=0.9,
+            )
+        ),
+        "feedbacks": run(client.app.feedbacks()),
+        "logs": run(workflow_client.workflows.logs()),
     }
 
 
@@ -178,10 +207,18 @@ def returned(
     try:
         with DifyTestServer(dialect="1.16") as server:
             server.add_app(
-                server.api_key, variables=VARIABLES, responder=_responder, user_input_form=FORM
+                server.api_key,
+                variables=VARIABLES,
+                responder=_responder,
+                user_input_form=FORM,
+                file_upload=True,
+                text_to_speech=_speak,
             )
+            server.add_app(WORKFLOW_KEY, mode="workflow")
+            server.add_workflow_log(api_key=WORKFLOW_KEY, user=USER, status="failed", error="x")
             client = factory(server, api_key=server.api_key, user=USER)._target
-            yield _gather(client, run, upload)
+            workflow_client = factory(server, api_key=WORKFLOW_KEY, user=USER)._target
+            yield _gather(client, workflow_client, run, upload)
     finally:
         factory.close()
 
@@ -216,6 +253,14 @@ def test_every_returned_model_is_json_ready(returned: dict[str, Any]) -> None:
         "MessageEndEvent",
         "WorkflowStartedEvent",
         "WorkflowFinishedEvent",
+        "FileContent",
+        "AudioContent",
+        "Annotation",
+        "AnnotationReplyJob",
+        "AppFeedback",
+        "WorkflowLog",
+        "WorkflowLogRun",
+        "WorkflowLogEndUser",
     } <= kinds
     for model in models:
         data = model.to_dict()
@@ -250,6 +295,81 @@ def test_a_paused_reply_hands_on_its_forms(returned: dict[str, Any]) -> None:
     assert fetched["form_token"] == form["form_token"]
     assert fetched["actions"] == [{"id": "approve", "title": "Approve", "button_style": "default"}]
     assert [item["output_variable_name"] for item in fetched["inputs"]] == ["comment"]
+
+
+def test_content_bytes_become_base64_text_that_reads_back(returned: dict[str, Any]) -> None:
+    preview: FileContent = returned["file_content"]
+    audio: AudioContent = returned["audio"]
+    assert preview.content == b"hello"
+    assert audio.content == SPEECH + b"hi"
+    preview_data, audio_data = preview.to_dict(), audio.to_dict()
+    assert preview_data == {
+        "content": base64.b64encode(b"hello").decode(),
+        "mime_type": preview.mime_type,
+        "filename": preview.filename,
+        "size": 5,
+        "charset": preview.charset,
+    }
+    assert audio_data == {
+        "content": base64.b64encode(SPEECH + b"hi").decode(),
+        "mime_type": "audio/mpeg",
+    }
+    assert FileContent.from_json(json.loads(preview.to_json())) == preview
+    assert AudioContent.from_json(json.loads(audio.to_json())) == audio
+
+
+def test_annotations_feedbacks_and_logs_hand_on_their_ids_and_times(
+    returned: dict[str, Any],
+) -> None:
+    note: Annotation = returned["annotation"]
+    assert note.to_dict() == {
+        "id": str(note.id),
+        "question": "Refunds?",
+        "answer": "Within 30 days.",
+        "hit_count": 0,
+        "created_at": note.created_at.isoformat(),
+    }
+    assert [item["id"] for item in json_ready(returned["annotations"])] == [str(note.id)]
+    job: AnnotationReplyJob = returned["reply_job"]
+    assert job.to_dict() == {
+        "job_id": str(job.job_id),
+        "action": "enable",
+        "status": "waiting",
+        "error_message": None,
+    }
+    [feedback] = returned["feedbacks"]
+    data = feedback.to_dict()
+    assert (data["message_id"], data["rating"]) == (str(returned["reply"].message_id), "like")
+    assert dt.datetime.fromisoformat(data["created_at"]) == feedback.created_at
+    [log] = returned["logs"]
+    data = log.to_dict()
+    assert (data["workflow_run"]["status"], data["workflow_run"]["error"]) == ("failed", "x")
+    assert data["created_by_end_user"]["session_id"] == USER
+    assert data["created_by_account"] is None
+
+
+def test_a_log_started_from_the_console_hands_on_its_account() -> None:
+    account_id = uuid.UUID(int=7)
+    log = WorkflowLog.from_json(
+        {
+            "id": str(uuid.UUID(int=1)),
+            "created_by_role": "account",
+            "created_by_account": {"id": str(account_id), "name": "Ann", "email": None},
+            "created_at": 1_764_578_000,
+        }
+    )
+    data = log.to_dict()
+    assert data["created_by_account"] == {"id": str(account_id), "name": "Ann", "email": None}
+    assert data["created_at"] == "2025-12-01T08:33:20+00:00"
+    assert json.loads(log.to_json()) == data
+
+
+def test_a_reply_job_takes_its_action_from_the_call_or_the_data() -> None:
+    answer = {"job_id": str(uuid.UUID(int=3)), "job_status": "completed"}
+    assert AnnotationReplyJob.from_json(answer, "disable").action == "disable"
+    assert AnnotationReplyJob.from_json({**answer, "action": "enable"}).action == "enable"
+    with pytest.raises(ResponseDecodeError, match="'action' must be 'enable' or 'disable'"):
+        AnnotationReplyJob.from_json(answer)
 
 
 def test_a_secret_variable_stays_masked_unless_asked(returned: dict[str, Any]) -> None:
@@ -336,6 +456,17 @@ def test_a_form_field_is_read_by_its_control_type() -> None:
         (dify_chatflow.Feature.from_json, {"enabled": "maybe"}),
         (dify_chatflow.SystemParameters.from_json, {"file_size_limit": "big"}),
         (dify_chatflow.Usage.from_json, {"total_tokens": "many"}),
+        (FileContent.from_json, {"content": "not base64!", "mime_type": "text/plain"}),
+        (FileContent.from_json, {"content": "eA==", "mime_type": "text/plain", "size": 5}),
+        (AudioContent.from_json, {"content": b"raw bytes", "mime_type": "audio/mpeg"}),
+        (AudioContent.from_json, {"content": "eA=="}),
+        (Annotation.from_json, {"id": "not-a-uuid", "question": "q", "answer": "a"}),
+        (AnnotationReplyJob.from_json, {"job_id": str(uuid.UUID(int=3)), "action": "on"}),
+        (AppFeedback.from_json, {"id": str(uuid.UUID(int=4)), "message_id": 5}),
+        (WorkflowLog.from_json, {"id": str(uuid.UUID(int=5)), "workflow_run": {"id": 1}}),
+        (dify_chatflow.WorkflowLogAccount.from_json, {"name": "no id"}),
+        (dify_chatflow.WorkflowLogEndUser.from_json, "not an object"),
+        (dify_chatflow.WorkflowLogRun.from_json, {"id": str(uuid.UUID(int=6)), "status": 1}),
     ],
 )
 def test_malformed_json_is_a_response_decode_error(read: Any, data: Any) -> None:

@@ -9,7 +9,7 @@ import sys
 from . import EXIT_CODES_HELP, EXIT_OK, Parser, connection_options
 from ._common import add_json_option, open_client, utc, write_json, write_table
 
-__all__ = ["add_logs_command", "iso_time"]
+__all__ = ["add_logs_command"]
 
 _EPILOG = f"""\
 examples:
@@ -27,7 +27,7 @@ configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL
 _STATUSES = ("succeeded", "failed", "stopped")
 
 
-def iso_time(text: str) -> dt.datetime:
+def _iso_time(text: str) -> dt.datetime:
     """``--after`` / ``--before``'s type: ISO 8601, UTC when it names no offset."""
     try:
         moment = dt.datetime.fromisoformat(text)
@@ -50,8 +50,8 @@ def add_logs_command(subparsers: argparse._SubParsersAction[Parser]) -> None:
     )
     parser.add_argument("--status", choices=_STATUSES, help="only runs that ended so")
     parser.add_argument("--keyword", help="only runs whose inputs or outputs contain it")
-    parser.add_argument("--after", type=iso_time, metavar="TIME", help="created at or after")
-    parser.add_argument("--before", type=iso_time, metavar="TIME", help="created at or before")
+    parser.add_argument("--after", type=_iso_time, metavar="TIME", help="created at or after")
+    parser.add_argument("--before", type=_iso_time, metavar="TIME", help="created at or before")
     parser.add_argument(
         "--session", metavar="USER", help="only runs started by this end user (its user id)"
     )

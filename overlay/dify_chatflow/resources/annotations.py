@@ -9,7 +9,6 @@ the public signatures. Listing pages by number through :class:`SyncPager` /
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
@@ -33,6 +32,7 @@ from .._exceptions import (
     ConfigurationError,
 )
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
+from .._retry import _seconds
 from .._types import NOT_GIVEN
 from ._responses import model_of, page_of
 from .conversations import _LostResponses
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from ..types.annotations import Annotation, AnnotationReplyJob, ReplyAction
 
-__all__ = ["AnnotationFlows", "Annotations", "AsyncAnnotations", "check_wait_timeout"]
+__all__ = ["AnnotationFlows", "Annotations", "AsyncAnnotations"]
 
 _ACTIONS: Final = ("enable", "disable")
 
@@ -57,14 +57,6 @@ def _checked_name(value: object, name: str) -> str:
     if type(value) is not str or not value:
         raise ConfigurationError(f"{name} must be a non-empty str, got {value!r}")
     return value
-
-
-def check_wait_timeout(timeout: object) -> float:
-    """A wait's ``timeout``: a finite number of seconds >= 0, else ConfigurationError."""
-    real = isinstance(timeout, int | float) and not isinstance(timeout, bool)
-    if not real or not 0 <= timeout < math.inf:  # type: ignore[operator]  # NaN fails too
-        raise ConfigurationError(f"timeout must be a number of seconds >= 0, got {timeout!r}")
-    return float(timeout)  # type: ignore[arg-type]
 
 
 class AnnotationFlows:
@@ -159,7 +151,7 @@ class AnnotationFlows:
         """Start the job that switches annotation replies on or off; with ``wait``, its end."""
         if type(wait) is not bool:
             raise ConfigurationError(f"wait must be a bool, got {wait!r}")
-        wait_timeout = check_wait_timeout(wait_timeout)
+        wait_timeout = _seconds("wait_timeout", wait_timeout)
         real = isinstance(score_threshold, int | float) and not isinstance(score_threshold, bool)
         if not real or not 0 <= score_threshold <= 1:
             raise ConfigurationError(
@@ -208,7 +200,7 @@ class AnnotationFlows:
             raise ConfigurationError(
                 f"wait_for_job takes an AnnotationReplyJob, got a {type(job).__name__}"
             )
-        timeout = check_wait_timeout(timeout)
+        timeout = _seconds("timeout", timeout)
         deadline = time.monotonic() + timeout
         delay = RECOVERY_POLL_INTERVAL
         while not job.done:

@@ -39,14 +39,7 @@ if TYPE_CHECKING:
 
     from ..types.audio import AudioContent
 
-__all__ = [
-    "ACCEPTED_AUDIO_TYPES",
-    "AsyncAudio",
-    "Audio",
-    "AudioFlows",
-    "guess_audio_type",
-    "no_audio",
-]
+__all__ = ["ACCEPTED_AUDIO_TYPES", "AsyncAudio", "Audio", "AudioFlows"]
 
 ACCEPTED_AUDIO_TYPES: Final = ("audio/mp3", "audio/m4a", "audio/wav", "audio/amr", "audio/mpga")
 """The declared types speech to text takes (Dify refuses others, ``audio/mpeg`` among
@@ -58,7 +51,7 @@ _NO_AUDIO: Final = (
 )
 
 
-def guess_audio_type(filename: str) -> str | None:
+def _guess_audio_type(filename: str) -> str | None:
     """The type Dify takes for an audio file's extension (``a.mp3`` -> ``audio/mp3``), else
     what the name tells."""
     extension = os.path.splitext(filename)[1][1:].lower()
@@ -66,7 +59,7 @@ def guess_audio_type(filename: str) -> str | None:
     return accepted if accepted in ACCEPTED_AUDIO_TYPES else guess_mime_type(filename)
 
 
-def no_audio(response: httpx.Response) -> Exception:
+def _no_audio_error(response: httpx.Response) -> Exception:
     """The error for a speech answer that is JSON: :class:`NoAudioError` for ``null``."""
     data = decode_json(response)
     if data is None:
@@ -97,7 +90,7 @@ class AudioFlows:
         core = self._core
         end_user = core.end_user(options.user)
         upload = _Upload(
-            file, filename, mime_type, guess=guess_audio_type, accepted=ACCEPTED_AUDIO_TYPES
+            file, filename, mime_type, guess=_guess_audio_type, accepted=ACCEPTED_AUDIO_TYPES
         )
         size = upload.known_size()
         if size is not None and size > MAX_AUDIO_BYTES:
@@ -157,7 +150,7 @@ class AudioFlows:
         response = yield from self._core.execute(request, options, idempotent=False)
         content_type = response.headers.get("content-type", "")
         if "json" in content_type.lower():
-            raise no_audio(response)
+            raise _no_audio_error(response)
         from ..types.audio import AudioContent
         from ..types.files import media_type_of
 
@@ -243,7 +236,7 @@ class Audio(SyncAPIResource):
         ``to_audio_file("Hello", "hello.mp3")``, or ``to_audio_file(message_id=...,
         destination=...)``. A path is removed again if the transfer breaks.
         """
-        download = Download(destination, json_refusal=no_audio)
+        download = Download(destination, json_refusal=_no_audio_error)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.speech_request(
             text, message_id=message_id, voice=voice, options=options
@@ -308,7 +301,7 @@ class AsyncAudio(AsyncAPIResource):
         timeout: Timeout = NOT_GIVEN,
     ) -> pathlib.Path:
         """Async :meth:`Audio.to_audio_file`."""
-        download = Download(destination, json_refusal=no_audio)
+        download = Download(destination, json_refusal=_no_audio_error)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.speech_request(
             text, message_id=message_id, voice=voice, options=options

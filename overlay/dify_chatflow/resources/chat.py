@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import httpx
 
@@ -43,7 +44,7 @@ from .._exceptions import (
 )
 from .._types import NOT_GIVEN
 from .messages import MessageFlows
-from .workflows import WorkflowFlows
+from .workflows import RUN_EVENTS, WorkflowFlows
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -60,8 +61,13 @@ if TYPE_CHECKING:
     from ..types.app import AppParameters
     from ..types.chat import ChatReply
     from ..types.files import UploadedFile
+    from ..types.messages import Message
 
 __all__ = ["AsyncChat", "Chat", "ChatFlows"]
+
+R = TypeVar("R")
+
+_CHAT_STREAM: Final = "a streaming chat message"
 
 #: The file types and transfer methods ``POST /chat-messages`` accepts in ``files``.
 FILE_TYPES: Final = ("image", "document", "audio", "video", "custom")
@@ -86,9 +92,9 @@ class ChatFlows:
         conversation_id: str | UUID | None,
         inputs: Mapping[str, Any] | None,
         files: Iterable[UploadedFile | Mapping[str, Any]] | None,
-        user: str | None,
         auto_generate_name: bool,
         parameters: AppParameters | None,
+        options: RequestOptions,
     ) -> dict[str, Any]:
         """The request body, every argument checked first (nothing is sent on a refusal)."""
         core = self._core
@@ -105,7 +111,7 @@ class ChatFlows:
             "query": query,
             "inputs": _checked_inputs(inputs, parameters),
             "response_mode": "streaming" if streaming else "blocking",
-            "user": core.end_user(user),
+            "user": core.end_user(options.user),
             "auto_generate_name": auto_generate_name,
         }
         if conversation_id is not None:
@@ -114,16 +120,14 @@ class ChatFlows:
             body["files"] = [_checked_file(core, item, index) for index, item in _items(files)]
         return body
 
-    def send_flow(
-        self, payload: dict[str, Any], *, max_retries: int | None, timeout: Timeout
-    ) -> Flow[ChatReply]:
+    def send_flow(self, payload: dict[str, Any], *, options: RequestOptions) -> Flow[ChatReply]:
         """A blocking turn: the whole answer once the workflow has run."""
         from ..types.chat import ChatReply
 
         request = _binding.build("chat.send", body=payload)
         response = yield from self._core.execute(
             request,
-            RequestOptions(timeout=timeout, max_retries=max_retries),
+            options,
             default_timeout=BLOCKING_CHAT_TIMEOUT,
             idempotent=False,
         )
@@ -135,13 +139,13 @@ class ChatFlows:
             raise
 
     def open_flow(
-        self, payload: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+        self, payload: dict[str, Any], *, options: RequestOptions
     ) -> Flow[httpx.Response]:
         """A streaming turn: the open response (the stream's read timeout is its idle time)."""
         request = _binding.build("chat.send", body=payload)
         response = yield from self._core.execute(
             request,
-            RequestOptions(timeout=timeout, max_retries=max_retries),
+            options,
             default_timeout=STREAM_TIMEOUT,
             idempotent=False,
             stream=True,
@@ -152,16 +156,13 @@ class ChatFlows:
         self,
         task_id: str | UUID,
         *,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[None]:
         """Stop a running turn (idempotent: a finished or unknown task answers success too)."""
         core = self._core
         request = _binding.build(
-            "chat.stop", core.uuid(task_id, "task_id"), body={"user": core.end_user(user)}
+            "chat.stop", core.uuid(task_id, "task_id"), body={"user": core.end_user(options.user)}
         )
-        options = RequestOptions(timeout=timeout, max_retries=max_retries)
         response = yield from core.execute(request, options)
         body = decode_json(response)
         if not (isinstance(body, dict) and body.get("result") == "success"):
@@ -172,7 +173,7 @@ class ChatFlows:
             )
 
     def recover_flow(
-        self, error: StreamInterruptedError, *, user: str | None, timeout: float
+        self, error: StreamInterruptedError, *, options: RequestOptions, timeout: float
     ) -> Flow[ChatReply]:
         """The final reply of a turn whose stream broke, from what the server kept.
 
@@ -191,9 +192,7 @@ class ChatFlows:
         deadline = time.monotonic() + timeout
         delay = RECOVERY_POLL_INTERVAL
         while True:
-            run = yield from self._workflows.get_run_flow(
-                run_id, max_retries=None, timeout=NOT_GIVEN
-            )
+            run = yield from self._workflows.get_run_flow(run_id, options=RequestOptions())
             if run.status != "running":
                 break
             left = deadline - time.monotonic()
@@ -211,10 +210,7 @@ class ChatFlows:
                 f"workflow run {run_id} ended {run.status}{detail}; there is no answer to recover",
                 error=error,
             )
-        messages = yield from self._messages.list_flow(
-            conversation_id, options=RequestOptions(user=user)
-        )
-        message = next((m for m in messages if m.id == message_id), None)
+        message = yield from self._message_in_history(conversation_id, message_id, options)
         answer = message.answer if message is not None and message.answer else None
         if answer is None:
             kept = run.outputs.get("answer")
@@ -280,28 +276,32 @@ class ChatFlows:
     def resume_flow(
         self,
         origin: ResumeOrigin,
-        error: StreamInterruptedError | None,
+        reply_or_error: ChatReply | StreamInterruptedError,
         *,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
         recovery_timeout: float,
     ) -> Flow[httpx.Response | ChatReply]:
-        """The open events of the turn's run, or, on a server without the endpoint (an
-        HTML 404: Dify before 1.14), the reply ``recover`` builds from a broken stream."""
+        """The open events of the turn's run (``origin``, checked from
+        ``reply_or_error``), or, on a server without the endpoint (an HTML 404: Dify
+        before 1.14), the reply ``recover`` builds from a broken stream."""
+        error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
         if origin.paused and not origin.answer:
             # A blocking answer that paused says nothing of the text so far; the history
             # holds it while the run waits.
-            origin.answer = yield from self._answer_in_history(origin, user=user)
+            message = yield from self._message_in_history(
+                origin.conversation_id, origin.message_id, options
+            )
+            origin.answer = message.answer if message is not None else ""
         # On through the pause the caller had: a follower may start before the resumption
         # (the stream stops itself at a new pause).
         request = self._workflows.events_request(
-            origin.workflow_run_id, user=user, continue_on_pause=True, include_state_snapshot=None
+            origin.workflow_run_id,
+            continue_on_pause=True,
+            include_state_snapshot=None,
+            options=options,
         )
         try:
-            response = yield from self._workflows.open_events_flow(
-                request, max_retries=max_retries, timeout=timeout
-            )
+            response = yield from self._workflows.open_events_flow(request, options=options)
         except NotFoundError as exc:
             if exc.code is not None or error is None:
                 raise  # Dify's own 404 (an unknown run), or a pause no older server makes
@@ -310,18 +310,30 @@ class ChatFlows:
                 "1.14); recovering the reply of workflow run %s with chat.recover instead",
                 origin.workflow_run_id,
             )
-            reply = yield from self.recover_flow(error, user=user, timeout=recovery_timeout)
+            reply = yield from self.recover_flow(error, options=options, timeout=recovery_timeout)
             return reply
         return response
 
-    def _answer_in_history(self, origin: ResumeOrigin, *, user: str | None) -> Flow[str]:
+    def _message_in_history(
+        self, conversation_id: UUID, message_id: UUID, options: RequestOptions
+    ) -> Flow[Message | None]:
+        """The turn's message as the conversation's history holds it (``None`` if it
+        does not); read as the call's end user, with the client's timeout and retries."""
         messages = yield from self._messages.list_flow(
-            origin.conversation_id, options=RequestOptions(user=user)
+            conversation_id, options=RequestOptions(user=options.user)
         )
-        message = next((m for m in messages if m.id == origin.message_id), None)
-        return message.answer if message is not None else ""
+        return next((message for message in messages if message.id == message_id), None)
 
-    def replayed_reply_flow(self, state: ResumeState, *, user: str | None) -> Flow[ChatReply]:
+    def replayed_reply(
+        self, run: Callable[[Flow[ChatReply]], R], *, options: RequestOptions
+    ) -> Callable[[ResumeState], R]:
+        """How a resumed stream gets a finished run's reply: :meth:`replayed_reply_flow`,
+        run by the client's ``run`` (sync: the reply; async: an awaitable of it)."""
+        return lambda state: run(self.replayed_reply_flow(state, options=options))
+
+    def replayed_reply_flow(
+        self, state: ResumeState, *, options: RequestOptions
+    ) -> Flow[ChatReply]:
         """The reply of a run that had finished: a replay carries only its
         ``workflow_finished`` event; the answer is in the message history."""
         from ..types.chat import ChatReply, Usage
@@ -341,10 +353,9 @@ class ChatFlows:
                 message_id=origin.message_id,
                 workflow_run_id=origin.workflow_run_id,
             )
-        messages = yield from self._messages.list_flow(
-            origin.conversation_id, options=RequestOptions(user=user)
+        message = yield from self._message_in_history(
+            origin.conversation_id, origin.message_id, options
         )
-        message = next((m for m in messages if m.id == origin.message_id), None)
         answer = message.answer if message is not None else ""
         if not answer:
             kept = finished.outputs.get("answer")
@@ -445,23 +456,6 @@ def _checked_file(core: ClientCore, item: object, index: int) -> dict[str, Any]:
     return entry
 
 
-def _not_an_event_stream(response: httpx.Response) -> bool:
-    return not response.headers.get("content-type", "").startswith("text/event-stream")
-
-
-def _unexpected_answer(response: httpx.Response) -> ResponseDecodeError:
-    """The error for a 2xx answer to a streaming request that is not an event stream (read)."""
-    content_type = response.headers.get("content-type", "")
-    return ResponseDecodeError(
-        f"expected an event stream (text/event-stream) for a streaming chat message, got "
-        f"{content_type or 'no content type'!r} ({len(response.content)} bytes; the body is "
-        "in .raw)",
-        raw=response.text,
-        response=response,
-        show_raw=False,
-    )
-
-
 class Chat(SyncAPIResource):
     """Chat messages through a blocking client: ``client.chat``."""
 
@@ -495,19 +489,18 @@ class Chat(SyncAPIResource):
         :data:`BLOCKING_CHAT_TIMEOUT` (workflows with LLM nodes take minutes). The message
         is sent once: it is retried only when no connection could be made.
         """
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         payload = self._flows.payload(
             query,
             streaming=False,
             conversation_id=conversation_id,
             inputs=inputs,
             files=files,
-            user=user,
             auto_generate_name=auto_generate_name,
             parameters=parameters,
+            options=options,
         )
-        return self._client._run(
-            self._flows.send_flow(payload, max_retries=max_retries, timeout=timeout)
-        )
+        return self._client._run(self._flows.send_flow(payload, options=options))
 
     def stream(
         self,
@@ -537,26 +530,21 @@ class Chat(SyncAPIResource):
         :class:`ChatStreamError`, a broken stream :class:`StreamInterruptedError` (see
         :meth:`recover`).
         """
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         payload = self._flows.payload(
             query,
             streaming=True,
             conversation_id=conversation_id,
             inputs=inputs,
             files=files,
-            user=user,
             auto_generate_name=auto_generate_name,
             parameters=parameters,
+            options=options,
         )
-        response = self._client._run(
-            self._flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
-        )
-        if _not_an_event_stream(response):
-            response.read()
-            response.close()
-            raise _unexpected_answer(response)
-        from .._streaming import ChatStream  # the event layer loads with the first stream
+        from .._streaming import ChatStream, open_stream  # loaded with the first stream
 
-        return ChatStream(response)
+        flow = self._flows.open_flow(payload, options=options)
+        return open_stream(self._client, flow, ChatStream, what=_CHAT_STREAM)
 
     def stop(
         self,
@@ -569,7 +557,9 @@ class Chat(SyncAPIResource):
         """Stop the turn ``task_id`` (``stream.task_id``); its stream ends with the stopped
         ending. Stopping a finished or unknown task is not an error."""
         self._client._run(
-            self._flows.stop_flow(task_id, user=user, max_retries=max_retries, timeout=timeout)
+            self._flows.stop_flow(
+                task_id, options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+            )
         )
 
     def recover(
@@ -586,7 +576,9 @@ class Chat(SyncAPIResource):
         Raises :class:`RecoveryError` when there is nothing to recover (no ids seen, the
         run failed or was stopped, the answer was kept nowhere).
         """
-        return self._client._run(self._flows.recover_flow(error, user=user, timeout=timeout))
+        return self._client._run(
+            self._flows.recover_flow(error, options=RequestOptions(user=user), timeout=timeout)
+        )
 
     def resume(
         self,
@@ -619,34 +611,20 @@ class Chat(SyncAPIResource):
         :class:`RecoveredChatStream` whose ``source`` is ``"recovery"`` (``"events"``
         otherwise), and a log line on the ``dify_chatflow`` logger says so.
         """
-        flows = self._flows
+        from .._run_streams import resumed_stream
+        from .._streaming import open_stream
+
+        flows, client = self._flows, self._client
         origin = flows.resume_origin(reply_or_error)
-        error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
-        opened = self._client._run(
-            flows.resume_flow(
-                origin,
-                error,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
-                recovery_timeout=recovery_timeout,
-            )
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        flow = flows.resume_flow(
+            origin,
+            reply_or_error,
+            options=options,
+            recovery_timeout=recovery_timeout,
         )
-        from .._run_streams import (
-            RecoveredChatStream,
-            ResumedChatStream,
-            ResumeState,
-            event_stream,
-        )
-
-        if not isinstance(opened, httpx.Response):
-            return RecoveredChatStream(opened, origin.answer)
-        response = event_stream(opened)
-
-        def complete(state: ResumeState) -> ChatReply:
-            return self._client._run(flows.replayed_reply_flow(state, user=user))
-
-        return ResumedChatStream(response, ResumeState(response.request, origin), complete)
+        wrap = resumed_stream(origin, flows.replayed_reply(client._run, options=options))
+        return open_stream(client, flow, wrap, what=RUN_EVENTS)
 
 
 class AsyncChat(AsyncAPIResource):
@@ -670,19 +648,18 @@ class AsyncChat(AsyncAPIResource):
         max_retries: int | None = None,
     ) -> ChatReply:
         """Async :meth:`Chat.send`."""
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         payload = self._flows.payload(
             query,
             streaming=False,
             conversation_id=conversation_id,
             inputs=inputs,
             files=files,
-            user=user,
             auto_generate_name=auto_generate_name,
             parameters=parameters,
+            options=options,
         )
-        return await self._client._run(
-            self._flows.send_flow(payload, max_retries=max_retries, timeout=timeout)
-        )
+        return await self._client._run(self._flows.send_flow(payload, options=options))
 
     def stream(
         self,
@@ -701,32 +678,22 @@ class AsyncChat(AsyncAPIResource):
 
         The arguments are checked here, at the call; the request is sent on entering.
         """
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         payload = self._flows.payload(
             query,
             streaming=True,
             conversation_id=conversation_id,
             inputs=inputs,
             files=files,
-            user=user,
             auto_generate_name=auto_generate_name,
             parameters=parameters,
+            options=options,
         )
 
-        async def open_stream() -> AsyncChatStream:
-            response = await self._client._run(
-                self._flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
-            )
-            if _not_an_event_stream(response):
-                await response.aread()
-                await response.aclose()
-                raise _unexpected_answer(response)
-            from .._streaming import AsyncChatStream
+        from .._streaming import AsyncChatStream, open_async_stream
 
-            return AsyncChatStream(response)
-
-        from .._streaming import AsyncStreamManager
-
-        return AsyncStreamManager(open_stream)
+        flow = partial(self._flows.open_flow, payload, options=options)
+        return open_async_stream(self._client, flow, AsyncChatStream, what=_CHAT_STREAM)
 
     async def stop(
         self,
@@ -738,7 +705,9 @@ class AsyncChat(AsyncAPIResource):
     ) -> None:
         """Async :meth:`Chat.stop`."""
         await self._client._run(
-            self._flows.stop_flow(task_id, user=user, max_retries=max_retries, timeout=timeout)
+            self._flows.stop_flow(
+                task_id, options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+            )
         )
 
     async def recover(
@@ -749,7 +718,9 @@ class AsyncChat(AsyncAPIResource):
         timeout: float = RECOVERY_TIMEOUT,
     ) -> ChatReply:
         """Async :meth:`Chat.recover`."""
-        return await self._client._run(self._flows.recover_flow(error, user=user, timeout=timeout))
+        return await self._client._run(
+            self._flows.recover_flow(error, options=RequestOptions(user=user), timeout=timeout)
+        )
 
     def resume(
         self,
@@ -764,35 +735,19 @@ class AsyncChat(AsyncAPIResource):
 
         ``reply_or_error`` is checked here, at the call; the request is sent on entering.
         """
-        from .._run_streams import (
-            AsyncRecoveredChatStream,
-            AsyncResumedChatStream,
-            ResumeState,
-            async_event_stream,
-        )
-        from .._streaming import AsyncStreamManager
+        from .._run_streams import async_resumed_stream
+        from .._streaming import open_async_stream
 
-        flows = self._flows
+        flows, client = self._flows, self._client
         origin = flows.resume_origin(reply_or_error)
-        error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
 
-        async def complete(state: ResumeState) -> ChatReply:
-            return await self._client._run(flows.replayed_reply_flow(state, user=user))
-
-        async def open_stream() -> AsyncResumedChatStream | AsyncRecoveredChatStream:
-            opened = await self._client._run(
-                flows.resume_flow(
-                    origin,
-                    error,
-                    user=user,
-                    max_retries=max_retries,
-                    timeout=timeout,
-                    recovery_timeout=recovery_timeout,
-                )
-            )
-            if not isinstance(opened, httpx.Response):
-                return AsyncRecoveredChatStream(opened, origin.answer)
-            response = await async_event_stream(opened)
-            return AsyncResumedChatStream(response, ResumeState(response.request, origin), complete)
-
-        return AsyncStreamManager(open_stream)
+        flow = partial(
+            flows.resume_flow,
+            origin,
+            reply_or_error,
+            options=options,
+            recovery_timeout=recovery_timeout,
+        )
+        wrap = async_resumed_stream(origin, flows.replayed_reply(client._run, options=options))
+        return open_async_stream(client, flow, wrap, what=RUN_EVENTS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import httpx
@@ -37,12 +38,15 @@ if TYPE_CHECKING:
     from .._streaming import AsyncStreamManager
     from ..types.workflows import WorkflowLog, WorkflowRun
 
-__all__ = ["AsyncWorkflows", "LogStatus", "WorkflowFlows", "Workflows"]
+__all__ = ["RUN_EVENTS", "AsyncWorkflows", "LogStatus", "WorkflowFlows", "Workflows"]
 
 LogStatus = Literal["succeeded", "failed", "stopped"]
 """The run outcomes ``workflows.logs`` filters by."""
 
 _LOG_STATUSES: Final = ("succeeded", "failed", "stopped")
+
+#: What a run's event stream is called when its answer is not one.
+RUN_EVENTS: Final = "a workflow run's events"
 
 
 def _log_time(moment: datetime | None, name: str) -> str | None:
@@ -77,13 +81,12 @@ class WorkflowFlows:
         self._core = core
 
     def get_run_flow(
-        self, workflow_run_id: str | UUID, *, max_retries: int | None, timeout: Timeout
+        self, workflow_run_id: str | UUID, *, options: RequestOptions
     ) -> Flow[WorkflowRun]:
         """One workflow run; an unknown id raises the not-found error on every server."""
         core = self._core
         run_id = core.uuid(workflow_run_id, "workflow_run_id")
         request = _binding.build("workflows.get_run", run_id)
-        options = RequestOptions(timeout=timeout, max_retries=max_retries)
         response = yield from core.execute(request, options)
         from ..types.workflows import WorkflowRun
 
@@ -101,9 +104,9 @@ class WorkflowFlows:
         self,
         workflow_run_id: str | UUID,
         *,
-        user: str | None,
         continue_on_pause: bool | None,
         include_state_snapshot: bool | None,
+        options: RequestOptions,
     ) -> dict[str, Any]:
         """The request of ``GET /workflow/{workflow_run_id}/events``, its arguments checked."""
         core = self._core
@@ -117,20 +120,20 @@ class WorkflowFlows:
             "workflows.events",
             core.uuid(workflow_run_id, "workflow_run_id"),
             query={
-                "user": core.end_user(user),
+                "user": core.end_user(options.user),
                 "continue_on_pause": continue_on_pause,
                 "include_state_snapshot": include_state_snapshot,
             },
         )
 
     def open_events_flow(
-        self, request: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+        self, request: dict[str, Any], *, options: RequestOptions
     ) -> Flow[httpx.Response]:
         """The open event stream (a GET, so retried like any read; the read timeout is the
         longest silence between two events)."""
         response = yield from self._core.execute(
             request,
-            RequestOptions(timeout=timeout, max_retries=max_retries),
+            options,
             default_timeout=STREAM_TIMEOUT,
             stream=True,
         )
@@ -197,7 +200,9 @@ class Workflows(SyncAPIResource):
         that answer), newer servers with 404.
         """
         return self._client._run(
-            self._flows.get_run_flow(workflow_run_id, max_retries=max_retries, timeout=timeout)
+            self._flows.get_run_flow(
+                workflow_run_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     def events(
@@ -220,18 +225,18 @@ class Workflows(SyncAPIResource):
         run (or another user's) raises :class:`WorkflowRunNotFoundError`; a server
         without the endpoint (1.10) :class:`NotFoundError` saying so.
         """
-        from .._run_streams import WorkflowEventStream, event_stream
+        from .._run_streams import WorkflowEventStream
+        from .._streaming import open_stream
 
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.events_request(
             workflow_run_id,
-            user=user,
             continue_on_pause=continue_on_pause,
             include_state_snapshot=include_state_snapshot,
+            options=options,
         )
-        response = self._client._run(
-            self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
-        )
-        return WorkflowEventStream(event_stream(response))
+        flow = self._flows.open_events_flow(request, options=options)
+        return open_stream(self._client, flow, WorkflowEventStream, what=RUN_EVENTS)
 
     def logs(
         self,
@@ -281,7 +286,9 @@ class AsyncWorkflows(AsyncAPIResource):
     ) -> WorkflowRun:
         """Async :meth:`Workflows.get_run`."""
         return await self._client._run(
-            self._flows.get_run_flow(workflow_run_id, max_retries=max_retries, timeout=timeout)
+            self._flows.get_run_flow(
+                workflow_run_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     def events(
@@ -298,23 +305,18 @@ class AsyncWorkflows(AsyncAPIResource):
 
         The arguments are checked here, at the call; the request is sent on entering.
         """
-        from .._run_streams import AsyncWorkflowEventStream, async_event_stream
-        from .._streaming import AsyncStreamManager
+        from .._run_streams import AsyncWorkflowEventStream
+        from .._streaming import open_async_stream
 
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.events_request(
             workflow_run_id,
-            user=user,
             continue_on_pause=continue_on_pause,
             include_state_snapshot=include_state_snapshot,
+            options=options,
         )
-
-        async def open_stream() -> AsyncWorkflowEventStream:
-            response = await self._client._run(
-                self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
-            )
-            return AsyncWorkflowEventStream(await async_event_stream(response))
-
-        return AsyncStreamManager(open_stream)
+        flow = partial(self._flows.open_events_flow, request, options=options)
+        return open_async_stream(self._client, flow, AsyncWorkflowEventStream, what=RUN_EVENTS)
 
     def logs(
         self,

@@ -35,7 +35,7 @@ from ._app_data import WorkflowLog
 from ._demo import DEMO_USER
 from ._faults import Fault, FaultRoute
 from ._human import FormSubmission, HumanInput
-from ._records import REDACTED, RecordedRequest
+from ._records import REDACTED, HeldStream, RecordedRequest
 from ._server import DifyTestServer
 from ._store import (
     DEFAULT_USER,
@@ -59,6 +59,7 @@ __all__ = [
     "Fault",
     "FaultRoute",
     "FormSubmission",
+    "HeldStream",
     "HumanInput",
     "RecordedRequest",
     "Responder",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from ._faults import FaultQueue
 from ._hints import with_hint
-from ._records import RequestLog
+from ._records import HeldStreamLog, RequestLog
 from ._store import CHAT_MODES, DEFAULT_USER, App, Conversation, Store, canonical_uuid
 from ._wire import BAD_REQUEST_MESSAGE, MalformedJSON, parse_json_body, pydantic_error
 
@@ -61,6 +61,8 @@ class ServerOptions:
     validation_errors: Literal["invalid_param", "restx"] = "invalid_param"
     dialect: Dialect = "1.16"
     ping_interval: float = 10.0
+    events_idle_timeout: float = 300.0
+    message_end_after_workflow_finished: bool = False
 
     @property
     def new(self) -> bool:
@@ -82,6 +84,7 @@ class ServerState:
     options: ServerOptions
     faults: FaultQueue = field(default_factory=FaultQueue)
     log: RequestLog = field(default_factory=RequestLog)
+    held: HeldStreamLog = field(default_factory=HeldStreamLog)
 
 
 @dataclass(frozen=True)

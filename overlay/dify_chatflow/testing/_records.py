@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from ._wire import MalformedJSON, parse_json_body
 
-__all__ = ["REDACTED", "RecordedRequest", "RequestLog"]
+__all__ = ["REDACTED", "HeldStream", "HeldStreamLog", "RecordedRequest", "RequestLog"]
 
 REDACTED = "[redacted]"
 """Stands in for the credential part of a recorded ``Authorization`` header."""
@@ -73,3 +74,39 @@ class RequestLog:
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+
+
+@dataclass(frozen=True)
+class HeldStream:
+    """A run's event stream (``GET /workflow/{run_id}/events`` with ``continue_on_pause``)
+    that the server held open, pinging, after the run had finished, as Dify 1.16 does.
+
+    ``ended_by`` is ``"client"`` once the client hung up, ``"server"`` once the server
+    gave up waiting for it (its idle timeout, or it stopped), ``None`` while still held.
+    """
+
+    workflow_run_id: str
+    ended_by: Literal["client", "server"] | None = None
+
+
+class HeldStreamLog:
+    """The streams held open after their run finished, in the order they were held
+    (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: list[HeldStream] = []
+
+    def hold(self, workflow_run_id: str) -> int:
+        """Record a stream now held; returns its index for :meth:`end`."""
+        with self._lock:
+            self._items.append(HeldStream(workflow_run_id))
+            return len(self._items) - 1
+
+    def end(self, index: int, ended_by: Literal["client", "server"]) -> None:
+        with self._lock:
+            self._items[index] = replace(self._items[index], ended_by=ended_by)
+
+    def snapshot(self) -> list[HeldStream]:
+        with self._lock:
+            return list(self._items)

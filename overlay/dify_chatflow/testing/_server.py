@@ -13,7 +13,7 @@ from ._demo import DEMO_USER, demo_variables
 from ._endpoints.workflow_logs import add_workflow_log
 from ._faults import Fault, FaultRoute
 from ._http import HTTPServer
-from ._records import RecordedRequest
+from ._records import HeldStream, RecordedRequest
 from ._routes import ServerOptions, ServerState
 from ._store import (
     DEFAULT_USER,
@@ -63,6 +63,16 @@ class DifyTestServer:
             by default the dialect's.
         ping_interval: seconds without an event after which a stream gets an
             ``event: ping`` block (Dify: 10).
+        events_idle_timeout: seconds without an event after which ``GET
+            /workflow/{run_id}/events`` ends a stream that follows a run (Dify: 300). With
+            ``continue_on_pause=true`` such a stream stays open, pinging, after the run
+            finished, as Dify 1.16 does, until the client hangs up or this timeout
+            passes; :attr:`held_streams` says which came first.
+        message_end_after_workflow_finished: a followed run's events put the turn's
+            ``message_end`` after its ``workflow_finished`` (seen on Dify 1.16 too; its
+            chat streams, and this server by default, send ``message_end`` first).
+            Without ``continue_on_pause`` the stream then ends before ``message_end``,
+            at ``workflow_finished``, as Dify's does.
         seed: ``"demo"`` adds :data:`DEMO_USER`'s "Demo conversation" (one variable of
             every type, one finished turn); its id is :attr:`demo_conversation_id`.
         clock: source of Unix time for ``created_at`` / ``updated_at`` (tests pass a fake).
@@ -82,6 +92,8 @@ class DifyTestServer:
         clock: Callable[[], float] = time.time,
         dialect: Dialect = "1.16",
         ping_interval: float = 10.0,
+        events_idle_timeout: float = 300.0,
+        message_end_after_workflow_finished: bool = False,
     ) -> None:
         if dialect not in ("1.10", "1.16"):
             raise ValueError("dialect must be '1.10' or '1.16'")
@@ -93,6 +105,8 @@ class DifyTestServer:
             raise ValueError("seed must be None or 'demo'")
         if not ping_interval > 0:
             raise ValueError("ping_interval must be > 0 seconds")
+        if not events_idle_timeout > 0:
+            raise ValueError("events_idle_timeout must be > 0 seconds")
         self.api_key = api_key
         self.dialect: Dialect = dialect
         self._host = host
@@ -104,6 +118,8 @@ class DifyTestServer:
             validation_errors=validation_errors,
             dialect=dialect,
             ping_interval=ping_interval,
+            events_idle_timeout=events_idle_timeout,
+            message_end_after_workflow_finished=message_end_after_workflow_finished,
         )
         self._state = ServerState(store=Store(clock), options=options)
         self._state.store.add_app(App(api_key))
@@ -373,3 +389,9 @@ class DifyTestServer:
     def clear_requests(self) -> None:
         """Forget the recorded requests."""
         self._state.log.clear()
+
+    @property
+    def held_streams(self) -> list[HeldStream]:
+        """The run event streams held open after their run finished, in order, each
+        with who ended it (a copy)."""
+        return self._state.held.snapshot()

@@ -22,6 +22,7 @@ from .._convert import (
     timestamp,
     uuid_of,
 )
+from .._models import Model
 
 if TYPE_CHECKING:
     from .._client import AsyncChatflowClient, ChatflowClient
@@ -33,7 +34,7 @@ ReplyAction = Literal["enable", "disable"]
 
 
 @attrs.frozen(repr=False)
-class Annotation:
+class Annotation(Model):
     """One annotation of the app: a question and the answer the app replies with when a
     query matches it closely enough. ``hit_count`` counts those replies; ``created_at``
     is an aware UTC datetime."""
@@ -66,7 +67,7 @@ class Annotation:
 
 
 @attrs.frozen
-class AnnotationReplyJob:
+class AnnotationReplyJob(Model):
     """A job that switches annotation replies on (``action="enable"``) or off.
 
     ``status`` is ``"waiting"``, ``"processing"``, ``"completed"`` or ``"error"``
@@ -84,15 +85,18 @@ class AnnotationReplyJob:
         return self.status in ("completed", "error")
 
     @classmethod
-    def from_json(cls, data: Any, action: ReplyAction) -> AnnotationReplyJob:
+    def from_json(cls, data: Any, action: ReplyAction | None = None) -> AnnotationReplyJob:
         """Build from a start answer (``job_id``, ``job_status``) or a status answer (with
-        ``error_msg``); raises :class:`~dify_chatflow.ResponseDecodeError` for a malformed
-        one."""
+        ``error_msg``); ``action`` is the one the job was asked under (the answers do not
+        carry it; ``None``: read from an ``action`` field).
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` for a malformed one.
+        """
         item = mapping_of(data, "annotation reply job")
         with decoding("annotation reply job", data):
             return cls(
                 job_id=uuid_of(item.get("job_id"), "job_id"),
-                action=action,
+                action=_action(item.get("action")) if action is None else action,
                 status=text(item.get("job_status"), "job_status"),
                 error_message=optional_text(item.get("error_msg"), "error_msg") or None,
             )
@@ -116,3 +120,9 @@ class AnnotationReplyJob:
         running after ``timeout`` seconds.
         """
         return client.annotations.wait_for_job(self, timeout=timeout)
+
+
+def _action(value: Any) -> ReplyAction:
+    if value == "enable" or value == "disable":
+        return value  # type: ignore[no-any-return]
+    raise ValueError(f"field 'action' must be 'enable' or 'disable', got {short_repr(value)}")

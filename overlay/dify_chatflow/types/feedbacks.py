@@ -18,12 +18,13 @@ from .._convert import (
     timestamp,
     uuid_of,
 )
+from .._models import Model
 
 __all__ = ["AppFeedback"]
 
 
 @attrs.frozen(repr=False)
-class AppFeedback:
+class AppFeedback(Model):
     """One rating of a message of the app, by any end user (or a console account).
 
     ``rating`` is ``"like"`` or ``"dislike"``, ``content`` the comment given with it,

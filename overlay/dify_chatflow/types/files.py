@@ -12,6 +12,7 @@ from typing import Any, Final, Literal, Required, TypedDict
 import attrs
 
 from .._convert import (
+    base64_bytes,
     decoding,
     integer,
     mapping_of,
@@ -163,7 +164,7 @@ class UploadedFile(Model):
 
 
 @attrs.frozen(repr=False)
-class FileContent:
+class FileContent(Model):
     """A file's bytes as ``GET /files/{file_id}/preview`` serves them.
 
     ``mime_type`` is the served type without parameters (``application/octet-stream``
@@ -171,6 +172,9 @@ class FileContent:
     ``filename`` the name the server gives in ``Content-Disposition`` (sent for
     attachments only, else ``None``), ``size`` the number of bytes. The repr leaves the
     content out.
+
+    ``to_dict()`` gives ``content`` as base64 text (JSON has no bytes);
+    :meth:`from_json` reads that form back.
     """
 
     content: bytes
@@ -178,6 +182,27 @@ class FileContent:
     filename: str | None
     size: int
     charset: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Any) -> FileContent:
+        """Build from what :meth:`to_dict` gives (``content`` as base64 text; a ``size``
+        must be its length).
+
+        Raises :class:`~dify_chatflow.ResponseDecodeError` when it is malformed.
+        """
+        item = mapping_of(data, "file content")
+        with decoding("file content", data):
+            content = base64_bytes(item.get("content"), "content")
+            size = item.get("size")
+            if size is not None and integer(size, "size") != len(content):
+                raise ValueError(f"field 'size' is {size!r} but the content has {len(content)}")
+            return cls(
+                content=content,
+                mime_type=text(item.get("mime_type"), "mime_type"),
+                filename=optional_text(item.get("filename"), "filename"),
+                size=len(content),
+                charset=optional_text(item.get("charset"), "charset"),
+            )
 
     @classmethod
     def from_response(

@@ -103,7 +103,7 @@ class WorkflowRun(Model):
 
 
 @attrs.frozen
-class WorkflowLogRun:
+class WorkflowLogRun(Model):
     """The run a workflow log entry records (``status``: ``"succeeded"``, ``"failed"``,
     ``"stopped"``, ...; ``elapsed_time`` in seconds)."""
 
@@ -121,7 +121,8 @@ class WorkflowLogRun:
 
     @classmethod
     def from_json(cls, data: Any) -> WorkflowLogRun:
-        """Build from a log entry's ``workflow_run``."""
+        """Build from a log entry's ``workflow_run``; raises
+        :class:`~dify_chatflow.ResponseDecodeError` for a malformed one."""
         item = mapping_of(data, "workflow log run")
         with decoding("workflow log run", data):
             return cls(
@@ -140,7 +141,7 @@ class WorkflowLogRun:
 
 
 @attrs.frozen
-class WorkflowLogEndUser:
+class WorkflowLogEndUser(Model):
     """The end user who started a logged run (``session_id`` is the ``user`` string the
     client sent)."""
 
@@ -151,7 +152,8 @@ class WorkflowLogEndUser:
 
     @classmethod
     def from_json(cls, data: Any) -> WorkflowLogEndUser:
-        """Build from a log entry's ``created_by_end_user``."""
+        """Build from a log entry's ``created_by_end_user``; raises
+        :class:`~dify_chatflow.ResponseDecodeError` for a malformed one."""
         item = mapping_of(data, "workflow log end user")
         with decoding("workflow log end user", data):
             return cls(
@@ -163,7 +165,7 @@ class WorkflowLogEndUser:
 
 
 @attrs.frozen
-class WorkflowLogAccount:
+class WorkflowLogAccount(Model):
     """The console account that started a logged run (a debug run, for instance)."""
 
     id: uuid.UUID
@@ -172,7 +174,8 @@ class WorkflowLogAccount:
 
     @classmethod
     def from_json(cls, data: Any) -> WorkflowLogAccount:
-        """Build from a log entry's ``created_by_account``."""
+        """Build from a log entry's ``created_by_account``; raises
+        :class:`~dify_chatflow.ResponseDecodeError` for a malformed one."""
         item = mapping_of(data, "workflow log account")
         with decoding("workflow log account", data):
             return cls(
@@ -183,7 +186,7 @@ class WorkflowLogAccount:
 
 
 @attrs.frozen(repr=False)
-class WorkflowLog:
+class WorkflowLog(Model):
     """One entry of the app's workflow logs: a run of a workflow-mode app and who started
     it (``created_by_role`` ``"end_user"`` or ``"account"``). Chatflow apps' turns are
     never logged here. ``details`` is what the server adds (``None`` mostly)."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
+from collections.abc import Mapping
 from typing import Final
 
-from .._context import Call, Reply, error, internal_error, json_reply
+from .._context import Call, Reply, ServerState, error, internal_error, json_reply
 from .._human import RunLog
 from .._store import WorkflowRun
 from .._stream import PING, Job, Sink, event_bytes
@@ -30,6 +32,7 @@ _FIELDS: Final = (
     "elapsed_time",
 )
 _STREAM: Final = "text/event-stream; charset=utf-8"
+_TERMINAL: Final = ("workflow_finished", "workflow_paused")
 
 
 def _run_body(run: WorkflowRun, *, new: bool) -> dict[str, object]:
@@ -66,8 +69,8 @@ def get_run(call: Call) -> Reply:
 def run_events(call: Call) -> Reply:
     app = call.app()
     user = call.query.get("user")
-    if not user:
-        raise error(400, "invalid_param", "user is required")
+    if not user:  # checked with the token, before anything about the run
+        raise error(400, "invalid_param", "Arg user must be provided.")
     run_id = call.params[0]
     try:
         uuid.UUID(run_id)
@@ -81,12 +84,16 @@ def run_events(call: Call) -> Reply:
         if log is None:
             raise error(404, "not_found", "Workflow run not found")
         go_on = call.query.get("continue_on_pause", "").lower() in ("true", "1")
-        return _follow(log, call.options.ping_interval, continue_on_pause=go_on)
+        follower = _Follower(call.state, run.id, log, continue_on_pause=go_on)
+        ping_interval = call.options.ping_interval
+        return Reply(
+            200, b"", _STREAM, job=Job(follower.run, streaming=True, ping_interval=ping_interval)
+        )
     event = {
         "event": "workflow_finished",
         "task_id": run.id,
         "workflow_run_id": run.id,
-        "data": dict(run.finished_data),
+        "data": _with_output_files(run.finished_data),
     }
     payload = b"data: " + json.dumps(event).encode("ascii") + b"\n\n"
 
@@ -97,27 +104,96 @@ def run_events(call: Call) -> Reply:
     return Reply(200, b"", _STREAM, job=Job(replay, streaming=True, ping_interval=0))
 
 
-def _follow(log: RunLog, ping_interval: float, *, continue_on_pause: bool) -> Reply:
-    """A live or paused run: a ping, then its current (or, paused, its next) segment's
-    events as they come, until the run pauses (with ``continue_on_pause``: on through
-    its resumptions) or finishes."""
-    first = log.follow_from()
+def _with_output_files(data: Mapping[str, object]) -> dict[str, object]:
+    """A run's ``workflow_finished`` data as this route sends it: an answer's outputs
+    carry the answer's ``files`` beside it."""
+    outputs = data.get("outputs")
+    if not (isinstance(outputs, Mapping) and "answer" in outputs and "files" not in outputs):
+        return dict(data)
+    return {**data, "outputs": {**outputs, "files": []}}
 
-    def follow(sink: Sink) -> None:
+
+class _Follower:
+    """A live or paused run's events for one client: a ping, then the current (or,
+    paused, the next) segment's events as they come.
+
+    Without ``continue_on_pause`` the stream ends at the first ``workflow_finished`` or
+    ``workflow_paused``; with it, it goes on through the run's resumptions and, once the
+    run finished, stays open (pings only) until the client hangs up. Either way it ends
+    after ``events_idle_timeout`` seconds without an event, as Dify's does.
+    """
+
+    def __init__(
+        self, state: ServerState, run_id: str, log: RunLog, *, continue_on_pause: bool
+    ) -> None:
+        self._state = state
+        self._run_id = run_id
+        self._log = log
+        self._continue = continue_on_pause
+        self._start = log.follow_from()
+
+    def run(self, sink: Sink) -> None:
         sink.send(PING)
-        start = index = first
-        while not sink.gone:
-            batch, over = log.wait(start, index, timeout=0.25)
-            for payload in batch:
-                sink.send(event_bytes(payload))
-            index += len(batch)
-            if over:
-                if log.finished or not continue_on_pause:
-                    break
-                start = index  # wait for the next segment
+        if self._send_events(sink):
+            self._hold(sink)
         sink.finish()
 
-    return Reply(200, b"", _STREAM, job=Job(follow, streaming=True, ping_interval=ping_interval))
+    def _send_events(self, sink: Sink) -> bool:
+        """Send the run's events until the stream's end; True when the run finished and
+        the stream is to stay open."""
+        log, options = self._log, self._state.options
+        idle_timeout = options.events_idle_timeout
+        start = index = self._start
+        held_end: Mapping[str, object] | None = None  # a message_end to send after the next
+        last_event = time.monotonic()
+        while not sink.gone:
+            batch, over = log.wait(start, index, timeout=min(0.25, idle_timeout))
+            index += len(batch)
+            if batch:
+                last_event = time.monotonic()
+            elif time.monotonic() - last_event >= idle_timeout:
+                return False
+            for payload in batch:
+                kind = payload.get("event")
+                if kind == "message_end" and options.message_end_after_workflow_finished:
+                    held_end = payload
+                    continue
+                if kind == "workflow_finished":
+                    payload = {**payload, "data": _with_output_files(_mapping(payload["data"]))}
+                sink.send(event_bytes(payload))
+                if kind in _TERMINAL and not self._continue:
+                    return False  # Dify's default: the stream's end
+                if held_end is not None:
+                    sink.send(event_bytes(held_end))
+                    held_end = None
+            if over:
+                if held_end is not None:
+                    sink.send(event_bytes(held_end))
+                    held_end = None
+                if log.finished:
+                    return self._continue
+                if not self._continue:
+                    return False
+                start = index  # wait for the next segment
+        return False
+
+    def _hold(self, sink: Sink) -> None:
+        """Keep the finished run's stream open (the connection pings) until the client
+        hangs up (it may have already) or the idle timeout passes; record which came
+        first."""
+        held = self._state.held
+        entry = held.hold(self._run_id)
+        timeout = self._state.options.events_idle_timeout
+        waited = 0.0
+        while not sink.gone and waited < timeout:
+            step = min(0.05, timeout - waited)
+            time.sleep(step)
+            waited += step
+        held.end(entry, "client" if sink.gone else "server")
+
+
+def _mapping(value: object) -> Mapping[str, object]:
+    return value if isinstance(value, Mapping) else {}
 
 
 ROUTES: Final = (
