@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +57,29 @@ def run_cli(
         timeout=60,
         check=False,
     )
+
+
+@contextmanager
+def serving(*args: str, stop_signal: int = signal.SIGINT) -> Iterator[dict[str, Any]]:
+    """``dify-chatflow serve --json ARGS`` on a free port of 127.0.0.1: yields its JSON
+    line; on exit stops it with ``stop_signal`` and checks it printed nothing more and
+    exited 0."""
+    with subprocess.Popen(
+        [console_script(), "serve", "--json", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_environment(),
+    ) as process:
+        assert process.stdout is not None
+        try:
+            yield json.loads(process.stdout.readline())
+        finally:
+            process.send_signal(stop_signal)
+            rest, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0, stderr
+    assert rest == ""  # nothing but the one JSON line
 
 
 def assert_key_not_echoed(result: subprocess.CompletedProcess[str]) -> None:

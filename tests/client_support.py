@@ -35,7 +35,7 @@ EVERY_TYPE: list[dict[str, object]] = [
 
 
 class Blocking:
-    """Calls through to a client (or its ``variables``), running coroutines to completion.
+    """Calls through to a client (or one of its resources), running coroutines to completion.
 
     Lets one test body exercise both clients; the async client keeps a single event loop.
     """
@@ -46,7 +46,7 @@ class Blocking:
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._target, name)
-        if name == "variables":
+        if type(attr).__module__.startswith("dify_chatflow.resources"):  # a resource
             return Blocking(attr, self._loop)
         if self._loop is not None and inspect.iscoroutinefunction(attr):
             loop = self._loop

@@ -1,10 +1,11 @@
 """How the real Dify server answers variable updates: the recorded table.
 
-Every row is a fact of DESIGN.md section 4 (observed on Dify 1.10.1 and 1.16.1, and read
-in its source): the type gate per ``value_type``, the integer / float storage kinds, the
-JSON parser's refusals, the size limit measured as CPython 3.12's ``sys.getsizeof`` of the
-top-level value, and the exact messages. The tests check the client's lenient and strict
-validation, the server model and the embedded server against it, never against each other.
+Every row was observed on Dify 1.10.1 and 1.16.1 (and read in its source): the type gate
+per ``value_type``, the integer / float storage kinds, the JSON parser's refusals, the size
+limit measured as CPython 3.12's ``sys.getsizeof`` of the top-level value, and the exact
+messages. The tests check the client's lenient and strict validation, the server model and
+the embedded server against it, never against each other; the table states every expected
+value itself, importing nothing it judges.
 """
 
 from __future__ import annotations
@@ -13,11 +14,24 @@ import math
 from typing import Any, NamedTuple
 
 from dify_chatflow import VariableType
-from dify_chatflow._values.rules import SERVER_JSON_ERROR_MESSAGE, ServerRejection
 
-__all__ = ["SERVER_ANSWERS", "STORED_TEXTS", "Answer", "Stored", "answer_id"]
+__all__ = ["SERVER_ANSWERS", "STORED_TEXTS", "Answer", "ServerRejection", "Stored", "answer_id"]
 
-JSON_ERROR = ServerRejection(400, "bad_request", SERVER_JSON_ERROR_MESSAGE)
+
+class ServerRejection(NamedTuple):
+    """How the real server refuses a value: status, ``code`` and ``message``."""
+
+    status_code: int
+    code: str
+    message: str
+
+
+# Flask's text when its JSON parser refuses the body.
+JSON_ERROR = ServerRejection(
+    400,
+    "bad_request",
+    "The browser (or proxy) sent a request that this server could not understand.",
+)
 
 
 def mismatch(expects: str, got: str) -> ServerRejection:
@@ -90,7 +104,7 @@ SERVER_ANSWERS: list[Answer] = [
         ("array[boolean]", [1, 0], None, mismatch("array[boolean]", "array[number]"), True),
         ("array[boolean]", [[True]], None, mismatch("array[boolean]", "array[any]"), True),
         # never updatable (the gate refuses what it can, building refuses the rest)
-        # Never updatable: refused whatever the value, before the type gate (DESIGN.md s. 4).
+        # Never updatable: refused whatever the value, before the type gate.
         ("file", "x", None, invalid("not supported value type file"), True),
         ("file", {"id": "x"}, None, invalid("not supported value type file"), True),
         ("array[file]", [], None, invalid("not supported value type array[file]"), True),

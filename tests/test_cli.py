@@ -293,23 +293,24 @@ class TestValueSources:
 
 
 class TestExitCodes:
-    def test_server_refusal_names_status_and_code(
+    def test_a_value_the_server_refuses_exits_2_like_one_refused_before_sending(self) -> None:
+        # The server's size limit is below the client's: only the server refuses the value.
+        with DifyTestServer(api_key=API_KEY, size_limit=60) as small:
+            conversation = small.add_conversation(
+                user=USER, variables=[{"name": "theme", "value_type": "string", "value": ""}]
+            )
+            result = run_cli("vars", "set", conversation, "theme", "x" * 100, server=small)
+            assert small.requests[-1].method == "PUT"  # it was sent, and refused there
+        line = assert_one_line_error(result, 2)
+        assert line.startswith("error: server answered 400 invalid_param: variable size ")
+        assert "exceeds limit" in line
+
+    def test_an_error_answer_without_a_code_shows_none(
         self, server: DifyTestServer, conversation: str
     ) -> None:
-        server.inject_fault(
-            Fault.status(
-                400,
-                body={
-                    "code": "invalid_param",
-                    "status": 400,
-                    "message": "variable size 9 exceeds limit 1",
-                },
-            ),
-            route="update",
-        )
-        result = run_cli("vars", "set", conversation, "theme", "x", server=server)
-        assert result.returncode == 1
-        assert "400 invalid_param: variable size 9 exceeds limit 1" in result.stderr
+        server.inject_fault(Fault.status(502, body=b"Bad Gateway"), route="list", times=3)
+        line = assert_one_line_error(run_cli("vars", "list", conversation, server=server), 1)
+        assert "server answered 502: " in line
 
     def test_server_error_names_status_and_code(self, server: DifyTestServer) -> None:
         missing = "0b6b5d0e-8d3c-4c55-9f0e-5d1d1f7c2a11"

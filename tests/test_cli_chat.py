@@ -103,7 +103,7 @@ def test_blocking_json_prints_the_reply_as_one_object(server: DifyTestServer) ->
 
 def test_inputs_and_files_go_with_the_message(server: DifyTestServer, tmp_path: Path) -> None:
     form = [{"text-input": {"variable": "city", "label": "City", "required": True}}]
-    server.add_app(API_KEY, user_input_form=form)
+    server.add_app(API_KEY, user_input_form=form, file_upload=True)
     report = tmp_path / "report.txt"
     report.write_text("quarterly numbers\n")
 

@@ -82,6 +82,7 @@ def test_configuration_errors_speak_in_command_line_words(
     line = assert_one_line_error(result, 2)
     for word in words:
         assert word in line
+    assert line.count("set DIFY_") <= 1, line  # a variable to set is said once
     for library_word in ("user=...", "api_key=...", "base_url", "`user`"):
         assert library_word not in line
 

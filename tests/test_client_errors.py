@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import socket
+import threading
 import time
 import uuid
 
@@ -115,6 +116,22 @@ def test_wrong_user_is_conversation_not_found(server, conv, make_client):
         client.variables.update(conv, var_id(server, conv), 1)
     assert (caught.value.status_code, caught.value.code) == (404, "not_found")
     assert caught.value.message == "Conversation Not Exists."
+
+
+def test_a_blocking_send_raises_the_error_its_stream_would_carry(server, make_client):
+    client = make_client(server)
+    fault = Fault.stream_error(code="completion_request_error", message="model down", status=400)
+    server.inject_fault(fault, route="chat")
+    with pytest.raises(BadRequestError) as caught:
+        client.chat.send("Hello")
+    assert (caught.value.status_code, caught.value.code) == (400, "completion_request_error")
+    assert caught.value.message == "model down"
+    server.inject_fault(Fault.stream_error(), route="chat")
+    with pytest.raises(InternalServerError) as internal:
+        client.chat.send("Hello")
+    assert internal.value.code == "internal_server_error"
+    sent = [r for r in server.requests if r.path.endswith("/chat-messages")]
+    assert len(sent) == 2  # each sent once: a chat message that reached the server is not resent
 
 
 def test_unknown_variable_is_variable_not_found(server, conv, make_client):
@@ -348,6 +365,72 @@ def test_nothing_listening_is_a_connection_error(make_client):
     client = make_client(DifyTestServer(), base_url=f"http://127.0.0.1:{port}/v1", max_retries=1)
     with pytest.raises(APIConnectionError, match="Connection error"):
         client.variables.list(uuid.uuid4())
+
+
+class CountingListener:
+    """A listener on 127.0.0.1 that counts connections: ``answer`` bytes are sent to each
+    as soon as its first bytes arrive (a plain-HTTP server's reply to a TLS hello), or
+    nothing at all with ``answer=None`` (a server waiting for a request line)."""
+
+    def __init__(self, answer: bytes | None) -> None:
+        self.answer = answer
+        self.connections = 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.open: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:  # ends when close() closes the listener
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            self.open.append(conn)
+            if self.answer is not None:
+                conn.recv(65536)
+                conn.sendall(self.answer)
+                conn.close()
+
+    def close(self) -> None:
+        self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() under way
+        self.listener.close()
+        for conn in self.open:
+            conn.close()
+        self.thread.join(timeout=10)
+
+
+PLAIN_400 = b"HTTP/1.0 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+@pytest.mark.parametrize("answer", [PLAIN_400, None], ids=["answers-400", "waits"])
+def test_https_to_a_plain_http_server_is_one_attempt_that_says_so(make_client, answer):
+    listener = CountingListener(answer)
+    try:
+        client = make_client(
+            DifyTestServer(), base_url=f"https://127.0.0.1:{listener.port}/v1", timeout=0.5
+        )
+        with pytest.raises(APIConnectionError) as caught:
+            client.app.info()
+    finally:
+        listener.close()
+    message = str(caught.value)
+    assert f"TLS handshake with 127.0.0.1:{listener.port}" in message
+    assert (
+        f"the server may speak plain HTTP on that port: try http://127.0.0.1:{listener.port}"
+        in (message)
+    )
+    assert not isinstance(caught.value, APITimeoutError)
+    assert listener.connections == 1  # a handshake that failed is not retried
+
+
+def test_the_embedded_server_answers_a_tls_hello_at_once(server, make_client):
+    https = server.base_url.replace("http://", "https://")
+    client = make_client(server, base_url=https, timeout=60)
+    with pytest.raises(APIConnectionError, match=r"WRONG_VERSION_NUMBER.*may speak plain HTTP"):
+        client.app.info()  # a wait for the handshake would end only in the 60 s timeout
 
 
 def test_slow_answer_is_a_timeout_after_retries(server, conv, make_client):

@@ -21,7 +21,7 @@ def same(left: Any, right: Any) -> bool:
 @pytest.mark.parametrize(
     ("value_type", "raw", "expected"),
     [
-        # what the server sends (DESIGN.md section 4)
+        # what Dify sends: str() of the stored Python value
         ("number", "42", 42),
         ("number", "1.5", 1.5),
         ("number", "1e-07", 1e-07),

@@ -1,4 +1,4 @@
-"""How the server's error answers map to exception classes (DESIGN.md sections 4, 5, 5b)."""
+"""How the server's error answers (Dify 1.10 and 1.16) map to exception classes."""
 
 from __future__ import annotations
 
@@ -87,6 +87,37 @@ def test_listing_an_unknown_conversation_with_the_hint_is_conversation_not_found
     with pytest.raises(ConversationNotFoundError) as caught:
         client.variables.list(CONV_ID)
     assert caught.value.message == HINTED_LIST_404  # the whole text stays readable
+    shown = str(caught.value)
+    assert shown.startswith("404 not_found: Conversation Not Exists. (a conversation belongs")
+    assert "did you mean" not in shown
+    assert "You have requested this URI" not in shown
+
+
+def test_every_conversation_not_found_hints_that_conversations_belong_to_one_user(
+    server: DifyTestServer,
+) -> None:
+    conv = server.add_conversation(user="the-owner")
+    with (
+        ChatflowClient(api_key=API_KEY, base_url=server.base_url, user="someone-else") as client,
+        pytest.raises(ConversationNotFoundError) as caught,
+    ):
+        client.variables.list(conv)
+    assert caught.value.message.startswith("Conversation Not Exists.")
+    assert str(caught.value).endswith(
+        "(a conversation belongs to the one `user` that created it: check that this call's "
+        "`user` is that one)"
+    )
+
+
+def test_the_route_hint_is_left_out_of_every_status_errors_text(server: DifyTestServer) -> None:
+    hinted = (
+        "Form not found. You have requested this URI [/v1/form/human_input/tok] but "
+        "did you mean /v1/form/human_input/<string:form_token> ?"
+    )
+    server.inject_fault(Fault.status(404, body=dify_404(hinted)), route="any")
+    with httpx.Client() as http:
+        error = make_status_error(http.get(f"{server.base_url}/form/human_input/tok"))
+    assert (str(error), error.message) == ("404 not_found: Form not found.", hinted)
 
 
 def test_updating_an_unknown_variable_is_variable_not_found(

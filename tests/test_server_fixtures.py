@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from dify_chatflow import AsyncChatflowClient, ChatflowClient
 from dify_chatflow.testing import DEMO_USER, DifyTestServer
@@ -10,7 +12,8 @@ from server_support import raw
 
 def test_the_seeded_conversation_has_variables_and_a_turn(dify_server, dify_conversation):
     (conversation,) = dify_server.conversations(user=DEMO_USER)
-    assert conversation.id == dify_conversation
+    assert isinstance(dify_conversation, uuid.UUID)  # like every id the client returns
+    assert conversation.id == str(dify_conversation)
     assert conversation.name == "Demo conversation"
     assert conversation.variables["user_preference"] == "dark"
     (message,) = dify_server.messages(dify_conversation)

@@ -71,7 +71,7 @@ def put(
 @pytest.mark.parametrize("row", SERVER_ANSWERS, ids=answer_id)
 def test_the_model_gives_the_recorded_answer(row: Answer) -> None:
     got = server_rejection(row.value_type, row.value, name="v", number_kind=row.stored_kind)  # type: ignore[arg-type]
-    assert got == row.answer
+    assert (None if got is None else (got.status_code, got.code, got.message)) == row.answer
 
 
 # A real variable always has a storage kind: rows for "either kind" are the client's case.

@@ -60,6 +60,49 @@ def test_stream_error_sends_an_error_event_after_n_events(server):
     assert error["conversation_id"] == events[0]["conversation_id"]
 
 
+def test_a_blocking_turn_answers_with_the_error_its_stream_would_carry(server):
+    fault = Fault.stream_error(code="completion_request_error", message="model down", status=400)
+    server.inject_fault(fault, route="chat")
+    response = chat(server.port, streaming=False)
+    assert response.status == 400
+    assert response.json() == {
+        "code": "completion_request_error",
+        "message": "model down",
+        "status": 400,
+    }
+    assert server.pending_faults == 0  # used by this turn, not left for a later stream
+    assert chat(server.port).complete
+
+
+@pytest.mark.parametrize(
+    ("dialect", "eighth_event", "status"),
+    [("1.10", "message_end", 400), ("1.16", "workflow_finished", 200)],
+)
+def test_a_blocking_turn_meets_the_error_only_before_message_end(dialect, eighth_event, status):
+    # A blocking answer is complete at message_end and reads no further: an error that
+    # takes the 8th event's place counts on 1.10 only.
+    with DifyTestServer(api_key=KEY, dialect=dialect) as server:
+        events = [e["event"] for e in chat(server.port).events()]
+        assert events[7] == eighth_event
+        fault = Fault.stream_error(code="invalid_param", message="late", status=400, after_events=7)
+        server.inject_fault(fault, route="chat")
+        response = chat(server.port, streaming=False)
+        assert response.status == status
+        assert server.pending_faults == 0
+
+
+def test_a_blocking_turn_answers_a_500_stream_error_as_werkzeugs_internal_server_error(server):
+    server.inject_fault(Fault.stream_error(message="ignored by the controller"), route="chat")
+    response = chat(server.port, streaming=False)
+    assert response.status == 500
+    assert response.json() == {
+        "code": "internal_server_error",
+        "message": "The server encountered an internal error and was unable to complete your "
+        "request. Either the server is overloaded or there is an error in the application.",
+        "status": 500,
+    }
+
+
 def test_no_terminal_event_ends_cleanly_without_the_endings(server):
     server.inject_fault(Fault.no_terminal_event(), route="chat")
     response = chat(server.port)

@@ -414,7 +414,7 @@ def message_end(**metadata: Any) -> bytes:
 
 
 def error_event(code: str, message_text: str, status: int) -> bytes:
-    # A mid-stream error carries no task_id (DESIGN.md section 5).
+    # Dify's mid-stream error event carries no task_id.
     return sse({"event": "error", **TURN, "code": code, "message": message_text, "status": status})
 
 
@@ -741,7 +741,8 @@ def test_a_dropped_connection_raises_with_what_was_seen(server: ScriptServer, fa
 def test_a_body_that_ends_without_the_turns_end_is_an_interruption(
     server: ScriptServer,
 ) -> None:
-    # Upstream issue 31253: the stream simply stops (here: after workflow_finished).
+    # Real Dify streams sometimes just stop before the turn's end (here: after
+    # workflow_finished, without message_end).
     server.scripts["/chat-messages"] = [workflow_started(), message("Hi"), workflow_finished()]
     with (
         sync_client(server) as client,

@@ -94,11 +94,21 @@ def update_spec(url: str, target: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def renamed(operation_id: str) -> str:
+    """The name a later upstream version gives the variables-list operation."""
+    return f"{operation_id}Renamed"
+
+
 def newer(seed: dict[str, Any]) -> dict[str, Any]:
-    """The seed as a later upstream version: one rename, one new operation, a new title."""
+    """The seed as a later upstream version: one rename, one new operation, a new title.
+
+    Built from whatever spec is vendored: its own variables-list operation is renamed and
+    the new operation sits on a path it does not have."""
+    assert ARCHIVE_PATH not in seed["paths"]
     spec = copy.deepcopy(seed)
     spec["info"]["title"] = "Dify Service API ・ 服务"
-    spec["paths"][LIST_PATH]["get"]["operationId"] = "getConversationVariables"
+    listing = spec["paths"][LIST_PATH]["get"]
+    listing["operationId"] = renamed(listing["operationId"])
     spec["paths"][ARCHIVE_PATH] = {
         "post": {
             "operationId": "archiveConversation",
@@ -123,10 +133,8 @@ def test_update_writes_the_spec_stably_and_summarises_changes(
     lines = result.stdout.splitlines()
     before = operation_count(seed)
     assert f"operations: {before} before, {before + 1} now (1 renamed, 1 added, 0 removed)" in lines
-    assert (
-        f"  renamed  GET {LIST_PATH}: getAdvancedConversationVariables -> getConversationVariables"
-        in lines
-    )
+    old_name = seed["paths"][LIST_PATH]["get"]["operationId"]
+    assert f"  renamed  GET {LIST_PATH}: {old_name} -> {renamed(old_name)}" in lines
     assert f"  added    POST {ARCHIVE_PATH} (archiveConversation)" in lines
     assert "make generate" in lines[-1]
 

@@ -1,7 +1,8 @@
-"""validate_value against the recorded answers of the real server (DESIGN.md section 4)."""
+"""validate_value against the answers Dify 1.10.1 and 1.16.1 give to the same values."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -58,8 +59,24 @@ def test_messages_name_the_type_and_the_fix(
         validate_value(value_type, value, number_kind=kind)  # type: ignore[arg-type]
     message = str(caught.value)
     got = "None" if value is None else type(value).__name__
-    assert f"invalid value for a {value_type} variable (got {got})" in message
+    assert re.search(
+        rf"invalid value for an? {re.escape(value_type)} variable \(got {got}\)", message
+    )
     assert fragment in message
+
+
+@pytest.mark.parametrize(
+    ("value_type", "head"),
+    [
+        ("object", "invalid value for an object variable"),
+        ("array[string]", "invalid value for an array[string] variable"),
+        ("string", "invalid value for a string variable"),
+        ("number", "invalid value for a number variable"),
+    ],
+)
+def test_messages_take_the_article_their_type_needs(value_type: str, head: str) -> None:
+    with pytest.raises(VariableValueError, match=re.escape(head)):
+        validate_value(value_type, None)
 
 
 def test_messages_never_show_a_string_value() -> None:

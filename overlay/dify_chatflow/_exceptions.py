@@ -3,7 +3,10 @@
     DifyError
     ├── VariableValueError (also ValueError)     a value the server would refuse or change
     ├── InvalidIdError (also ValueError)         an id that is not a canonical UUID
-    ├── ConfigurationError                       missing API key, missing user, bad option
+    ├── ConfigurationError (also ValueError)     missing API key, missing user, bad option
+    ├── LocalFileError (also OSError)            a local file to upload cannot be read
+    │   └── LocalFileNotFoundError, LocalIsADirectoryError, LocalPermissionError
+    │       (also FileNotFoundError, IsADirectoryError, PermissionError)
     ├── GeneratedBindingError (also ImportError) generated/ lacks a name the overlay binds
     │   └── OperationUnavailableError            the spec did not document an operation
     ├── UnknownVariableNameError (also LookupError)  no variable of that name (looked up here)
@@ -75,6 +78,10 @@ __all__ = [
     "InvalidFormDataError",
     "InvalidIdError",
     "InvalidParamError",
+    "LocalFileError",
+    "LocalFileNotFoundError",
+    "LocalIsADirectoryError",
+    "LocalPermissionError",
     "MessageNotFoundError",
     "NoAudioError",
     "NoFileUploadedError",
@@ -190,8 +197,44 @@ class InvalidIdError(DifyError, ValueError):
     """A conversation or variable id that is not a canonical, hyphenated UUID."""
 
 
-class ConfigurationError(DifyError):
+class ConfigurationError(DifyError, ValueError):
     """The client is missing something it needs (API key, user) or got a bad option."""
+
+
+class LocalFileError(DifyError, OSError):
+    """A local file the call was given cannot be read (``errno``, ``strerror`` and
+    ``filename`` as the ``OSError`` had them); nothing was sent. ``except OSError``
+    catches it, and the missing file or directory cases are the built-in classes too."""
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, message: str) -> LocalFileError:
+        """The error for ``exc``, of the class that is also ``exc``'s built-in class."""
+        kind = next((k for k in _LOCAL_FILE_ERRORS if isinstance(exc, k.__bases__[1])), cls)
+        error = kind(message)
+        error.errno, error.strerror, error.filename = exc.errno, exc.strerror, exc.filename
+        return error
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # the message, not OSError's "[Errno N] ..." form
+
+
+class LocalFileNotFoundError(LocalFileError, FileNotFoundError):
+    """The local file does not exist."""
+
+
+class LocalIsADirectoryError(LocalFileError, IsADirectoryError):
+    """The local path is a directory, not a file."""
+
+
+class LocalPermissionError(LocalFileError, PermissionError):
+    """The local file may not be read."""
+
+
+_LOCAL_FILE_ERRORS: tuple[type[LocalFileError], ...] = (
+    LocalFileNotFoundError,
+    LocalIsADirectoryError,
+    LocalPermissionError,
+)
 
 
 class ResponseDecodeError(DifyError):
@@ -295,13 +338,24 @@ class APIStatusError(APIError):
         body: JSONValue,
         response: httpx.Response,
     ) -> None:
-        shown = f"{status_code} {code}: {message}" if code else f"{status_code}: {message}"
-        super().__init__(shown)
+        super().__init__(self._shown(status_code, code, message))
         self.status_code = status_code
         self.code = code
         self.message = message
         self.body = body
         self.response = response
+
+    def _shown(self, status_code: int, code: str | None, message: str) -> str:
+        """``str(error)``: the status, the code if any, and the message without
+        flask-restx's list of routes (kept in ``.message``)."""
+        text = _RESTX_ROUTE_HINT.sub("", message)
+        return f"{status_code} {code}: {text}" if code else f"{status_code}: {text}"
+
+
+# flask-restx appends this to many 404 messages: route patterns, no help to a caller.
+_RESTX_ROUTE_HINT = re.compile(
+    r" You have requested this URI \[.*\] but did you mean .* \?\Z", re.S
+)
 
 
 class BadRequestError(APIStatusError):
@@ -337,6 +391,13 @@ class ConversationNotFoundError(NotFoundError):
 
     Also raised for a paging cursor (``last_id``) that names no conversation of the user.
     """
+
+    def _shown(self, status_code: int, code: str | None, message: str) -> str:
+        # Dify answers the same for a conversation of another end user as for none at all.
+        return super()._shown(status_code, code, message) + (
+            " (a conversation belongs to the one `user` that created it: check that this "
+            "call's `user` is that one)"
+        )
 
 
 class VariableNotFoundError(NotFoundError):

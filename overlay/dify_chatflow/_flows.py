@@ -36,6 +36,7 @@ from ._compat import UseClientDefault
 from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
 from ._logs import logger
 from ._retry import RetryPolicy, is_retryable_status
+from ._tls import tls_failure_message
 
 __all__ = [
     "Flow",
@@ -98,6 +99,9 @@ def send_with_retries(
             response: httpx.Response = yield call
         except httpx.TransportError as exc:  # timeouts included
             _log_attempt(call, attempt, started, None, exc)
+            tls_failure = tls_failure_message(exc, call.url)
+            if tls_failure is not None:  # the same handshake would fail again
+                raise APIConnectionError(tls_failure, request=_request_of(exc)) from exc
             retryable = attempt < max_retries and (idempotent or _never_sent(exc))
             delay = policy.next_delay(attempt, waited=waited) if retryable else None
             if delay is None:

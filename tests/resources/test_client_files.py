@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from dify_chatflow import (
     ConfigurationError,
+    DifyError,
     FileTooLargeError,
     InternalServerError,
+    LocalFileNotFoundError,
+    LocalIsADirectoryError,
     NoFileUploadedError,
     UnsupportedFileTypeError,
     UploadedFile,
@@ -129,7 +132,6 @@ def test_an_explicit_type_uploads_a_file_whose_name_tells_none(server, driver):
         (b"data", {"filename": "a.txt", "mime_type": "text/plain\r\nX-Evil: 1"}, "mime_type"),
         (io.StringIO("text"), {"filename": "a.txt"}, "binary mode"),
         (42, {}, "path"),
-        ("/nonexistent/dir/report.pdf", {}, "cannot open"),
     ],
 )
 def test_uploads_that_cannot_work_are_refused_before_sending(server, driver, file, options, why):
@@ -139,6 +141,37 @@ def test_uploads_that_cannot_work_are_refused_before_sending(server, driver, fil
         driver.run(client.files.upload(file, **options))
 
     assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("name", "os_error", "local_error"),
+    [
+        ("missing.txt", FileNotFoundError, LocalFileNotFoundError),
+        (".", IsADirectoryError, LocalIsADirectoryError),  # its name tells no type: refused first
+    ],
+)
+def test_a_path_that_cannot_be_read_is_an_os_error_and_a_dify_error(
+    server, driver, tmp_path, name, os_error, local_error
+):
+    client = driver.client(server)
+    path = tmp_path / name
+
+    with pytest.raises(OSError) as caught:  # what a caller catches for any unreadable file
+        driver.run(client.files.upload(path))
+
+    error = caught.value
+    assert error.filename == str(path)
+    assert isinstance(error, os_error)
+    assert isinstance(error, local_error)
+    assert isinstance(error, DifyError)
+    assert str(error).startswith(f"cannot open the file to upload, {str(path)!r}: ")
+    assert server.requests == []
+
+
+def test_configuration_errors_are_value_errors(server, driver):
+    client = driver.client(server)
+    with pytest.raises(ValueError, match="filename"):  # a ConfigurationError
+        driver.run(client.files.upload(b"data"))
 
 
 def test_a_file_over_the_servers_limit_is_too_large(server, driver):

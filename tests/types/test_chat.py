@@ -40,7 +40,7 @@ USAGE = {
 
 
 def blocking_1_10(**changes: Any) -> dict[str, Any]:
-    """A blocking answer as Dify 1.10.1 sends it (DESIGN.md section 5)."""
+    """A blocking answer as Dify 1.10.1 sends it (no ``workflow_run_id``, no ``reasoning``)."""
     body: dict[str, Any] = {
         "event": "message",
         "task_id": TASK,

@@ -1,6 +1,6 @@
 """Dify's rules for a conversation variable's new value: the server's model.
 
-What the real server (DESIGN.md section 4) does with the ``value`` of an update, in its
+What Dify (1.10.1 and 1.16.1) does with the ``value`` of a variable update, in its
 order: its JSON parser (non-finite numbers, lone surrogates, integers too large even for
 a float), the type gate (400 ``bad_request`` "Type mismatch: ..."), building the new value
 (400 ``invalid_param``: number storage kind, types that cannot be updated, size limit).

@@ -113,7 +113,8 @@ def _friendly_message(
     size_limit: int,
 ) -> str:
     """A message for people: the variable type, the Python type received, and the fix."""
-    head = f"invalid value for a {value_type.value} variable (got {_type_name(value)}): "
+    article = "an" if value_type.value[0] in "aeiou" else "a"  # an object, an array[...]
+    head = f"invalid value for {article} {value_type.value} variable (got {_type_name(value)}): "
     reason, detail = problem.reason, problem.detail
     if reason == "unsendable":
         body = (

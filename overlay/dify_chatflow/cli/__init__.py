@@ -48,6 +48,7 @@ __all__ = [
     "in_cli_words",
     "main",
     "positive_seconds",
+    "status_line",
 ]
 
 EXIT_OK = 0
@@ -182,7 +183,10 @@ def build_parser() -> Parser:
 _CLI_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
     for pattern, words in (
-        (r"pass user=\.\.\. to the client or to this call", "pass --user or set DIFY_USER"),
+        (
+            r"pass user=\.\.\. to the client or to this call(, or set DIFY_USER)?",
+            "pass --user or set DIFY_USER",
+        ),
         (r"pass api_key=\.\.\. or set DIFY_API_KEY", "pass --api-key or set DIFY_API_KEY"),
         (r"pass base_url=\.\.\. or set DIFY_BASE_URL", "pass --base-url or set DIFY_BASE_URL"),
         (r"\buser=\.\.\.", "--user (or DIFY_USER)"),
@@ -207,12 +211,18 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def status_line(exc: APIStatusError) -> str:
+    """The line for an error answer: its status, its code when it has one, its message
+    (and its hint, in the command line's words)."""
+    return in_cli_words(f"server answered {exc}")
+
+
 def _report(exc: BaseException) -> tuple[str, int]:
     """The line to print for a failure, and the exit code."""
     if isinstance(exc, CommandError):
         return str(exc), exc.exit_code
     if isinstance(exc, APIStatusError):
-        return f"server answered {exc.status_code} {exc.code or '-'}: {exc.message}", EXIT_SERVER
+        return status_line(exc), EXIT_SERVER
     if isinstance(exc, APIError | ResponseDecodeError | UnknownVariableNameError):
         # What the server holds or answers (an error event or a broken stream among them),
         # not what was typed: a server-side outcome.

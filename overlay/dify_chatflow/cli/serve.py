@@ -4,14 +4,41 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import signal
 import sys
 import threading
+import time
+from collections.abc import Iterator, Mapping
 from types import FrameType
+from typing import Final
 
 from . import EXIT_CODES_HELP, EXIT_OK, EXIT_SERVER, CommandError, Parser
 
 __all__ = ["add_serve_command", "port_number"]
+
+# The app's conversation variables at their defaults (the ones the README's examples use):
+# as in Dify, the app owns them and every new conversation starts with them.
+_APP_VARIABLES: Final[tuple[Mapping[str, object], ...]] = (
+    {"name": "user_preference", "value_type": "string", "value": "light"},
+    {"name": "visits", "value_type": "number", "value": 0},
+    {"name": "api_token", "value_type": "secret", "value": ""},
+    {"name": "profile", "value_type": "object", "value": {}},
+)
+
+_WORD: Final = re.compile(r"\s*\S+\s*|\s+")
+_WORD_PAUSE: Final = 0.05  # seconds between words: long enough to see them arrive
+
+
+def _echo_word_by_word(
+    query: str, inputs: Mapping[str, object], conversation: object
+) -> Iterator[str]:
+    """The app's responder: the query back, one ``message`` event per word."""
+    for index, word in enumerate(_WORD.findall(query)):
+        if index:
+            time.sleep(_WORD_PAUSE)
+        yield word
+
 
 _EPILOG = f"""\
 examples:
@@ -38,8 +65,10 @@ def add_serve_command(commands: argparse._SubParsersAction[Parser]) -> None:
         "serve",
         help="run the embedded Dify-compatible server until Ctrl-C",
         description=(
-            "Serve the conversation-variable API on 127.0.0.1 (for demos and tests) until\n"
-            "Ctrl-C or SIGTERM, which stop it with exit code 0."
+            "Serve the Chatflow App API on 127.0.0.1 (for demos and tests) until Ctrl-C or\n"
+            "SIGTERM, which stop it with exit code 0. Its app echoes each query word by word\n"
+            "and gives every new conversation these variables:\n  "
+            + ", ".join(f"{var['name']} ({var['value_type']})" for var in _APP_VARIABLES)
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -78,6 +107,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         seed="demo" if args.seed == "demo" else None,
     )
+    server.add_app(args.api_key, variables=_APP_VARIABLES, responder=_echo_word_by_word)
     try:
         server.start()
     except OSError as exc:

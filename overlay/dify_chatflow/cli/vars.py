@@ -17,9 +17,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .._exceptions import VariableValueError
+from .._exceptions import InvalidParamError, VariableTypeMismatchError, VariableValueError
 from .._values.types import JSONValue, NumberKind, VariableType
-from . import EXIT_CODES_HELP, EXIT_OK, CommandError, Parser, connection_options
+from . import (
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    Parser,
+    connection_options,
+    status_line,
+)
 
 if TYPE_CHECKING:
     from .._client import ChatflowClient
@@ -276,14 +284,18 @@ def _run_set(client: ChatflowClient, args: argparse.Namespace, out: TextIO) -> i
     value = parse_cli_value(
         current.value_type, text, number_kind=current.number_kind, force_json=args.json_value
     )
-    updated = client.variables.update(
-        args.conversation_id,
-        current.id,
-        value,
-        value_type=current.value_type,
-        number_kind=current.number_kind,
-        strict=not args.lenient,
-    )
+    try:
+        updated = client.variables.update(
+            args.conversation_id,
+            current.id,
+            value,
+            value_type=current.value_type,
+            number_kind=current.number_kind,
+            strict=not args.lenient,
+        )
+    except (VariableTypeMismatchError, InvalidParamError) as exc:
+        # The server refused the value: exit as for a value refused before sending.
+        raise CommandError(status_line(exc), EXIT_USAGE) from None
     _print_variables([updated], args, out)
     return EXIT_OK
 

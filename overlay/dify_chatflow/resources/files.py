@@ -11,9 +11,11 @@ here), a download is written to its destination as it arrives.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
@@ -31,7 +33,7 @@ from .._base_client import (
     Timeout,
 )
 from .._downloads import Destination, Download
-from .._exceptions import ConfigurationError
+from .._exceptions import ConfigurationError, LocalFileError
 from .._types import NOT_GIVEN
 from ._responses import model_of
 
@@ -87,6 +89,21 @@ def _media_type(mime_type: str) -> str:
     return mime_type.split(";", 1)[0].strip().lower()
 
 
+def _unreadable(path: str, exc: OSError) -> LocalFileError:
+    message = f"cannot open the file to upload, {path!r}: {exc.strerror or exc}"
+    return LocalFileError.from_os_error(exc, message)
+
+
+def _check_readable_file(path: str) -> None:
+    """Refuse a missing path or a directory first, before its name and type are judged."""
+    try:
+        is_directory = stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if is_directory:
+        raise _unreadable(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path))
+
+
 class _Upload:
     """One file to upload, checked: where its bytes come from, its name and its type.
 
@@ -114,6 +131,7 @@ class _Upload:
                 raise ConfigurationError(f"a file path must be a non-empty str, got {file!r}")
             self.path = path
             own_name = os.path.basename(path)
+            _check_readable_file(path)
         elif isinstance(file, bytes | bytearray | memoryview):
             self.stream = io.BytesIO(file)
         elif isinstance(file, io.TextIOBase):
@@ -181,9 +199,7 @@ class _Upload:
         try:
             stream = open(self.path, "rb")  # noqa: SIM115 - closed when the block ends
         except OSError as exc:
-            raise ConfigurationError(
-                f"cannot open the file to upload, {self.path!r}: {exc.strerror or exc}"
-            ) from None
+            raise _unreadable(self.path, exc) from None
         with stream:
             yield stream
 

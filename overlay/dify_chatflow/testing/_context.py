@@ -66,7 +66,7 @@ class ServerOptions:
 
     @property
     def new(self) -> bool:
-        """Whether the server speaks the 1.16 dialect (section 5b of DESIGN.md)."""
+        """Whether the server speaks the 1.16 dialect (Dify 1.16.1's events, texts and routes)."""
         return self.dialect == "1.16"
 
     @property

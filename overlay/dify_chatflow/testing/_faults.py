@@ -61,14 +61,15 @@ class Fault:
     - ``Fault.rate_limited(retry_after=1)`` / ``Fault.unavailable(retry_after=1)``: 429 / 503
       with a ``Retry-After`` header, as proxies in front of Dify send them.
 
-    Stream faults act on the next streaming ``POST /chat-messages`` only (a blocking one
-    leaves them pending, except ``slow_events``, which slows both):
+    Stream faults act on the next streaming ``POST /chat-messages``; a blocking one takes
+    ``slow_events`` (slowed the same way) and ``stream_error`` (answered with the error, as
+    Dify answers a blocking turn whose run errs) and leaves the others pending:
 
     - ``Fault.cut_stream(after_events=3)``: close the connection after N events, mid-answer.
     - ``Fault.stream_error(code=..., message=..., status=..., after_events=3)``: send an
       ``error`` event after N events and end the stream, the HTTP status staying 200.
     - ``Fault.no_terminal_event()``: end the stream cleanly without ``workflow_finished``
-      and ``message_end`` (upstream issue 31253).
+      and ``message_end``, as real Dify streams sometimes end.
     - ``Fault.slow_events(seconds=0.5)``: wait this long before each event.
     """
 
@@ -165,7 +166,11 @@ class Fault:
     ) -> Fault:
         """After ``after_events`` events, send Dify's mid-stream ``error`` event with this
         ``code``, ``message`` and ``status`` (e.g. ``completion_request_error``, 400) and end
-        the stream; the HTTP status stays 200."""
+        the stream; the HTTP status stays 200. A blocking turn, whose answer is complete
+        at ``message_end`` (``workflow_paused``), answers with the error if it comes
+        before that event: HTTP ``status`` with this ``code`` and ``message``, except that
+        a 500 is werkzeug's ``internal_server_error`` answer with its own text, as in
+        Dify."""
         if not 100 <= status <= 599:
             raise ValueError("status must be an HTTP status (100-599)")
         return cls(

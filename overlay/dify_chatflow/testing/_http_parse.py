@@ -87,11 +87,18 @@ def error_page(status: int, message: str | None = None) -> bytes:
     return text.encode("utf-8", "replace")
 
 
+_TLS_HANDSHAKE: Final = b"\x16\x03"  # a TLS record of type handshake, version 3.x
+
+
 def find_head_end(buffer: bytearray) -> int:
     """Index just past the blank line ending the head, or ``-1`` if it has not all arrived.
 
     Raises :class:`BadRequest` when what has arrived is already too long to be a head.
     """
+    if buffer.startswith(_TLS_HANDSHAKE):
+        # A client speaking TLS to this plain-HTTP server: answer at once, as HTTP servers
+        # do, so that it fails its handshake now instead of waiting for its timeout.
+        raise BadRequest(HTTPStatus.BAD_REQUEST, "Bad request syntax (a TLS handshake)")
     end = buffer.find(b"\r\n\r\n")
     if end >= 0:
         return end + 4

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import Literal, Self
+from uuid import UUID
 
 from ._app_data import WorkflowLog
 from ._context import Dialect
@@ -30,6 +31,12 @@ from ._store import (
 )
 
 __all__ = ["DifyTestServer"]
+
+
+def _key(id_: str | UUID) -> str:
+    """An id as the store keeps it: the canonical lowercase text (a ``UUID`` is accepted,
+    like the ids the client returns)."""
+    return str(id_).lower()
 
 
 class DifyTestServer:
@@ -279,9 +286,9 @@ class DifyTestServer:
             name=name,
         )
 
-    def add_turn(self, conversation_id: str, query: str, answer: str) -> StoredMessage:
+    def add_turn(self, conversation_id: str | UUID, query: str, answer: str) -> StoredMessage:
         """Add a finished turn (a message and its succeeded workflow run) to a conversation."""
-        return self._state.store.add_finished_turn(conversation_id.lower(), query, answer)
+        return self._state.store.add_finished_turn(_key(conversation_id), query, answer)
 
     def seed_demo(self, user: str = DEMO_USER) -> str:
         """Add :data:`DEMO_USER`'s "Demo conversation": one variable of every type and one
@@ -335,23 +342,23 @@ class DifyTestServer:
         """Every conversation not deleted (``user``'s only, if given), oldest first."""
         return self._state.store.conversations(user)
 
-    def messages(self, conversation_id: str) -> list[StoredMessage]:
+    def messages(self, conversation_id: str | UUID) -> list[StoredMessage]:
         """A conversation's messages, oldest first (``KeyError`` for an unknown id)."""
-        return self._state.store.messages(conversation_id.lower())
+        return self._state.store.messages(_key(conversation_id))
 
-    def workflow_run(self, run_id: str) -> WorkflowRun:
+    def workflow_run(self, run_id: str | UUID) -> WorkflowRun:
         """The workflow run of a chat turn (see :attr:`StoredMessage.workflow_run_id`);
         ``KeyError`` for an unknown id."""
-        found = self._state.store.run(run_id.lower())
+        found = self._state.store.run(_key(run_id))
         if found is None:
             raise KeyError(run_id)
         return found
 
-    def variables(self, conversation_id: str) -> list[StoredVariable]:
+    def variables(self, conversation_id: str | UUID) -> list[StoredVariable]:
         """The stored variables of a conversation (snapshot, creation order)."""
-        return self._state.store.variables(conversation_id.lower())
+        return self._state.store.variables(_key(conversation_id))
 
-    def variable(self, conversation_id: str, name: str) -> StoredVariable:
+    def variable(self, conversation_id: str | UUID, name: str) -> StoredVariable:
         """One stored variable by name (``KeyError`` if absent)."""
         for var in self.variables(conversation_id):
             if var.name == name:

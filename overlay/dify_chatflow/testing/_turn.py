@@ -68,6 +68,11 @@ class _Emitter:
     sent: int = 0
     silenced: bool = False
     lost: bool = False  # the client is gone (it hung up, or the connection was cut)
+    # A blocking turn (no sink): whether a stream_error fault's error comes before the
+    # event its answer is made of (message_end, or workflow_paused), as Dify's blocking
+    # pipeline reads the same events and raises the first error it meets.
+    errored: bool = False
+    answered: bool = False
 
     def __post_init__(self) -> None:
         if self.sink is None:
@@ -88,6 +93,8 @@ class _Emitter:
             self.pause()
         if self.turn.log is not None:
             self.turn.log.append(payload)  # the run's own record: faults act on the wire
+        if self.sink is None:
+            self._read_blocking(payload)
         if self.silenced or self.sink is None:
             return
         fault = self.fault
@@ -107,6 +114,16 @@ class _Emitter:
         self.sent += 1
         if self.sink.gone:
             self.silenced = self.lost = True
+
+    def _read_blocking(self, payload: Mapping[str, object]) -> None:
+        fault = self.fault
+        if self.answered or fault is None or fault.kind != "stream_error":
+            return
+        if self.sent >= fault.after_events:
+            self.errored = self.answered = True
+            return
+        self.sent += 1
+        self.answered = payload.get("event") in ("message_end", "workflow_paused")
 
     def close(self) -> None:
         if self.silenced or self.sink is None:
@@ -405,16 +422,19 @@ class Turn:
 
     def stream(self, sink: Sink) -> None:
         """Run the turn as a stream of events (the job of a streaming request)."""
-        emit = _Emitter(sink, self.fault, self)
-        new = self.options.new
+        self._run(_Emitter(sink, self.fault, self))
+
+    def _run(self, emit: _Emitter) -> _Outcome:
+        """The turn's events from the start, a stream's or (unseen) a blocking answer's."""
         if self.log is not None:
             self.log.begin()
+        new = self.options.new
         if new:
             emit.ping()
         emit.event(self.workflow_started())
         if not new:
             emit.event(self.node_started(True))
-        self._segment(emit, None)
+        return self._segment(emit, None)
 
     def resume(self, submission: FormSubmission) -> None:
         """Continue a paused turn after its form was submitted, in a thread of its own;
@@ -436,11 +456,11 @@ class Turn:
 
     def blocking(self, sink: Sink) -> None:
         """Run the turn and answer with one JSON body (the job of a blocking request)."""
-        if self.log is not None:
-            self.log.begin()
         emit = _Emitter(None, self.fault, self)  # the log only; slow_events still slows
-        emit.event(self.workflow_started())
-        outcome = self._segment(emit, None)
+        outcome = self._run(emit)
+        if emit.errored and self.fault is not None:
+            sink.respond(blocking_error(self.fault))
+            return
         if outcome.status == "failed":
             message = f"Run failed: {outcome.error}"
             payload = {"code": "invalid_param", "message": message, "status": 400}
@@ -494,6 +514,28 @@ class Turn:
         if self.log is not None:  # after the run is saved: later followers get the replay
             self.log.end(finished=True)
             store.drop_run_log(self.run_id)
+
+
+# werkzeug's InternalServerError text: what Dify's chat controller raises for an error it
+# has no answer of its own for (the one a stream reports as 500 internal_server_error).
+_INTERNAL_ERROR_TEXT: Final = (
+    "The server encountered an internal error and was unable to complete your request. "
+    "Either the server is overloaded or there is an error in the application."
+)
+
+
+def blocking_error(fault: Fault) -> Reply:
+    """How a blocking turn answers the error a stream would carry as an ``error`` event.
+
+    A blocking turn raises that error in the request; the controller answers it with the
+    same code, message and status (``invalid_param``, ``completion_request_error``,
+    ``rate_limit_error``, ...), except that the stream's 500 ``internal_server_error``
+    becomes werkzeug's ``InternalServerError`` with its own text (both 1.10 and 1.16)."""
+    if fault.status_code == 500:
+        payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
+    else:
+        payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
+    return Reply(fault.status_code, dump_error(payload), JSON)
 
 
 def _error_text(exc: Exception) -> str:

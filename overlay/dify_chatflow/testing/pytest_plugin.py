@@ -4,8 +4,9 @@
   responder), stopped after the test.
 - ``dify_session_server``: one started server shared by the whole session (state carries
   over from test to test: use it for speed, with ids of your own making).
-- ``dify_conversation``: the id of a conversation seeded on ``dify_server`` for
-  :data:`DEMO_USER`: one variable of every type and one finished turn.
+- ``dify_conversation``: the id (a :class:`uuid.UUID`, like every id the client returns)
+  of a conversation seeded on ``dify_server`` for :data:`DEMO_USER`: one variable of every
+  type and one finished turn.
 - ``dify_client``: a :class:`~dify_chatflow.ChatflowClient` bound to ``dify_server``
   (base URL, key, ``user=DEMO_USER``), closed after the test.
 - ``dify_async_client``: the :class:`~dify_chatflow.AsyncChatflowClient` twin, for tests
@@ -24,6 +25,7 @@ Example::
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
@@ -56,9 +58,9 @@ def dify_session_server() -> Iterator[DifyTestServer]:
 
 
 @pytest.fixture
-def dify_conversation(dify_server: DifyTestServer) -> str:
+def dify_conversation(dify_server: DifyTestServer) -> uuid.UUID:
     """The id of :data:`DEMO_USER`'s seeded conversation on ``dify_server``."""
-    return dify_server.seed_demo()
+    return uuid.UUID(dify_server.seed_demo())
 
 
 @pytest.fixture

@@ -173,13 +173,18 @@ def send_message(call: Call) -> Reply:
     return Reply(200, b"", None, job=Job(turn.blocking, streaming=False))
 
 
+# A blocking turn runs the same events unseen: it is slowed like a stream, and an error
+# event's error becomes its answer; a cut or a missing ending has nothing to act on.
+_BLOCKING_FAULTS: Final = frozenset({"slow_events", "stream_error"})
+
+
 def _stream_fault(call: Call, streaming: bool) -> Fault | None:
     faults = call.state.faults
     if not faults:
         return None
     if streaming:
         return faults.take(("chat", "send_message"), stream=True)
-    return faults.take(("chat", "send_message"), stream=True, kinds=frozenset({"slow_events"}))
+    return faults.take(("chat", "send_message"), stream=True, kinds=_BLOCKING_FAULTS)
 
 
 def stop_message(call: Call) -> Reply:

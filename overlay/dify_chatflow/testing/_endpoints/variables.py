@@ -1,4 +1,5 @@
-"""``GET /conversations/{id}/variables`` and ``PUT .../variables/{variable_id}`` (section 4)."""
+"""A conversation's variables: ``GET /conversations/{id}/variables`` (list) and
+``PUT .../variables/{variable_id}`` (update)."""
 
 from __future__ import annotations
 
