@@ -228,6 +228,24 @@ def test_an_async_copy_shares_the_pool_and_the_event_loop(
     assert server.requests[0].headers["authorization"] == "Bearer [redacted]"
 
 
+def test_a_copy_of_a_closed_client_says_it_is_closed(server: DifyTestServer, conv: str) -> None:
+    client = sync_client(server)
+    copy = client.with_options(max_retries=0)
+    client.close()
+    with pytest.raises(ConfigurationError, match="this client is closed"):
+        copy.variables.list(conv)
+
+    async def run() -> None:
+        client = async_client(server)
+        copy = client.with_options(max_retries=0)
+        await client.close()
+        await copy.variables.list(conv)
+
+    with pytest.raises(ConfigurationError, match="this client is closed"):
+        asyncio.run(run())
+    assert server.requests == []
+
+
 @pytest.mark.parametrize(
     ("options", "match"),
     [

@@ -66,6 +66,7 @@ def skip_cookieless_extraction(http: httpx.Client | httpx.AsyncClient) -> None:
 
 _NO_TIMEOUT = httpx.Timeout(None)
 
+# Also said by a copy (with_options) whose shared pool its original closed.
 _CLOSED = (
     "this client is closed: create a new one (or use it as a context manager, "
     "`with ChatflowClient(...) as client:`, and call it inside the block)"
@@ -210,7 +211,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
     """The blocking request layer: runs flows with :func:`run_sync`."""
 
     def _run(self, flow: Flow[T]) -> T:
-        if self._closed:
+        if self._closed or self._http.is_closed:
             flow.close()
             raise ConfigurationError(_CLOSED)
         return run_sync(self._http, flow)
@@ -281,7 +282,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     async def _run(self, flow: Flow[T]) -> T:
         try:
             gate = self._loop_binding.gate()
-            if self._closed:
+            if self._closed or self._http.is_closed:
                 raise ConfigurationError(_CLOSED)
         except ConfigurationError:
             flow.close()
