@@ -1,9 +1,10 @@
 """``ChatflowClient`` and ``AsyncChatflowClient``: settings in, resources attached.
 
-The request machinery lives in ``_base_client``; each family of operations is a resource
-module under ``resources/``. This module only wires them together. A resource is made,
-and its module loaded, on first use (then kept on the client): ``import dify_chatflow``
-and a new client stay cheap. The sync and async clients have the same resources.
+The clients' request layer lives in ``_base_client`` (flows in ``_flows``); each family of
+operations is a resource module under ``resources/``. This module only wires them
+together. A resource is made, and its module loaded, on first use (then kept on the
+client): ``import dify_chatflow`` and a new client stay cheap. The sync and async clients
+have the same resources.
 """
 
 from __future__ import annotations

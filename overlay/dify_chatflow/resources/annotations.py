@@ -2,7 +2,7 @@
 replies on and off.
 
 :class:`AnnotationFlows` holds the operations, written once as flows (see
-``_base_client``); :class:`Annotations` and :class:`AsyncAnnotations` are thin shells with
+``_flows``); :class:`Annotations` and :class:`AsyncAnnotations` are thin shells with
 the public signatures. Listing pages by number through :class:`SyncPager` /
 :class:`AsyncPager`, which fetch pages as the caller reads on.
 """

@@ -1,7 +1,7 @@
 """``client.app``: the app's name and mode, its input form and features, tool icons, web
 page, and the feedback its messages got.
 
-:class:`AppFlows` holds the reads, written once as flows (see ``_base_client``);
+:class:`AppFlows` holds the reads, written once as flows (see ``_flows``);
 :class:`App` and :class:`AsyncApp` are thin shells. None of them needs an end user.
 """
 

@@ -1,6 +1,6 @@
 """``client.audio``: speech to text and text to speech with the app's voice models.
 
-:class:`AudioFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`AudioFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Audio` and :class:`AsyncAudio` are thin shells with the public signatures. Audio
 goes up streamed like an upload; speech comes back whole (:meth:`Audio.to_audio`) or
 written to a file as it arrives (:meth:`Audio.to_audio_file`).

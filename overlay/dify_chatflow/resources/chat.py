@@ -1,6 +1,6 @@
 """``client.chat``: send a message (blocking or streaming), stop a turn, recover a broken one.
 
-:class:`ChatFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`ChatFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Chat` and :class:`AsyncChat` are thin shells. A chat message runs the workflow
 (and bills its models) each time it reaches the server, so it is never sent twice: it is
 retried only when the connection could not even be made.

@@ -1,7 +1,7 @@
 """``client.conversations``: list, rename and delete the end user's conversations.
 
 :class:`ConversationFlows` holds the operations, written once as flows (see
-``_base_client``); :class:`Conversations` and :class:`AsyncConversations` are thin shells
+``_flows``); :class:`Conversations` and :class:`AsyncConversations` are thin shells
 with the public signatures. Listing pages by ``last_id`` through :class:`SyncPager` /
 :class:`AsyncPager`, which fetch pages as the caller reads on.
 """

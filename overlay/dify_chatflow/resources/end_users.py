@@ -1,6 +1,6 @@
 """``client.end_users``: the server's record of an end user (Dify 1.14 and later).
 
-:class:`EndUserFlows` holds the read, written once as a flow (see ``_base_client``);
+:class:`EndUserFlows` holds the read, written once as a flow (see ``_flows``);
 :class:`EndUsers` and :class:`AsyncEndUsers` are thin shells.
 """
 

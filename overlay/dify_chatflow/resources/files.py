@@ -1,7 +1,7 @@
 """``client.files``: upload a file for the end user, to send it with a chat message; read
 a file sent in a message back (preview, download).
 
-:class:`FileFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`FileFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Files` and :class:`AsyncFiles` are thin shells with the public signatures. Both
 directions stream: an upload is read in chunks while httpx sends the multipart body (from
 the caller's file object, from bytes already in memory, or from a path opened and closed

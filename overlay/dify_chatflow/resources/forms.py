@@ -1,7 +1,7 @@
 """``client.forms``: the human input forms a paused run waits for (Dify 1.14 and later).
 
 :class:`FormFlows` holds the read and the submission, written once as flows (see
-``_base_client``); :class:`Forms` and :class:`AsyncForms` are thin shells. A form is
+``_flows``); :class:`Forms` and :class:`AsyncForms` are thin shells. A form is
 named by its token (``ChatReply.paused.forms[i].form_token``); a submission lets the run
 go on (``client.chat.resume`` follows it).
 """

@@ -1,6 +1,6 @@
 """``client.messages``: a conversation's history, feedback on a message, suggested questions.
 
-:class:`MessageFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`MessageFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Messages` and :class:`AsyncMessages` are thin shells with the public signatures.
 """
 

@@ -1,6 +1,6 @@
 """``client.variables``: list, get, set and update conversation variables.
 
-:class:`VariableFlows` holds the operations, written once as flows (see ``_base_client``):
+:class:`VariableFlows` holds the operations, written once as flows (see ``_flows``):
 the overlay checks ids, the end user and the value; the generated operation's request
 builder (bound in ``_binding``) builds the request, whose JSON body is encoded once, so a
 value JSON cannot carry fails before anything is sent; a 200 answer is parsed into the

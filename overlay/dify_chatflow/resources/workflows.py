@@ -2,7 +2,7 @@
 the app's workflow logs.
 
 :class:`WorkflowFlows` holds the operations, written once as flows (see
-``_base_client``); :class:`Workflows` and :class:`AsyncWorkflows` are thin shells.
+``_flows``); :class:`Workflows` and :class:`AsyncWorkflows` are thin shells.
 """
 
 from __future__ import annotations
