@@ -73,24 +73,22 @@ def build(
     multipart operation its parts (an :class:`Upload` for a file).
     """
     operation = by_name(name)
-    builder, model = _generated(operation)
+    bound = _BOUND.get(name) or _bind(operation)
     arguments: dict[str, Any] = {}
     if query:
-        from dify_chatflow_api.types import UNSET
-
-        unknown = set(query) - set(operation.query)
+        unknown = query.keys() - bound.query_names.keys()
         if unknown:
             raise GeneratedBindingError(
                 f"{name}() passes query parameters {sorted(unknown)} its registry row lacks"
             )
-        # The builders take each query parameter by its Python name (``created_at__before``
-        # becomes ``created_at_before``).
+        unset = bound.unset
         arguments = {
-            snake_case(key): UNSET if value is None else value for key, value in query.items()
+            bound.query_names[key]: unset if value is None else value
+            for key, value in query.items()
         }
-    if model is not None:
-        arguments["body"] = _body(model, body or {}, multipart=operation.body == "multipart")
-    built: BuiltRequest = builder(*path, **arguments)
+    if bound.model is not None:
+        arguments["body"] = _body(bound.model, body or {}, multipart=operation.body == "multipart")
+    built: BuiltRequest = bound.build_request(*path, **arguments)
     if operation.body == "multipart":
         # The generated builder fixes the multipart boundary to ``+++`` in its Content-Type
         # header, which a file containing that line would break: httpx picks one instead.
@@ -98,22 +96,42 @@ def build(
     return built
 
 
-def _generated(operation: Operation) -> tuple[Any, Any]:
-    """The operation's ``build_request`` and body model class (``None`` without a body);
-    a missing module becomes one sentence naming the operation."""
+class _Bound(NamedTuple):
+    """What building one operation needs from the generated package, looked up once."""
+
+    build_request: Any
+    #: The body model class (``None`` without a body).
+    model: Any
+    #: Query parameter: wire name -> the builder's Python name (``created_at__before``
+    #: -> ``created_at_before``).
+    query_names: dict[str, str]
+    #: The generated "not passed" marker.
+    unset: Any
+
+
+_BOUND: dict[str, _Bound] = {}
+
+
+def _bind(operation: Operation) -> _Bound:
+    """Look the operation up in the generated package; a missing module becomes one
+    sentence naming the operation."""
     try:
         module = importlib.import_module(module_name(operation))
         model = None
         if operation.body != "none":
             models = importlib.import_module("dify_chatflow_api.models")
             model = getattr(models, operation.request_schema or "")
+        from dify_chatflow_api.types import UNSET
     except (ImportError, AttributeError):
         raise OperationUnavailableError(
             f"{operation.name}() needs {operation.label}, which the generated client lacks: "
             "it was generated from a spec that does not document it; regenerate with "
             "`make generate` from a spec that does"
         ) from None
-    return module.build_request, model
+    names = {key: snake_case(key) for key in operation.query}
+    bound = _Bound(module.build_request, model, names, UNSET)
+    _BOUND[operation.name] = bound
+    return bound
 
 
 def _body(model: Any, body: Mapping[str, Any], *, multipart: bool) -> Any:
