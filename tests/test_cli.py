@@ -308,7 +308,7 @@ class TestExitCodes:
     def test_an_error_answer_without_a_code_shows_none(
         self, server: DifyTestServer, conversation: str
     ) -> None:
-        server.inject_fault(Fault.status(502, body=b"Bad Gateway"), route="list", times=3)
+        server.inject_fault(Fault.status(502, body=b"Bad Gateway"), route="variables.list", times=3)
         line = assert_one_line_error(run_cli("vars", "list", conversation, server=server), 1)
         assert "server answered 502: " in line
 

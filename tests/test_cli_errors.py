@@ -101,7 +101,7 @@ def test_a_multi_line_server_message_is_printed_on_one_line(
 ) -> None:
     message = "1 validation error for Payload\nvalue\n  Field required [type=missing]"
     body = {"code": "invalid_param", "message": message, "status": 400}
-    server.inject_fault(Fault.status(400, body=body), route="list")
+    server.inject_fault(Fault.status(400, body=body), route="variables.list")
     result = run_cli("vars", "list", conversation, server=server)
     line = assert_one_line_error(result, 1)
     assert "400 invalid_param: 1 validation error for Payload value Field required" in line
@@ -126,7 +126,7 @@ def test_a_closed_output_pipe_exits_141_quietly(server: DifyTestServer, conversa
 
 def test_ctrl_c_exits_130_with_one_line(server: DifyTestServer, conversation: str) -> None:
     before = len(server.requests)
-    server.inject_fault(Fault.delay(30), route="list")
+    server.inject_fault(Fault.delay(30), route="variables.list")
     with subprocess.Popen(
         [console_script(), "vars", "list", conversation],
         stdin=subprocess.DEVNULL,

@@ -95,7 +95,7 @@ def test_our_own_async_pool_works_on_at_most_async_max_in_flight_requests():
         )
         variable_id = server.variables(conv)[0].id
         # Every answer waits a little, so the requests pile up inside the client.
-        server.inject_fault(Fault.delay(0.05), route="update", times=burst)
+        server.inject_fault(Fault.delay(0.05), route="variables.update", times=burst)
         running = 0
         most = 0
 
@@ -131,7 +131,7 @@ def test_an_async_client_belongs_to_the_event_loop_of_its_first_call():
         client = AsyncChatflowClient(api_key=API_KEY, base_url=server.base_url, user=USER)
 
         async def burst_of_updates() -> list[object]:
-            server.inject_fault(Fault.delay(0.02), route="update", times=burst)
+            server.inject_fault(Fault.delay(0.02), route="variables.update", times=burst)
             updated = await asyncio.gather(
                 *(client.variables.update(conv, variable_id, i) for i in range(burst))
             )

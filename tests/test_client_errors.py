@@ -219,7 +219,7 @@ def test_validation_body_without_code(server, conv, make_client):
     ],
 )
 def test_a_200_that_does_not_decode_is_a_response_decode_error(server, conv, make_client, body):
-    server.inject_fault(Fault.status(200, body=body), route="update")
+    server.inject_fault(Fault.status(200, body=body), route="variables.update")
     client = make_client(server)
     with pytest.raises(ResponseDecodeError) as caught:
         client.variables.update(conv, var_id(server, conv), 1)
@@ -273,7 +273,7 @@ def test_a_list_page_of_the_wrong_shape_is_a_response_decode_error(server, conv,
 
 
 def test_503_then_success_is_retried(server, conv, make_client, caplog):
-    server.inject_fault(Fault.unavailable(retry_after=0.01), route="update", times=2)
+    server.inject_fault(Fault.unavailable(retry_after=0.01), route="variables.update", times=2)
     client = make_client(server)
     with caplog.at_level(logging.INFO, logger="dify_chatflow"):
         assert client.variables.update(conv, var_id(server, conv), 8).value == 8
@@ -293,7 +293,7 @@ def test_503_then_success_is_retried(server, conv, make_client, caplog):
 
 
 def test_a_retry_after_beyond_the_cap_falls_back_to_the_backoff(server, conv, make_client, caplog):
-    server.inject_fault(Fault.rate_limited(retry_after=3600), route="list")
+    server.inject_fault(Fault.rate_limited(retry_after=3600), route="variables.list")
     client = make_client(server)  # FAST_RETRIES: Retry-After up to 50 ms, backoff 1 ms
     with caplog.at_level(logging.INFO, logger="dify_chatflow"):
         assert len(client.variables.list(conv)) == len(EVERY_TYPE)
@@ -306,7 +306,7 @@ def test_a_retry_after_beyond_the_cap_falls_back_to_the_backoff(server, conv, ma
 
 
 def test_max_total_wait_bounds_the_waits_of_one_call(server, conv, make_client):
-    server.inject_fault(Fault.unavailable(retry_after=0.04), route="list", times=10)
+    server.inject_fault(Fault.unavailable(retry_after=0.04), route="variables.list", times=10)
     policy = RetryPolicy(max_retry_after=0.05, max_total_wait=0.1)
     client = make_client(server, retry_policy=policy, max_retries=10)
     with pytest.raises(InternalServerError):

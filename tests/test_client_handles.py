@@ -194,11 +194,11 @@ def test_with_options_gives_a_client_of_the_same_class_sharing_the_pool(
 
 def test_a_copy_retries_as_it_was_told(server: DifyTestServer, conv: str) -> None:
     with sync_client(server, max_retries=2) as client:
-        server.inject_fault(Fault.unavailable(retry_after=0.001), route="list", times=1)
+        server.inject_fault(Fault.unavailable(retry_after=0.001), route="variables.list", times=1)
         with pytest.raises(InternalServerError):
             client.with_options(max_retries=0).variables.list(conv)
         assert len(server.requests) == 1
-        server.inject_fault(Fault.unavailable(retry_after=None), route="list", times=1)
+        server.inject_fault(Fault.unavailable(retry_after=None), route="variables.list", times=1)
         patient = RetryPolicy(initial_delay=0.001, max_delay=0.002)
         assert len(client.with_options(retry_policy=patient).variables.list(conv)) == 2
         assert len(server.requests) == 3

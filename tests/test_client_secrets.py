@@ -43,7 +43,7 @@ def test_no_secret_anywhere(make_client, caplog):
         seen += [repr(listed), str(listed)]
         token = client.variables.get(conv, "api_token")
         assert token.value == SECRET  # the value itself is available on purpose
-        server.inject_fault(Fault.unavailable(retry_after=0), route="update")
+        server.inject_fault(Fault.unavailable(retry_after=0), route="variables.update")
         stored = client.variables.set(conv, "api_token", NEW_SECRET)
         assert stored.value == NEW_SECRET
         seen += [repr(token), str(token), repr(stored)]
@@ -102,7 +102,7 @@ def test_a_200_that_does_not_decode_never_shows_a_secret(make_client, route, bod
             user=USER, variables=[{"name": "api_token", "value_type": "secret", "value": SECRET}]
         )
         variable_id = server.variables(conv)[0].id
-        server.inject_fault(Fault.status(200, body=body), route=route)
+        server.inject_fault(Fault.status(200, body=body), route=f"variables.{route}")
         client = make_client(server, api_key=KEY)
         calls = {
             "list": lambda: client.variables.list(conv),
@@ -127,7 +127,7 @@ def test_a_page_of_the_wrong_shape_says_what_it_got(make_client):
     with DifyTestServer(api_key=KEY) as server:
         conv = server.add_conversation(user=USER, variables=[])
         body = {"data": [SECRET_ITEM], "has_more": "false", "limit": 100}
-        server.inject_fault(Fault.status(200, body=body), route="list")
+        server.inject_fault(Fault.status(200, body=body), route="variables.list")
         with pytest.raises(ResponseDecodeError) as caught:
             make_client(server, api_key=KEY).variables.list(conv)
     assert '"has_more": "false"' in str(caught.value)
@@ -139,7 +139,7 @@ def test_a_body_that_is_not_json_is_described_by_length_and_type(make_client):
         conv = server.add_conversation(user=USER, variables=[])
         body = b"<html>" + SECRET.encode() + b"</html>"
         headers = {"Content-Type": "text/html"}
-        server.inject_fault(Fault.status(200, body=body, headers=headers), route="list")
+        server.inject_fault(Fault.status(200, body=body, headers=headers), route="variables.list")
         with pytest.raises(ResponseDecodeError) as caught:
             make_client(server, api_key=KEY).variables.list(conv)
     assert f"{len(body)} bytes" in str(caught.value)

@@ -83,7 +83,7 @@ HINTED_LIST_404 = (
 def test_listing_an_unknown_conversation_with_the_hint_is_conversation_not_found(
     server: DifyTestServer, client: ChatflowClient
 ) -> None:
-    server.inject_fault(Fault.status(404, body=dify_404(HINTED_LIST_404)), route="list")
+    server.inject_fault(Fault.status(404, body=dify_404(HINTED_LIST_404)), route="variables.list")
     with pytest.raises(ConversationNotFoundError) as caught:
         client.variables.list(CONV_ID)
     assert caught.value.message == HINTED_LIST_404  # the whole text stays readable

@@ -232,7 +232,7 @@ def test_the_first_message_creates_the_conversation_with_the_apps_variables(serv
     server.add_app(
         KEY, variables=[{"name": "visits", "value_type": "number", "value": 0, "description": "d"}]
     )
-    first = chat(server.port, "A question longer than twenty", streaming=False).json()
+    first = chat(server.port, "A question longer than twenty", streaming=True).events()[0]
     second = chat(server.port, "Short", streaming=False).json()
     conversations = server.conversations(user=USER)
     assert [c.id for c in conversations] == [first["conversation_id"], second["conversation_id"]]
@@ -247,20 +247,69 @@ def test_the_first_message_creates_the_conversation_with_the_apps_variables(serv
     assert [(v["name"], v["value"]) for v in listed["data"]] == [("visits", "0")]
 
 
-def test_continuing_a_conversation_links_the_messages(server):
+def test_continuing_a_conversation_adds_to_it(server):
     first = chat(server.port, "one", streaming=False).json()
     second = chat(server.port, "two", streaming=False, conversation_id=first["conversation_id"])
     assert second.json()["conversation_id"] == first["conversation_id"]
     messages = server.messages(first["conversation_id"])
     assert [m.query for m in messages] == ["one", "two"]
-    assert messages[1].parent_message_id == messages[0].id
     assert len(server.conversations()) == 1
 
 
-def test_auto_generate_name_false_keeps_the_default_name(server):
-    body = chat(server.port, "named?", streaming=False, auto_generate_name=False).json()
+def test_every_service_api_message_has_the_nil_uuid_as_its_parent(server):
+    first = chat(server.port, "one", streaming=False).json()
+    chat(server.port, "two", streaming=True, conversation_id=first["conversation_id"]).events()
+    listed = raw(
+        server.port, "GET", f"/messages?user={USER}&conversation_id={first['conversation_id']}"
+    ).json()["data"]
+    nil = "00000000-0000-0000-0000-000000000000"
+    assert [m["parent_message_id"] for m in listed] == [nil, nil]
+    assert [m.parent_message_id for m in server.messages(first["conversation_id"])] == [nil, nil]
+
+
+@pytest.mark.parametrize("streaming", [True, False])
+def test_1_10_names_a_new_conversation_after_the_first_20_characters(streaming):
+    query = "A question longer than twenty"
+    with DifyTestServer(api_key=KEY, dialect="1.10") as server:
+        assert chat(server.port, query, streaming=streaming).status == 200
+        assert server.conversations()[0].name == "A question longer th…"
+
+
+def test_1_16_names_a_blocking_first_turn_after_its_whole_query():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        chat(server.port, "A question longer than twenty", streaming=False).json()
+        assert server.conversations()[0].name == "A question longer than twenty"
+
+
+def test_1_16_cuts_a_blocking_first_turns_name_at_47_characters_past_50():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        chat(server.port, "x" * 51, streaming=False).json()
+        assert server.conversations()[0].name == "x" * 47 + "..."
+
+
+def test_1_16_names_a_streamed_first_turn_after_the_first_20_characters():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        chat(server.port, "A question longer than twenty", streaming=True).events()
+        assert server.conversations()[0].name == "A question longer th…"
+
+
+def test_auto_generate_name_false_still_names_a_new_conversation_after_its_cut_query(server):
+    query = "A question longer than twenty"
+    body = chat(server.port, query, streaming=False, auto_generate_name=False).json()
     assert server.conversations()[0].id == body["conversation_id"]
-    assert server.conversations()[0].name == "New conversation"
+    assert server.conversations()[0].name == "A question longer th…"
+
+
+def test_1_16_refuses_an_auto_generate_name_it_cannot_read():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        response = chat(server.port, "q", auto_generate_name="maybe")
+    assert (response.status, response.json()["message"]) == (
+        400,
+        "1 validation error for ChatRequestPayload\nauto_generate_name\n  Input should be a "
+        "valid boolean, unable to interpret input [type=bool_parsing, input_value='maybe', "
+        "input_type=str]\n    For further information visit "
+        "https://errors.pydantic.dev/2.12/v/bool_parsing",
+    )
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
@@ -324,7 +373,7 @@ def test_a_missing_query_is_a_validation_error(server):
         (
             {"response_mode": "fast"},
             "response_mode",
-            "The value 'fast' is not a valid choice for 'response_mode'.",
+            "Response mode The value 'fast' is not a valid choice for 'response_mode'.",
             "Input should be 'blocking' or 'streaming'",
             "literal_error",
             "'fast'",
@@ -332,8 +381,8 @@ def test_a_missing_query_is_a_validation_error(server):
         (
             {"conversation_id": "nope"},
             "conversation_id",
-            "nope is not a valid uuid.",
-            "Value error, nope is not a valid uuid.",
+            "Existing conversation ID nope is not a valid uuid.",
+            "Value error, conversation_id must be a valid UUID",
             "value_error",
             "'nope'",
         ),
@@ -349,6 +398,104 @@ def test_bad_parameters_are_validation_errors(
         f"visit https://errors.pydantic.dev/2.12/v/{kind}"
     )
     assert (response.status, response.json()) == (400, validation(server, field, restx, pydantic))
+
+
+def restx_text(response: Any) -> str:
+    """The one text of a 1.10 validation answer."""
+    body = response.json()
+    assert body["message"] == "Input payload validation failed"
+    (text,) = body["errors"].values()
+    return str(text)
+
+
+def test_1_10_texts_lead_with_the_arguments_help():
+    with DifyTestServer(api_key=KEY, dialect="1.10") as server:
+        port = server.port
+        no_inputs = raw(port, "POST", "/chat-messages", {"query": "q", "user": USER})
+        assert (no_inputs.status, no_inputs.json()["errors"]) == (
+            400,
+            {"inputs": "Input parameters for chat Missing required parameter in the JSON body"},
+        )
+        assert restx_text(chat(port, "q", inputs="ab")) == (
+            "Input parameters for chat dictionary update sequence element #0 has length 1; "
+            "2 is required"
+        )
+        assert restx_text(chat(port, "q", files=5)) == (
+            "List of file attachments 'int' object is not iterable"
+        )
+        assert restx_text(chat(port, "q", response_mode=None)) == (
+            "Response mode The value 'None' is not a valid choice for 'response_mode'."
+        )
+        assert restx_text(chat(port, "q", conversation_id=5)) == (
+            "Existing conversation ID 'int' object has no attribute 'replace'"
+        )
+
+
+def test_1_10_reports_only_the_first_failing_argument_in_parser_order():
+    with DifyTestServer(api_key=KEY, dialect="1.10") as server:
+        body = {"user": USER, "response_mode": "fast", "conversation_id": "nope"}
+        response = raw(server.port, "POST", "/chat-messages", body)
+        assert list(response.json()["errors"]) == ["inputs"]
+
+
+def test_1_10_turns_a_non_string_query_into_text():
+    with DifyTestServer(api_key=KEY, dialect="1.10") as server:
+        response = chat(server.port, 42, streaming=False)  # type: ignore[arg-type]
+        assert (response.status, response.json()["answer"]) == (200, "42")
+        null = chat(server.port, None, streaming=False)  # type: ignore[arg-type]
+        assert (null.status, null.json()["message"]) == (400, "query is required")
+
+
+def test_1_16_lists_every_failing_field_of_the_chat_request():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        body = {"query": 7, "inputs": None, "user": USER, "response_mode": "fast"}
+        response = raw(server.port, "POST", "/chat-messages", body)
+        assert response.status == 400
+        assert response.json()["message"] == (
+            "3 validation errors for ChatRequestPayload\n"
+            "inputs\n  Input should be a valid dictionary [type=dict_type, input_value=None, "
+            "input_type=NoneType]\n    For further information visit "
+            "https://errors.pydantic.dev/2.12/v/dict_type\n"
+            "query\n  Input should be a valid string [type=string_type, input_value=7, "
+            "input_type=int]\n    For further information visit "
+            "https://errors.pydantic.dev/2.12/v/string_type\n"
+            "response_mode\n  Input should be 'blocking' or 'streaming' [type=literal_error, "
+            "input_value='fast', input_type=str]\n    For further information visit "
+            "https://errors.pydantic.dev/2.12/v/literal_error"
+        )
+
+
+def test_1_16_wants_files_as_a_list_of_objects():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        not_a_list = chat(server.port, "q", files=5)
+        not_objects = chat(server.port, "q", files=[{"type": "image"}, "x"])
+    assert not_a_list.json()["message"] == (
+        "1 validation error for ChatRequestPayload\nfiles\n  Input should be a valid list "
+        "[type=list_type, input_value=5, input_type=int]\n    For further information visit "
+        "https://errors.pydantic.dev/2.12/v/list_type"
+    )
+    assert not_objects.json()["message"] == (
+        "1 validation error for ChatRequestPayload\nfiles.1\n  Input should be a valid "
+        "dictionary [type=dict_type, input_value='x', input_type=str]\n    For further "
+        "information visit https://errors.pydantic.dev/2.12/v/dict_type"
+    )
+
+
+def test_nul_characters_are_dropped_from_the_query(server):
+    body = chat(server.port, "a\x00b", streaming=False).json()
+    assert body["answer"] == "ab"
+    (message,) = server.messages(body["conversation_id"])
+    assert message.query == "ab"
+    assert server.conversations()[0].name == "ab"
+
+
+def test_1_16_takes_a_blank_conversation_id_for_a_new_conversation():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        response = chat(server.port, "q", streaming=False, conversation_id="  ")
+        assert response.status == 200
+        assert [c.id for c in server.conversations()] == [response.json()["conversation_id"]]
+        null_mode = chat(server.port, "q", streaming=False, response_mode=None)
+        assert (null_mode.status, null_mode.json()["event"]) == (200, "message")
 
 
 def test_refusals_with_codes(server):

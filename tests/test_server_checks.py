@@ -257,7 +257,10 @@ def test_restx_style_answers_validation_failures_without_code():
         response = httpx.put(url, json={"user": USER}, headers=AUTH, verify=False)
     assert response.status_code == 400
     assert response.json() == {
-        "errors": {"value": "Missing required parameter in the JSON body"},
+        "errors": {
+            "value": "New value for the conversation variable Missing required parameter in "
+            "the JSON body"
+        },
         "message": "Input payload validation failed",
     }
 

@@ -123,12 +123,33 @@ def test_bad_sort_by_and_limit_are_validation_errors(server):
         "input_type=str]\n    For further information visit "
         "https://errors.pydantic.dev/2.12/v/literal_error"
     )
-    restx = "The value 'name' is not a valid choice for 'sort_by'."
+    restx = "Sort order for conversations The value 'name' is not a valid choice for 'sort_by'."
     assert (sort.status, sort.json()) == (400, validation(server, "sort_by", restx, pydantic))
     limit = raw(server.port, "GET", f"/conversations?user={USER}&limit=101")
-    assert limit.status == 400
+    pydantic = (
+        "1 validation error for ConversationListQuery\nlimit\n  Input should be less than or "
+        "equal to 100 [type=less_than_equal, input_value='101', input_type=str]\n    For "
+        "further information visit https://errors.pydantic.dev/2.12/v/less_than_equal"
+    )
+    restx = (
+        "Number of conversations to return Invalid argument: 101. argument must be within "
+        "the range 1 - 100"
+    )
+    assert (limit.status, limit.json()) == (400, validation(server, "limit", restx, pydantic))
     bad_id = raw(server.port, "GET", f"/conversations?user={USER}&last_id=nope")
-    assert bad_id.status == 400
+    pydantic = (
+        "1 validation error for ConversationListQuery\nlast_id\n  Value error, must be a valid "
+        "UUID [type=value_error, input_value='nope', input_type=str]\n    For further "
+        "information visit https://errors.pydantic.dev/2.12/v/value_error"
+    )
+    restx = "Last conversation ID for pagination nope is not a valid uuid."
+    assert (bad_id.status, bad_id.json()) == (400, validation(server, "last_id", restx, pydantic))
+
+
+def test_1_10_reads_limit_as_python_int_does():
+    with DifyTestServer(api_key=KEY, dialect="1.10") as server:
+        response = raw(server.port, "GET", f"/conversations?user={USER}&limit=1_0")
+    assert (response.status, response.json()["limit"]) == (200, 10)
 
 
 def test_rename_with_a_name_or_auto_generated(server, clock):
@@ -144,6 +165,50 @@ def test_rename_with_a_name_or_auto_generated(server, clock):
         server.port, "POST", f"/conversations/{conv}/name", {"auto_generate": True, "user": USER}
     )
     assert auto.json()["name"] == "What is the weather …"
+
+
+def test_auto_generating_the_name_of_a_conversation_without_messages_is_refused(server):
+    conv = server.add_conversation(user=USER)
+    payload = {"auto_generate": True, "user": USER}
+    response = raw(server.port, "POST", f"/conversations/{conv}/name", payload)
+    assert (response.status, response.json()) == (
+        400,
+        {"code": "invalid_param", "message": "", "status": 400},
+    )
+
+
+def test_1_10_takes_any_truthy_auto_generate_and_any_name_it_can_turn_into_text(clock):
+    with DifyTestServer(api_key=KEY, dialect="1.10", clock=clock) as server:
+        (conv,) = start(server, clock, "q")
+        url = f"/conversations/{conv}/name"
+        empty = raw(server.port, "POST", url, {"name": "", "user": USER})
+        assert (empty.status, empty.json()["name"]) == (200, "")
+        number = raw(server.port, "POST", url, {"name": 7, "user": USER})
+        assert (number.status, number.json()["name"]) == (200, "7")
+        auto = raw(server.port, "POST", url, {"name": "x", "auto_generate": "no", "user": USER})
+        assert (auto.status, auto.json()["name"]) == (200, "q")  # "no" is truthy text
+
+
+def test_1_16_refuses_a_blank_name_and_an_auto_generate_it_cannot_read(clock):
+    with DifyTestServer(api_key=KEY, dialect="1.16", clock=clock) as server:
+        (conv,) = start(server, clock, "q")
+        url = f"/conversations/{conv}/name"
+        blank = raw(server.port, "POST", url, {"name": "  ", "user": USER})
+        assert blank.json()["message"] == (
+            "1 validation error for ConversationRenamePayload\n  Value error, name is required "
+            "when auto_generate is false [type=value_error, input_value={'name': '  ', 'user': "
+            "'abc-123'}, input_type=dict]\n    For further information visit "
+            "https://errors.pydantic.dev/2.12/v/value_error"
+        )
+        unreadable = raw(server.port, "POST", url, {"auto_generate": "maybe", "user": USER})
+        assert unreadable.json()["message"] == (
+            "1 validation error for ConversationRenamePayload\nauto_generate\n  Input should be "
+            "a valid boolean, unable to interpret input [type=bool_parsing, "
+            "input_value='maybe', input_type=str]\n    For further information visit "
+            "https://errors.pydantic.dev/2.12/v/bool_parsing"
+        )
+        named = raw(server.port, "POST", url, {"name": "x", "auto_generate": "no", "user": USER})
+        assert (named.status, named.json()["name"]) == (200, "x")
 
 
 def test_rename_without_a_name_is_500_on_1_10_and_400_on_1_16(server, clock):

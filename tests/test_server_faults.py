@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from dify_chatflow.testing import REDACTED, DifyTestServer, Fault
+from server_support import chat
 
 KEY = "app-test"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -41,7 +42,7 @@ def put_n(client: httpx.Client, server: DifyTestServer, conv: str, value: int) -
 
 
 def test_503_with_retry_after_for_the_next_n_updates_only(dify_server, client, conv):
-    dify_server.inject_fault(Fault.unavailable(retry_after=2), route="update", times=2)
+    dify_server.inject_fault(Fault.unavailable(retry_after=2), route="variables.update", times=2)
     assert get_list(client, conv).status_code == 200  # the list route is not affected
     statuses = [put_n(client, dify_server, conv, v) for v in (2, 3, 4)]
     assert [r.status_code for r in statuses] == [503, 503, 200]
@@ -51,7 +52,7 @@ def test_503_with_retry_after_for_the_next_n_updates_only(dify_server, client, c
 
 
 def test_429_rate_limited(dify_server, client, conv):
-    dify_server.inject_fault(Fault.rate_limited(retry_after=0.5), route="list")
+    dify_server.inject_fault(Fault.rate_limited(retry_after=0.5), route="variables.list")
     response = get_list(client, conv)
     assert response.status_code == 429
     assert response.headers["retry-after"] == "0.5"
@@ -76,7 +77,7 @@ def test_dropped_connection_gives_the_client_no_response(dify_server, client, co
 
 
 def test_delay_still_answers_normally(dify_server, client, conv):
-    dify_server.inject_fault(Fault.delay(0.05), route="list")
+    dify_server.inject_fault(Fault.delay(0.05), route="variables.list")
     assert get_list(client, conv).status_code == 200
     assert dify_server.pending_faults == 0
 
@@ -87,10 +88,54 @@ def test_faults_are_used_in_injection_order(dify_server, client, conv):
     assert [get_list(client, conv).status_code for _ in range(3)] == [500, 504, 200]
 
 
+def test_a_fault_aimed_at_one_operation_leaves_another_familys_of_the_same_name(
+    dify_server, client, conv
+):
+    dify_server.inject_fault(Fault.status(503), route="conversations.list")
+    assert get_list(client, conv).status_code == 200  # variables.list is another operation
+    listed = client.get("/conversations", params={"user": USER})
+    assert listed.status_code == 503
+    assert dify_server.pending_faults == 0
+
+
+def test_a_fault_aimed_at_one_method_leaves_the_other_method_of_its_path():
+    with DifyTestServer(api_key=KEY, dialect="1.16") as server:
+        server.inject_fault(Fault.status(502), route="forms.submit")
+        url = f"{server.base_url}/form/human_input/unknown-token"
+        with httpx.Client(headers=AUTH) as http:
+            assert http.get(url).status_code == 404  # forms.get answers normally
+            assert http.post(url, json={"user": USER}).status_code == 502
+
+
+def test_a_stream_fault_aims_at_chat_send_by_its_registry_name():
+    with DifyTestServer(api_key=KEY) as server:
+        server.inject_fault(Fault.cut_stream(after_events=2), route="chat.send")
+        cut = chat(server.port)
+        assert (cut.complete, len(cut.events())) == (False, 2)
+        server.inject_fault(Fault.cut_stream(after_events=2), route="chat.stop")
+        assert chat(server.port).complete  # a fault aimed at stopping leaves sending alone
+
+
+@pytest.mark.parametrize(
+    ("bare", "operations"),
+    [
+        ("list", "annotations.list, conversations.list, messages.list, variables.list"),
+        ("update", "annotations.update, variables.update"),
+    ],
+)
+def test_an_old_bare_name_several_families_share_is_refused(bare, operations):
+    server = DifyTestServer()
+    with pytest.raises(ValueError, match="several operations") as caught:
+        server.inject_fault(Fault.drop(), route=bare)
+    assert f"({operations})" in str(caught.value)
+    assert server.pending_faults == 0
+
+
 def test_fault_arguments_are_checked():
     server = DifyTestServer()
-    with pytest.raises(ValueError, match="route"):
-        server.inject_fault(Fault.drop(), route="delete")  # type: ignore[arg-type]
+    for unknown in ("delete", "variables.remove", "nowhere"):
+        with pytest.raises(ValueError, match="route"):
+            server.inject_fault(Fault.drop(), route=unknown)
     with pytest.raises(ValueError, match="times"):
         server.inject_fault(Fault.drop(), times=0)
     with pytest.raises(ValueError):

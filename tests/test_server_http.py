@@ -160,7 +160,7 @@ def test_requests_it_cannot_serve_are_refused_and_the_connection_closed(sock, ra
 
 
 def test_a_delay_holds_up_its_own_connection_only(dify_server, conv, sock):
-    dify_server.inject_fault(Fault.delay(60), route="list")
+    dify_server.inject_fault(Fault.delay(60), route="variables.list")
     sock.sendall(request("GET", list_path(conv)))
     for _ in range(500):  # until the server has taken the fault (bounded: 500 x 10 ms)
         if dify_server.pending_faults == 0:

@@ -77,7 +77,10 @@ def test_limit_errors_in_restx_style():
         )  # fmt: skip
     assert response.status_code == 400
     assert response.json() == {
-        "errors": {"limit": "Invalid argument: 0. argument must be within the range 1 - 100"},
+        "errors": {
+            "limit": "Number of variables to return Invalid argument: 0. argument must be "
+            "within the range 1 - 100"
+        },
         "message": "Input payload validation failed",
     }
 
@@ -119,17 +122,20 @@ def test_paging_without_the_flaw_walks_every_variable():
     assert seen == [f"var_{i:02d}" for i in range(5)]
 
 
-def test_variable_name_is_a_case_insensitive_substring_filter(dify_server, client):
+@pytest.mark.parametrize("name", ["USER", "topic", "v" * 255])
+def test_1_16_answers_500_for_every_valid_variable_name(dify_server, client, name):
+    # 1.16.1 filters with a JSON function PostgreSQL lacks for its text column
     conv = dify_server.add_conversation(
         user=USER,
-        variables=[
-            {"name": "user_preference", "value_type": "string", "value": "dark"},
-            {"name": "User_Score", "value_type": "number", "value": 1},
-            {"name": "topic", "value_type": "string", "value": "x"},
-        ],
+        variables=[{"name": "user_preference", "value_type": "string", "value": "dark"}],
     )
-    assert names(listing(client, conv, variable_name="USER")) == ["user_preference", "User_Score"]
-    assert names(listing(client, conv, variable_name="topic")) == ["topic"]
+    response = listing(client, conv, variable_name=name)
+    assert (response.status_code, response.json()) == (
+        500,
+        {"message": "Internal Server Error", "code": "unknown", "status": 500},
+    )
+    unknown = listing(client, "0b8e8a8e-5d0c-4a55-9d7a-0d3c2f4e9a12", variable_name=name)
+    assert unknown.status_code == 404  # the conversation is looked up first
 
 
 @pytest.mark.parametrize(
@@ -147,6 +153,53 @@ def test_variable_name_refuses_what_dify_refuses(dify_server, client, name, mess
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_param"
     assert f"Value error, {message}" in response.json()["message"]
+
+
+def test_1_16_refuses_a_variable_name_over_255_characters(dify_server, client):
+    conv = dify_server.add_conversation(user=USER, variables=specs(1))
+    response = listing(client, conv, variable_name="v" * 256)
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "code": "invalid_param",
+            "message": "1 validation error for ConversationVariablesQuery\nvariable_name\n  "
+            "String should have at most 255 characters [type=string_too_long, "
+            "input_value='" + "v" * 24 + "..." + "v" * 23 + "', input_type=str]\n"
+            "    For further information visit "
+            "https://errors.pydantic.dev/2.12/v/string_too_long",
+            "status": 400,
+        },
+    )
+
+
+def test_1_16_last_id_must_be_a_valid_uuid(dify_server, client):
+    conv = dify_server.add_conversation(user=USER, variables=specs(1))
+    response = listing(client, conv, last_id="nope")
+    assert response.json()["message"] == (
+        "1 validation error for ConversationVariablesQuery\nlast_id\n  Value error, must be a "
+        "valid UUID [type=value_error, input_value='nope', input_type=str]\n    For further "
+        "information visit https://errors.pydantic.dev/2.12/v/value_error"
+    )
+
+
+@pytest.mark.parametrize("name", ["USER", "my var", "v" * 300])
+def test_1_10_ignores_variable_name_and_lists_every_variable(name):
+    with DifyTestServer(dialect="1.10") as server:
+        conv = server.add_conversation(user=USER, variables=specs(2))
+        with httpx.Client(base_url=server.base_url, headers=AUTH, verify=False) as http:
+            response = listing(http, conv, variable_name=name)
+    assert (response.status_code, names(response)) == (200, ["var_00", "var_01"])
+
+
+def test_1_10_last_id_text_leads_with_its_help():
+    with DifyTestServer(dialect="1.10") as server:
+        conv = server.add_conversation(user=USER, variables=specs(1))
+        with httpx.Client(base_url=server.base_url, headers=AUTH, verify=False) as http:
+            response = listing(http, conv, last_id="nope")
+    assert response.json() == {
+        "errors": {"last_id": "Last variable ID for pagination nope is not a valid uuid."},
+        "message": "Input payload validation failed",
+    }
 
 
 def test_invalid_list_parameters_are_checked_after_the_app_mode(dify_server, client):

@@ -10,29 +10,45 @@ import pytest
 from dify_chatflow.testing import DifyTestServer
 from server_support import DIALECTS, KEY, USER, chat, hint, raw
 
-ITEM_KEYS = [
-    "id",
-    "conversation_id",
-    "parent_message_id",
-    "inputs",
-    "query",
-    "answer",
-    "message_files",
-    "feedback",
-    "retriever_resources",
-    "created_at",
-    "agent_thoughts",
-    "status",
-    "error",
-]
-NEW_KEYS = [
-    "message_tokens",
-    "answer_tokens",
-    "provider_response_latency",
-    "total_price",
-    "currency",
-    "extra_contents",
-]
+ITEM_KEYS = {
+    "1.10": [
+        "id",
+        "conversation_id",
+        "parent_message_id",
+        "inputs",
+        "query",
+        "answer",
+        "message_files",
+        "feedback",
+        "retriever_resources",
+        "created_at",
+        "agent_thoughts",
+        "status",
+        "error",
+    ],
+    "1.16": [
+        "id",
+        "conversation_id",
+        "parent_message_id",
+        "inputs",
+        "query",
+        "answer",
+        "feedback",
+        "retriever_resources",
+        "created_at",
+        "agent_thoughts",
+        "message_files",
+        "message_tokens",
+        "answer_tokens",
+        "provider_response_latency",
+        "total_price",
+        "currency",
+        "status",
+        "error",
+        "extra_contents",
+        "total_tokens",
+    ],
+}
 
 
 class Clock:
@@ -84,10 +100,8 @@ def test_history_is_oldest_first_with_the_dialects_fields(server, clock):
         ("two", "two"),
         ("three", "three"),
     ]
-    expected = ITEM_KEYS + (NEW_KEYS if server.dialect == "1.16" else [])
-    assert list(body["data"][0]) == expected
+    assert list(body["data"][0]) == ITEM_KEYS[server.dialect]
     assert body["data"][0]["status"] == "normal"
-    assert body["data"][1]["parent_message_id"] == body["data"][0]["id"]
 
 
 def test_first_id_pages_to_older_messages(server, clock):
@@ -114,7 +128,9 @@ def test_refusals(server, clock):
     assert missing.status == 400
     if server.dialect == "1.10":
         assert missing.json() == {
-            "errors": {"conversation_id": "Missing required parameter in the query string"},
+            "errors": {
+                "conversation_id": "Conversation ID Missing required parameter in the query string"
+            },
             "message": "Input payload validation failed",
         }
     else:
@@ -134,6 +150,59 @@ def test_refusals(server, clock):
         f"/messages?user={USER}&conversation_id={conv}&first_id={uuid.uuid4()}",
     )
     assert first.json()["message"].startswith("First Message Not Exists. You have requested")
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "restx"),
+    [
+        ("conversation_id=nope", "conversation_id", "Conversation ID nope is not a valid uuid."),
+        (
+            "conversation_id={conv}&first_id=nope",
+            "first_id",
+            "First message ID for pagination nope is not a valid uuid.",
+        ),
+        (
+            "conversation_id={conv}&limit=0",
+            "limit",
+            "Number of messages to return Invalid argument: 0. argument must be within the "
+            "range 1 - 100",
+        ),
+    ],
+)
+def test_1_10_message_list_texts_lead_with_the_arguments_help(clock, query, field, restx):
+    with DifyTestServer(api_key=KEY, dialect="1.10", clock=clock) as server:
+        conv = conversation(server, clock, "x")
+        response = raw(server.port, "GET", f"/messages?user={USER}&" + query.format(conv=conv))
+    assert (response.status, response.json()) == (
+        400,
+        {"errors": {field: restx}, "message": "Input payload validation failed"},
+    )
+
+
+def test_1_16_message_list_ids_must_be_valid_uuids(clock):
+    with DifyTestServer(api_key=KEY, dialect="1.16", clock=clock) as server:
+        response = raw(server.port, "GET", f"/messages?user={USER}&conversation_id=nope&first_id=x")
+    assert (response.status, response.json()["message"]) == (
+        400,
+        "2 validation errors for MessageListQuery\n"
+        "conversation_id\n  Value error, must be a valid UUID [type=value_error, "
+        "input_value='nope', input_type=str]\n    For further information visit "
+        "https://errors.pydantic.dev/2.12/v/value_error\n"
+        "first_id\n  Value error, must be a valid UUID [type=value_error, "
+        "input_value='x', input_type=str]\n    For further information visit "
+        "https://errors.pydantic.dev/2.12/v/value_error",
+    )
+
+
+def test_1_10_feedback_rating_text_leads_with_its_help(clock):
+    with DifyTestServer(api_key=KEY, dialect="1.10", clock=clock) as server:
+        conv = conversation(server, clock, "rate me")
+        message_id = history(server, conv)["data"][0]["id"]
+        body = {"rating": "meh", "user": USER}
+        response = raw(server.port, "POST", f"/messages/{message_id}/feedbacks", body)
+    assert response.json()["errors"] == {
+        "rating": "Feedback rating The value 'meh' is not a valid choice for 'rating'."
+    }
 
 
 def test_feedback_like_then_revoke(server, clock):

@@ -255,7 +255,7 @@ def test_fault_validation():
     with pytest.raises(ValueError):
         Fault.slow_events(seconds=-1)
     with DifyTestServer() as server, pytest.raises(ValueError):
-        server.inject_fault(Fault.drop(), route="nowhere")  # type: ignore[arg-type]
+        server.inject_fault(Fault.drop(), route="nowhere")
 
 
 def test_a_delayed_stream_then_a_pipelined_request_answer_in_order(server):

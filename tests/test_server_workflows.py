@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from dify_chatflow.testing import DifyTestServer
-from server_support import DIALECTS, KEY, USER, chat, raw
+from server_support import DIALECTS, KEY, USER, OpenStream, chat, raw
 
 RUN_KEYS = [
     "id",
@@ -41,6 +42,76 @@ def new_server() -> Iterator[DifyTestServer]:
 def run_of_a_turn(server: DifyTestServer) -> tuple[str, list[dict[str, Any]]]:
     events = chat(server.port, "Hello").events()
     return str(events[0]["workflow_run_id"]), events
+
+
+SYSTEM_INPUTS = {
+    "1.10": [
+        "sys.files",
+        "sys.user_id",
+        "sys.app_id",
+        "sys.workflow_id",
+        "sys.workflow_run_id",
+        "sys.query",
+        "sys.dialogue_count",
+    ],
+    "1.16": [
+        "sys.query",
+        "sys.files",
+        "sys.user_id",
+        "sys.dialogue_count",
+        "sys.app_id",
+        "sys.workflow_id",
+        "sys.workflow_run_id",
+    ],
+}
+
+
+def test_a_runs_inputs_hold_the_system_variables_in_the_dialects_order(server):
+    server.add_app(KEY, user_input_form=[{"text-input": {"variable": "topic", "label": "Topic"}}])
+    events = chat(server.port, "Hello", inputs={"topic": "billing"}).events()
+    run_id = str(events[0]["workflow_run_id"])
+    started = events[0]["data"]["inputs"]
+    recorded = json.loads(raw(server.port, "GET", f"/workflows/run/{run_id}").json()["inputs"])
+    for inputs in (started, recorded):
+        assert list(inputs) == ["topic", *SYSTEM_INPUTS[server.dialect]]  # no conversation id
+        assert inputs["sys.user_id"] == USER  # the end user's session id: the user string
+        assert (inputs["sys.workflow_run_id"], inputs["sys.dialogue_count"]) == (run_id, 1)
+        assert (inputs["sys.query"], inputs["sys.files"]) == ("Hello", [])
+
+
+def test_a_running_runs_outputs_are_null_on_1_10_and_an_empty_object_on_1_16(server):
+    release = threading.Event()
+
+    def responder(query, inputs, conversation):
+        yield "a"
+        release.wait(5)
+        yield "b"
+
+    server.add_app(KEY, responder=responder)
+    body = {"query": "q", "inputs": {}, "user": USER, "response_mode": "streaming"}
+    with OpenStream(server.port, body) as stream:
+        run_id = stream.event()["workflow_run_id"]
+        running = raw(server.port, "GET", f"/workflows/run/{run_id}").json()
+        release.set()
+    assert running["status"] == "running"
+    assert running["outputs"] == (None if server.dialect == "1.10" else {})
+
+
+def test_a_run_id_that_is_no_uuid_is_a_500_from_the_database(server):
+    response = raw(server.port, "GET", "/workflows/run/not-a-uuid")
+    assert (response.status, response.json()) == (
+        500,
+        {"message": "Internal Server Error", "code": "unknown", "status": 500},
+    )
+
+
+def test_the_start_node_shows_every_system_variable(server):
+    events = chat(server.port, "Hello").events()
+    start = next(e for e in events if e["event"] == "node_finished")
+    assert start["data"]["node_type"] == "start"
+    shown = start["data"]["outputs"]
+    assert shown["sys.conversation_id"] == events[0]["conversation_id"]
+    assert set(shown) == {*SYSTEM_INPUTS[server.dialect], "sys.conversation_id"}
 
 
 def test_a_turns_run_is_readable(server):
@@ -118,7 +189,8 @@ def test_run_events_refusals(new_server):
 
 def test_end_users_are_scoped_to_the_app(new_server):
     _, events = run_of_a_turn(new_server)
-    end_user_id = events[0]["data"]["inputs"]["sys.user_id"]
+    finished = next(e for e in events if e["event"] == "workflow_finished")
+    end_user_id = finished["data"]["created_by"]["id"]  # the server's own id of the end user
     response = raw(new_server.port, "GET", f"/end-users/{end_user_id}")
     assert response.status == 200
     body = response.json()

@@ -22,10 +22,13 @@ def test_an_end_user_is_read_by_the_servers_id(driver):
         client = driver.client(server)
         events, _, _ = read(driver, client.chat.stream("hello"))
         started = next(e for e in events if isinstance(e, WorkflowStartedEvent))
-        end_user_id = started.inputs["sys.user_id"]
+        assert started.inputs["sys.user_id"] == USER  # the run knows the user string only
+        uploaded = driver.run(client.files.upload(b"hi", filename="a.txt"))
+        end_user_id = uploaded.created_by  # the server's own id of the end user
+        assert end_user_id is not None
         user = driver.run(client.end_users.get(end_user_id))
     assert isinstance(user, EndUser)
-    assert user.id == uuid.UUID(end_user_id)
+    assert user.id == end_user_id
     assert (user.type, user.external_user_id, user.session_id) == ("service-api", USER, USER)
     assert user.is_anonymous is False
     assert user.created_at.tzinfo is not None

@@ -148,6 +148,8 @@ def _gather(
     started = next(e for e in events if isinstance(e, WorkflowStartedEvent))
     assert started.workflow_run_id is not None
     run(client.messages.feedback(reply.message_id, "like", content="good"))
+    end_user_id = file.created_by  # the server's own id of the end user (a run has the user)
+    assert end_user_id is not None
     return {
         "reply": reply,
         "paused": paused,
@@ -157,7 +159,7 @@ def _gather(
         "messages": run(client.messages.list(conversation_id)),
         "variables": run(client.variables.list(conversation_id)),
         "run": run(client.workflows.get_run(started.workflow_run_id)),
-        "end_user": run(client.end_users.get(started.inputs["sys.user_id"])),
+        "end_user": run(client.end_users.get(end_user_id)),
         "form": run(client.forms.get(paused.paused.forms[0].form_token)),
         "app": [
             run(client.app.info()),

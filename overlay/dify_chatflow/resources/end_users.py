@@ -60,7 +60,7 @@ class EndUsers(SyncAPIResource):
         max_retries: int | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> EndUser:
-        """The end user with this id (the server's id, ``sys.user_id`` in a run's inputs).
+        """The end user with this id (the server's id, an uploaded file's ``created_by``).
 
         An unknown id raises :class:`EndUserNotFoundError`; Dify before 1.14 has no such
         route and answers an HTML 404: :class:`NotFoundError`, whose message says so.

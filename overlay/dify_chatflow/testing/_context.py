@@ -6,7 +6,6 @@ status, JSON body, app mode, parameter validation in the dialect's shape, 404 hi
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal
@@ -22,7 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "JSON",
+    "MUST_BE_UUID",
     "Call",
+    "Checks",
     "Dialect",
     "Reply",
     "ServerOptions",
@@ -30,7 +31,7 @@ __all__ = [
     "Stop",
     "error",
     "json_reply",
-    "parse_limit",
+    "lax_bool",
     "parse_uuid",
 ]
 
@@ -242,53 +243,90 @@ class Call:
         text = with_hint(message, self.path, new=self.new) if hint else message
         return error(404, code, text)
 
-    def invalid(self, model: str, errors: list[FieldError], restx_text: str) -> Stop:
-        """A failed parameter check in the configured shape: flask-restx's ``errors``
-        object (1.10) or pydantic's text in ``invalid_param`` (1.16)."""
+    def check(self, checks: Checks) -> None:
+        """Refuse the request if a parameter check failed, in the configured shape:
+        flask-restx's ``errors`` object naming the first failing argument (1.10) or
+        pydantic's text of every failing field in ``invalid_param`` (1.16)."""
         if self.options.validation_errors == "restx":
-            payload = {"errors": {errors[0][0]: restx_text}, "message": _MSG_RESTX_INVALID}
-            return Stop(Reply(400, dump_error(payload), JSON))
-        return error(400, "invalid_param", pydantic_error(model, errors))
+            if checks.restx:
+                name, text = checks.restx[0]
+                payload = {"errors": {name: text}, "message": _MSG_RESTX_INVALID}
+                raise Stop(Reply(400, dump_error(payload), JSON))
+        elif checks.pydantic:
+            raise error(400, "invalid_param", pydantic_error(checks.model, checks.pydantic))
 
 
 Handler = Callable[[Call], Reply]
 
 
+@dataclass
+class Checks:
+    """The failed parameter checks of one request model, in each dialect's words.
+
+    1.16 validates with a pydantic model (``model``) and lists every failing field; 1.10
+    parses with flask-restx's ``reqparse``, stops at the first failing argument, and leads
+    its text with the argument's ``help`` and a space.
+    """
+
+    model: str
+    pydantic: list[FieldError] = field(default_factory=list)
+    restx: list[tuple[str, str]] = field(default_factory=list)
+
+    def fail_pydantic(self, name: str, text: str, kind: str, value: object) -> None:
+        self.pydantic.append((name, text, kind, value))
+
+    def fail_restx(self, name: str, help_text: str | None, text: str) -> None:
+        self.restx.append((name, f"{help_text} {text}" if help_text else text))
+
+    def fail_bool(self, name: str, value: object) -> None:
+        """``value`` is no boolean a pydantic ``bool`` field can read (see :func:`lax_bool`)."""
+        if isinstance(value, str | int | float):
+            text = "Input should be a valid boolean, unable to interpret input"
+            self.fail_pydantic(name, text, "bool_parsing", value)
+        else:
+            self.fail_pydantic(name, "Input should be a valid boolean", "bool_type", value)
+
+    def missing(self, name: str, help_text: str | None, where: str, given: object) -> None:
+        """A required parameter is absent (``where``: ``"the JSON body"``, ``"the query
+        string"``); ``given`` is the whole input pydantic shows."""
+        self.fail_pydantic(name, "Field required", "missing", given)
+        self.fail_restx(name, help_text, f"Missing required parameter in {where}")
+
+
+MUST_BE_UUID: Final = "Value error, must be a valid UUID"
+_TRUE_TEXTS: Final = frozenset({"1", "on", "t", "true", "y", "yes"})
+_FALSE_TEXTS: Final = frozenset({"0", "off", "f", "false", "n", "no"})
+
+
+def lax_bool(value: object) -> bool | None:
+    """``value`` as a pydantic ``bool`` field reads JSON (``None``: not a boolean)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.lower()  # pydantic ignores case, not surrounding blanks
+        if text in _TRUE_TEXTS or text in _FALSE_TEXTS:
+            return text in _TRUE_TEXTS
+    return None
+
+
 def parse_uuid(
-    name: str, value: str | None, errors: list[FieldError], restx: list[str]
+    checks: Checks,
+    name: str,
+    value: str | None,
+    *,
+    help_text: str,
+    pydantic_text: str = MUST_BE_UUID,
 ) -> str | None:
-    """An optional UUID parameter, canonical; a failure is added to ``errors`` / ``restx``."""
+    """An optional UUID parameter, canonical (``None`` when absent or empty); a failure
+    is added to ``checks``: ``uuid_value``'s text on 1.10, ``pydantic_text`` on 1.16
+    (the text of the ``UUIDStrOrEmpty`` type by default)."""
     if not value:
         return None
     try:
         return canonical_uuid(value)
     except ValueError:
-        errors.append((name, f"Value error, {value} is not a valid uuid.", "value_error", value))
-        restx.append(f"{value} is not a valid uuid.")
+        checks.fail_pydantic(name, pydantic_text, "value_error", value)
+        checks.fail_restx(name, help_text, f"{value} is not a valid uuid.")
         return None
-
-
-_INTEGER: Final = re.compile(r"\s*[+-]?\d+\s*")
-
-
-def parse_limit(
-    raw_limit: str | None, errors: list[FieldError], restx: list[str], default: int = 20
-) -> int:
-    """A ``limit`` query parameter in 1..100; a failure is added to ``errors`` / ``restx``."""
-    if raw_limit is None:
-        return default
-    if not _INTEGER.fullmatch(raw_limit):
-        text = "Input should be a valid integer, unable to parse string as an integer"
-        errors.append(("limit", text, "int_parsing", raw_limit))
-        restx.append(f"{raw_limit} is not a valid integer")
-        return default
-    limit = int(raw_limit)
-    bound = None
-    if limit < 1:
-        bound = ("Input should be greater than or equal to 1", "greater_than_equal")
-    elif limit > 100:
-        bound = ("Input should be less than or equal to 100", "less_than_equal")
-    if bound:
-        errors.append(("limit", bound[0], bound[1], raw_limit))
-        restx.append(f"Invalid argument: {limit}. argument must be within the range 1 - 100")
-    return limit

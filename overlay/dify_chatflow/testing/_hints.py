@@ -65,7 +65,7 @@ _SERVICE_API: Final = (
 )
 _SERVICE_API_NEW: Final = (
     "/v1/end-users/<uuid:end_user_id>",
-    "/v1/workflow/<string:workflow_run_id>/events",
+    "/v1/workflow/<string:task_id>/events",
     "/v1/form/human_input/<string:form_token>",
 )
 _WEB_AND_CONSOLE: Final = (

@@ -310,7 +310,7 @@ class _Connection(asyncio.Protocol):
         state = self._state
         path, query = split_target(head.target)
         record(state, head.method, path, query, head.headers, body)
-        delay, replaced = take_fault(state, path, head.method)
+        delay, replaced = take_fault(state, head.method, path)
         if delay:
             self._waiting = True
             self._pause_reading()

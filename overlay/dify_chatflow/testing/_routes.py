@@ -1,93 +1,136 @@
 """The server core: the route table, and one request turned into one :class:`Reply`.
 
-Each family's module (``_endpoints/``) lists its routes; this module matches a request
-against them in the order Flask does: path and id shape (an HTML 404 when nothing
-matches, before any authentication), method (405), then the route's handler, which runs
-Dify's checks in Dify's order. Faults are aimed by the family and name of a route.
+Each family's module (``_endpoints/``) names the registry operations it answers; the
+registry gives each one's method and path, and operations on one path share one URL
+rule. A request is matched in the order Flask does: path and id shape (an HTML 404 when
+nothing matches, before any authentication), method (405), then the operation's handler,
+which runs Dify's checks in Dify's order. Faults are aimed by family or operation name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
+from .._registry import by_name, path_shape
 from ._context import HTML, Call, Handler, Reply, ServerOptions, ServerState, Stop, error
-from ._endpoints import ROUTE_SPECS
+from ._endpoints import ROUTE_SPECS, RouteSpec
 from ._records import RecordedRequest, redact_authorization
 from ._wire import HTML_NOT_FOUND
 
-__all__ = ["Reply", "ServerOptions", "ServerState", "handle", "record", "route_of", "take_fault"]
+__all__ = [
+    "ROUTES",
+    "Reply",
+    "ServerOptions",
+    "ServerState",
+    "fault_target",
+    "handle",
+    "record",
+    "route_of",
+    "take_fault",
+]
 
 _UUID: Final = r"([A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12})"
 _STRING: Final = r"([^/]+)"
+_PARAMETER: Final = re.compile(r"\{([^}]*)\}")
 _MSG_METHOD: Final = "The method is not allowed for the requested URL."
+# The only bare names faults were aimed at before they took operation names.
+_SHORT_NAMES: Final = ("list", "update")
 
 
 @dataclass(frozen=True)
 class Route:
-    """One URL rule: where it is, which methods it answers and who answers them."""
+    """One URL rule: where it is, and the registry operation behind each method."""
 
     family: str
-    name: str
     pattern: re.Pattern[str]  # ids as Flask's converters accept them
     shape: re.Pattern[str]  # any id at all: aims faults at malformed requests too
-    handlers: Mapping[str, Handler]
+    operations: Mapping[str, str]  # HTTP method -> operation name ("chat.send")
+    handlers: Mapping[str, Handler]  # HTTP method -> its handler
     new_only: bool
-    path: str  # the URL rule as declared: routes sharing it answer as one resource
+
+    @property
+    def allow(self) -> str:
+        methods = set(self.handlers) | {"OPTIONS"}
+        if "GET" in methods:
+            methods.add("HEAD")
+        return ", ".join(sorted(methods))
 
 
-def _allow(routes: Iterable[Route]) -> str:
-    methods = {"OPTIONS"}
-    for route in routes:
-        methods.update(route.handlers)
-    if "GET" in methods:
-        methods.add("HEAD")
-    return ", ".join(sorted(methods))
-
-
-def _compile(template: str, *, strict: bool) -> re.Pattern[str]:
-    uuid_part, string_part = (_UUID, _STRING) if strict else ("[^/]+", "[^/]+")
-    regex = re.escape(template).replace(r"\{uuid\}", uuid_part).replace(r"\{str\}", string_part)
+def _compile(spec: RouteSpec, *, strict: bool) -> re.Pattern[str]:
+    """The URL rule of ``spec``'s operation under ``/v1``; ``strict`` reads each path
+    parameter with its Flask converter, otherwise any segment matches."""
+    template = "/v1" + by_name(spec.operation).path
+    regex, end = "", 0
+    for found in _PARAMETER.finditer(template):
+        converter = _STRING if found.group(1) in spec.strings else _UUID
+        if not strict:
+            converter = "[^/]+"
+        regex += re.escape(template[end : found.start()]) + converter
+        end = found.end()
+    regex += re.escape(template[end:])
     return re.compile(regex + ("" if strict else "/?"))
 
 
 def _build() -> tuple[Route, ...]:
-    routes = []
+    """One route per path; its operations in the order the route modules list them."""
+    grouped: dict[str, list[RouteSpec]] = {}
     for spec in ROUTE_SPECS:
+        grouped.setdefault(path_shape(by_name(spec.operation).path), []).append(spec)
+    routes = []
+    for specs in grouped.values():
+        first = specs[0]
+        methods = {by_name(spec.operation).method.upper(): spec for spec in specs}
         routes.append(
             Route(
-                family=spec.family,
-                name=spec.name,
-                pattern=_compile("/v1" + spec.path, strict=True),
-                shape=_compile("/v1" + spec.path, strict=False),
-                handlers=spec.handlers,
-                new_only=spec.new_only,
-                path=spec.path,
+                family=first.operation.split(".")[0],
+                pattern=_compile(first, strict=True),
+                shape=_compile(first, strict=False),
+                operations={method: spec.operation for method, spec in methods.items()},
+                handlers={method: spec.handler for method, spec in methods.items()},
+                new_only=first.new_only,
             )
         )
     return tuple(routes)
 
 
 ROUTES: Final = _build()
+_OPERATIONS: Final = tuple(spec.operation for spec in ROUTE_SPECS)
+_FAMILIES: Final = tuple(dict.fromkeys(name.split(".")[0] for name in _OPERATIONS))
+
+
+def fault_target(route: str) -> str:
+    """What a fault's ``route`` names: ``"any"``, a family (``"chat"``) or an operation
+    (``"variables.list"``); the old bare names are taken where they name one operation."""
+    if route == "any" or route in _FAMILIES or route in _OPERATIONS:
+        return route
+    if route in _SHORT_NAMES:
+        matches = sorted(name for name in _OPERATIONS if name.split(".")[1] == route)
+        if len(matches) == 1:
+            return matches[0]
+        raise ValueError(
+            f"route {route!r} names several operations ({', '.join(matches)}): "
+            "aim the fault at one of them"
+        )
+    known = ", ".join(("any", *_FAMILIES, *_OPERATIONS))
+    raise ValueError(f"route must be 'any', a family or an operation ({known}), not {route!r}")
 
 
 def _routes_for(options: ServerOptions) -> tuple[Route, ...]:
     return ROUTES if options.new else tuple(r for r in ROUTES if not r.new_only)
 
 
-def route_of(path: str, options: ServerOptions, method: str = "") -> tuple[str, ...]:
-    """The family and name of the route a request is aimed at (empty: none), for faults.
-
-    Several routes may share a path (one per operation, e.g. ``GET`` and ``POST
-    /apps/annotations``); the one answering ``method`` is named, else the first."""
-    shaped = [route for route in _routes_for(options) if route.shape.fullmatch(path)]
-    if not shaped:
-        return ()
-    wanted = "GET" if method == "HEAD" else method
-    route = next((r for r in shaped if wanted in r.handlers), shaped[0])
-    return (route.family, route.name)
+def route_of(method: str, path: str, options: ServerOptions) -> tuple[str, ...]:
+    """The family and operation a request is aimed at, for faults: ``(family,
+    operation)``, ``(family,)`` for a method the path does not answer, ``()`` for no
+    route at all."""
+    for route in _routes_for(options):
+        if route.shape.fullmatch(path):
+            operation = route.operations.get("GET" if method == "HEAD" else method)
+            return (route.family, operation) if operation else (route.family,)
+    return ()
 
 
 def record(
@@ -106,12 +149,12 @@ def record(
     state.log.append(RecordedRequest(method, path, dict(query), safe, body))
 
 
-def take_fault(state: ServerState, path: str, method: str = "") -> tuple[float, Reply | None]:
-    """Take the next request fault aimed at ``path``: ``(delay in seconds, reply replacing
-    Dify's)``; ``(0.0, None)`` when none is pending: answer normally, at once."""
+def take_fault(state: ServerState, method: str, path: str) -> tuple[float, Reply | None]:
+    """Take the next request fault aimed at this request: ``(delay in seconds, reply
+    replacing Dify's)``; ``(0.0, None)`` when none is pending: answer normally, at once."""
     if not state.faults:
         return 0.0, None
-    fault = state.faults.take(route_of(path, state.options, method))
+    fault = state.faults.take(route_of(method, path, state.options))
     if fault is None:
         return 0.0, None
     if fault.kind == "drop":
@@ -157,23 +200,16 @@ def _dispatch(
     headers: Mapping[str, str],
     body: bytes,
 ) -> Reply:
-    # Routes sharing a URL rule (one per operation) answer as one Flask resource.
-    matches = [
-        (route, matched)
-        for route in _routes_for(state.options)
-        if (matched := route.pattern.fullmatch(path)) is not None
-    ]
-    if not matches:
+    for route in _routes_for(state.options):
+        matched = route.pattern.fullmatch(path)
+        if matched is not None:
+            break
+    else:
         return Reply(404, HTML_NOT_FOUND, HTML)
-    first = matches[0][0]
-    sharing = [(r, m) for r, m in matches if r.path == first.path]
-    allow = _allow(r for r, _ in sharing)
     if method == "OPTIONS":
-        return Reply(200, b"", HTML, (("Allow", allow),))
-    wanted = "GET" if method == "HEAD" else method
-    for route, matched in sharing:
-        handler = route.handlers.get(wanted)
-        if handler is not None:
-            call = Call(state, method, path, query, headers, body, tuple(matched.groups()))
-            return handler(call)
-    raise error(405, "method_not_allowed", _MSG_METHOD, Allow=allow)
+        return Reply(200, b"", HTML, (("Allow", route.allow),))
+    handler = route.handlers.get("GET" if method == "HEAD" else method)
+    if handler is None:
+        raise error(405, "method_not_allowed", _MSG_METHOD, Allow=route.allow)
+    call = Call(state, method, path, query, headers, body, tuple(matched.groups()))
+    return handler(call)

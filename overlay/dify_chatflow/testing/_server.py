@@ -15,7 +15,7 @@ from ._endpoints.workflow_logs import add_workflow_log
 from ._faults import Fault, FaultRoute
 from ._http import HTTPServer
 from ._records import HeldStream, RecordedRequest
-from ._routes import ServerOptions, ServerState
+from ._routes import ServerOptions, ServerState, fault_target
 from ._store import (
     DEFAULT_USER,
     App,
@@ -368,16 +368,15 @@ class DifyTestServer:
     # -- faults and records --------------------------------------------------------------
 
     def inject_fault(self, fault: Fault, *, route: FaultRoute = "any", times: int = 1) -> None:
-        """Apply ``fault`` to the next ``times`` requests on ``route``: a family (``"chat"``,
-        ``"conversations"``, ``"messages"``, ``"files"``, ``"app"``, ``"workflows"``,
-        ``"variables"``, ``"end_users"``, ``"forms"``, ``"audio"``, ``"annotations"``), one
-        operation by its ``family.method`` name (``"files.preview"``, ``"app.feedbacks"``,
-        ``"audio.to_text"``, ``"audio.to_audio"``, ``"annotations.list"``, ``.create``,
-        ``.update``, ``.delete``, ``.reply`` (enable and disable), ``.reply_job``,
-        ``"workflows.logs"``), a variable route (``"list"``, ``"update"``) or ``"any"``.
-        Request faults act before any other check; stream faults act on the next streaming
-        chat turns. Faults run in injection order."""
-        self._state.faults.add(fault, route, times)
+        """Apply ``fault`` to the next ``times`` requests on ``route``: ``"any"``, a family
+        (``"chat"``, ``"conversations"``, ``"messages"``, ``"files"``, ``"app"``,
+        ``"workflows"``, ``"variables"``, ``"end_users"``, ``"forms"``, ``"audio"``,
+        ``"annotations"``) or one operation by
+        its registry name (``"variables.list"``, ``"conversations.list"``, ``"chat.send"``,
+        ...). A bare method name (``"list"``, ``"update"``) is refused where several
+        families have it. Request faults act before any other check; stream faults act on
+        the next streaming chat turns. Faults run in injection order."""
+        self._state.faults.add(fault, fault_target(route), times)
 
     def clear_faults(self) -> None:
         """Forget every fault not yet used."""

@@ -21,6 +21,7 @@ from ._human import HumanInput, PendingForm, RunLog
 __all__ = [
     "CHAT_MODES",
     "DEFAULT_USER",
+    "NIL_UUID",
     "NO_DEFAULT_MODEL",
     "STORED_TYPES",
     "App",
@@ -45,6 +46,8 @@ DEFAULT_USER: Final = "DEFAULT-USER"
 CHAT_MODES: Final = frozenset({"chat", "agent-chat", "advanced-chat"})
 APP_MODES: Final = CHAT_MODES | {"workflow", "completion"}
 NEW_CONVERSATION_NAME: Final = "New conversation"
+NIL_UUID: Final = "00000000-0000-0000-0000-000000000000"
+"""The parent of every message the service API creates (it keeps no message tree)."""
 
 # Types a stored variable can have: numbers are stored as "integer" or "float".
 STORED_TYPES: Final = frozenset(
@@ -530,20 +533,15 @@ class Store:
         *,
         limit: int,
         last_id: str | None,
-        name_filter: str | None,
         paging_flaw: bool,
     ) -> tuple[list[StoredVariable], bool]:
         """One page of variables ordered by creation, and whether more follow.
 
-        ``name_filter`` is a case-insensitive substring match, as Dify's SQL ``ILIKE``.
         With ``paging_flaw`` the page after ``last_id`` holds only variables created in a
         strictly later second, as Dify's query does; without it, those listed after it.
         """
         with self._lock:
             rows = list(conv.variables)
-        if name_filter:
-            needle = name_filter.lower()
-            rows = [var for var in rows if needle in var.name.lower()]
         if last_id:
             index = next((i for i, var in enumerate(rows) if var.id == last_id), None)
             if index is None:
@@ -576,10 +574,9 @@ class Store:
         now = self.now()
         with self._lock:
             conv = self._conversations[conversation_id]
-            previous = conv.messages[-1].id if conv.messages else None
         task_id, run_id = _new_id(), _new_id()
         message = StoredMessage(
-            _new_id(), conv.id, previous, dict(conv.inputs), query, answer, now, task_id, run_id
+            _new_id(), conv.id, NIL_UUID, dict(conv.inputs), query, answer, now, task_id, run_id
         )
         app = self.app(conv.api_key)
         run = WorkflowRun(

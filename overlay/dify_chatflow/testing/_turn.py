@@ -21,7 +21,7 @@ from ._human import FormSubmission, HumanInput, PendingForm, RunLog
 from ._store import App, Conversation, Store, StoredMessage, WorkflowRun
 from ._stream import PING, Sink, event_bytes
 
-__all__ = ["Turn", "echo", "empty_usage", "new_run"]
+__all__ = ["SystemVariables", "Turn", "echo", "empty_usage", "new_run"]
 
 _START_NODE: Final = "1700000000000"
 _ANSWER_NODE: Final = "answer"
@@ -51,6 +51,68 @@ def empty_usage(latency: float) -> dict[str, object]:
         "time_to_first_token": None,
         "time_to_generate": None,
     }
+
+
+# 1.10 lists the system variables in the fixed order of its SystemVariable model's
+# to_dict(); 1.16 keeps the order in which the app runner passes them.
+_SYSTEM_ORDER: Final = {
+    False: (
+        "files",
+        "user_id",
+        "app_id",
+        "workflow_id",
+        "workflow_run_id",
+        "query",
+        "conversation_id",
+        "dialogue_count",
+    ),
+    True: (
+        "query",
+        "files",
+        "conversation_id",
+        "user_id",
+        "dialogue_count",
+        "app_id",
+        "workflow_id",
+        "workflow_run_id",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class SystemVariables:
+    """The ``sys.*`` variables of one chat turn, as the workflow sees them.
+
+    ``user_id`` is the end user's session id: the ``user`` string the client sent.
+    """
+
+    query: str
+    files: tuple[Mapping[str, object], ...]
+    conversation_id: str
+    user_id: str
+    dialogue_count: int
+    app_id: str
+    workflow_id: str
+    workflow_run_id: str
+
+    def _ordered(self, *, new: bool) -> list[tuple[str, object]]:
+        return [
+            (name, [dict(item) for item in self.files] if name == "files" else getattr(self, name))
+            for name in _SYSTEM_ORDER[new]
+        ]
+
+    def start_node_inputs(self, *, new: bool) -> dict[str, object]:
+        """What the Start node shows: every system variable."""
+        return {f"sys.{name}": value for name, value in self._ordered(new=new)}
+
+    def run_inputs(self, *, new: bool) -> dict[str, object]:
+        """What the run records (``workflow_started``, ``GET /workflows/run/{id}``): the
+        conversation id is left out, so that the inputs can start another conversation."""
+        return {
+            f"sys.{name}": value
+            for name, value in self._ordered(new=new)
+            if name != "conversation_id"
+        }
 
 
 class _Stopped(Exception):
@@ -157,7 +219,8 @@ class Turn:
     user: str
     query: str
     inputs: Mapping[str, object]
-    workflow_inputs: Mapping[str, object]
+    workflow_inputs: Mapping[str, object]  # the run's: no sys.conversation_id
+    start_inputs: Mapping[str, object]  # the Start node's: every system variable
     fault: Fault | None
     log: RunLog | None = None  # 1.16: what GET /workflow/{run_id}/events follows
     started: float = field(default_factory=time.monotonic)
@@ -237,7 +300,7 @@ class Turn:
             "title": "Start" if start else "Answer",
             "index": 1 if start else 2,
             "predecessor_node_id": None if start else _START_NODE,
-            "inputs": dict(self.workflow_inputs) if start else {},
+            "inputs": dict(self.start_inputs) if start else {},
             "inputs_truncated": False,
         }
 
@@ -253,7 +316,7 @@ class Turn:
         return self._workflow_event("node_started", data)
 
     def node_finished(self, start: bool, answer: str) -> dict[str, object]:
-        outputs = dict(self.workflow_inputs) if start else {"answer": answer, "files": []}
+        outputs = dict(self.start_inputs) if start else {"answer": answer, "files": []}
         data = {
             **self._node_common(start),
             "process_data": {},

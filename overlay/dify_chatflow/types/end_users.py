@@ -28,7 +28,8 @@ class EndUser(Model):
     """One end user of the key's app: the server's record behind a ``user`` string.
 
     ``external_user_id`` (and, for Service API users, ``session_id``) is the ``user`` the
-    client sends; ``id`` is the server's own id (``sys.user_id`` in a run's inputs).
+    client sends; ``id`` is the server's own id (an uploaded file's ``created_by``; a run's
+    ``sys.user_id`` is the ``user`` string).
     Timestamps are aware UTC datetimes.
     """
 

@@ -1,4 +1,5 @@
-"""One module per route family; each lists its URL rules as :class:`RouteSpec`.
+"""One module per route family; each lists the registry operations it answers as
+:class:`RouteSpec`.
 
 The server core (:mod:`.._routes`) compiles them into its route table, in this order.
 """

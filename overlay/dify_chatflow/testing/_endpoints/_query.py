@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from .._context import Call, FieldError
+from .._context import Call, Checks, FieldError
 
-__all__ = ["IntParam", "read_int", "refuse_failed"]
+__all__ = ["IntParam", "parse_limit", "read_int", "refuse_failed"]
 
 _PYDANTIC_INT: Final = re.compile(r"\s*[+-]?\d+\s*")
 _MSG_NOT_INT: Final = "Input should be a valid integer, unable to parse string as an integer"
@@ -74,7 +74,7 @@ def read_int(
 ) -> int:
     """The parameter's value (its default when absent) by the dialect's rules; a failure
     is added to both ``errors`` (pydantic's words) and ``restx`` (reqparse's), in step,
-    for :meth:`Call.invalid` to answer in the configured shape."""
+    for :func:`refuse_failed` to answer in the configured shape."""
     if raw is None:
         return param.default
     value, failed = _pydantic(param, raw)
@@ -90,10 +90,28 @@ def read_int(
     return value
 
 
+def parse_limit(
+    checks: Checks, raw: str | None, *, help_text: str, default: int = 20, high: int = 100
+) -> int:
+    """A ``limit`` query parameter in 1..``high``: 1.10's ``int_range``, 1.16's bounded
+    ``int``; each dialect's failure is added to ``checks``."""
+    param = IntParam("limit", default, 1, high, help_text, ranged=True)
+    if raw is None:
+        return default
+    value, failed = _pydantic(param, raw)
+    if failed is not None:
+        checks.fail_pydantic(*failed)
+    restx_value, text = _restx(param, raw)
+    if text is not None:
+        checks.restx.append((param.name, text))
+        return value
+    return restx_value  # where only pydantic refuses ("1_0"), 1.10 reads the number
+
+
 def refuse_failed(call: Call, model: str, errors: list[FieldError], restx: list[str]) -> None:
     """Answer the failed checks of request model ``model`` (none failed: nothing).
 
     ``errors`` (pydantic's words, 1.16) and ``restx`` (reqparse's, 1.10) are kept in step,
     one entry per failure, in the order each dialect checks its fields."""
-    if errors:
-        raise call.invalid(model, errors, restx[0])
+    named = [(error[0], text) for error, text in zip(errors, restx, strict=True)]
+    call.check(Checks(model, pydantic=list(errors), restx=named))

@@ -1,8 +1,7 @@
-"""How a route module declares its URL rules."""
+"""How a route module declares the operations it answers."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .._context import Handler
@@ -12,11 +11,14 @@ __all__ = ["RouteSpec"]
 
 @dataclass(frozen=True)
 class RouteSpec:
-    """One URL rule under ``/v1``: ``{uuid}`` and ``{str}`` stand for Flask's ``uuid`` and
-    ``string`` converters; ``new_only`` rules exist on 1.16 only (an HTML 404 on 1.10)."""
+    """One operation of the registry (``"chat.send"``) and the handler that answers it.
 
-    family: str
-    name: str
-    path: str
-    handlers: Mapping[str, Handler]
+    The registry gives its method and path. ``strings`` names the path parameters Dify's
+    URL rule reads with Flask's ``string`` converter (the others are ``uuid``: a malformed
+    id is an HTML 404); ``new_only`` operations exist on 1.16 only (an HTML 404 on 1.10).
+    """
+
+    operation: str
+    handler: Handler
+    strings: tuple[str, ...] = ()
     new_only: bool = False

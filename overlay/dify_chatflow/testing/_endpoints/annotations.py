@@ -219,29 +219,10 @@ def reply_job_status(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("annotations", "annotations.list", "/apps/annotations", {"GET": list_annotations}),
-    RouteSpec(
-        "annotations", "annotations.create", "/apps/annotations", {"POST": create_annotation}
-    ),
-    RouteSpec(
-        "annotations", "annotations.update", "/apps/annotations/{uuid}", {"PUT": update_annotation}
-    ),
-    RouteSpec(
-        "annotations",
-        "annotations.delete",
-        "/apps/annotations/{uuid}",
-        {"DELETE": delete_annotation},
-    ),
-    RouteSpec(
-        "annotations",
-        "annotations.reply",
-        "/apps/annotation-reply/{str}",
-        {"POST": start_reply_job},
-    ),
-    RouteSpec(
-        "annotations",
-        "annotations.reply_job",
-        "/apps/annotation-reply/{str}/status/{uuid}",
-        {"GET": reply_job_status},
-    ),
+    RouteSpec("annotations.list", list_annotations),
+    RouteSpec("annotations.create", create_annotation),
+    RouteSpec("annotations.update", update_annotation),
+    RouteSpec("annotations.delete", delete_annotation),
+    RouteSpec("annotations.reply", start_reply_job, strings=("action",)),
+    RouteSpec("annotations.reply_job", reply_job_status, strings=("action",)),
 )

@@ -69,9 +69,48 @@ def meta(call: Call) -> Reply:
     return json_reply(200, {"tool_icons": {}})
 
 
+# /site's keys: 1.10's marshal fields, or 1.16's response model in its field order (its
+# computed icon_url last).
+_SITE_KEYS: Final = {
+    False: (
+        "title",
+        "chat_color_theme",
+        "chat_color_theme_inverted",
+        "icon_type",
+        "icon",
+        "icon_background",
+        "icon_url",
+        "description",
+        "copyright",
+        "privacy_policy",
+        "custom_disclaimer",
+        "default_language",
+        "show_workflow_steps",
+        "use_icon_as_answer_icon",
+    ),
+    True: (
+        "title",
+        "chat_color_theme",
+        "chat_color_theme_inverted",
+        "icon_type",
+        "icon",
+        "icon_background",
+        "description",
+        "copyright",
+        "privacy_policy",
+        "input_placeholder",
+        "custom_disclaimer",
+        "default_language",
+        "show_workflow_steps",
+        "use_icon_as_answer_icon",
+        "icon_url",
+    ),
+}
+
+
 def site(call: Call) -> Reply:
     app = call.app()
-    body: dict[str, object] = {
+    values: dict[str, object] = {
         "title": app.name,
         "chat_color_theme": None,
         "chat_color_theme_inverted": False,
@@ -82,19 +121,18 @@ def site(call: Call) -> Reply:
         "description": app.description,
         "copyright": None,
         "privacy_policy": None,
+        "input_placeholder": None,
         "custom_disclaimer": "",
         "default_language": "en-US",
         "show_workflow_steps": True,
         "use_icon_as_answer_icon": False,
     }
-    if call.new:
-        body["input_placeholder"] = None
-    return json_reply(200, body)
+    return json_reply(200, {key: values[key] for key in _SITE_KEYS[call.new]})
 
 
 ROUTES: Final = (
-    RouteSpec("app", "info", "/info", {"GET": info}),
-    RouteSpec("app", "parameters", "/parameters", {"GET": parameters}),
-    RouteSpec("app", "meta", "/meta", {"GET": meta}),
-    RouteSpec("app", "site", "/site", {"GET": site}),
+    RouteSpec("app.info", info),
+    RouteSpec("app.parameters", parameters),
+    RouteSpec("app.meta", meta),
+    RouteSpec("app.site", site),
 )

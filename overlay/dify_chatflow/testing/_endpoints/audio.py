@@ -128,6 +128,6 @@ def text_to_audio(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("audio", "audio.to_text", "/audio-to-text", {"POST": audio_to_text}),
-    RouteSpec("audio", "audio.to_audio", "/text-to-audio", {"POST": text_to_audio}),
+    RouteSpec("audio.to_text", audio_to_text),
+    RouteSpec("audio.to_audio", text_to_audio),
 )

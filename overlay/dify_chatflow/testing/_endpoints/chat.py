@@ -3,61 +3,125 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from typing import Final
+from collections.abc import Callable, Mapping
+from typing import Any, Final
 
 from ..._chat_inputs import InputValidationError, check_inputs
-from .._context import Call, FieldError, Reply, error, internal_error, json_reply
+from .._context import Call, Checks, Reply, error, internal_error, json_reply, lax_bool
 from .._faults import Fault
-from .._store import NEW_CONVERSATION_NAME, App, StoredMessage
+from .._store import NIL_UUID, App, StoredMessage
 from .._stream import Job
-from .._turn import Turn, new_run
+from .._turn import SystemVariables, Turn, new_run
 from ._spec import RouteSpec
 
-__all__ = ["ROUTES", "conversation_name"]
+__all__ = ["ROUTES", "conversation_name", "fallback_name"]
 
 _MODES: Final = ("blocking", "streaming")
 _STREAM: Final = "text/event-stream; charset=utf-8"
 _NAME_LENGTH: Final = 20
 _MISSING: Final = object()
+_SEND: Final = ("chat", "chat.send")  # what a stream fault is aimed at
+# The ``help`` texts of 1.10's chat parser arguments: they lead its validation texts.
+_HELP_INPUTS: Final = "Input parameters for chat"
+_HELP_QUERY: Final = "The chat query"
+_HELP_CONVERSATION: Final = "Existing conversation ID"
 
 
 def conversation_name(query: str) -> str:
-    """The name Dify gives a conversation without an LLM: the query, cut to 20 characters."""
+    """The name Dify gives a new conversation: the query, cut to 20 characters."""
     return query if len(query) <= _NAME_LENGTH else query[:_NAME_LENGTH] + "…"
 
 
-def _check_payload(call: Call, payload: Mapping[str, object]) -> None:
-    """The request model's checks: 1.10 stops at the first failing field (flask-restx's
-    reqparse, in its argument order), 1.16 lists every failing field (pydantic)."""
-    errors: list[FieldError] = []
-    restx: list[str] = []
+def fallback_name(query: str) -> str:
+    """The name 1.16 gives a conversation when naming it by a model fails: the query, cut
+    to 47 characters and "..." when it is over 50."""
+    return query[:47] + "..." if len(query) > 50 else query
+
+
+def _first_name(call: Call, query: str, *, streaming: bool, auto_name: bool) -> str:
+    """A new conversation's name: the cut query. With ``auto_generate_name`` Dify asks a
+    model to rename it a second later; without a model 1.10 keeps the cut query, and 1.16
+    falls back to the query (see :func:`fallback_name`), observed after a blocking turn."""
+    if call.new and auto_name and not streaming:
+        return fallback_name(query)
+    return conversation_name(query)
+
+
+def _converted(convert: Callable[[Any], object], value: object) -> str | None:
+    """The text of the exception reqparse's type converter raises for ``value``."""
+    try:
+        convert(value)
+    except Exception as exc:  # reqparse reports whatever the converter raised
+        return str(exc)
+    return None
+
+
+def _check_payload(call: Call, payload: Mapping[str, object]) -> str | None:
+    """The request model's checks; returns the query as the app sees it (``None`` when
+    it is null, which 1.10 lets through)."""
+    checks = Checks("ChatRequestPayload")
     inputs = payload.get("inputs", _MISSING)
-    if inputs is not _MISSING and inputs is not None and not isinstance(inputs, dict):
-        errors.append(("inputs", "Input should be a valid dictionary", "dict_type", inputs))
-        restx.append("dictionary update sequence element #0 has length 1; 2 is required")
+    if inputs is _MISSING:
+        checks.missing("inputs", _HELP_INPUTS, "the JSON body", dict(payload))
+    elif not isinstance(inputs, dict):
+        checks.fail_pydantic("inputs", "Input should be a valid dictionary", "dict_type", inputs)
+        problem = None if inputs is None else _converted(dict, inputs)
+        if problem is not None:
+            checks.fail_restx("inputs", _HELP_INPUTS, problem)
     query = payload.get("query", _MISSING)
-    if query is _MISSING or query is None:
-        errors.append(("query", "Field required", "missing", dict(payload)))
-        restx.append("The chat query Missing required parameter in the JSON body")
+    if query is _MISSING:
+        checks.missing("query", _HELP_QUERY, "the JSON body", dict(payload))
     elif not isinstance(query, str):
-        errors.append(("query", "Input should be a valid string", "string_type", query))
-        restx.append("The chat query Missing required parameter in the JSON body")
-    mode = payload.get("response_mode")
-    if mode is not None and mode not in _MODES:
-        text = "Input should be 'blocking' or 'streaming'"
-        errors.append(("response_mode", text, "literal_error", mode))
-        restx.append(f"The value '{mode}' is not a valid choice for 'response_mode'.")
-    conversation_id = payload.get("conversation_id")
-    if conversation_id not in (None, ""):
+        checks.fail_pydantic("query", "Input should be a valid string", "string_type", query)
+    files = payload.get("files")
+    problem = None if files is None else _converted(list, files)
+    if problem is not None:
+        checks.fail_restx("files", "List of file attachments", problem)
+    if files is not None and not isinstance(files, list):
+        checks.fail_pydantic("files", "Input should be a valid list", "list_type", files)
+    for index, item in enumerate(files if isinstance(files, list) else ()):
+        if not isinstance(item, dict):
+            text = "Input should be a valid dictionary"
+            checks.fail_pydantic(f"files.{index}", text, "dict_type", item)
+    mode = payload.get("response_mode", _MISSING)
+    if mode is not _MISSING and mode not in _MODES:
+        if mode is not None:
+            text = "Input should be 'blocking' or 'streaming'"
+            checks.fail_pydantic("response_mode", text, "literal_error", mode)
+        shown = mode if mode is None else str(mode)
+        choice = f"The value '{shown}' is not a valid choice for 'response_mode'."
+        checks.fail_restx("response_mode", "Response mode", choice)
+    _check_conversation_id(call, checks, payload.get("conversation_id"))
+    auto_name = payload.get("auto_generate_name", True)
+    if lax_bool(auto_name) is None:
+        checks.fail_bool("auto_generate_name", auto_name)
+    call.check(checks)
+    if query is _MISSING or query is None:
+        return None
+    return query if isinstance(query, str) else str(query)
+
+
+def _check_conversation_id(call: Call, checks: Checks, value: object) -> None:
+    """1.10 runs ``uuid_value`` on it; 1.16 strips a string, takes a blank one for none,
+    and names the field in its text."""
+    if value is None or value == "":
+        return
+    if not isinstance(value, str):
+        if call.options.validation_errors != "restx":
+            raise internal_error()  # uuid.UUID() raises AttributeError, which pydantic passes on
+        problem = _converted(uuid.UUID, value)
+        checks.fail_restx("conversation_id", _HELP_CONVERSATION, str(problem))
+        return
+    if value.strip():
         try:
-            uuid.UUID(str(conversation_id))
+            uuid.UUID(value.strip())
         except ValueError:
-            text = f"Value error, {conversation_id} is not a valid uuid."
-            errors.append(("conversation_id", text, "value_error", conversation_id))
-            restx.append(f"{conversation_id} is not a valid uuid.")
-    if errors:  # checked in reqparse's argument order: restx reports the first one
-        raise call.invalid("ChatRequestPayload", errors, restx[0])
+            text = "Value error, conversation_id must be a valid UUID"
+            checks.fail_pydantic("conversation_id", text, "value_error", value)
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        checks.fail_restx("conversation_id", _HELP_CONVERSATION, f"{value} is not a valid uuid.")
 
 
 def _message_files(call: Call, files: object) -> tuple[Mapping[str, object], ...]:
@@ -101,35 +165,34 @@ def send_message(call: Call) -> Reply:
     payload = call.json()
     user = call.body_user(required=True)
     call.chat_app()
-    _check_payload(call, payload)
-    query = payload["query"]
-    assert isinstance(query, str)  # checked above
+    query = _check_payload(call, payload)
     if not query:
         raise error(400, "invalid_param", "query is required")
+    query = query.replace("\x00", "")  # Dify drops NUL characters (after its check)
     streaming = payload.get("response_mode") == "streaming"
     store = call.store
     conversation_id = payload.get("conversation_id")
+    conversation_id = conversation_id.strip() if isinstance(conversation_id, str) else ""
     # Dify drops the files of a message when the app's file upload feature is off.
     files = _message_files(call, payload.get("files")) if app.file_upload else ()
     if conversation_id:
-        conv = call.owned_conversation(str(uuid.UUID(str(conversation_id))), user, hint=True)
+        conv = call.owned_conversation(str(uuid.UUID(conversation_id)), user, hint=True)
         inputs: Mapping[str, object] = dict(conv.inputs)  # Dify keeps the first turn's inputs
     else:
         raw_inputs = payload.get("inputs")
         inputs = prepare_inputs(call, app, raw_inputs if isinstance(raw_inputs, dict) else {})
-        auto_name = payload.get("auto_generate_name", True) is not False
-        name = conversation_name(query) if auto_name else NEW_CONVERSATION_NAME
+        auto_name = lax_bool(payload.get("auto_generate_name", True)) is True
+        name = _first_name(call, query, streaming=streaming, auto_name=auto_name)
         conv = store.start_conversation(app, user, inputs, name)
     end_user = store.end_user(app.api_key, user)
     now = store.now()
     task_id = str(uuid.uuid4())
     history = store.snapshot(conv).messages
-    previous = history[-1].id if history else None
     run_id = str(uuid.uuid4())
     message = StoredMessage(
         id=str(uuid.uuid4()),
         conversation_id=conv.id,
-        parent_message_id=previous,
+        parent_message_id=NIL_UUID,
         inputs=dict(inputs),
         query=query,
         answer="",
@@ -139,17 +202,17 @@ def send_message(call: Call) -> Reply:
         message_files=files,
     )
     store.add_message(conv, message)
-    workflow_inputs = {
-        **inputs,
-        "sys.query": query,
-        "sys.files": [dict(f) for f in files],
-        "sys.conversation_id": conv.id,
-        "sys.user_id": end_user.id,
-        "sys.dialogue_count": len(history) + 1,
-        "sys.app_id": app.id,
-        "sys.workflow_id": app.workflow_id,
-        "sys.workflow_run_id": run_id,
-    }
+    system = SystemVariables(
+        query=query,
+        files=tuple(dict(f) for f in files),
+        conversation_id=conv.id,
+        user_id=user,
+        dialogue_count=len(history) + 1,
+        app_id=app.id,
+        workflow_id=app.workflow_id,
+        workflow_run_id=run_id,
+    )
+    workflow_inputs = {**inputs, **system.run_inputs(new=call.new)}
     store.save_run(new_run(run_id, app, user, task_id, workflow_inputs, now))
     fault = _stream_fault(call, streaming)
     turn = Turn(
@@ -164,6 +227,7 @@ def send_message(call: Call) -> Reply:
         query=query,
         inputs=inputs,
         workflow_inputs=workflow_inputs,
+        start_inputs={**inputs, **system.start_node_inputs(new=call.new)},
         fault=fault,
         log=store.add_run_log(run_id) if call.new else None,
     )
@@ -183,8 +247,8 @@ def _stream_fault(call: Call, streaming: bool) -> Fault | None:
     if not faults:
         return None
     if streaming:
-        return faults.take(("chat", "send_message"), stream=True)
-    return faults.take(("chat", "send_message"), stream=True, kinds=_BLOCKING_FAULTS)
+        return faults.take(_SEND, stream=True)
+    return faults.take(_SEND, stream=True, kinds=_BLOCKING_FAULTS)
 
 
 def stop_message(call: Call) -> Reply:
@@ -196,6 +260,6 @@ def stop_message(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("chat", "send_message", "/chat-messages", {"POST": send_message}),
-    RouteSpec("chat", "stop_message", "/chat-messages/{str}/stop", {"POST": stop_message}),
+    RouteSpec("chat.send", send_message),
+    RouteSpec("chat.stop", stop_message, strings=("task_id",)),
 )

@@ -37,6 +37,4 @@ def get_end_user(call: Call) -> Reply:
     return json_reply(200, body)
 
 
-ROUTES: Final = (
-    RouteSpec("end_users", "end_user", "/end-users/{uuid}", {"GET": get_end_user}, new_only=True),
-)
+ROUTES: Final = (RouteSpec("end_users.get", get_end_user, new_only=True),)

@@ -47,4 +47,4 @@ def list_feedbacks(call: Call) -> Reply:
     return json_reply(200, {"data": [_feedback_body(f) for f in rows]})
 
 
-ROUTES: Final = (RouteSpec("app", "app.feedbacks", "/app/feedbacks", {"GET": list_feedbacks}),)
+ROUTES: Final = (RouteSpec("app.feedbacks", list_feedbacks),)

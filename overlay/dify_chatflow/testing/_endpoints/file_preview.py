@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import quote
 
-from .._context import Call, FieldError, Reply, error
+from .._context import Call, FieldError, Reply, error, lax_bool
 from ._query import refuse_failed
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES"]
 
 # pydantic's words for a boolean (compared lower-case), as 1.16's FilePreviewQuery reads them.
-_TRUE: Final = frozenset({"1", "on", "t", "true", "y", "yes"})
-_FALSE: Final = frozenset({"0", "off", "f", "false", "n", "no"})
 _SEEKABLE: Final = frozenset(
     {
         "audio/mpeg",
@@ -51,9 +49,9 @@ def _as_attachment(call: Call) -> bool:
         return False
     if not call.new:
         return bool(raw)
-    word = raw.lower()
-    if word in _TRUE or word in _FALSE:
-        return word in _TRUE
+    read = lax_bool(raw)
+    if read is not None:
+        return read
     text = "Input should be a valid boolean, unable to interpret input"
     errors: list[FieldError] = [("as_attachment", text, "bool_parsing", raw)]
     refuse_failed(call, "FilePreviewQuery", errors, [f"Download as attachment {text}"])
@@ -100,6 +98,4 @@ def preview_file(call: Call) -> Reply:
     return Reply(200, uploaded.data, content_type, tuple(headers.items()))
 
 
-ROUTES: Final = (
-    RouteSpec("files", "files.preview", "/files/{uuid}/preview", {"GET": preview_file}),
-)
+ROUTES: Final = (RouteSpec("files.preview", preview_file),)

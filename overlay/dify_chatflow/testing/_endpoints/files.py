@@ -17,6 +17,37 @@ _MSG_NO_FILE: Final = "Please upload your file."
 _MSG_TOO_MANY: Final = "Only one file is allowed."
 _MSG_TYPE: Final = "File type not allowed."
 _MSG_NO_NAME: Final = "The specified filename does not exist."
+# The answer's keys: 1.10's marshal fields, or 1.16's response model in its field order.
+_UPLOAD_KEYS: Final = {
+    False: (
+        "id",
+        "name",
+        "size",
+        "extension",
+        "mime_type",
+        "created_by",
+        "created_at",
+        "preview_url",
+        "source_url",
+    ),
+    True: (
+        "id",
+        "reference",
+        "name",
+        "size",
+        "extension",
+        "mime_type",
+        "created_by",
+        "created_at",
+        "preview_url",
+        "source_url",
+        "original_url",
+        "user_id",
+        "tenant_id",
+        "conversation_id",
+        "file_key",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -113,8 +144,9 @@ def upload_file(call: Call) -> Reply:
         f"http://{host}/files/{uploaded.id}/file-preview?timestamp={uploaded.created_at}"
         f"&nonce={secrets.token_hex(16)}&sign={secrets.token_urlsafe(32)}"
     )
-    body: dict[str, object] = {
+    values: dict[str, object] = {
         "id": uploaded.id,
+        "reference": None,
         "name": uploaded.name,
         "size": uploaded.size,
         "extension": uploaded.extension,
@@ -123,17 +155,14 @@ def upload_file(call: Call) -> Reply:
         "created_at": uploaded.created_at,
         "preview_url": None,
         "source_url": source_url,
+        "original_url": None,
+        "user_id": end_user.id,
+        "tenant_id": app.tenant_id,
+        "conversation_id": None,
+        "file_key": f"upload_files/{app.tenant_id}/{uploaded.id}.{extension}",
     }
-    if call.new:
-        body.update(
-            reference=None,
-            file_key=f"upload_files/{app.tenant_id}/{uploaded.id}.{extension}",
-            original_url=None,
-            tenant_id=app.tenant_id,
-            user_id=end_user.id,
-            conversation_id=None,
-        )
+    body = {key: values[key] for key in _UPLOAD_KEYS[call.new]}
     return json_reply(201, body)
 
 
-ROUTES: Final = (RouteSpec("files", "upload", "/files/upload", {"POST": upload_file}),)
+ROUTES: Final = (RouteSpec("files.upload", upload_file),)

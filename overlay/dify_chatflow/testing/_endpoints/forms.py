@@ -59,11 +59,6 @@ def submit_form(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec(
-        "forms",
-        "human_input",
-        "/form/human_input/{str}",
-        {"GET": get_form, "POST": submit_form},
-        new_only=True,
-    ),
+    RouteSpec("forms.get", get_form, strings=("form_token",), new_only=True),
+    RouteSpec("forms.submit", submit_form, strings=("form_token",), new_only=True),
 )

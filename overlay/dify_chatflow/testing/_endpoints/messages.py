@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._context import Call, FieldError, Reply, error, json_reply, parse_limit, parse_uuid
+from .._context import Call, Checks, Reply, error, json_reply, parse_uuid
 from .._store import LastIdNotFound, StoredMessage
+from ._query import parse_limit
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES", "message_body"]
@@ -13,11 +14,52 @@ __all__ = ["ROUTES", "message_body"]
 _RATINGS: Final = ("like", "dislike", None)
 _MSG_DISABLED: Final = "Suggested Questions Is Disabled."
 _MSG_NOTHING_TO_REVOKE: Final = "rating cannot be None when feedback not exists"
+# A message's keys: 1.10's marshal fields, or 1.16's response model in its field order
+# (its computed total_tokens last).
+_MESSAGE_KEYS: Final = {
+    False: (
+        "id",
+        "conversation_id",
+        "parent_message_id",
+        "inputs",
+        "query",
+        "answer",
+        "message_files",
+        "feedback",
+        "retriever_resources",
+        "created_at",
+        "agent_thoughts",
+        "status",
+        "error",
+    ),
+    True: (
+        "id",
+        "conversation_id",
+        "parent_message_id",
+        "inputs",
+        "query",
+        "answer",
+        "feedback",
+        "retriever_resources",
+        "created_at",
+        "agent_thoughts",
+        "message_files",
+        "message_tokens",
+        "answer_tokens",
+        "provider_response_latency",
+        "total_price",
+        "currency",
+        "status",
+        "error",
+        "extra_contents",
+        "total_tokens",
+    ),
+}
 
 
 def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
-    """A message as ``GET /messages`` lists it, with 1.16's extra fields when ``new``."""
-    body: dict[str, object] = {
+    """A message as ``GET /messages`` lists it, in the dialect's keys and order."""
+    values: dict[str, object] = {
         "id": message.id,
         "conversation_id": message.conversation_id,
         "parent_message_id": message.parent_message_id,
@@ -29,35 +71,34 @@ def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
         "retriever_resources": [],
         "created_at": message.created_at,
         "agent_thoughts": [],
+        "message_tokens": 0,
+        "answer_tokens": 0,
+        "provider_response_latency": 0.0,
+        "total_price": "0",
+        "currency": "USD",
         "status": message.status,
         "error": message.error,
+        "extra_contents": [],
+        "total_tokens": 0,
     }
-    if new:
-        body.update(
-            message_tokens=0,
-            answer_tokens=0,
-            provider_response_latency=0.0,
-            total_price="0",
-            currency="USD",
-            extra_contents=[],
-        )
-    return body
+    return {key: values[key] for key in _MESSAGE_KEYS[new]}
 
 
 def list_messages(call: Call) -> Reply:
     call.chat_app()
     user = call.query_user()
-    errors: list[FieldError] = []
-    restx: list[str] = []
+    checks = Checks("MessageListQuery")
     raw_conversation = call.query.get("conversation_id")
     if raw_conversation is None:
-        errors.append(("conversation_id", "Field required", "missing", dict(call.query)))
-        restx.append("Missing required parameter in the query string")
-    conversation_id = parse_uuid("conversation_id", raw_conversation, errors, restx)
-    first_id = parse_uuid("first_id", call.query.get("first_id"), errors, restx)
-    limit = parse_limit(call.query.get("limit"), errors, restx)
-    if errors:
-        raise call.invalid("MessageListQuery", errors, restx[0])
+        checks.missing("conversation_id", "Conversation ID", "the query string", dict(call.query))
+    conversation_id = parse_uuid(
+        checks, "conversation_id", raw_conversation, help_text="Conversation ID"
+    )
+    first_id = parse_uuid(
+        checks, "first_id", call.query.get("first_id"), help_text="First message ID for pagination"
+    )
+    limit = parse_limit(checks, call.query.get("limit"), help_text="Number of messages to return")
+    call.check(checks)
     conv = call.owned_conversation(conversation_id or "", user, hint=True)
     try:
         rows, has_more = call.store.message_page(
@@ -82,13 +123,14 @@ def send_feedback(call: Call) -> Reply:
     user = call.body_user(required=True)
     call.chat_app()
     rating = payload.get("rating")
+    checks = Checks("MessageFeedbackPayload")
     if rating not in _RATINGS:
         text = "Input should be 'like' or 'dislike'"
-        raise call.invalid(
-            "MessageFeedbackPayload",
-            [("rating", text, "literal_error", rating)],
-            f"The value '{rating}' is not a valid choice for 'rating'.",
-        )
+        checks.fail_pydantic("rating", text, "literal_error", rating)
+        # reqparse turns the value into a string before it compares it with the choices
+        choice = f"The value '{rating}' is not a valid choice for 'rating'."
+        checks.fail_restx("rating", "Feedback rating", choice)
+    call.check(checks)
     message = _owned_message(call, user)
     app = call.app()
     end_user_id = call.store.end_user(app.api_key, user).id
@@ -118,7 +160,7 @@ def suggested_questions(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("messages", "list_messages", "/messages", {"GET": list_messages}),
-    RouteSpec("messages", "feedback", "/messages/{uuid}/feedbacks", {"POST": send_feedback}),
-    RouteSpec("messages", "suggested", "/messages/{uuid}/suggested", {"GET": suggested_questions}),
+    RouteSpec("messages.list", list_messages),
+    RouteSpec("messages.feedback", send_feedback),
+    RouteSpec("messages.suggested", suggested_questions),
 )

@@ -8,16 +8,17 @@ from typing import Final
 
 from .._context import (
     Call,
-    FieldError,
+    Checks,
     Reply,
     ServerOptions,
     error,
+    internal_error,
     json_reply,
-    parse_limit,
     parse_uuid,
 )
 from .._rules import Rejected, build_update
 from .._store import LastIdNotFound, StoredVariable
+from ._query import parse_limit
 from ._spec import RouteSpec
 
 __all__ = ["ROUTES", "variable_body"]
@@ -25,6 +26,7 @@ __all__ = ["ROUTES", "variable_body"]
 _VARIABLE_NAME_CHARS: Final = (
     "Variable name can only contain letters, numbers, hyphens (-), underscores (_), and periods (.)"
 )
+_VARIABLE_NAME_LIMIT: Final = 255
 _DANGEROUS: Final = ("'", '"', ";", "--", "/*", "*/", "xp_", "sp_")
 
 
@@ -49,13 +51,13 @@ def list_variables(call: Call) -> Reply:
     call.chat_app()
     limit, last_id, name_filter = _list_params(call)
     conv = call.owned_conversation(call.params[0].lower(), call.user(user), hint=True)
+    if name_filter:
+        # 1.16.1 filters with a JSON function PostgreSQL has no form of for its text
+        # column: every valid name fails in the database.
+        raise internal_error()
     try:
         rows, has_more = call.store.page(
-            conv,
-            limit=limit,
-            last_id=last_id,
-            name_filter=name_filter,
-            paging_flaw=call.options.paging_flaw,
+            conv, limit=limit, last_id=last_id, paging_flaw=call.options.paging_flaw
         )
     except LastIdNotFound:
         raise error(400, "invalid_param", "") from None
@@ -67,13 +69,11 @@ def update_variable(call: Call) -> Reply:
     call.app()
     payload = call.json()
     call.chat_app()
+    checks = Checks("ConversationVariableUpdatePayload")
     if "value" not in payload:
-        errors: list[FieldError] = [("value", "Field required", "missing", payload)]
-        raise call.invalid(
-            "ConversationVariableUpdatePayload",
-            errors,
-            "Missing required parameter in the JSON body",
-        )
+        help_text = "New value for the conversation variable"
+        checks.missing("value", help_text, "the JSON body", payload)
+    call.check(checks)
     conv = call.owned_conversation(
         call.params[0].lower(), call.user(payload.get("user")), hint=False
     )
@@ -91,20 +91,23 @@ def update_variable(call: Call) -> Reply:
 
 
 def _list_params(call: Call) -> tuple[int, str | None, str | None]:
-    """``limit``, ``last_id`` and ``variable_name`` checked as Dify's query model does."""
+    """``limit``, ``last_id`` and ``variable_name`` checked as Dify's query model does
+    (1.10 has no ``variable_name``: it lists every variable)."""
     query: Mapping[str, str] = call.query
-    errors: list[FieldError] = []
-    restx: list[str] = []
-    last_id = parse_uuid("last_id", query.get("last_id"), errors, restx)
-    limit = parse_limit(query.get("limit"), errors, restx)
-    name = query.get("variable_name")
+    checks = Checks("ConversationVariablesQuery")
+    last_id = parse_uuid(
+        checks, "last_id", query.get("last_id"), help_text="Last variable ID for pagination"
+    )
+    limit = parse_limit(checks, query.get("limit"), help_text="Number of variables to return")
+    name = query.get("variable_name") if call.new else None
     if name is not None:
         problem = _variable_name_problem(name)
         if problem:
-            errors.append(("variable_name", f"Value error, {problem}", "value_error", name))
-            restx.append(problem)
-    if errors:
-        raise call.invalid("ConversationVariablesQuery", errors, restx[0])
+            checks.fail_pydantic("variable_name", f"Value error, {problem}", "value_error", name)
+        elif len(name) > _VARIABLE_NAME_LIMIT:
+            text = f"String should have at most {_VARIABLE_NAME_LIMIT} characters"
+            checks.fail_pydantic("variable_name", text, "string_too_long", name)
+    call.check(checks)
     return limit, last_id, name
 
 
@@ -119,11 +122,6 @@ def _variable_name_problem(name: str) -> str | None:
 
 
 ROUTES: Final = (
-    RouteSpec("variables", "list", "/conversations/{uuid}/variables", {"GET": list_variables}),
-    RouteSpec(
-        "variables",
-        "update",
-        "/conversations/{uuid}/variables/{uuid}",
-        {"PUT": update_variable},
-    ),
+    RouteSpec("variables.list", list_variables),
+    RouteSpec("variables.update", update_variable),
 )

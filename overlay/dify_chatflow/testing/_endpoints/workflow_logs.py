@@ -181,4 +181,4 @@ def list_logs(call: Call) -> Reply:
     return json_reply(200, body)
 
 
-ROUTES: Final = (RouteSpec("workflows", "workflows.logs", "/workflows/logs", {"GET": list_logs}),)
+ROUTES: Final = (RouteSpec("workflows.logs", list_logs),)

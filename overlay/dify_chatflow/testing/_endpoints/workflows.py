@@ -36,9 +36,11 @@ _TERMINAL: Final = ("workflow_finished", "workflow_paused")
 
 
 def _run_body(run: WorkflowRun, *, new: bool) -> dict[str, object]:
-    outputs: object = None
-    if run.outputs is not None:
-        outputs = dict(run.outputs) if new else json.dumps(dict(run.outputs))
+    outputs: object
+    if new:  # 1.16's model: an object, empty while the run has none and while it is paused
+        outputs = dict(run.outputs or {}) if run.status != "paused" else {}
+    else:  # 1.10 passes the stored JSON text on, or null
+        outputs = None if run.outputs is None else json.dumps(dict(run.outputs))
     return {
         "id": run.id,
         "workflow_id": run.workflow_id,
@@ -58,6 +60,10 @@ def get_run(call: Call) -> Reply:
     app = call.app()
     if app.mode not in _WORKFLOW_MODES:
         raise error(400, "not_workflow_app", _MSG_NOT_WORKFLOW)
+    try:
+        uuid.UUID(call.params[0])
+    except ValueError:
+        raise internal_error() from None  # the database refuses a malformed uuid
     run = call.store.run(call.params[0].lower())
     if run is None or run.api_key != app.api_key:
         if call.new:
@@ -197,6 +203,6 @@ def _mapping(value: object) -> Mapping[str, object]:
 
 
 ROUTES: Final = (
-    RouteSpec("workflows", "run", "/workflows/run/{str}", {"GET": get_run}),
-    RouteSpec("workflows", "events", "/workflow/{str}/events", {"GET": run_events}, new_only=True),
+    RouteSpec("workflows.get_run", get_run, strings=("workflow_run_id",)),
+    RouteSpec("workflows.events", run_events, strings=("workflow_run_id",), new_only=True),
 )
