@@ -172,6 +172,15 @@ class ChatFlows:
                 response=response,
             )
 
+    def stopper(
+        self, run: Callable[[Flow[None]], R], *, options: RequestOptions
+    ) -> Callable[[str], R]:
+        """How a stream stops its turn: :meth:`stop_flow` for a task id, for the end user
+        ``options`` names now (the stream's), with the client's timeout and retries, run
+        by the client's ``run`` (sync: ``None``; async: an awaitable of it)."""
+        stop_options = RequestOptions(user=self._core.end_user(options.user))
+        return lambda task_id: run(self.stop_flow(task_id, options=stop_options))
+
     def recover_flow(
         self, error: StreamInterruptedError, *, options: RequestOptions, timeout: float
     ) -> Flow[ChatReply]:
@@ -543,8 +552,11 @@ class Chat(SyncAPIResource):
         )
         from .._streaming import ChatStream, open_stream  # loaded with the first stream
 
-        flow = self._flows.open_flow(payload, options=options)
-        return open_stream(self._client, flow, ChatStream, what=_CHAT_STREAM)
+        flows, client = self._flows, self._client
+        flow = flows.open_flow(payload, options=options)
+        stop_turn = flows.stopper(client._run, options=RequestOptions(user=payload["user"]))
+        wrap = partial(ChatStream, stop_turn=stop_turn)
+        return open_stream(client, flow, wrap, what=_CHAT_STREAM)
 
     def stop(
         self,
@@ -623,7 +635,11 @@ class Chat(SyncAPIResource):
             options=options,
             recovery_timeout=recovery_timeout,
         )
-        wrap = resumed_stream(origin, flows.replayed_reply(client._run, options=options))
+        wrap = resumed_stream(
+            origin,
+            flows.replayed_reply(client._run, options=options),
+            flows.stopper(client._run, options=options),
+        )
         return open_stream(client, flow, wrap, what=RUN_EVENTS)
 
 
@@ -692,8 +708,11 @@ class AsyncChat(AsyncAPIResource):
 
         from .._streaming import AsyncChatStream, open_async_stream
 
-        flow = partial(self._flows.open_flow, payload, options=options)
-        return open_async_stream(self._client, flow, AsyncChatStream, what=_CHAT_STREAM)
+        flows, client = self._flows, self._client
+        flow = partial(flows.open_flow, payload, options=options)
+        stop_turn = flows.stopper(client._run, options=RequestOptions(user=payload["user"]))
+        wrap = partial(AsyncChatStream, stop_turn=stop_turn)
+        return open_async_stream(client, flow, wrap, what=_CHAT_STREAM)
 
     async def stop(
         self,
@@ -749,5 +768,9 @@ class AsyncChat(AsyncAPIResource):
             options=options,
             recovery_timeout=recovery_timeout,
         )
-        wrap = async_resumed_stream(origin, flows.replayed_reply(client._run, options=options))
+        wrap = async_resumed_stream(
+            origin,
+            flows.replayed_reply(client._run, options=options),
+            flows.stopper(client._run, options=options),
+        )
         return open_async_stream(client, flow, wrap, what=RUN_EVENTS)
