@@ -122,6 +122,11 @@ class StoredMessage:
     message_files: tuple[Mapping[str, object], ...] = ()
 
 
+def answer_outputs(answer: str) -> dict[str, object]:
+    """What a finished Start → Answer run outputs: the answer, and the files it carries."""
+    return {"answer": answer, "files": []}
+
+
 @dataclass(frozen=True)
 class ConversationSnapshot:
     """A conversation as a responder and :meth:`DifyTestServer.conversations` see it.
@@ -588,14 +593,14 @@ class Store:
             inputs={"sys.query": query},
             created_at=now,
             status="succeeded",
-            outputs={"answer": answer},
+            outputs=answer_outputs(answer),
             total_steps=2,
             finished_at=now,
             finished_data={
                 "id": run_id,
                 "workflow_id": app.workflow_id if app else None,
                 "status": "succeeded",
-                "outputs": {"answer": answer},
+                "outputs": answer_outputs(answer),
                 "error": None,
                 "elapsed_time": 0.0,
                 "total_tokens": 0,
