@@ -141,6 +141,91 @@ def test_an_uploaded_file_goes_with_a_message(server):
     ).json()
     (message_file,) = listed["data"][0]["message_files"]
     assert (message_file["filename"], message_file["upload_file_id"]) == ("n.txt", file_id)
+    preview = f"http://127.0.0.1/files/{file_id}/file-preview?timestamp="
+    assert message_file["url"].startswith(preview)  # a signed link, as the upload's source_url
+    assert "&nonce=" in message_file["url"]
+    assert "&sign=" in message_file["url"]
+
+
+def test_a_repeated_file_field_is_one_file_the_first(server):
+    response = upload(
+        server,
+        ("user", None, None, USER.encode()),
+        ("file", "a.txt", "text/plain", b"first"),
+        ("file", "b.txt", "text/plain", b"second"),
+    )
+    assert response.status == 201
+    assert (response.json()["name"], response.json()["size"]) == ("a.txt", 5)
+
+
+def test_an_upload_names_no_user_id_or_file_key_on_1_16(server):
+    body = upload(
+        server, ("user", None, None, USER.encode()), ("file", "n.txt", "text/plain", b"x")
+    )
+    body = body.json()
+    if server.dialect == "1.16":
+        assert (body["user_id"], body["file_key"], body["conversation_id"]) == (None, None, None)
+        assert isinstance(body["tenant_id"], str)
+    else:
+        assert "user_id" not in body
+
+
+def chat_with_files(server: DifyTestServer, files: list[dict[str, object]]):
+    body = {"query": "q", "inputs": {}, "user": USER, "files": files, "response_mode": "blocking"}
+    return raw(server.port, "POST", "/chat-messages", body)
+
+
+def local(file_id: object, kind: str = "document") -> dict[str, object]:
+    return {"type": kind, "transfer_method": "local_file", "upload_file_id": file_id}
+
+
+def test_the_files_of_a_message_are_checked_against_the_upload_and_the_app(server):
+    server.add_app(KEY, file_upload=True, allowed_file_types=["image", "document"])
+    file_id = upload(
+        server, ("user", None, None, USER.encode()), ("file", "n.txt", "text/plain", b"hi")
+    ).json()["id"]
+    refusals = {
+        "File validation failed for file: n.txt": [local(file_id, "video")],
+        "Invalid upload file": [local("00000000-0000-4000-8000-000000000000")],
+        "Invalid upload file id format": [local("nope")],
+        "Invalid upload file id": [local(None)],
+        "Number of files exceeds the maximum limit 3": [local(file_id)] * 4,
+    }
+    for message, files in refusals.items():
+        response = chat_with_files(server, files)
+        assert (response.status, response.json()) == (
+            400,
+            {"code": "invalid_param", "message": message, "status": 400},
+        )
+    assert server.conversations() == []  # refused before a conversation starts
+    assert chat_with_files(server, [local(file_id)]).status == 200
+    parameters = raw(server.port, "GET", "/parameters").json()
+    assert parameters["file_upload"]["allowed_file_types"] == ["image", "document"]
+
+
+def test_a_custom_file_needs_an_allowed_extension_and_the_app_allows_none(server):
+    server.add_app(KEY, file_upload=True)
+    file_id = upload(
+        server, ("user", None, None, USER.encode()), ("file", "n.txt", "text/plain", b"hi")
+    ).json()["id"]
+    refused = chat_with_files(server, [local(file_id, "custom")])
+    assert refused.json()["message"] == "File validation failed for file: n.txt"
+
+
+def test_another_workspaces_upload_is_unknown_and_files_off_are_ignored(server):
+    server.add_app("app-other", file_upload=True)
+    server.add_app(KEY, file_upload=False)
+    elsewhere = post_form(
+        server.port,
+        "/files/upload",
+        ("user", None, None, USER.encode()),
+        ("file", "n.txt", "text/plain", b"hi"),
+        key="app-other",
+    ).json()["id"]
+    assert chat_with_files(server, [local("nope")]).status == 200  # the app drops files
+    server.add_app(KEY, file_upload=True)
+    refused = chat_with_files(server, [local(elsewhere)])
+    assert refused.json()["message"] == "Invalid upload file"
 
 
 def test_info_parameters_meta_and_site(server):

@@ -225,13 +225,17 @@ TextToSpeech: TypeAlias = Callable[[str], bytes] | NoDefaultModel
 :data:`NO_DEFAULT_MODEL`."""
 
 
+FILE_TYPES: Final = ("image", "document", "audio", "video", "custom")
+
+
 @dataclass(frozen=True)
 class App:
     """An app reachable with one API key.
 
     ``variables`` are the conversation variables every new conversation starts with (their
     ids fixed, as a workflow declares them); ``suggested_questions`` ``None`` turns the
-    suggestions after an answer off. ``file_upload`` keeps files sent with chat messages;
+    suggestions after an answer off. ``file_upload`` keeps files sent with chat messages
+    of the ``allowed_file_types``;
     ``speech_to_text`` / ``text_to_speech`` are the app's scripted models (``None``: the
     feature is off); ``embedding_models`` maps each embedding provider to its models
     (``None``: every name exists).
@@ -249,6 +253,7 @@ class App:
     opening_statement: str = ""
     file_size_limit: int = 15 * 1024 * 1024
     file_upload: bool = False
+    allowed_file_types: tuple[str, ...] = FILE_TYPES
     speech_to_text: SpeechToText | None = None
     text_to_speech: TextToSpeech | None = None
     embedding_models: Mapping[str, frozenset[str]] | None = None

@@ -9,10 +9,11 @@ from typing import Any, Final
 from ..._chat_inputs import InputValidationError, check_inputs
 from .._context import Call, Checks, Reply, error, internal_error, json_reply, lax_bool
 from .._faults import Fault
-from .._store import NIL_UUID, App, StoredMessage
+from .._store import NIL_UUID, App, StoredMessage, UploadedFile
 from .._stream import Job
 from .._turn import SystemVariables, Turn, new_run
 from ._spec import RouteSpec
+from .files import preview_url
 
 __all__ = ["ROUTES", "conversation_name", "fallback_name"]
 
@@ -20,6 +21,9 @@ _MODES: Final = ("blocking", "streaming")
 _STREAM: Final = "text/event-stream; charset=utf-8"
 _NAME_LENGTH: Final = 20
 _MISSING: Final = object()
+# The app's file upload settings beside its file types (``GET /parameters`` shows them).
+_ALLOWED_EXTENSIONS: Final[tuple[str, ...]] = ()
+_FILE_LIMIT: Final = 3
 _SEND: Final = ("chat", "chat.send")  # what a stream fault is aimed at
 # The ``help`` texts of 1.10's chat parser arguments: they lead its validation texts.
 _HELP_INPUTS: Final = "Input parameters for chat"
@@ -124,29 +128,59 @@ def _check_conversation_id(call: Call, checks: Checks, value: object) -> None:
         checks.fail_restx("conversation_id", _HELP_CONVERSATION, f"{value} is not a valid uuid.")
 
 
-def _message_files(call: Call, files: object) -> tuple[Mapping[str, object], ...]:
+def _message_files(call: Call, app: App, files: object) -> tuple[Mapping[str, object], ...]:
+    """The files of a message as Dify builds them: each checked against the upload
+    and against the app's file upload settings, in order; a refusal names the first."""
     if not isinstance(files, list):
         return ()
     built = []
     for item in files:
         if not isinstance(item, dict):
             raise error(400, "invalid_param", "Invalid file: every file must be an object")
+        method = item.get("transfer_method")
+        if not method:
+            continue  # Dify leaves out a file without a transfer method
         upload_id = item.get("upload_file_id")
-        uploaded = call.store.file(str(upload_id)) if upload_id else None
+        uploaded = _upload_of(call, app, upload_id) if method == "local_file" else None
+        kind = item.get("type") or "custom"
+        name = uploaded.name if uploaded else None
+        extension = "." + uploaded.extension if uploaded else ""
+        if (kind not in app.allowed_file_types and kind != "custom") or (
+            kind == "custom" and extension not in _ALLOWED_EXTENSIONS
+        ):
+            raise error(400, "invalid_param", f"File validation failed for file: {name}")
         built.append(
             {
                 "id": str(uuid.uuid4()),
-                "filename": uploaded.name if uploaded else None,
+                "filename": name,
                 "type": item.get("type"),
-                "url": item.get("url"),
+                "url": preview_url(call, uploaded) if uploaded else item.get("url"),
                 "mime_type": uploaded.mime_type if uploaded else None,
                 "size": uploaded.size if uploaded else -1,
-                "transfer_method": item.get("transfer_method"),
+                "transfer_method": method,
                 "belongs_to": "user",
                 "upload_file_id": upload_id,
             }
         )
+    if len(built) > _FILE_LIMIT:
+        message = f"Number of files exceeds the maximum limit {_FILE_LIMIT}"
+        raise error(400, "invalid_param", message)
     return tuple(built)
+
+
+def _upload_of(call: Call, app: App, upload_id: object) -> UploadedFile:
+    """The uploaded file a ``local_file`` names: one of this app's workspace."""
+    if not upload_id:
+        raise error(400, "invalid_param", "Invalid upload file id")
+    try:
+        uuid.UUID(str(upload_id))
+    except ValueError:
+        raise error(400, "invalid_param", "Invalid upload file id format") from None
+    uploaded = call.store.file(str(upload_id))
+    owner = call.store.app(uploaded.api_key) if uploaded else None
+    if uploaded is None or owner is None or owner.tenant_id != app.tenant_id:
+        raise error(400, "invalid_param", "Invalid upload file")
+    return uploaded
 
 
 def prepare_inputs(call: Call, app: App, inputs: Mapping[str, object]) -> dict[str, object]:
@@ -173,10 +207,13 @@ def send_message(call: Call) -> Reply:
     store = call.store
     conversation_id = payload.get("conversation_id")
     conversation_id = conversation_id.strip() if isinstance(conversation_id, str) else ""
-    # Dify drops the files of a message when the app's file upload feature is off.
-    files = _message_files(call, payload.get("files")) if app.file_upload else ()
+    known = None
     if conversation_id:
-        conv = call.owned_conversation(str(uuid.UUID(conversation_id)), user, hint=True)
+        known = call.owned_conversation(str(uuid.UUID(conversation_id)), user, hint=True)
+    # Dify drops the files of a message when the app's file upload feature is off.
+    files = _message_files(call, app, payload.get("files")) if app.file_upload else ()
+    if known is not None:
+        conv = known
         inputs: Mapping[str, object] = dict(conv.inputs)  # Dify keeps the first turn's inputs
     else:
         raw_inputs = payload.get("inputs")

@@ -103,6 +103,15 @@ def parse_multipart(content_type: str, body: bytes) -> list[Part]:
     return parts
 
 
+def preview_url(call: Call, uploaded: UploadedFile) -> str:
+    """A signed link to the file's preview, on the host the request named."""
+    host = call.headers.get("host", "127.0.0.1")
+    return (
+        f"http://{host}/files/{uploaded.id}/file-preview?timestamp={uploaded.created_at}"
+        f"&nonce={secrets.token_hex(16)}&sign={secrets.token_urlsafe(32)}"
+    )
+
+
 def upload_file(call: Call) -> Reply:
     app = call.app()
     parts = parse_multipart(call.headers.get("content-type", ""), call.body)
@@ -112,7 +121,7 @@ def upload_file(call: Call) -> Reply:
     uploads = [p for p in files if p.name == "file"]
     if not uploads:
         raise error(400, "no_file_uploaded", _MSG_NO_FILE)
-    if len(files) > 1:
+    if len({p.name for p in files}) > 1:  # Flask counts fields: a repeated one is one
         raise error(400, "too_many_files", _MSG_TOO_MANY)
     part = uploads[0]
     if not part.content_type:
@@ -139,11 +148,7 @@ def upload_file(call: Call) -> Reply:
         data=part.data,
     )
     store.add_file(uploaded)
-    host = call.headers.get("host", "127.0.0.1")
-    source_url = (
-        f"http://{host}/files/{uploaded.id}/file-preview?timestamp={uploaded.created_at}"
-        f"&nonce={secrets.token_hex(16)}&sign={secrets.token_urlsafe(32)}"
-    )
+    source_url = preview_url(call, uploaded)
     values: dict[str, object] = {
         "id": uploaded.id,
         "reference": None,
@@ -156,10 +161,11 @@ def upload_file(call: Call) -> Reply:
         "preview_url": None,
         "source_url": source_url,
         "original_url": None,
-        "user_id": end_user.id,
+        # 1.16 fills these only for files it makes itself, never for an upload.
+        "user_id": None,
         "tenant_id": app.tenant_id,
         "conversation_id": None,
-        "file_key": f"upload_files/{app.tenant_id}/{uploaded.id}.{extension}",
+        "file_key": None,
     }
     body = {key: values[key] for key in _UPLOAD_KEYS[call.new]}
     return json_reply(201, body)
