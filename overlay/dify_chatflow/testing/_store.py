@@ -120,6 +120,7 @@ class StoredMessage:
     error: str | None = None
     feedback: str | None = None
     message_files: tuple[Mapping[str, object], ...] = ()
+    latency: float = 0.0  # seconds from the request to the end of the answer
 
 
 def answer_outputs(answer: str) -> dict[str, object]:
@@ -440,11 +441,12 @@ class Store:
             return None
         return conv
 
-    def was_deleted(self, api_key: str, conversation_id: str, user: str) -> bool:
-        """Whether this end user's conversation existed and was deleted."""
+    def delete_by_id(self, conversation_id: str) -> None:
+        """Delete the conversation with this id, if there is one, in any app."""
         with self._lock:
             conv = self._conversations.get(conversation_id)
-        return conv is not None and conv.deleted and conv.api_key == api_key and conv.user == user
+            if conv is not None:
+                conv.deleted = True
 
     def snapshot(self, conv: Conversation) -> ConversationSnapshot:
         with self._lock:

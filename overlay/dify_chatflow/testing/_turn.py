@@ -581,7 +581,7 @@ class Turn:
     ) -> None:
         store = self.store
         store.end_task(self.message.task_id)
-        changes: dict[str, object] = {"answer": saved_answer}
+        changes: dict[str, object] = {"answer": saved_answer, "latency": self.elapsed()}
         if status == "failed":
             changes.update(status="error", error=error)
         store.update_message(self.message.id, **changes)

@@ -117,11 +117,14 @@ def delete_conversation(call: Call) -> Reply:
     user = call.body_user()
     call.chat_app()
     conversation_id = call.params[0].lower()
+    if not call.new:
+        # 1.10 deletes by id alone, whoever's it is, and answers 204 when there is none.
+        call.store.delete_by_id(conversation_id)
+        return Reply(204, b"", JSON)
     conv = call.store.conversation(app.api_key, conversation_id, user)
-    if conv is not None:
-        call.store.delete(conv)
-    elif call.new or not call.store.was_deleted(app.api_key, conversation_id, user):
+    if conv is None:
         raise error(404, "not_found", "Conversation Not Exists.")
+    call.store.delete(conv)
     return Reply(204, b"", JSON)
 
 

@@ -73,8 +73,9 @@ def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
         "agent_thoughts": [],
         "message_tokens": 0,
         "answer_tokens": 0,
-        "provider_response_latency": 0.0,
-        "total_price": "0",
+        "provider_response_latency": message.latency,
+        # A Numeric(10, 7) column's zero, as Python's Decimal writes it
+        "total_price": "0E-7",
         "currency": "USD",
         "status": message.status,
         "error": message.error,
