@@ -240,7 +240,13 @@ def test_info_parameters_meta_and_site(server):
             }
         }
     ]
-    server.add_app(KEY, name="Support bot", user_input_form=form, suggested_questions=["Why?"])
+    server.add_app(
+        KEY,
+        name="Support bot",
+        description="Answers support questions",
+        user_input_form=form,
+        suggested_questions=["Why?"],
+    )
     info = raw(server.port, "GET", "/info").json()
     assert list(info) == ["name", "description", "tags", "mode", "author_name"]
     assert (info["name"], info["mode"]) == ("Support bot", "advanced-chat")
@@ -264,6 +270,8 @@ def test_info_parameters_meta_and_site(server):
     assert raw(server.port, "GET", "/meta").json() == {"tool_icons": {}}
     site = raw(server.port, "GET", "/site").json()
     assert site["title"] == "Support bot"
+    assert site["description"] is None  # the app's description stays the app's
+    assert raw(server.port, "GET", "/info").json()["description"] == "Answers support questions"
     assert list(site) == SITE_KEYS[server.dialect]
     assert raw(server.port, "GET", "/info", key="app-unknown").status == 401
     assert raw(server.port, "POST", "/info", {}).status == 405

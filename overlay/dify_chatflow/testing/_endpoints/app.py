@@ -118,7 +118,7 @@ def site(call: Call) -> Reply:
         "icon": "🤖",
         "icon_background": "#FFEAD5",
         "icon_url": None,
-        "description": app.description,
+        "description": None,  # the site is made from the app without its description
         "copyright": None,
         "privacy_policy": None,
         "input_placeholder": None,
