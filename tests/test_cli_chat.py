@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import subprocess
 import threading
 import uuid
@@ -21,6 +23,7 @@ from cli_support import (
     run_cli,
 )
 from dify_chatflow.testing import DifyTestServer, Fault
+from server_support import wait_for
 
 
 @pytest.fixture(params=["1.10", "1.16"])
@@ -40,6 +43,48 @@ def conversation_line(stderr: str) -> str:
 
 def chat_posts(server: DifyTestServer) -> int:
     return sum(1 for r in server.requests if r.path == "/v1/chat-messages")
+
+
+@contextlib.contextmanager
+def chat_process(server: DifyTestServer, *args: str) -> Iterator[subprocess.Popen[bytes]]:
+    """``dify-chatflow chat`` running against ``server``; killed if the test leaves it
+    running."""
+    process = subprocess.Popen(
+        [console_script(), "chat", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_environment(server),
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate(timeout=10)
+
+
+@pytest.fixture
+def slow_answer(server: DifyTestServer) -> Iterator[threading.Event]:
+    """The server's app answers "first part ", then waits for the test (bounded) before
+    the rest: a turn the server is still running when the command is interrupted."""
+    release = threading.Event()
+
+    def respond(query: str, inputs: Any, conversation: Any) -> Any:
+        yield "first part "
+        release.wait(20)
+        yield "second part"
+
+    server.add_app(API_KEY, responder=respond)
+    yield release
+    release.set()
+
+
+def read_the_first_part(process: subprocess.Popen[bytes]) -> None:
+    """Return once the command printed the answer's first part: the turn streams, and its
+    task id came with the events before it."""
+    assert process.stdout is not None
+    assert process.stdout.read(len(b"first part ")) == b"first part "
 
 
 def test_prints_the_answer_then_the_conversation_on_stderr(server: DifyTestServer) -> None:
@@ -119,34 +164,14 @@ def test_inputs_and_files_go_with_the_message(server: DifyTestServer, tmp_path: 
     assert [(f["filename"], f["type"]) for f in files] == [("report.txt", "document")]
 
 
-def test_the_answer_is_printed_as_it_arrives(server: DifyTestServer) -> None:
-    release = threading.Event()
-
-    def respond(query: str, inputs: Any, conversation: Any) -> Any:
-        yield "first part "
-        release.wait(20)
-        yield "second part"
-
-    server.add_app(API_KEY, responder=respond)
-    process = subprocess.Popen(
-        [console_script(), "chat", "Hi"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=cli_environment(server),
-    )
-    try:
-        assert process.stdout is not None
-        # The first part arrives while the server still holds the rest.
-        assert process.stdout.read(len(b"first part ")) == b"first part "
-        assert not release.is_set()
-        release.set()
+def test_the_answer_is_printed_as_it_arrives(
+    server: DifyTestServer, slow_answer: threading.Event
+) -> None:
+    with chat_process(server, "Hi") as process:
+        read_the_first_part(process)  # while the server still holds the rest
+        assert not slow_answer.is_set()
+        slow_answer.set()
         out, err = process.communicate(timeout=30)
-    finally:
-        release.set()
-        if process.poll() is None:
-            process.kill()
-            process.communicate(timeout=10)
     assert process.returncode == 0, err
     assert out == b"second part\n"
     assert err.decode().startswith("conversation: ")
@@ -282,3 +307,70 @@ def test_a_run_paused_for_human_input_says_so(server: DifyTestServer) -> None:
     assert paused.startswith("paused: the run waits for human input (form token: ")
     assert submit.startswith("submit it: dify-chatflow forms submit ")
     assert conversation_line(conversation) in {c.id for c in server.conversations(user=USER)}
+
+
+# -- Ctrl-C ---------------------------------------------------------------------------------
+
+
+def stop_requests(server: DifyTestServer) -> list[Any]:
+    return [r for r in server.requests if r.path.endswith("/stop")]
+
+
+def test_ctrl_c_stops_the_turn_prints_the_conversation_and_exits_130(
+    server: DifyTestServer, slow_answer: threading.Event
+) -> None:
+    with chat_process(server, "Hi") as process:
+        read_the_first_part(process)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+
+    assert process.returncode == 130, err
+    assert out == b"\n", err  # the answer's line ended
+    (conversation,) = server.conversations(user=USER)
+    (message,) = server.messages(conversation.id)
+    assert err.decode().splitlines() == [
+        f"interrupted: stopping the turn (task {message.task_id})",
+        f"conversation: {conversation.id}",
+    ]
+    stops = stop_requests(server)
+    assert [(r.path, r.json) for r in stops] == [
+        (f"/v1/chat-messages/{message.task_id}/stop", {"user": USER})
+    ]
+    slow_answer.set()  # the turn goes on to its next piece, and sees the stop there
+    wait_for(lambda: server.workflow_run(message.workflow_run_id).status == "stopped")
+
+
+@pytest.mark.parametrize("mode", [(), ("--blocking",)], ids=["streaming", "blocking"])
+def test_ctrl_c_before_the_task_id_came_sends_no_stop_and_exits_130(
+    server: DifyTestServer, mode: tuple[str, ...]
+) -> None:
+    server.inject_fault(Fault.delay(30), route="chat")  # no answer yet: no task id
+    with chat_process(server, "Hi", *mode) as process:
+        wait_for(lambda: chat_posts(server) == 1, timeout=30)  # the message is at the server
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+
+    assert process.returncode == 130, err
+    assert out == b""
+    assert err == b"interrupted before the server named the turn's task: no stop request sent\n"
+    assert stop_requests(server) == []
+
+
+def test_a_second_ctrl_c_while_stopping_exits_130_without_a_traceback(
+    server: DifyTestServer, slow_answer: threading.Event
+) -> None:
+    with chat_process(server, "Hi") as process:
+        read_the_first_part(process)
+        server.inject_fault(Fault.delay(30), route="chat")  # the stop request: held
+        process.send_signal(signal.SIGINT)
+        wait_for(lambda: len(stop_requests(server)) == 1, timeout=30)  # it is under way
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+
+    assert process.returncode == 130, err
+    assert out == b"\n"
+    lines = err.decode().splitlines()
+    assert "Traceback" not in err.decode()
+    (conversation,) = server.conversations(user=USER)
+    assert lines == [lines[0], f"conversation: {conversation.id}", "interrupted"]
+    assert lines[0].startswith("interrupted: stopping the turn (task ")

@@ -3,15 +3,26 @@ the README's Quickstart runs as pasted against `dify-chatflow serve`."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import re
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
+from typing import Any
 
+import anyio
+import pytest
 from cli_support import cli_environment, serving
 from dify_chatflow import ChatflowClient
+from dify_chatflow.testing import DifyTestServer
+from server_support import wait_for
+
+API_KEY = "app-relay"
+USER = "browser-user-7"
 
 
 def test_the_quickstart_runs_a_whole_conversation(repo_root: Path) -> None:
@@ -114,3 +125,56 @@ def test_the_readme_human_input_responder_runs_as_written(repo_root: Path) -> No
     result = run_python("-c", code, env=cli_environment())
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Deploying needs an approval. You chose approve: ship it\n"
+
+
+@pytest.mark.parametrize("disconnect", ["cancelled", "closed"])
+def test_the_readme_relay_stops_the_turn_when_the_browser_goes_away(
+    repo_root: Path, monkeypatch: pytest.MonkeyPatch, disconnect: str
+) -> None:
+    code = readme_python_block(repo_root, "Relaying a stream to a browser", "async def relay(")
+    release = threading.Event()
+
+    def respond(query: str, inputs: Any, conversation: Any) -> Any:
+        yield "first part "
+        release.wait(20)  # the turn runs on, bounded, until the test has seen the stop
+        yield "second part"
+
+    with DifyTestServer(api_key=API_KEY) as server:
+        server.add_app(API_KEY, responder=respond)
+        monkeypatch.setenv("DIFY_API_KEY", API_KEY)
+        monkeypatch.setenv("DIFY_BASE_URL", server.base_url)
+        recipe: dict[str, Any] = {}
+        exec(compile(code, "README.md", "exec"), recipe)
+        sent: list[dict[str, Any]] = []
+
+        async def browser_leaves() -> None:
+            relay = recipe["relay"]("Hi", USER)
+            if disconnect == "cancelled":  # Starlette cancels the response on a disconnect
+                async with anyio.create_task_group() as response:
+
+                    async def respond_to_the_browser() -> None:
+                        async for chunk in relay:
+                            sent.append(json.loads(chunk.removeprefix("data: ")))
+                            if sent[-1]["event"] == "message":
+                                response.cancel_scope.cancel()
+
+                    response.start_soon(respond_to_the_browser)
+            else:  # or leaves the generator at its yield, to be closed
+                async for chunk in relay:
+                    sent.append(json.loads(chunk.removeprefix("data: ")))
+                    if sent[-1]["event"] == "message":
+                        break
+                await relay.aclose()
+            await recipe["client"].close()
+
+        try:
+            asyncio.run(browser_leaves())
+            stops = [r for r in server.requests if r.path.endswith("/stop")]
+        finally:
+            release.set()
+        task_id = sent[-1]["task_id"]
+        assert [(r.path, r.json) for r in stops] == [
+            (f"/v1/chat-messages/{task_id}/stop", {"user": USER})
+        ]
+        (run_id,) = [e["workflow_run_id"] for e in sent if e["event"] == "workflow_started"]
+        wait_for(lambda: server.workflow_run(run_id).status == "stopped")

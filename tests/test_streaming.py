@@ -24,6 +24,7 @@ import pytest
 from dify_chatflow import (
     APIConnectionError,
     APIError,
+    ConfigurationError,
     DefaultAioHttpClient,
     DifyError,
     ResponseDecodeError,
@@ -844,6 +845,57 @@ def test_reading_a_closed_stream_before_its_end_is_an_interruption(
     assert caught.value.workflow_run_id == uuid.UUID(RUN)
 
 
+def stop_script(server: ScriptServer) -> str:
+    """Answer the stop request of the turn's task as Dify does; its path."""
+    path = f"/chat-messages/{TASK}/stop"
+    server.scripts[path] = [b'{"result": "success"}']
+    return path
+
+
+def test_stop_closes_the_stream_first_so_one_pooled_connection_is_enough(
+    server: ScriptServer,
+) -> None:
+    script, pause = held_turn()
+    server.scripts["/chat-messages"] = script
+    path = stop_script(server)
+    answers: list[object] = []
+    # One connection in the pool: the stop request can only have it once the stream let go.
+    limits = httpx.Limits(max_connections=1)
+    with sync_client(server, limits=limits, timeout=httpx.Timeout(5, pool=1)) as client:
+
+        def stop_turn(task_id: str) -> None:
+            answers.append(client.post(path.replace(TASK, task_id)).json())
+
+        request = client.build_request("POST", "/chat-messages", json={"query": "hi"})
+        stream = ChatStream(client.send(request, stream=True), stop_turn=stop_turn)
+        try:
+            assert [type(next(stream)), type(next(stream))] == [WorkflowStartedEvent, MessageEvent]
+            stream.stop()
+        finally:
+            pause.release.set()
+    assert answers == [{"result": "success"}]
+    assert stream.response.is_closed
+    assert server.requests == 2
+
+
+def test_a_stream_built_without_a_client_cannot_stop_its_turn(server: ScriptServer) -> None:
+    script, pause = held_turn()
+    server.scripts["/chat-messages"] = script
+    try:
+        with sync_client(server) as client:
+            unread = open_stream(client)
+            unread.stop()  # no task id yet: nothing to stop, so no client is needed
+            assert unread.response.is_closed
+            stream = open_stream(client)
+            next(stream)
+            with pytest.raises(ConfigurationError, match=r"client\.chat\.stop\("):
+                stream.stop()
+            assert stream.response.is_closed
+    finally:
+        pause.release.set()
+    assert server.requests == 2
+
+
 # -- One iterator per stream: peeking, breaking and reading on -------------------------------
 
 
@@ -1144,6 +1196,40 @@ def test_async_break_keeps_the_connection_for_the_next_loop(
         first.release.set()
         second.release.set()
     assert not first.timed_out
+
+
+@pytest.mark.parametrize("kind", ASYNC_CLIENTS)
+def test_async_stop_closes_the_stream_then_sends_the_stop_request(
+    server: ScriptServer, kind: str
+) -> None:
+    script, pause = held_turn()
+    server.scripts["/chat-messages"] = script
+    path = stop_script(server)
+    answers: list[object] = []
+
+    async def scenario() -> None:
+        async with async_client(kind, server) as client:
+
+            async def stop_turn(task_id: str) -> None:
+                assert stream.response.is_closed  # closed before the request goes
+                answer = await client.post(path.replace(TASK, task_id))
+                answers.append(answer.json())
+
+            request = client.build_request("POST", "/chat-messages", json={"query": "hi"})
+            stream = AsyncChatStream(await client.send(request, stream=True), stop_turn=stop_turn)
+            async with stream:
+                async for event in stream:
+                    if isinstance(event, MessageEvent):
+                        break
+                await stream.stop()
+            assert stream.response.is_closed
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        pause.release.set()
+    assert answers == [{"result": "success"}]
+    assert server.requests == 2
 
 
 @pytest.mark.parametrize("kind", ASYNC_CLIENTS)

@@ -241,12 +241,19 @@ class WorkflowEventStream(ChatStream):
     run: after ``workflow_finished`` (and the turn's ``message_end`` if it follows), at
     the next ping or the close, and the response is closed then. The same closing rules
     as :class:`ChatStream`; a stream that breaks raises :class:`StreamInterruptedError`.
+    :meth:`stop` stops a followed chat turn (a replay names no task: it only closes).
     """
 
     _state: RunEventsState
 
-    def __init__(self, response: httpx.Response, state: RunEventsState | None = None) -> None:
-        super().__init__(response)
+    def __init__(
+        self,
+        response: httpx.Response,
+        state: RunEventsState | None = None,
+        *,
+        stop_turn: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(response, stop_turn=stop_turn)
         self._state = state if state is not None else RunEventsState(response.request)
 
     def _final(self) -> ChatReply:
@@ -281,8 +288,14 @@ class AsyncWorkflowEventStream(AsyncChatStream):
 
     _state: RunEventsState
 
-    def __init__(self, response: httpx.Response, state: RunEventsState | None = None) -> None:
-        super().__init__(response)
+    def __init__(
+        self,
+        response: httpx.Response,
+        state: RunEventsState | None = None,
+        *,
+        stop_turn: Callable[[str], Awaitable[None]] | None = None,
+    ) -> None:
+        super().__init__(response, stop_turn=stop_turn)
         self._state = state if state is not None else RunEventsState(response.request)
 
     def _final(self) -> ChatReply:
@@ -339,7 +352,8 @@ class ResumedChatStream(WorkflowEventStream):
     Iterate it for the events the caller had not seen; :attr:`answer` and
     :meth:`final_reply` include the answer the caller already had. A finished run's
     reply comes from its ``workflow_finished`` event and the message history. The reply
-    of a run that paused again has ``paused`` set.
+    of a run that paused again has ``paused`` set. :meth:`stop` can stop the turn before
+    any event is read: its task id is the one the caller had.
     """
 
     _state: ResumeState
@@ -351,8 +365,10 @@ class ResumedChatStream(WorkflowEventStream):
         response: httpx.Response,
         state: ResumeState,
         complete: Callable[[ResumeState], ChatReply],
+        *,
+        stop_turn: Callable[[str], None] | None = None,
     ) -> None:
-        super().__init__(response, state)
+        super().__init__(response, state, stop_turn=stop_turn)
         self._complete = complete
         self._reply: ChatReply | None = None
 
@@ -404,8 +420,10 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
         response: httpx.Response,
         state: ResumeState,
         complete: Callable[[ResumeState], Awaitable[ChatReply]],
+        *,
+        stop_turn: Callable[[str], Awaitable[None]] | None = None,
     ) -> None:
-        super().__init__(response, state)
+        super().__init__(response, state, stop_turn=stop_turn)
         self._complete = complete
         self._reply: ChatReply | None = None
 
@@ -449,21 +467,26 @@ class AsyncResumedChatStream(AsyncWorkflowEventStream):
 
 
 def resumed_stream(
-    origin: ResumeOrigin, complete: Callable[[ResumeState], ChatReply]
+    origin: ResumeOrigin,
+    complete: Callable[[ResumeState], ChatReply],
+    stop_turn: Callable[[str], None],
 ) -> Callable[[httpx.Response | ChatReply], ResumedChatStream | RecoveredChatStream]:
     """What ``chat.resume`` makes of what it opened: the run's events, or the reply
     recovered on a server without them."""
 
     def wrap(opened: httpx.Response | ChatReply) -> ResumedChatStream | RecoveredChatStream:
         if isinstance(opened, httpx.Response):
-            return ResumedChatStream(opened, ResumeState(opened.request, origin), complete)
+            state = ResumeState(opened.request, origin)
+            return ResumedChatStream(opened, state, complete, stop_turn=stop_turn)
         return RecoveredChatStream(opened, origin.answer)
 
     return wrap
 
 
 def async_resumed_stream(
-    origin: ResumeOrigin, complete: Callable[[ResumeState], Awaitable[ChatReply]]
+    origin: ResumeOrigin,
+    complete: Callable[[ResumeState], Awaitable[ChatReply]],
+    stop_turn: Callable[[str], Awaitable[None]],
 ) -> Callable[[httpx.Response | ChatReply], AsyncResumedChatStream | AsyncRecoveredChatStream]:
     """Async :func:`resumed_stream`."""
 
@@ -471,7 +494,8 @@ def async_resumed_stream(
         opened: httpx.Response | ChatReply,
     ) -> AsyncResumedChatStream | AsyncRecoveredChatStream:
         if isinstance(opened, httpx.Response):
-            return AsyncResumedChatStream(opened, ResumeState(opened.request, origin), complete)
+            state = ResumeState(opened.request, origin)
+            return AsyncResumedChatStream(opened, state, complete, stop_turn=stop_turn)
         return AsyncRecoveredChatStream(opened, origin.answer)
 
     return wrap
@@ -523,6 +547,9 @@ class RecoveredChatStream(_Recovered):
     def close(self) -> None:
         """Nothing to close (kept for the stream interface)."""
 
+    def stop(self) -> None:
+        """Nothing to stop: the recovered turn had ended (kept for the stream interface)."""
+
     def __enter__(self) -> RecoveredChatStream:
         return self
 
@@ -555,6 +582,9 @@ class AsyncRecoveredChatStream(_Recovered):
 
     async def close(self) -> None:
         """Nothing to close (kept for the stream interface)."""
+
+    async def stop(self) -> None:
+        """Nothing to stop: the recovered turn had ended (kept for the stream interface)."""
 
     async def __aenter__(self) -> AsyncRecoveredChatStream:
         return self

@@ -11,8 +11,8 @@ Three layers, the first two free of I/O and shared by the sync and async streams
 - :class:`ChatStream` / :class:`AsyncChatStream` read an open ``httpx.Response`` through
   them, one network chunk at a time (an event reaches the caller as soon as its bytes
   arrive). A stream is its own iterator, like a file: every loop continues where the
-  last one stopped, and only ``close()``, leaving the ``with`` block or the stream's
-  garbage collection closes the response.
+  last one stopped, and only ``close()``, ``stop()``, leaving the ``with`` block or the
+  stream's garbage collection closes the response.
 
 Nothing here depends on which terminal event comes last: Dify 1.10 ends a turn with
 ``workflow_finished`` then ``message_end``, 1.16 the other way round. A chat turn's body
@@ -33,7 +33,12 @@ import httpx
 
 from ._constants import MAX_EVENT_BYTES
 from ._convert import optional_uuid
-from ._exceptions import ChatStreamError, ResponseDecodeError, StreamInterruptedError
+from ._exceptions import (
+    ChatStreamError,
+    ConfigurationError,
+    ResponseDecodeError,
+    StreamInterruptedError,
+)
 from .types.chat import ChatReply
 from .types.events import (
     AgentMessageEvent,
@@ -492,14 +497,40 @@ class StreamView:
         return self._seen.workflow_run_id
 
 
-class _StreamView(StreamView):
-    """A stream over an open response: what it has seen is its state."""
+#: What a stream's request to stop its turn gives: ``None`` (sync) or an awaitable of it.
+StopResult = TypeVar("StopResult")
+
+
+class _StreamView(StreamView, Generic[StopResult]):
+    """A stream over an open response: what it has seen is its state.
+
+    ``stop_turn`` sends the stop request for a task id (``chat.stop`` with the user the
+    stream was opened for); a stream built without one cannot stop its turn.
+    """
 
     _state: ChatStreamState
+    _stop_turn: Callable[[str], StopResult] | None
 
     @property
     def _seen(self) -> ChatStreamState:
         return self._state
+
+    def _stop_request(self) -> Callable[[], StopResult] | None:
+        """The stop request to send once the stream is closed, ``None`` when there is
+        nothing to stop: no task id came yet, or the turn had ended (stopping it would
+        change nothing). :class:`ConfigurationError` for a stream built without a way
+        to send it."""
+        state = self._state
+        task_id = state._task_id
+        if task_id is None or state.ended:
+            return None
+        stop_turn = self._stop_turn
+        if stop_turn is None:
+            raise ConfigurationError(
+                f"this stream was built without a client, so it cannot stop its turn; call "
+                f"client.chat.stop({task_id!r}, user=...) instead"
+            )
+        return lambda: stop_turn(task_id)
 
     def _final(self) -> ChatReply:
         if not self._state.ended:
@@ -507,7 +538,7 @@ class _StreamView(StreamView):
         return self._state.reply()
 
 
-class ChatStream(_StreamView):
+class ChatStream(_StreamView[None]):
     """A chat answer being streamed: iterate it for typed events.
 
     Built from a response opened with ``client.send(request, stream=True)``; the stream
@@ -522,12 +553,17 @@ class ChatStream(_StreamView):
     Raises :class:`ChatStreamError` at an ``error`` event (after every event before it),
     and :class:`StreamInterruptedError` when the connection drops, no event arrives within
     the read timeout, or the body ends before the turn's end. ``response`` is the
-    ``httpx.Response`` (status, headers).
+    ``httpx.Response`` (status, headers). :meth:`stop` asks the server to stop the turn
+    and closes the stream; ``stop_turn`` is how (a stream opened by ``client.chat`` has
+    it): it sends the stop request for a task id.
     """
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(
+        self, response: httpx.Response, *, stop_turn: Callable[[str], None] | None = None
+    ) -> None:
         self.response = response
         self._state = ChatStreamState(response.request)
+        self._stop_turn = stop_turn
         self._chunks = response.iter_raw() if _unencoded(response) else response.iter_bytes()
         # One reader for the stream's life: every loop continues where the last stopped.
         self._events = self._read_events()
@@ -581,6 +617,19 @@ class ChatStream(_StreamView):
         """Close the response (safe to call more than once)."""
         self.response.close()
 
+    def stop(self) -> None:
+        """Close the stream and ask the server to stop the turn (its task, for the user the
+        stream was opened for), so that it stops running and billing its models.
+
+        Before the first event named the task, and once the turn had ended, there is
+        nothing to stop: the stream is only closed. The stream is closed first; an error
+        of the stop request is raised after that, as the usual typed errors.
+        """
+        self.close()
+        request = self._stop_request()
+        if request is not None:
+            request()
+
     def __enter__(self) -> ChatStream:
         return self
 
@@ -596,7 +645,7 @@ class ChatStream(_StreamView):
         return f"<ChatStream task_id={self._state._task_id!r} closed={self.response.is_closed}>"
 
 
-class AsyncChatStream(_StreamView):
+class AsyncChatStream(_StreamView[Awaitable[None]]):
     """The async twin of :class:`ChatStream`: ``async with`` / ``async for``, ``await``.
 
     Built from a response opened with ``await client.send(request, stream=True)`` (plain
@@ -604,12 +653,20 @@ class AsyncChatStream(_StreamView):
     itself: an ``async for`` left with ``break`` leaves the rest to the next one. Leaving
     ``async with`` or calling :meth:`close` closes the response at once; a stream that is
     garbage collected unclosed after it was read from is closed when the event loop
-    finalises its reader (leave ``async with`` to be certain).
+    finalises its reader (leave ``async with`` to be certain). ``await stream.stop()``
+    asks the server to stop the turn and closes the stream (``stop_turn``: as for
+    :class:`ChatStream`).
     """
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        stop_turn: Callable[[str], Awaitable[None]] | None = None,
+    ) -> None:
         self.response = response
         self._state = ChatStreamState(response.request)
+        self._stop_turn = stop_turn
         self._chunks = response.aiter_raw() if _unencoded(response) else response.aiter_bytes()
         # One reader for the stream's life: every loop continues where the last stopped.
         self._events = self._read_events()
@@ -661,6 +718,14 @@ class AsyncChatStream(_StreamView):
     async def close(self) -> None:
         """Close the response (safe to call more than once)."""
         await self.response.aclose()
+
+    async def stop(self) -> None:
+        """Async :meth:`ChatStream.stop`: close the stream, then ask the server to stop
+        the turn (nothing is sent before the task id came, or once the turn had ended)."""
+        await self.close()
+        request = self._stop_request()
+        if request is not None:
+            await request()
 
     async def __aenter__(self) -> AsyncChatStream:
         return self

@@ -45,6 +45,7 @@ __all__ = [
     "Parser",
     "build_parser",
     "connection_options",
+    "failure_line",
     "in_cli_words",
     "main",
     "positive_seconds",
@@ -232,6 +233,11 @@ def _report(exc: BaseException) -> tuple[str, int]:
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}", EXIT_SERVER
     return f"unexpected {type(exc).__name__}: {exc}", EXIT_SERVER
+
+
+def failure_line(exc: BaseException) -> str:
+    """A failure as one line, as the command line reports it (without ``error:``)."""
+    return _one_line(_report(exc)[0])
 
 
 def _silence_stdout() -> None:

@@ -3,7 +3,9 @@
 The answer goes to stdout as it arrives (``--json``: every event as a JSON line), the
 conversation's id to stderr once the turn ended, so ``--conversation`` can continue it.
 A server refusal, an ``error`` event or a broken stream is one line on stderr and exit
-code 1; a bad option, id or ``--inputs`` exits 2 before anything is sent.
+code 1; a bad option, id or ``--inputs`` exits 2 before anything is sent. Ctrl-C while
+the answer streams stops the turn on the server (so it stops running and billing its
+models), prints the conversation's id and exits 130.
 """
 
 from __future__ import annotations
@@ -15,11 +17,20 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from . import EXIT_CODES_HELP, EXIT_OK, CommandError, Parser, connection_options
+from . import (
+    EXIT_CODES_HELP,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    CommandError,
+    Parser,
+    connection_options,
+    failure_line,
+)
 from ._common import open_client
 
 if TYPE_CHECKING:
     from .._client import ChatflowClient
+    from .._streaming import ChatStream
     from ..types.chat import ChatReply
     from ..types.events import ChatEvent
 
@@ -33,6 +44,9 @@ examples:
   dify-chatflow chat "Hi" --json | jq -c 'select(.event == "node_finished")'
 
 configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL, --user / DIFY_USER
+
+Ctrl-C while the answer streams asks the server to stop the turn, prints the
+conversation's id on stderr and exits 130.
 
 {EXIT_CODES_HELP}"""
 
@@ -97,36 +111,62 @@ def run_chat(args: argparse.Namespace) -> int:
         }
         if args.timeout is not None:
             options["timeout"] = args.timeout
-        reply: ChatReply | None
-        if args.blocking:
-            reply = client.chat.send(args.query, **options)
-            _show_reply(reply, args.json, sys.stdout)
-            if reply.paused is not None:
-                show_paused(client, reply, sys.stdout, sys.stderr, as_json=args.json)
-                reply = None
-        else:
-            reply = _stream(client, args, options, sys.stdout)
-    if reply is not None:  # None: a paused run, shown already
-        print(f"conversation: {reply.conversation_id}", file=sys.stderr)
+        turn = _StreamedTurn(client, args, options)
+        try:
+            if args.blocking:
+                reply = client.chat.send(args.query, **options)
+                _show_reply(reply, args.json, sys.stdout)
+            else:
+                reply = turn.read(sys.stdout)
+        except KeyboardInterrupt:
+            return _interrupted(turn.stream, sys.stderr)
+        if reply.paused is not None:
+            show_paused(client, reply, sys.stdout, sys.stderr, as_json=args.json)
+            return EXIT_OK
+    print(f"conversation: {reply.conversation_id}", file=sys.stderr)
     return EXIT_OK
 
 
-def _stream(
-    client: ChatflowClient, args: argparse.Namespace, options: dict[str, Any], out: TextIO
-) -> ChatReply | None:
-    """Print the turn as it streams; its reply (``None`` once a paused run was shown)."""
-    printer = _AnswerPrinter(out, as_json=args.json)
-    with client.chat.stream(args.query, **options) as stream:
-        try:
-            for event in stream:
-                printer.show(event)
-        finally:
-            printer.end()
-        reply = stream.final_reply()
-    if reply.paused is not None:
-        show_paused(client, reply, out, sys.stderr, as_json=args.json)
-        return None
-    return reply
+class _StreamedTurn:
+    """One streamed turn; :attr:`stream` is there once the answer started (for Ctrl-C)."""
+
+    def __init__(
+        self, client: ChatflowClient, args: argparse.Namespace, options: dict[str, Any]
+    ) -> None:
+        self._client = client
+        self._args = args
+        self._options = options
+        self.stream: ChatStream | None = None
+
+    def read(self, out: TextIO) -> ChatReply:
+        """Print the turn as it streams; its reply."""
+        printer = _AnswerPrinter(out, as_json=self._args.json)
+        with self._client.chat.stream(self._args.query, **self._options) as stream:
+            self.stream = stream
+            try:
+                for event in stream:
+                    printer.show(event)
+            finally:
+                printer.end()
+            return stream.final_reply()
+
+
+def _interrupted(stream: ChatStream | None, err: TextIO) -> int:
+    """Ctrl-C during a turn: stop it on the server when its task is known (the id comes
+    with the stream's first events), and say how to go on. Another Ctrl-C while the
+    stop request is under way leaves it (the command's interruption handling ends it)."""
+    if stream is None or stream.task_id is None:
+        err.write("interrupted before the server named the turn's task: no stop request sent\n")
+        return EXIT_INTERRUPTED
+    # The conversation first: it is what the user needs to go on, even if the stop fails.
+    err.write(f"interrupted: stopping the turn (task {stream.task_id})\n")
+    err.write(f"conversation: {stream.conversation_id}\n")
+    err.flush()
+    try:
+        stream.stop()
+    except Exception as exc:
+        err.write(f"error: the stop request failed: {failure_line(exc)}\n")
+    return EXIT_INTERRUPTED
 
 
 def show_paused(
@@ -174,14 +214,15 @@ class _AnswerPrinter:
         elif isinstance(event, MessageEvent | AgentMessageEvent):
             if not event.answer:
                 return
-            out.write(event.answer)
+            # Marked before writing: a Ctrl-C during the write still ends the line.
             self._open_line = not event.answer.endswith("\n")
+            out.write(event.answer)
         elif isinstance(event, MessageReplaceEvent):
             # Text already printed cannot be taken back: say so, then print the new answer.
             self.end()
             reason = f": {event.reason}" if event.reason else ""
-            out.write(f"[the answer was replaced{reason}]\n{event.answer}")
             self._open_line = bool(event.answer) and not event.answer.endswith("\n")
+            out.write(f"[the answer was replaced{reason}]\n{event.answer}")
         else:
             return
         out.flush()

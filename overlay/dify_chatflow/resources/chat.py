@@ -177,6 +177,15 @@ class ChatFlows:
                 response=response,
             )
 
+    def stopper(self, run: Callable[[Flow[None]], R], *, user: str | None) -> Callable[[str], R]:
+        """How a stream stops its turn: :meth:`stop_flow` for a task id, for the end user
+        ``user`` names now (the stream's), run by the client's ``run`` (sync: ``None``;
+        async: an awaitable of it)."""
+        end_user = self._core.end_user(user)
+        return lambda task_id: run(
+            self.stop_flow(task_id, user=end_user, max_retries=None, timeout=NOT_GIVEN)
+        )
+
     def recover_flow(
         self, error: StreamInterruptedError, *, user: str | None, timeout: float
     ) -> Flow[ChatReply]:
@@ -549,8 +558,10 @@ class Chat(SyncAPIResource):
         )
         from .._streaming import ChatStream, open_stream  # loaded with the first stream
 
-        flow = self._flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
-        return open_stream(self._client, flow, ChatStream, what=_CHAT_STREAM)
+        flows, client = self._flows, self._client
+        flow = flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
+        wrap = partial(ChatStream, stop_turn=flows.stopper(client._run, user=payload["user"]))
+        return open_stream(client, flow, wrap, what=_CHAT_STREAM)
 
     def stop(
         self,
@@ -626,7 +637,11 @@ class Chat(SyncAPIResource):
             timeout=timeout,
             recovery_timeout=recovery_timeout,
         )
-        wrap = resumed_stream(origin, flows.replayed_reply(client._run, user=user))
+        wrap = resumed_stream(
+            origin,
+            flows.replayed_reply(client._run, user=user),
+            flows.stopper(client._run, user=user),
+        )
         return open_stream(client, flow, wrap, what=RUN_EVENTS)
 
 
@@ -695,8 +710,11 @@ class AsyncChat(AsyncAPIResource):
 
         from .._streaming import AsyncChatStream, open_async_stream
 
-        flow = partial(self._flows.open_flow, payload, max_retries=max_retries, timeout=timeout)
-        return open_async_stream(self._client, flow, AsyncChatStream, what=_CHAT_STREAM)
+        flows, client = self._flows, self._client
+        flow = partial(flows.open_flow, payload, max_retries=max_retries, timeout=timeout)
+        stop_turn = flows.stopper(client._run, user=payload["user"])
+        wrap = partial(AsyncChatStream, stop_turn=stop_turn)
+        return open_async_stream(client, flow, wrap, what=_CHAT_STREAM)
 
     async def stop(
         self,
@@ -749,5 +767,9 @@ class AsyncChat(AsyncAPIResource):
             timeout=timeout,
             recovery_timeout=recovery_timeout,
         )
-        wrap = async_resumed_stream(origin, flows.replayed_reply(client._run, user=user))
+        wrap = async_resumed_stream(
+            origin,
+            flows.replayed_reply(client._run, user=user),
+            flows.stopper(client._run, user=user),
+        )
         return open_async_stream(client, flow, wrap, what=RUN_EVENTS)

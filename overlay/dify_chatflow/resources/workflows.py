@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 import httpx
 
@@ -43,6 +43,8 @@ LogStatus = Literal["succeeded", "failed", "stopped"]
 """The run outcomes ``workflows.logs`` filters by."""
 
 _LOG_STATUSES: Final = ("succeeded", "failed", "stopped")
+
+R = TypeVar("R")
 
 #: What a run's event stream is called when its answer is not one.
 RUN_EVENTS: Final = "a workflow run's events"
@@ -78,6 +80,13 @@ class WorkflowFlows:
 
     def __init__(self, core: ClientCore) -> None:
         self._core = core
+
+    def stopper(self, run: Callable[[Flow[None]], R], *, user: str | None) -> Callable[[str], R]:
+        """How a run's event stream stops its chat turn: the chat's stop request (see
+        ``ChatFlows.stopper``)."""
+        from .chat import ChatFlows  # chat builds on this module
+
+        return ChatFlows(self._core).stopper(run, user=user)
 
     def get_run_flow(
         self, workflow_run_id: str | UUID, *, max_retries: int | None, timeout: Timeout
@@ -228,7 +237,9 @@ class Workflows(SyncAPIResource):
             include_state_snapshot=include_state_snapshot,
         )
         flow = self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
-        return open_stream(self._client, flow, WorkflowEventStream, what=RUN_EVENTS)
+        stop_turn = self._flows.stopper(self._client._run, user=user)
+        wrap = partial(WorkflowEventStream, stop_turn=stop_turn)
+        return open_stream(self._client, flow, wrap, what=RUN_EVENTS)
 
     def logs(
         self,
@@ -308,7 +319,9 @@ class AsyncWorkflows(AsyncAPIResource):
         flow = partial(
             self._flows.open_events_flow, request, max_retries=max_retries, timeout=timeout
         )
-        return open_async_stream(self._client, flow, AsyncWorkflowEventStream, what=RUN_EVENTS)
+        stop_turn = self._flows.stopper(self._client._run, user=user)
+        wrap = partial(AsyncWorkflowEventStream, stop_turn=stop_turn)
+        return open_async_stream(self._client, flow, wrap, what=RUN_EVENTS)
 
     def logs(
         self,
