@@ -208,6 +208,9 @@ def test_another_apps_annotation_is_reachable_by_id_on_1_10_only(server):
     assert answer.status == (204 if server.dialect == "1.10" else 404)
 
 
+MISSING_IN_JSON = "Missing required parameter in the JSON body"
+
+
 @pytest.mark.parametrize("content_type", ["application/json", "text/plain"])
 def test_a_body_that_is_not_json_is_an_empty_one_to_1_10(server, content_type):
     headers = {"Content-Type": content_type}
@@ -220,9 +223,7 @@ def test_a_body_that_is_not_json_is_an_empty_one_to_1_10(server, content_type):
             assert (answer.status, answer.json()) == (
                 400,
                 {
-                    "errors": {
-                        "question": "Annotation question Missing required parameter in the JSON body"
-                    },
+                    "errors": {"question": f"Annotation question {MISSING_IN_JSON}"},
                     "message": "Input payload validation failed",
                 },
             )
