@@ -74,6 +74,9 @@ def test_a_plain_request_with_an_origin_gets_the_origin_back(server):
     assert response.status == 200
     assert response.header("access-control-allow-origin") == "http://example.test"
     assert response.header("access-control-allow-methods") is None
+    vary = [value for name, value in response.headers if name == "vary"]
+    assert vary == (["Origin, Cookie"] if server.dialect == "1.16" else ["Origin"])
+    assert names(response.headers)[-3:] == ["vary", "x-version", "x-env"]
 
 
 def test_the_bare_v1_path_redirects_to_its_root(server):
@@ -87,3 +90,24 @@ def test_the_bare_v1_path_redirects_to_its_root(server):
         "<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target "
         f'URL: <a href="{target}">{target}</a>. If not, click the link.\n'
     )
+    with_query = raw(server.port, "GET", "/v1?x=1", key=None)
+    assert with_query.header("location") == "http://127.0.0.1/v1/?x=1"
+
+
+def test_a_preflight_names_methods_only_for_one_it_allows(server):
+    asked = {"Access-Control-Request-Method": "GET"}
+    plain = raw(server.port, "OPTIONS", "/info", key=None, headers=asked)
+    assert plain.header("access-control-allow-origin") == "*"
+    assert plain.header("access-control-allow-methods") == "DELETE, GET, OPTIONS, PATCH, POST, PUT"
+    assert plain.header("access-control-allow-headers") is None  # none were asked for
+    assert plain.header("vary") == ("Cookie" if server.dialect == "1.16" else None)
+    trace = {"Origin": "http://example.test", "Access-Control-Request-Method": "TRACE"}
+    refused = raw(server.port, "OPTIONS", "/info", key=None, headers=trace)
+    assert refused.header("access-control-allow-origin") == "http://example.test"
+    assert refused.header("access-control-allow-methods") is None
+
+
+def test_a_head_request_gets_the_cors_headers_too(server):
+    response = raw(server.port, "HEAD", "/info")
+    assert response.status == 200
+    assert response.header("access-control-allow-origin") == "*"

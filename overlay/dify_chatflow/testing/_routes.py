@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -185,7 +186,7 @@ def handle(
     options = state.options
     route = _matched(state, path)
     if route is None:
-        reply = _unrouted(path, headers)
+        reply = _unrouted(path, query, headers)
     elif method != "OPTIONS" and route[0].handlers.get(_as_get(method)) is None:
         # Routing refuses the method before the blueprint's CORS layer sees the request.
         reply = error(405, "method_not_allowed", _MSG_METHOD).reply
@@ -229,11 +230,14 @@ def _matched(state: ServerState, path: str) -> tuple[Route, tuple[str, ...]] | N
     return None
 
 
-def _unrouted(path: str, headers: Mapping[str, str]) -> Reply:
-    """No route: Flask redirects ``/v1`` to the blueprint's root, else an HTML 404."""
+def _unrouted(path: str, query: Mapping[str, str], headers: Mapping[str, str]) -> Reply:
+    """No route: Flask redirects ``/v1`` to the blueprint's root (keeping the query),
+    else an HTML 404."""
     if path != "/v1":
         return Reply(404, HTML_NOT_FOUND, HTML)
     target = f"http://{headers.get('host', '127.0.0.1')}/v1/"
+    if query:
+        target += "?" + urllib.parse.urlencode(query)
     shown = html.escape(target)
     page = (
         "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n"
