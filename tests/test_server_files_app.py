@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import re
 from collections.abc import Iterator
 
 import pytest
 from dify_chatflow.testing import DifyTestServer
-from server_support import DIALECTS, KEY, USER, FormPart, post_form, raw
+from server_support import DIALECTS, KEY, USER, FormPart, chat, post_form, raw
 
 UPLOAD_KEYS = {
     "1.10": [
@@ -145,6 +148,72 @@ def test_an_uploaded_file_goes_with_a_message(server):
     assert message_file["url"].startswith(preview)  # a signed link, as the upload's source_url
     assert "&nonce=" in message_file["url"]
     assert "&sign=" in message_file["url"]
+
+
+WORKFLOW_FILE_KEYS = {
+    "1.10": [
+        "dify_model_identity",
+        "id",
+        "tenant_id",
+        "type",
+        "transfer_method",
+        "remote_url",
+        "related_id",
+        "filename",
+        "extension",
+        "mime_type",
+        "size",
+        "url",
+    ],
+    "1.16": [
+        "dify_model_identity",
+        "id",
+        "type",
+        "transfer_method",
+        "remote_url",
+        "reference",
+        "filename",
+        "extension",
+        "mime_type",
+        "size",
+        "related_id",
+        "url",
+    ],
+}
+
+
+def test_the_workflow_sees_a_sent_file_as_difys_file_model(server):
+    server.add_app(KEY, file_upload=True)
+    file_id = upload(
+        server, ("user", None, None, USER.encode()), ("file", "n.txt", "text/plain", b"hi")
+    ).json()["id"]
+    files = [{"type": "document", "transfer_method": "local_file", "upload_file_id": file_id}]
+    events = chat(server.port, "read it", files=files).events()
+    (seen,) = events[0]["data"]["inputs"]["sys.files"]
+    assert list(seen) == WORKFLOW_FILE_KEYS[server.dialect]
+    assert (seen["dify_model_identity"], seen["id"], seen["related_id"]) == (
+        "__dify__file__",
+        None,
+        file_id,
+    )
+    assert (seen["filename"], seen["extension"], seen["mime_type"], seen["size"]) == (
+        "n.txt",
+        ".txt",
+        "text/plain",
+        2,
+    )
+    link = re.compile(
+        rf"http://127\.0\.0\.1/files/{file_id}/file-preview\?timestamp=\d+"
+        r"&nonce=[0-9a-f]{32}&sign=[A-Za-z0-9_-]{43}%3D"
+    )
+    assert link.fullmatch(seen["url"])
+    if server.dialect == "1.16":
+        record = base64.urlsafe_b64decode(seen["reference"].removeprefix("dify-file-ref:"))
+        assert json.loads(record) == {"record_id": file_id}
+        assert seen["remote_url"] == ""
+    else:
+        assert link.fullmatch(seen["remote_url"])  # a link of its own
+        assert seen["remote_url"] != seen["url"]
 
 
 def test_a_repeated_file_field_is_one_file_the_first(server):

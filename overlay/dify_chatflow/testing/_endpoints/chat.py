@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -24,6 +26,36 @@ _MISSING: Final = object()
 # The app's file upload settings beside its file types (``GET /parameters`` shows them).
 _ALLOWED_EXTENSIONS: Final[tuple[str, ...]] = ()
 _FILE_LIMIT: Final = 3
+_WORKFLOW_FILE_KEYS: Final = {
+    False: (
+        "dify_model_identity",
+        "id",
+        "tenant_id",
+        "type",
+        "transfer_method",
+        "remote_url",
+        "related_id",
+        "filename",
+        "extension",
+        "mime_type",
+        "size",
+        "url",
+    ),
+    True: (
+        "dify_model_identity",
+        "id",
+        "type",
+        "transfer_method",
+        "remote_url",
+        "reference",
+        "filename",
+        "extension",
+        "mime_type",
+        "size",
+        "related_id",
+        "url",
+    ),
+}
 _SEND: Final = ("chat", "chat.send")  # what a stream fault is aimed at
 # The ``help`` texts of 1.10's chat parser arguments: they lead its validation texts.
 _HELP_INPUTS: Final = "Input parameters for chat"
@@ -128,12 +160,17 @@ def _check_conversation_id(call: Call, checks: Checks, value: object) -> None:
         checks.fail_restx("conversation_id", _HELP_CONVERSATION, f"{value} is not a valid uuid.")
 
 
-def _message_files(call: Call, app: App, files: object) -> tuple[Mapping[str, object], ...]:
-    """The files of a message as Dify builds them: each checked against the upload
-    and against the app's file upload settings, in order; a refusal names the first."""
+_FileList = tuple[Mapping[str, object], ...]
+
+
+def _message_files(call: Call, app: App, files: object) -> tuple[_FileList, _FileList]:
+    """The files of a message as Dify builds them, as ``GET /messages`` lists them and as
+    the workflow sees them (``sys.files``): each checked against the upload and against
+    the app's file upload settings, in order; a refusal names the first."""
     if not isinstance(files, list):
-        return ()
+        return (), ()
     built = []
+    seen = []
     for item in files:
         if not isinstance(item, dict):
             raise error(400, "invalid_param", "Invalid file: every file must be an object")
@@ -162,10 +199,43 @@ def _message_files(call: Call, app: App, files: object) -> tuple[Mapping[str, ob
                 "upload_file_id": upload_id,
             }
         )
+        seen.append(_workflow_file(call, app, item, uploaded))
     if len(built) > _FILE_LIMIT:
         message = f"Number of files exceeds the maximum limit {_FILE_LIMIT}"
         raise error(400, "invalid_param", message)
-    return tuple(built)
+    return tuple(built), tuple(seen)
+
+
+def _workflow_file(
+    call: Call, app: App, item: Mapping[str, object], uploaded: UploadedFile | None
+) -> dict[str, object]:
+    """One of ``sys.files``: Dify's file model as the dialect dumps it."""
+    remote = item.get("url")
+    link = preview_url(call, uploaded) if uploaded else remote
+    related = uploaded.id if uploaded else None
+    reference = None
+    if related is not None:
+        record = json.dumps({"record_id": related}, separators=(",", ":")).encode()
+        reference = "dify-file-ref:" + base64.urlsafe_b64encode(record).decode()
+    values: dict[str, object] = {
+        "dify_model_identity": "__dify__file__",
+        "id": None,
+        "tenant_id": app.tenant_id,
+        "type": item.get("type") or "custom",
+        "transfer_method": item.get("transfer_method"),
+        # 1.10 fills it with a link of its own even for a local file; 1.16 only for a remote one
+        "remote_url": (remote or "")
+        if call.new
+        else (preview_url(call, uploaded) if uploaded else remote),
+        "reference": reference,
+        "related_id": related,
+        "filename": uploaded.name if uploaded else None,
+        "extension": "." + uploaded.extension if uploaded else None,
+        "mime_type": uploaded.mime_type if uploaded else None,
+        "size": uploaded.size if uploaded else -1,
+        "url": link,
+    }
+    return {key: values[key] for key in _WORKFLOW_FILE_KEYS[call.new]}
 
 
 def _upload_of(call: Call, app: App, upload_id: object) -> UploadedFile:
@@ -211,7 +281,9 @@ def send_message(call: Call) -> Reply:
     if conversation_id:
         known = call.owned_conversation(str(uuid.UUID(conversation_id)), user, hint=True)
     # Dify drops the files of a message when the app's file upload feature is off.
-    files = _message_files(call, app, payload.get("files")) if app.file_upload else ()
+    files, workflow_files = (
+        _message_files(call, app, payload.get("files")) if app.file_upload else ((), ())
+    )
     if known is not None:
         conv = known
         inputs: Mapping[str, object] = dict(conv.inputs)  # Dify keeps the first turn's inputs
@@ -241,7 +313,7 @@ def send_message(call: Call) -> Reply:
     store.add_message(conv, message)
     system = SystemVariables(
         query=query,
-        files=tuple(dict(f) for f in files),
+        files=workflow_files,
         conversation_id=conv.id,
         user_id=user,
         dialogue_count=len(history) + 1,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import secrets
+import urllib.parse
 import uuid
 from dataclasses import dataclass
 from typing import Final
@@ -108,8 +110,13 @@ def preview_url(call: Call, uploaded: UploadedFile) -> str:
     host = call.headers.get("host", "127.0.0.1")
     return (
         f"http://{host}/files/{uploaded.id}/file-preview?timestamp={uploaded.created_at}"
-        f"&nonce={secrets.token_hex(16)}&sign={secrets.token_urlsafe(32)}"
+        f"&nonce={secrets.token_hex(16)}&sign={_signature()}"
     )
+
+
+def _signature() -> str:
+    # An HMAC-SHA256 digest in URL-safe base64, its padding escaped in the query.
+    return urllib.parse.quote(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
 
 
 def upload_file(call: Call) -> Reply:
