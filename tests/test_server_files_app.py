@@ -272,6 +272,35 @@ def test_the_files_of_a_message_are_checked_against_the_upload_and_the_app(serve
     assert parameters["file_upload"]["allowed_file_types"] == ["image", "document"]
 
 
+def test_a_files_transfer_method_type_and_url_are_read_as_the_dialect_does(server):
+    server.add_app(KEY, file_upload=True)
+    file_id = upload(
+        server, ("user", None, None, USER.encode()), ("file", "n.txt", "text/plain", b"hi")
+    ).json()["id"]
+    new = server.dialect == "1.16"
+    refusals = [
+        (
+            {"type": "document", "transfer_method": "foo", "upload_file_id": file_id},
+            "'foo' is not a valid FileTransferMethod"
+            if new
+            else "No matching enum found for value 'foo'",
+        ),
+        (local(file_id, "foo"), "'foo' is not a valid FileType"),
+    ]
+    if not new:  # 1.16 takes a remote file without a url
+        refusals.append(({"type": "document", "transfer_method": "remote_url"}, "Invalid file url"))
+    for file, message in refusals:
+        response = chat_with_files(server, [file])
+        assert (response.status, response.json()["message"]) == (400, message)
+    number = chat_with_files(server, [local(5)])
+    if new:
+        assert (number.status, number.json()["message"]) == (400, "Invalid upload file id")
+    else:  # 1.10 fails on it inside the run: the chat controller's catch-all
+        assert (number.status, number.json()["code"]) == (500, "internal_server_error")
+    untransferred: dict[str, object] = {"type": "document", "upload_file_id": "nope"}
+    assert chat_with_files(server, [untransferred, {}]).status == 200  # left out
+
+
 def test_a_custom_file_needs_an_allowed_extension_and_the_app_allows_none(server):
     server.add_app(KEY, file_upload=True)
     file_id = upload(

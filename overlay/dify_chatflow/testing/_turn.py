@@ -21,7 +21,7 @@ from ._human import FormSubmission, HumanInput, PendingForm, RunLog
 from ._store import App, Conversation, Store, StoredMessage, WorkflowRun, answer_outputs
 from ._stream import PING, Sink, event_bytes
 
-__all__ = ["SystemVariables", "Turn", "echo", "empty_usage", "new_run"]
+__all__ = ["SystemVariables", "Turn", "chat_internal_error", "echo", "empty_usage", "new_run"]
 
 _START_NODE: Final = "1700000000000"
 _ANSWER_NODE: Final = "answer"
@@ -620,10 +620,15 @@ def blocking_error(fault: Fault) -> Reply:
     ``rate_limit_error``, ...), except that the stream's 500 ``internal_server_error``
     becomes werkzeug's ``InternalServerError`` with its own text (both 1.10 and 1.16)."""
     if fault.status_code == 500:
-        payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
-    else:
-        payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
+        return chat_internal_error()
+    payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
     return Reply(fault.status_code, dump_error(payload), JSON)
+
+
+def chat_internal_error() -> Reply:
+    """The chat controller's answer to an error it has no answer of its own for."""
+    payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
+    return Reply(500, dump_error(payload), JSON)
 
 
 def _error_text(exc: Exception) -> str:

@@ -9,11 +9,11 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from ..._chat_inputs import InputValidationError, check_inputs
-from .._context import Call, Checks, Reply, error, internal_error, json_reply, lax_bool
+from .._context import Call, Checks, Reply, Stop, error, internal_error, json_reply, lax_bool
 from .._faults import Fault
-from .._store import NIL_UUID, App, StoredMessage, UploadedFile
+from .._store import FILE_TYPES, NIL_UUID, App, StoredMessage, UploadedFile
 from .._stream import Job
-from .._turn import SystemVariables, Turn, new_run
+from .._turn import SystemVariables, Turn, chat_internal_error, new_run
 from ._spec import RouteSpec
 from .files import preview_url
 
@@ -26,6 +26,7 @@ _MISSING: Final = object()
 # The app's file upload settings beside its file types (``GET /parameters`` shows them).
 _ALLOWED_EXTENSIONS: Final[tuple[str, ...]] = ()
 _FILE_LIMIT: Final = 3
+_TRANSFER_METHODS: Final = ("remote_url", "local_file", "tool_file", "datasource_file")
 _WORKFLOW_FILE_KEYS: Final = {
     False: (
         "dify_model_identity",
@@ -177,9 +178,20 @@ def _message_files(call: Call, app: App, files: object) -> tuple[_FileList, _Fil
         method = item.get("transfer_method")
         if not method:
             continue  # Dify leaves out a file without a transfer method
+        if method not in _TRANSFER_METHODS:
+            text = f"{method!r} is not a valid FileTransferMethod"
+            if not call.new:
+                text = f"No matching enum found for value {method!r}"
+            raise error(400, "invalid_param", text)
         upload_id = item.get("upload_file_id")
-        uploaded = _upload_of(call, app, upload_id) if method == "local_file" else None
+        uploaded = None
+        if method == "local_file" or (method == "remote_url" and upload_id and call.new):
+            uploaded = _upload_of(call, app, upload_id)
+        elif method == "remote_url" and not call.new and not item.get("url"):
+            raise error(400, "invalid_param", "Invalid file url")
         kind = item.get("type") or "custom"
+        if uploaded is not None and kind not in FILE_TYPES:
+            raise error(400, "invalid_param", f"{kind!r} is not a valid FileType")
         name = uploaded.name if uploaded else None
         extension = "." + uploaded.extension if uploaded else ""
         if (kind not in app.allowed_file_types and kind != "custom") or (
@@ -240,13 +252,16 @@ def _workflow_file(
 
 def _upload_of(call: Call, app: App, upload_id: object) -> UploadedFile:
     """The uploaded file a ``local_file`` names: one of this app's workspace."""
-    if not upload_id:
+    if upload_id and not isinstance(upload_id, str) and not call.new:
+        # 1.10 hands it to uuid.UUID, which fails on a non-string
+        raise Stop(chat_internal_error())
+    if not upload_id or not isinstance(upload_id, str):
         raise error(400, "invalid_param", "Invalid upload file id")
     try:
-        uuid.UUID(str(upload_id))
+        uuid.UUID(upload_id)
     except ValueError:
         raise error(400, "invalid_param", "Invalid upload file id format") from None
-    uploaded = call.store.file(str(upload_id))
+    uploaded = call.store.file(upload_id)
     owner = call.store.app(uploaded.api_key) if uploaded else None
     if uploaded is None or owner is None or owner.tenant_id != app.tenant_id:
         raise error(400, "invalid_param", "Invalid upload file")
