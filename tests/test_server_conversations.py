@@ -227,6 +227,18 @@ def test_rename_without_a_name_is_500_on_1_10_and_400_on_1_16(server, clock):
         assert body["message"].startswith("1 validation error for ConversationRenamePayload\n")
 
 
+def test_a_name_longer_than_its_column_is_refused_by_the_database(server, clock):
+    (conv,) = start(server, clock, "q")
+    url = f"/conversations/{conv}/name"
+    too_long = raw(server.port, "POST", url, {"name": "x" * 256, "user": USER})
+    assert (too_long.status, too_long.json()) == (
+        500,
+        {"message": "Internal Server Error", "code": "unknown", "status": 500},
+    )
+    fits = raw(server.port, "POST", url, {"name": "x" * 255, "user": USER})
+    assert (fits.status, fits.json()["name"]) == (200, "x" * 255)
+
+
 def test_rename_an_unknown_conversation_is_404_without_a_hint(server):
     url = f"/conversations/{uuid.uuid4()}/name"
     response = raw(server.port, "POST", url, {"name": "x", "user": USER})

@@ -216,6 +216,27 @@ def test_the_workflow_sees_a_sent_file_as_difys_file_model(server):
         assert seen["remote_url"] != seen["url"]
 
 
+def test_a_file_name_with_a_path_separator_is_refused_and_a_long_one_cut(server):
+    refused = ["a/b.txt", "a\\b.txt"] + ([] if server.dialect == "1.16" else ["a:b.txt", "a?.txt"])
+    for name in refused:
+        answer = upload(server, ("file", name, "text/plain", b"x"))
+        assert (answer.status, answer.json()) == (
+            400,
+            {
+                "code": "invalid_param",
+                "message": "Filename contains invalid characters",
+                "status": 400,
+            },
+        )
+    if server.dialect == "1.16":
+        assert upload(server, ("file", "a:b?.txt", "text/plain", b"x")).status == 201
+    long_name = "n" * 250 + ".part.TXT"
+    cut = upload(server, ("file", long_name, "text/plain", b"x")).json()
+    assert (cut["name"], cut["extension"]) == ("n" * 200 + ".txt", "txt")
+    hidden = upload(server, ("file", ".env", "text/plain", b"x")).json()
+    assert (hidden["name"], hidden["extension"]) == (".env", "")  # a dot file has no extension
+
+
 def test_a_repeated_file_field_is_one_file_the_first(server):
     response = upload(
         server,

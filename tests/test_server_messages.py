@@ -122,6 +122,11 @@ def test_a_message_shows_how_long_its_answer_took_and_a_decimal_zero_price(serve
     assert message.provider_response_latency == latency
 
 
+def test_an_empty_conversation_id_lists_nothing(server, clock):
+    conversation(server, clock, "one")
+    assert history(server, "") == {"limit": 20, "has_more": False, "data": []}
+
+
 def test_first_id_pages_to_older_messages(server, clock):
     conv = conversation(server, clock, "m1", "m2", "m3", "m4", "m5")
     newest = history(server, conv, limit=2)

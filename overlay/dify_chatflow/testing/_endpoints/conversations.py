@@ -105,8 +105,9 @@ def rename_conversation(call: Call) -> Reply:
         if not first:
             raise error(400, "invalid_param", "")
         name = conversation_name(first[0].query)
-    elif name is None:
-        raise internal_error()  # 1.10 writes a NULL name and the database refuses it
+    elif name is None or len(name) > _NAME_COLUMN:
+        # 1.10 writes a NULL name, either dialect an overlong one: the database refuses it
+        raise internal_error()
     renamed = call.store.rename(conv, name)
     return json_reply(200, conversation_body(renamed))
 
@@ -127,6 +128,8 @@ def delete_conversation(call: Call) -> Reply:
     call.store.delete(conv)
     return Reply(204, b"", JSON)
 
+
+_NAME_COLUMN: Final = 255  # characters the conversation name column holds
 
 ROUTES: Final = (
     RouteSpec("conversations.list", list_conversations),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import posixpath
 import secrets
 import urllib.parse
 import uuid
@@ -19,6 +20,9 @@ _MSG_NO_FILE: Final = "Please upload your file."
 _MSG_TOO_MANY: Final = "Only one file is allowed."
 _MSG_TYPE: Final = "File type not allowed."
 _MSG_NO_NAME: Final = "The specified filename does not exist."
+_NAME_LENGTH: Final = 200
+# 1.16 refuses only path separators in a file name; 1.10 also what Windows refuses.
+_BAD_NAME_CHARACTERS: Final = {False: '/\\:*?"<>|', True: "/\\"}
 # The answer's keys: 1.10's marshal fields, or 1.16's response model in its field order.
 _UPLOAD_KEYS: Final = {
     False: (
@@ -135,19 +139,24 @@ def upload_file(call: Call) -> Reply:
         raise error(415, "unsupported_file_type", _MSG_TYPE)
     if not part.filename:
         raise error(400, "filename_not_exists_error", _MSG_NO_NAME)
+    name = part.filename
+    extension = posixpath.splitext(name)[1].lstrip(".").lower()
+    if any(c in name for c in _BAD_NAME_CHARACTERS[call.new]):
+        raise error(400, "invalid_param", "Filename contains invalid characters")
+    if len(name) > _NAME_LENGTH:  # Dify keeps the start of a long name and its extension
+        name = name.split(".")[0][:_NAME_LENGTH] + "." + extension
     if len(part.data) > app.file_size_limit:
         raise error(
             413, "file_too_large", f"File size exceeded. {len(part.data)} > {app.file_size_limit}"
         )
     store = call.store
     end_user = store.end_user(app.api_key, user)
-    extension = part.filename.rpartition(".")[2].lower() if "." in part.filename else ""
     uploaded = UploadedFile(
         id=str(uuid.uuid4()),
         api_key=app.api_key,
         user=user,
         end_user_id=end_user.id,
-        name=part.filename,
+        name=name,
         size=len(part.data),
         extension=extension,
         mime_type=part.content_type.split(";", 1)[0].strip(),
