@@ -94,6 +94,13 @@ def test_the_bare_v1_path_redirects_to_its_root(server):
     assert with_query.header("location") == "http://127.0.0.1/v1/?x=1"
 
 
+def test_doubled_slashes_redirect_to_the_route_they_name_once_merged(server):
+    response = raw(server.port, "GET", "/v1//info?a=b", key=None)
+    assert response.status == 308
+    assert response.header("location") == "http://127.0.0.1/v1/info?a=b"
+    assert raw(server.port, "GET", "/v1//nowhere", key=None).status == 404
+
+
 def test_a_preflight_names_methods_only_for_one_it_allows(server):
     asked = {"Access-Control-Request-Method": "GET"}
     plain = raw(server.port, "OPTIONS", "/info", key=None, headers=asked)

@@ -186,7 +186,7 @@ def handle(
     options = state.options
     route = _matched(state, path)
     if route is None:
-        reply = _unrouted(path, query, headers)
+        reply = _unrouted(state, path, query, headers)
     elif method != "OPTIONS" and route[0].handlers.get(_as_get(method)) is None:
         # Routing refuses the method before the blueprint's CORS layer sees the request.
         reply = error(405, "method_not_allowed", _MSG_METHOD).reply
@@ -230,12 +230,19 @@ def _matched(state: ServerState, path: str) -> tuple[Route, tuple[str, ...]] | N
     return None
 
 
-def _unrouted(path: str, query: Mapping[str, str], headers: Mapping[str, str]) -> Reply:
-    """No route: Flask redirects ``/v1`` to the blueprint's root (keeping the query),
-    else an HTML 404."""
-    if path != "/v1":
+def _unrouted(
+    state: ServerState, path: str, query: Mapping[str, str], headers: Mapping[str, str]
+) -> Reply:
+    """No route: Flask redirects ``/v1`` to the blueprint's root and a path with doubled
+    slashes to the route it names once merged (keeping the query), else an HTML 404."""
+    merged = re.sub("/{2,}", "/", path)
+    if path == "/v1":
+        target = "/v1/"
+    elif merged != path and _matched(state, merged) is not None:
+        target = merged
+    else:
         return Reply(404, HTML_NOT_FOUND, HTML)
-    target = f"http://{headers.get('host', '127.0.0.1')}/v1/"
+    target = f"http://{headers.get('host', '127.0.0.1')}{target}"
     if query:
         target += "?" + urllib.parse.urlencode(query)
     shown = html.escape(target)
