@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -106,200 +106,133 @@ OTHER = uuid.UUID("7c1e9d34-8f2a-4b6c-a5d0-3e4f5a6b7c8d")
 TOKEN = "form-token-1"
 
 
-def _sample_calls() -> dict[
-    str, tuple[Callable[[], dict[str, Any]], dict[str, object], dict[str, Any]]
-]:
-    """For each registry operation: a call of its ``_binding`` function as the overlay makes
-    it, the path values it passes, and what the request must carry besides method + path
-    (``params`` / ``json``, or ``files`` part names)."""
-    from dify_chatflow import _binding as b
+def sample_bodies() -> dict[str, dict[str, Any]]:
+    """The one thing a contract sample cannot derive from the registry: a body the
+    operation's request model takes (a JSON object, or multipart parts by name)."""
+    from dify_chatflow._binding import Upload
 
-    c, o, user = CONVERSATION, OTHER, "u-1"
-    chat = {
-        "query": "hi",
-        "inputs": {"n": 1},
-        "response_mode": "streaming",
-        "user": user,
-        "conversation_id": str(c),
-        "auto_generate_name": False,
-        "files": [{"type": "document", "transfer_method": "local_file", "upload_file_id": str(o)}],
-    }
-    form = {"inputs": {"comment": "ok"}, "action": "approve", "user": user}
-    upload = io.BytesIO(b"%PDF-1.4")
-    audio = io.BytesIO(b"ID3")
-    speech = {"text": "hello", "message_id": str(o), "voice": "alloy", "user": user}
-    note = {"question": "q?", "answer": "a."}
-    reply = {
-        "score_threshold": 0.9,
-        "embedding_provider_name": "openai",
-        "embedding_model_name": "text-embedding-3-small",
-    }
+    user = "u-1"
     return {
-        "variables.update": (
-            lambda: b.update_conversation_variable(c, o, {"value": ["a", 1], "user": user}),
-            {"conversation_id": c, "variable_id": o},
-            {"json": {"value": ["a", 1], "user": user}},
-        ),
-        "variables.list": (
-            lambda: b.list_conversation_variables(c, user=user, last_id=o, limit=100),
-            {"conversation_id": c},
-            {"params": {"user": user, "last_id": str(o), "limit": 100}},
-        ),
-        "chat.send": (lambda: b.send_chat_message(chat), {}, {"json": chat}),
-        "chat.stop": (
-            lambda: b.stop_chat_message(o, {"user": user}),
-            {"task_id": o},
-            {"json": {"user": user}},
-        ),
-        "conversations.list": (
-            lambda: b.list_conversations(user=user, last_id=o, limit=100, sort_by="-updated_at"),
-            {},
-            {"params": {"user": user, "last_id": str(o), "limit": 100, "sort_by": "-updated_at"}},
-        ),
-        "conversations.rename": (
-            lambda: b.rename_conversation(c, {"name": "n", "auto_generate": False, "user": user}),
-            {"conversation_id": c},
-            {"json": {"name": "n", "auto_generate": False, "user": user}},
-        ),
-        "conversations.delete": (
-            lambda: b.delete_conversation(c, {"user": user}),
-            {"conversation_id": c},
-            {"json": {"user": user}},
-        ),
-        "messages.list": (
-            lambda: b.list_messages(user=user, conversation_id=c, first_id=o, limit=100),
-            {},
-            {"params": {"user": user, "conversation_id": str(c), "first_id": str(o), "limit": 100}},
-        ),
-        "messages.feedback": (
-            lambda: b.send_message_feedback(o, {"rating": None, "user": user, "content": "x"}),
-            {"message_id": o},
-            {"json": {"rating": None, "user": user, "content": "x"}},
-        ),
-        "messages.suggested": (
-            lambda: b.list_suggested_questions(o, user=user),
-            {"message_id": o},
-            {"params": {"user": user}},
-        ),
-        "files.upload": (
-            lambda: b.upload_file(upload, filename="a.pdf", mime_type="application/pdf", user=user),
-            {},
-            {"files": ["file", "user"]},
-        ),
-        "app.info": (b.get_app_info, {}, {}),
-        "app.parameters": (b.get_app_parameters, {}, {}),
-        "app.meta": (b.get_app_meta, {}, {}),
-        "app.site": (b.get_app_site, {}, {}),
-        "workflows.get_run": (lambda: b.get_workflow_run(o), {"workflow_run_id": o}, {}),
-        "workflows.events": (
-            lambda: b.stream_workflow_events(
-                o, user=user, continue_on_pause=True, include_state_snapshot=None
-            ),
-            {"workflow_run_id": o},
-            {"params": {"user": user, "continue_on_pause": True}},
-        ),
-        "forms.get": (lambda: b.get_human_input_form(TOKEN), {"form_token": TOKEN}, {}),
-        "forms.submit": (
-            lambda: b.submit_human_input_form(TOKEN, form),
-            {"form_token": TOKEN},
-            {"json": form},
-        ),
-        "end_users.get": (lambda: b.get_end_user(o), {"end_user_id": o}, {}),
-        "files.preview": (
-            lambda: b.get_file_preview(o, user=user, as_attachment=True),
-            {"file_id": o},
-            {"params": {"user": user, "as_attachment": True}},
-        ),
-        "app.feedbacks": (
-            lambda: b.list_app_feedbacks(page=2, limit=101),
-            {},
-            {"params": {"page": 2, "limit": 101}},
-        ),
-        "audio.to_text": (
-            lambda: b.audio_to_text(audio, filename="a.mp3", mime_type="audio/mp3", user=user),
-            {},
-            {"files": ["file", "user"]},
-        ),
-        "audio.to_audio": (
-            lambda: b.text_to_audio(speech),
-            {},
-            {"json": speech},
-        ),
-        "annotations.list": (
-            lambda: b.list_annotations(page=3, limit=100, keyword="refund"),
-            {},
-            {"params": {"page": 3, "limit": 100, "keyword": "refund"}},
-        ),
-        "annotations.create": (
-            lambda: b.create_annotation(note),
-            {},
-            {"json": note},
-        ),
-        "annotations.update": (
-            lambda: b.update_annotation(o, note),
-            {"annotation_id": o},
-            {"json": note},
-        ),
-        "annotations.delete": (lambda: b.delete_annotation(o), {"annotation_id": o}, {}),
-        "annotations.reply": (
-            lambda: b.set_annotation_reply("enable", reply),
-            {"action": "enable"},
-            {"json": reply},
-        ),
-        "annotations.reply_job": (
-            lambda: b.get_annotation_reply_job("disable", o),
-            {"action": "disable", "job_id": o},
-            {},
-        ),
-        "workflows.logs": (
-            lambda: b.list_workflow_logs(
-                page=1,
-                limit=100,
-                keyword="k",
-                status="failed",
-                created_before="2026-12-05T19:08:51",
-                created_after=None,
-                end_user_session_id="s-1",
-            ),
-            {},
-            {
-                "params": {
-                    "page": 1,
-                    "limit": 100,
-                    "keyword": "k",
-                    "status": "failed",
-                    "created_at__before": "2026-12-05T19:08:51",
-                    "created_by_end_user_session_id": "s-1",
-                }
-            },
-        ),
+        "variables.update": {"value": ["a", 1], "user": user},
+        "chat.send": {
+            "query": "hi",
+            "inputs": {"n": 1},
+            "response_mode": "streaming",
+            "user": user,
+            "conversation_id": str(CONVERSATION),
+            "auto_generate_name": False,
+            "files": [
+                {"type": "document", "transfer_method": "local_file", "upload_file_id": str(OTHER)}
+            ],
+        },
+        "chat.stop": {"user": user},
+        "conversations.rename": {"name": "n", "auto_generate": False, "user": user},
+        "conversations.delete": {"user": user},
+        "messages.feedback": {"rating": None, "user": user, "content": "x"},
+        "files.upload": {
+            "file": Upload(io.BytesIO(b"%PDF-1.4"), "a.pdf", "application/pdf"),
+            "user": user,
+        },
+        "forms.submit": {"inputs": {"comment": "ok"}, "action": "approve", "user": user},
+        "audio.to_text": {"file": Upload(io.BytesIO(b"ID3"), "a.mp3", "audio/mp3"), "user": user},
+        "audio.to_audio": {
+            "text": "hello",
+            "message_id": str(OTHER),
+            "voice": "alloy",
+            "user": user,
+        },
+        "annotations.create": {"question": "q?", "answer": "a."},
+        "annotations.update": {"question": "q?", "answer": "a."},
+        "annotations.reply": {
+            "score_threshold": 0.9,
+            "embedding_provider_name": "openai",
+            "embedding_model_name": "text-embedding-3-small",
+        },
     }
+
+
+# A sample value for each JSON schema a registry row gives a path or query parameter.
+_UUIDS = (CONVERSATION, OTHER)
+_BY_TYPE: dict[str, object] = {"string": "u-1", "integer": 100, "boolean": True}
+
+
+def _sample_value(schema: dict[str, Any], index: int) -> object:
+    if schema.get("format") == "uuid":
+        return _UUIDS[index % len(_UUIDS)]
+    return _BY_TYPE[str(schema.get("type"))]
+
+
+@dataclass(frozen=True)
+class ContractSample:
+    """One registry operation built through ``_binding.build`` with sample values, and what
+    the request must carry besides method + path (``params`` / ``json``, or ``files``
+    part names)."""
+
+    path_values: dict[str, object]
+    query: dict[str, object]
+    body: dict[str, Any] | None
+    carried: dict[str, Any]
+
+    def build(self, name: str) -> dict[str, Any]:
+        from dify_chatflow import _binding
+
+        return _binding.build(name, *self.path_values.values(), query=self.query, body=self.body)
+
+
+def contract_samples() -> tuple[dict[str, ContractSample], list[str]]:
+    """A sample for every registry operation, derived from its row (path and query values
+    from their schemas; the body from :func:`sample_bodies`), and the operations for which
+    none can be made."""
+    from dify_chatflow import _registry
+
+    bodies = sample_bodies()
+    samples: dict[str, ContractSample] = {}
+    missing: list[str] = []
+    for op in _registry.OPERATIONS:
+        path_values: dict[str, object] = {
+            name: (TOKEN if op.path_schema(name).get("format") != "uuid" else _UUIDS[index])
+            for index, name in enumerate(op.path_parameters)
+        }
+        query = {name: _sample_value(schema, 1) for name, schema in op.query.items()}
+        carried: dict[str, Any] = {}
+        if query:
+            carried["params"] = {
+                name: str(value) if isinstance(value, uuid.UUID) else value
+                for name, value in query.items()
+            }
+        body = None
+        if op.body != "none":
+            if op.name not in bodies:
+                missing.append(f"{op.name}: no sample body in the contract test")
+                continue
+            body = bodies[op.name]
+            carried["files" if op.body == "multipart" else "json"] = (
+                list(body) if op.body == "multipart" else body
+            )
+        samples[op.name] = ContractSample(path_values, query, body, carried)
+    return samples, missing
 
 
 def contract_problems(documented: set[str] | None = None) -> list[str]:
     """Every way the importable generated tree breaks the registry's contract.
 
     For each operation of ``dify_chatflow._registry`` the spec documents (*documented*:
-    registry names; ``None`` means all), its ``_binding`` function must build the request
-    the registry describes: method, path, and the query / JSON / multipart the overlay
+    registry names; ``None`` means all), ``_binding.build`` must build the request the
+    registry describes: method, path, and the query / JSON / multipart the overlay
     passes. An operation the spec does not document must fail with
     ``OperationUnavailableError``. Imports the overlay, so call it in a subprocess to check
     another generated tree. Returns one line per problem; empty when whole.
     """
     from dify_chatflow import _binding, _registry
 
-    calls = _sample_calls()
-    problems = [
-        f"{name}: no sample call in the contract test"
-        for name in (op.name for op in _registry.OPERATIONS)
-        if name not in calls
-    ]
+    samples, problems = contract_samples()
     for op in _registry.OPERATIONS:
-        if op.name not in calls:
+        if op.name not in samples:
             continue
-        build, path_values, carried = calls[op.name]
+        sample = samples[op.name]
+        carried = sample.carried
         try:
-            built = build()
+            built = sample.build(op.name)
         except _binding.OperationUnavailableError as exc:
             if documented is None or op.name in documented:
                 problems.append(f"{op.name}: {exc}")
@@ -314,7 +247,7 @@ def contract_problems(documented: set[str] | None = None) -> list[str]:
             problems.append(f"{op.name}: generated although the spec does not document it")
         wanted: dict[str, Any] = {
             "method": op.method.upper(),
-            "url": op.path.format(**{k: str(v) for k, v in path_values.items()}),
+            "url": op.path.format(**{k: str(v) for k, v in sample.path_values.items()}),
             **carried,
         }
         seen = {key: value for key, value in built.items() if key != "headers"}
@@ -323,9 +256,6 @@ def contract_problems(documented: set[str] | None = None) -> list[str]:
             seen["files"] = [part for part, _ in seen["files"]]
         if seen != wanted:
             problems.append(f"{op.name}: builds {seen}, the registry says {wanted}")
-        for key in carried.get("params", {}):
-            if key not in op.query:
-                problems.append(f"{op.name}: sends query {key!r}, which the registry omits")
     return problems
 
 

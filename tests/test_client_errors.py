@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import threading
 import time
@@ -277,9 +278,18 @@ def test_503_then_success_is_retried(server, conv, make_client, caplog):
     with caplog.at_level(logging.INFO, logger="dify_chatflow"):
         assert client.variables.update(conv, var_id(server, conv), 8).value == 8
     assert len(server.requests) == 3
-    retries = [r.getMessage() for r in caplog.records if r.name == "dify_chatflow"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "dify_chatflow"]
+    retries = [line for line in lines if line.startswith("retrying")]
     assert len(retries) == 2
     assert all("in 0.010s after HTTP 503" in line for line in retries)
+    # One line per attempt: method, path, status, elapsed time, retry number.
+    attempts = [line for line in lines if not line.startswith("retrying")]
+    path = f"/v1/conversations/{conv}/variables/{var_id(server, conv)}"
+    assert [re.sub(r"in \d+\.\d{3}s", "in Xs", line) for line in attempts] == [
+        f"PUT {path} -> HTTP 503 in Xs (retry 0)",
+        f"PUT {path} -> HTTP 503 in Xs (retry 1)",
+        f"PUT {path} -> HTTP 200 in Xs (retry 2)",
+    ]
 
 
 def test_a_retry_after_beyond_the_cap_falls_back_to_the_backoff(server, conv, make_client, caplog):
@@ -287,7 +297,11 @@ def test_a_retry_after_beyond_the_cap_falls_back_to_the_backoff(server, conv, ma
     client = make_client(server)  # FAST_RETRIES: Retry-After up to 50 ms, backoff 1 ms
     with caplog.at_level(logging.INFO, logger="dify_chatflow"):
         assert len(client.variables.list(conv)) == len(EVERY_TYPE)
-    (line,) = [r.getMessage() for r in caplog.records if r.name == "dify_chatflow"]
+    (line,) = [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == "dify_chatflow" and r.getMessage().startswith("retrying")
+    ]
     assert "in 0.001s after HTTP 429" in line  # not the hour, not the 50 ms cap
 
 

@@ -20,6 +20,7 @@ from _generation_support import (
     PACKAGE,
     REPO_ROOT,
     contract_problems,
+    contract_samples,
     documented_operations,
     python_with_generated,
 )
@@ -42,6 +43,17 @@ DOCUMENTED = documented_operations(REPO_ROOT / "openapi_chatflow.json")
 
 def test_every_documented_operation_builds_the_request_the_registry_describes() -> None:
     assert contract_problems(DOCUMENTED) == []
+
+
+def test_every_registry_operation_has_a_contract_sample() -> None:
+    samples, missing = contract_samples()
+    assert missing == []
+    assert sorted(samples) == sorted(op.name for op in _registry.OPERATIONS)
+
+
+def test_a_query_parameter_the_registry_row_lacks_is_refused_before_building() -> None:
+    with pytest.raises(GeneratedBindingError, match=r"messages\.suggested\(\) passes query"):
+        _binding.build("messages.suggested", OTHER, query={"user": "u", "limit": 1})
 
 
 @pytest.mark.parametrize("operation", _registry.OPERATIONS, ids=lambda op: op.name)
@@ -121,7 +133,7 @@ with DifyTestServer(api_key="app-k") as server:
     with ChatflowClient(api_key="app-k", base_url=server.base_url, user="u-1") as client:
         value = client.variables.set(conv, "n", 2).value
 try:
-    _binding.get_workflow_run(__import__("uuid").uuid4())
+    _binding.build("workflows.get_run", __import__("uuid").uuid4())
     outcome = None
 except OperationUnavailableError as exc:
     outcome = [type(exc).__name__, str(exc)]
@@ -275,7 +287,6 @@ def test_a_builder_passing_what_the_clients_cannot_send_fails_before_sending(
 def test_the_upload_request_lets_httpx_choose_the_multipart_boundary() -> None:
     import io
 
-    request = _binding.upload_file(
-        io.BytesIO(b"--+++\r\n"), filename="a.txt", mime_type="text/plain", user="u"
-    )
+    part = _binding.Upload(io.BytesIO(b"--+++\r\n"), "a.txt", "text/plain")
+    request = _binding.build("files.upload", body={"file": part, "user": "u"})
     assert "headers" not in request  # the generated header fixes the boundary to "+++"

@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from ._chat_inputs import InputValidationError
     from ._models import Model
     from ._pagination import AsyncPager, SyncPager
+    from ._response import APIResponse
     from ._run_streams import (
         AsyncRecoveredChatStream,
         AsyncResumedChatStream,
@@ -180,6 +181,7 @@ else:
     import importlib
 
     _LAZY = {
+        "APIResponse": "._response",
         "InputValidationError": "._chat_inputs",
         "Model": "._models",
         "AsyncPager": "._pagination",
@@ -339,6 +341,7 @@ __all__ = [
     "STREAM_TIMEOUT",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIStatusError",
     "APITimeoutError",
     "AgentLogEvent",

@@ -1,13 +1,15 @@
 """``ChatflowClient`` and ``AsyncChatflowClient``: settings in, resources attached.
 
-The request machinery lives in ``_base_client``; each family of operations is a resource
-module under ``resources/``. This module only wires them together. A resource is made,
-and its module loaded, on first use (then kept on the client): ``import dify_chatflow``
-and a new client stay cheap. The sync and async clients have the same resources.
+The clients' request layer lives in ``_base_client`` (flows in ``_flows``); each family of
+operations is a resource module under ``resources/``. This module only wires them
+together. A resource is made, and its module loaded, on first use (then kept on the
+client): ``import dify_chatflow`` and a new client stay cheap. The sync and async clients
+have the same resources.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,7 @@ import httpx
 from ._base_client import AsyncAPIClient, SyncAPIClient, Timeout
 from ._constants import ASYNC_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES
 from ._retry import RetryPolicy
+from ._settings import Settings
 from ._types import NOT_GIVEN
 
 if TYPE_CHECKING:
@@ -46,7 +49,10 @@ class ChatflowClient(SyncAPIClient):
     errors, timeouts, 408, 409, 429 and 5xx of idempotent requests (``retry_policy`` sets
     the waits). ``http_client`` lends your own ``httpx.Client`` (never closed by us);
     without ``timeout=`` its own timeout is used, or :data:`DEFAULT_TIMEOUT` if it has
-    none. Thread-safe: share one client between threads.
+    none. ``default_headers`` are sent with every request (an ``Authorization`` among
+    them is refused: the key is ``api_key``). :meth:`with_options` gives a copy with other
+    settings that shares the connection pool. Thread-safe: share one client between
+    threads.
     """
 
     def __init__(
@@ -59,17 +65,12 @@ class ChatflowClient(SyncAPIClient):
         http_client: httpx.Client | None = None,
         *,
         retry_policy: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        self._setup(
-            api_key=api_key,
-            base_url=base_url,
-            user=user,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            retry_policy=retry_policy,
-            http_class=httpx.Client,
+        settings = Settings(
+            api_key, base_url, user, timeout, max_retries, retry_policy, default_headers
         )
+        self._setup(settings, http_client, httpx.Client)
 
     @cached_property
     def chat(self) -> Chat:
@@ -171,17 +172,12 @@ class AsyncChatflowClient(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
         *,
         retry_policy: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        self._setup(
-            api_key=api_key,
-            base_url=base_url,
-            user=user,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            retry_policy=retry_policy,
-            http_class=httpx.AsyncClient,
+        settings = Settings(
+            api_key, base_url, user, timeout, max_retries, retry_policy, default_headers
         )
+        self._setup(settings, http_client, httpx.AsyncClient)
         # Requests beyond ASYNC_MAX_IN_FLIGHT wait in our queue, not in httpx's pool,
         # where a long queue is slow. A borrowed client sets its own limits.
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)

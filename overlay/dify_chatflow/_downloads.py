@@ -18,8 +18,8 @@ from typing import BinaryIO
 
 import httpx
 
-from ._base_client import transport_error
 from ._exceptions import ConfigurationError
+from ._flows import transport_error
 
 __all__ = ["Destination", "Download", "JsonRefusal"]
 

@@ -8,7 +8,7 @@ alone; the caller raises :class:`~dify_chatflow.PaginationError` with what it re
 The app's lists (feedbacks, annotations, workflow logs) page by number instead.
 
 :class:`CursorWalk` and :class:`NumberedWalk` are one walk through a listing, a flow per
-page (see ``_base_client``); :class:`SyncPager` / :class:`AsyncPager` run a fresh walk
+page (see ``_flows``); :class:`SyncPager` / :class:`AsyncPager` run a fresh walk
 each time they are iterated, so pages are fetched only as the caller reads on.
 """
 

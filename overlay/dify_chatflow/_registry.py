@@ -4,7 +4,7 @@ Each :class:`Operation` says how the overlay calls one operation: method, path (
 parameter names the overlay passes; upstream may spell them differently, only the shape
 ``/conversations/{}/name`` has to match), the names ``make generate`` pins so the
 generated module never moves (operationId, tag, request schema), the query parameters
-the overlay passes, the request body kind and the answer kind.
+the overlay passes, the request body kind and the response kind.
 
 Three readers, one source: ``tools/generate.py`` pins these names in the spec copy it
 feeds the generator, ``_binding`` builds every request with the pinned module's
@@ -22,19 +22,19 @@ from typing import Any, Final, Literal
 
 __all__ = [
     "OPERATIONS",
-    "Answer",
     "Body",
     "Operation",
+    "ResponseKind",
     "by_name",
     "module_name",
     "path_shape",
     "snake_case",
 ]
 
-#: How the server answers: a JSON document, nothing (204), server-sent events
-#: (``chat.send`` answers JSON in blocking mode, events in streaming mode), or a file's
-#: raw bytes (a preview, speech).
-Answer = Literal["json", "empty", "sse", "bytes"]
+#: What the server's 2xx response carries: a JSON document, nothing (204), server-sent
+#: events (``chat.send`` responds with JSON in blocking mode, events in streaming mode),
+#: or a file's raw bytes (a preview, speech).
+ResponseKind = Literal["json", "empty", "sse", "bytes"]
 #: What the request carries: nothing, a JSON object, or a multipart form (file upload).
 Body = Literal["none", "json", "multipart"]
 
@@ -56,11 +56,11 @@ class Operation:
     operation_id: str
     #: Pinned tag: the generated module lives in ``api/<snake_case(tag)>/``.
     tag: str
-    answer: Answer
+    response_kind: ResponseKind
     body: Body = "none"
     #: Pinned name of the request body schema (generated model class name).
     request_schema: str | None = None
-    #: Pinned name of the 200 answer's schema, where the overlay parses generated models.
+    #: Pinned name of the 200 response's schema, where the overlay parses generated models.
     response_schema: str | None = None
     #: Query parameters the overlay passes: name -> JSON schema (pinned exactly).
     query: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -110,7 +110,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations/{conversation_id}/variables/{variable_id}",
         operation_id="updateConversationVariable",
         tag="Variables",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="ConversationVariableUpdateRequest",
         response_schema="ConversationVariableItem",
@@ -122,7 +122,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations/{conversation_id}/variables",
         operation_id="listConversationVariables",
         tag="Variables",
-        answer="json",
+        response_kind="json",
         response_schema="ConversationVariablesResponse",
         query={**_USER, "last_id": _UUID, "limit": _INTEGER},
         required=True,
@@ -133,7 +133,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/chat-messages",
         operation_id="sendChatMessage",
         tag="Chat",
-        answer="sse",
+        response_kind="sse",
         body="json",
         request_schema="ChatRequest",
     ),
@@ -143,7 +143,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/chat-messages/{task_id}/stop",
         operation_id="stopChatMessage",
         tag="Chat",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="ChatStopRequest",
     ),
@@ -153,7 +153,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations",
         operation_id="listConversations",
         tag="Conversations",
-        answer="json",
+        response_kind="json",
         query={**_USER, "last_id": _UUID, "limit": _INTEGER, "sort_by": _STRING},
     ),
     Operation(
@@ -162,7 +162,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations/{conversation_id}/name",
         operation_id="renameConversation",
         tag="Conversations",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="ConversationRenameRequest",
     ),
@@ -172,7 +172,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/conversations/{conversation_id}",
         operation_id="deleteConversation",
         tag="Conversations",
-        answer="empty",
+        response_kind="empty",
         body="json",
         request_schema="ConversationDeleteRequest",
     ),
@@ -182,7 +182,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/messages",
         operation_id="listMessages",
         tag="Messages",
-        answer="json",
+        response_kind="json",
         query={**_USER, "conversation_id": _UUID, "first_id": _UUID, "limit": _INTEGER},
     ),
     Operation(
@@ -191,7 +191,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/messages/{message_id}/feedbacks",
         operation_id="sendMessageFeedback",
         tag="Messages",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="MessageFeedbackRequest",
     ),
@@ -201,7 +201,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/messages/{message_id}/suggested",
         operation_id="listSuggestedQuestions",
         tag="Messages",
-        answer="json",
+        response_kind="json",
         query=dict(_USER),
     ),
     Operation(
@@ -210,7 +210,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/files/upload",
         operation_id="uploadFile",
         tag="Files",
-        answer="json",
+        response_kind="json",
         body="multipart",
         request_schema="FileUploadRequest",
     ),
@@ -220,7 +220,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/info",
         operation_id="getAppInfo",
         tag="App",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="app.parameters",
@@ -228,7 +228,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/parameters",
         operation_id="getAppParameters",
         tag="App",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="app.meta",
@@ -236,7 +236,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/meta",
         operation_id="getAppMeta",
         tag="App",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="app.site",
@@ -244,7 +244,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/site",
         operation_id="getAppSite",
         tag="App",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="workflows.get_run",
@@ -252,7 +252,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/workflows/run/{workflow_run_id}",
         operation_id="getWorkflowRun",
         tag="Workflows",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="workflows.events",
@@ -260,7 +260,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/workflow/{workflow_run_id}/events",
         operation_id="streamWorkflowEvents",
         tag="Workflows",
-        answer="sse",
+        response_kind="sse",
         query={**_USER, "continue_on_pause": _BOOLEAN, "include_state_snapshot": _BOOLEAN},
     ),
     Operation(
@@ -269,7 +269,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/form/human_input/{form_token}",
         operation_id="getHumanInputForm",
         tag="Forms",
-        answer="json",
+        response_kind="json",
         path_types={"form_token": _STRING},
     ),
     Operation(
@@ -278,7 +278,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/form/human_input/{form_token}",
         operation_id="submitHumanInputForm",
         tag="Forms",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="HumanInputFormSubmission",
         path_types={"form_token": _STRING},
@@ -289,7 +289,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/end-users/{end_user_id}",
         operation_id="getEndUser",
         tag="End Users",
-        answer="json",
+        response_kind="json",
     ),
     Operation(
         name="files.preview",
@@ -297,7 +297,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/files/{file_id}/preview",
         operation_id="previewFile",
         tag="Files",
-        answer="bytes",
+        response_kind="bytes",
         query={**_USER, "as_attachment": _BOOLEAN},
     ),
     Operation(
@@ -306,7 +306,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/app/feedbacks",
         operation_id="listAppFeedbacks",
         tag="App",
-        answer="json",
+        response_kind="json",
         query=dict(_PAGE),
     ),
     Operation(
@@ -315,7 +315,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/audio-to-text",
         operation_id="audioToText",
         tag="Audio",
-        answer="json",
+        response_kind="json",
         body="multipart",
         request_schema="AudioToTextRequest",
     ),
@@ -325,7 +325,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/text-to-audio",
         operation_id="textToAudio",
         tag="Audio",
-        answer="bytes",
+        response_kind="bytes",
         body="json",
         request_schema="TextToAudioRequest",
     ),
@@ -335,7 +335,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/apps/annotations",
         operation_id="listAnnotations",
         tag="Annotations",
-        answer="json",
+        response_kind="json",
         query={**_PAGE, "keyword": _STRING},
     ),
     Operation(
@@ -344,7 +344,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/apps/annotations",
         operation_id="createAnnotation",
         tag="Annotations",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="AnnotationCreateRequest",
     ),
@@ -354,7 +354,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/apps/annotations/{annotation_id}",
         operation_id="updateAnnotation",
         tag="Annotations",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="AnnotationUpdateRequest",
     ),
@@ -364,7 +364,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/apps/annotations/{annotation_id}",
         operation_id="deleteAnnotation",
         tag="Annotations",
-        answer="empty",
+        response_kind="empty",
     ),
     Operation(
         name="annotations.reply",
@@ -372,7 +372,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/apps/annotation-reply/{action}",
         operation_id="setAnnotationReply",
         tag="Annotations",
-        answer="json",
+        response_kind="json",
         body="json",
         request_schema="AnnotationReplySettingsRequest",
         path_types={"action": _STRING},
@@ -383,7 +383,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/apps/annotation-reply/{action}/status/{job_id}",
         operation_id="getAnnotationReplyJob",
         tag="Annotations",
-        answer="json",
+        response_kind="json",
         path_types={"action": _STRING},
     ),
     Operation(
@@ -392,7 +392,7 @@ OPERATIONS: Final[tuple[Operation, ...]] = (
         path="/workflows/logs",
         operation_id="listWorkflowLogs",
         tag="Workflows",
-        answer="json",
+        response_kind="json",
         query={
             **_PAGE,
             "keyword": _STRING,

@@ -2,7 +2,7 @@
 replies on and off.
 
 :class:`AnnotationFlows` holds the operations, written once as flows (see
-``_base_client``); :class:`Annotations` and :class:`AsyncAnnotations` are thin shells with
+``_flows``); :class:`Annotations` and :class:`AsyncAnnotations` are thin shells with
 the public signatures. Listing pages by number through :class:`SyncPager` /
 :class:`AsyncPager`, which fetch pages as the caller reads on.
 """
@@ -19,6 +19,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -33,8 +34,8 @@ from .._exceptions import (
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
 from .._retry import _seconds
 from .._types import NOT_GIVEN
-from ._answers import model_of, page_of
-from .conversations import _LostAnswers
+from ._responses import model_of, page_of
+from .conversations import _LostResponses
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -69,8 +70,7 @@ class AnnotationFlows:
         *,
         keyword: str | None,
         page_size: int,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Callable[[], NumberedWalk[Annotation]]:
         """Check the arguments now; return what starts one walk through the pages."""
         if keyword is not None and type(keyword) is not str:
@@ -81,24 +81,25 @@ class AnnotationFlows:
         def fetch(page: int) -> Flow[tuple[list[Annotation], bool]]:
             from ..types.annotations import Annotation
 
-            request = _binding.list_annotations(page=page, limit=page_size, keyword=keyword or None)
-            response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+            request = _binding.build(
+                "annotations.list",
+                query={"page": page, "limit": page_size, "keyword": keyword or None},
+            )
+            response = yield from core.execute(request, options)
             return page_of(response, Annotation.from_json)
 
         return lambda: NumberedWalk("annotation", fetch, page_size=page_size)
 
     def create_flow(
-        self, question: str, answer: str, *, max_retries: int | None, timeout: Timeout
+        self, question: str, answer: str, *, options: RequestOptions
     ) -> Flow[Annotation]:
         """Add an annotation (never re-sent once it may have arrived: it would add two)."""
         payload = {
             "question": _checked_text(question, "question"),
             "answer": _checked_text(answer, "answer"),
         }
-        request = _binding.create_annotation(payload)
-        response = yield from self._core.request(
-            request, timeout=timeout, max_retries=max_retries, idempotent=False
-        )
+        request = _binding.build("annotations.create", body=payload)
+        response = yield from self._core.execute(request, options, idempotent=False)
         from ..types.annotations import Annotation
 
         return model_of(response, Annotation.from_json)
@@ -109,8 +110,7 @@ class AnnotationFlows:
         *,
         question: str,
         answer: str,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[Annotation]:
         """Replace an annotation's question and answer (a PUT: retried like any)."""
         payload = {
@@ -118,24 +118,20 @@ class AnnotationFlows:
             "answer": _checked_text(answer, "answer"),
         }
         aid = self._core.uuid(annotation_id, "annotation_id")
-        request = _binding.update_annotation(aid, payload)
-        response = yield from self._core.request(request, timeout=timeout, max_retries=max_retries)
+        request = _binding.build("annotations.update", aid, body=payload)
+        response = yield from self._core.execute(request, options)
         from ..types.annotations import Annotation
 
         return model_of(response, Annotation.from_json)
 
-    def delete_flow(
-        self, annotation_id: str | UUID, *, max_retries: int | None, timeout: Timeout
-    ) -> Flow[None]:
+    def delete_flow(self, annotation_id: str | UUID, *, options: RequestOptions) -> Flow[None]:
         """Delete an annotation, retried like every idempotent request; a 404 after an
-        attempt whose answer was lost means that attempt deleted it."""
+        attempt whose response was lost means that attempt deleted it."""
         aid = self._core.uuid(annotation_id, "annotation_id")
-        request = _binding.delete_annotation(aid)
-        watch = _LostAnswers()
+        request = _binding.build("annotations.delete", aid)
+        watch = _LostResponses()
         try:
-            yield from watch.relay(
-                self._core.request(request, timeout=timeout, max_retries=max_retries)
-            )
+            yield from watch.relay(self._core.execute(request, options))
         except AnnotationNotFoundError:
             if not watch.seen:
                 raise
@@ -150,8 +146,7 @@ class AnnotationFlows:
         score_threshold: float,
         wait: bool,
         wait_timeout: float,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[AnnotationReplyJob]:
         """Start the job that switches annotation replies on or off; with ``wait``, its end."""
         if type(wait) is not bool:
@@ -169,11 +164,9 @@ class AnnotationFlows:
             ),
             "embedding_model_name": _checked_name(embedding_model_name, "embedding_model_name"),
         }
-        request = _binding.set_annotation_reply(action, payload)
+        request = _binding.build("annotations.reply", action, body=payload)
         # Not re-sent once it may have arrived: each arrival starts another job.
-        response = yield from self._core.request(
-            request, timeout=timeout, max_retries=max_retries, idempotent=False
-        )
+        response = yield from self._core.execute(request, options, idempotent=False)
         from ..types.annotations import AnnotationReplyJob
 
         job = model_of(response, lambda data: AnnotationReplyJob.from_json(data, action))
@@ -186,16 +179,15 @@ class AnnotationFlows:
         action: ReplyAction,
         job_id: str | UUID,
         *,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[AnnotationReplyJob]:
         """The status of one job (asked under the action that started it)."""
         if action not in _ACTIONS:
             # Servers answer 400 (status) or 500 (start) for another word.
             raise ConfigurationError(f"action must be 'enable' or 'disable', got {action!r}")
         jid = self._core.uuid(job_id, "job_id")
-        request = _binding.get_annotation_reply_job(action, jid)
-        response = yield from self._core.request(request, timeout=timeout, max_retries=max_retries)
+        request = _binding.build("annotations.reply_job", action, jid)
+        response = yield from self._core.execute(request, options)
         from ..types.annotations import AnnotationReplyJob
 
         return model_of(response, lambda data: AnnotationReplyJob.from_json(data, action))
@@ -220,9 +212,7 @@ class AnnotationFlows:
                 )
             yield min(delay, left)
             delay = min(delay * 2, 2.0)
-            job = yield from self.reply_job_flow(
-                job.action, job.job_id, max_retries=None, timeout=NOT_GIVEN
-            )
+            job = yield from self.reply_job_flow(job.action, job.job_id, options=RequestOptions())
         if job.status == "error":
             raise AnnotationReplyJobError(
                 f"annotation reply job {job.job_id} ({job.action}) failed: "
@@ -256,7 +246,9 @@ class Annotations(SyncAPIResource):
         (collect them first: ``list(client.annotations.list())``).
         """
         start = self._flows.list_walks(
-            keyword=keyword, page_size=page_size, max_retries=max_retries, timeout=timeout
+            keyword=keyword,
+            page_size=page_size,
+            options=RequestOptions(timeout=timeout, max_retries=max_retries),
         )
         return SyncPager(self._client, start)
 
@@ -271,7 +263,9 @@ class Annotations(SyncAPIResource):
         """Add an annotation; it as stored. Retried only when the request certainly never
         reached the server (each one that arrives adds an annotation)."""
         return self._client._run(
-            self._flows.create_flow(question, answer, max_retries=max_retries, timeout=timeout)
+            self._flows.create_flow(
+                question, answer, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     def update(
@@ -290,8 +284,7 @@ class Annotations(SyncAPIResource):
                 annotation_id,
                 question=question,
                 answer=answer,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries),
             )
         )
 
@@ -306,7 +299,9 @@ class Annotations(SyncAPIResource):
         :class:`AnnotationNotFoundError`, except on a retry after an attempt whose answer
         was lost: that attempt deleted it, and the call succeeds."""
         return self._client._run(
-            self._flows.delete_flow(annotation_id, max_retries=max_retries, timeout=timeout)
+            self._flows.delete_flow(
+                annotation_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     def enable_reply(
@@ -335,8 +330,7 @@ class Annotations(SyncAPIResource):
                 score_threshold=score_threshold,
                 wait=wait,
                 wait_timeout=wait_timeout,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries),
             )
         )
 
@@ -361,8 +355,7 @@ class Annotations(SyncAPIResource):
                 score_threshold=score_threshold,
                 wait=wait,
                 wait_timeout=wait_timeout,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries),
             )
         )
 
@@ -378,7 +371,9 @@ class Annotations(SyncAPIResource):
         server does not know under that action raises :class:`InvalidParamError` ("The
         job does not exist.")."""
         return self._client._run(
-            self._flows.reply_job_flow(action, job_id, max_retries=max_retries, timeout=timeout)
+            self._flows.reply_job_flow(
+                action, job_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     def wait_for_job(
@@ -405,7 +400,9 @@ class AsyncAnnotations(AsyncAPIResource):
     ) -> AsyncPager[Annotation]:
         """:meth:`Annotations.list` for ``async for`` (not awaited itself)."""
         start = self._flows.list_walks(
-            keyword=keyword, page_size=page_size, max_retries=max_retries, timeout=timeout
+            keyword=keyword,
+            page_size=page_size,
+            options=RequestOptions(timeout=timeout, max_retries=max_retries),
         )
         return AsyncPager(self._client, start)
 
@@ -419,7 +416,9 @@ class AsyncAnnotations(AsyncAPIResource):
     ) -> Annotation:
         """Async :meth:`Annotations.create`."""
         return await self._client._run(
-            self._flows.create_flow(question, answer, max_retries=max_retries, timeout=timeout)
+            self._flows.create_flow(
+                question, answer, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     async def update(
@@ -437,8 +436,7 @@ class AsyncAnnotations(AsyncAPIResource):
                 annotation_id,
                 question=question,
                 answer=answer,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries),
             )
         )
 
@@ -451,7 +449,9 @@ class AsyncAnnotations(AsyncAPIResource):
     ) -> None:
         """Async :meth:`Annotations.delete`."""
         return await self._client._run(
-            self._flows.delete_flow(annotation_id, max_retries=max_retries, timeout=timeout)
+            self._flows.delete_flow(
+                annotation_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     async def enable_reply(
@@ -474,8 +474,7 @@ class AsyncAnnotations(AsyncAPIResource):
                 score_threshold=score_threshold,
                 wait=wait,
                 wait_timeout=wait_timeout,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries),
             )
         )
 
@@ -499,8 +498,7 @@ class AsyncAnnotations(AsyncAPIResource):
                 score_threshold=score_threshold,
                 wait=wait,
                 wait_timeout=wait_timeout,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries),
             )
         )
 
@@ -514,7 +512,9 @@ class AsyncAnnotations(AsyncAPIResource):
     ) -> AnnotationReplyJob:
         """Async :meth:`Annotations.reply_job`."""
         return await self._client._run(
-            self._flows.reply_job_flow(action, job_id, max_retries=max_retries, timeout=timeout)
+            self._flows.reply_job_flow(
+                action, job_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     async def wait_for_job(

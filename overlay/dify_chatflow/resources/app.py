@@ -1,7 +1,7 @@
 """``client.app``: the app's name and mode, its input form and features, tool icons, web
 page, and the feedback its messages got.
 
-:class:`AppFlows` holds the reads, written once as flows (see ``_base_client``);
+:class:`AppFlows` holds the reads, written once as flows (see ``_flows``);
 :class:`App` and :class:`AsyncApp` are thin shells. None of them needs an end user.
 """
 
@@ -16,6 +16,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -23,7 +24,7 @@ from .._base_client import (
 from .._constants import PAGE_LIMIT
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
 from .._types import NOT_GIVEN
-from ._answers import items_of, model_of
+from ._responses import items_of, model_of
 
 if TYPE_CHECKING:
     from ..types.app import AppInfo, AppMeta, AppParameters, AppSite
@@ -41,36 +42,29 @@ class AppFlows:
         self._core = core
 
     def _read(
-        self,
-        request: dict[str, Any],
-        model: Callable[[], Callable[[Any], T]],
-        *,
-        max_retries: int | None,
-        timeout: Timeout,
+        self, operation: str, model: Callable[[], Callable[[Any], T]], options: RequestOptions
     ) -> Flow[T]:
-        response = yield from self._core.request(request, timeout=timeout, max_retries=max_retries)
+        response = yield from self._core.execute(_binding.build(operation), options)
         return model_of(response, model())
 
-    def info_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppInfo]:
+    def info_flow(self, *, options: RequestOptions) -> Flow[AppInfo]:
         """``GET /info``."""
-        return self._read(_binding.get_app_info(), _info, max_retries=max_retries, timeout=timeout)
+        return self._read("app.info", _info, options)
 
-    def parameters_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppParameters]:
+    def parameters_flow(self, *, options: RequestOptions) -> Flow[AppParameters]:
         """``GET /parameters``."""
-        return self._read(
-            _binding.get_app_parameters(), _parameters, max_retries=max_retries, timeout=timeout
-        )
+        return self._read("app.parameters", _parameters, options)
 
-    def meta_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppMeta]:
+    def meta_flow(self, *, options: RequestOptions) -> Flow[AppMeta]:
         """``GET /meta``."""
-        return self._read(_binding.get_app_meta(), _meta, max_retries=max_retries, timeout=timeout)
+        return self._read("app.meta", _meta, options)
 
-    def site_flow(self, *, max_retries: int | None, timeout: Timeout) -> Flow[AppSite]:
+    def site_flow(self, *, options: RequestOptions) -> Flow[AppSite]:
         """``GET /site``."""
-        return self._read(_binding.get_app_site(), _site, max_retries=max_retries, timeout=timeout)
+        return self._read("app.site", _site, options)
 
     def feedbacks_walks(
-        self, *, page_size: int, max_retries: int | None, timeout: Timeout
+        self, *, page_size: int, options: RequestOptions
     ) -> Callable[[], NumberedWalk[AppFeedback]]:
         """Check the arguments now; return what starts one walk through the pages (the
         server sends no paging fields: a page shorter than the limit is the last)."""
@@ -80,8 +74,8 @@ class AppFlows:
         def fetch(page: int) -> Flow[tuple[list[AppFeedback], bool]]:
             from ..types.feedbacks import AppFeedback
 
-            request = _binding.list_app_feedbacks(page=page, limit=page_size)
-            response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+            request = _binding.build("app.feedbacks", query={"page": page, "limit": page_size})
+            response = yield from core.execute(request, options)
             return items_of(response, AppFeedback.from_json), True
 
         return lambda: NumberedWalk("feedback", fetch, page_size=page_size)
@@ -121,7 +115,9 @@ class App(SyncAPIResource):
 
     def info(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppInfo:
         """The app's name, description, tags, mode (``"advanced-chat"``) and author."""
-        return self._client._run(self._flows.info_flow(max_retries=max_retries, timeout=timeout))
+        return self._client._run(
+            self._flows.info_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
+        )
 
     def parameters(
         self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN
@@ -129,16 +125,22 @@ class App(SyncAPIResource):
         """What the app expects and offers: its input form (``user_input_form``, with
         :meth:`AppParameters.validate_inputs`), opening statement, features, file limits."""
         return self._client._run(
-            self._flows.parameters_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.parameters_flow(
+                options=RequestOptions(max_retries=max_retries, timeout=timeout)
+            )
         )
 
     def meta(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppMeta:
         """The icons of the tools the app uses."""
-        return self._client._run(self._flows.meta_flow(max_retries=max_retries, timeout=timeout))
+        return self._client._run(
+            self._flows.meta_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
+        )
 
     def site(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppSite:
         """The settings of the app's web page: title, icon, colours, language, texts."""
-        return self._client._run(self._flows.site_flow(max_retries=max_retries, timeout=timeout))
+        return self._client._run(
+            self._flows.site_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
+        )
 
     def feedbacks(
         self,
@@ -153,7 +155,7 @@ class App(SyncAPIResource):
         reads on.
         """
         start = self._flows.feedbacks_walks(
-            page_size=page_size, max_retries=max_retries, timeout=timeout
+            page_size=page_size, options=RequestOptions(timeout=timeout, max_retries=max_retries)
         )
         return SyncPager(self._client, start)
 
@@ -170,7 +172,7 @@ class AsyncApp(AsyncAPIResource):
     ) -> AppInfo:
         """Async :meth:`App.info`."""
         return await self._client._run(
-            self._flows.info_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.info_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
         )
 
     async def parameters(
@@ -178,7 +180,9 @@ class AsyncApp(AsyncAPIResource):
     ) -> AppParameters:
         """Async :meth:`App.parameters`."""
         return await self._client._run(
-            self._flows.parameters_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.parameters_flow(
+                options=RequestOptions(max_retries=max_retries, timeout=timeout)
+            )
         )
 
     async def meta(
@@ -186,7 +190,7 @@ class AsyncApp(AsyncAPIResource):
     ) -> AppMeta:
         """Async :meth:`App.meta`."""
         return await self._client._run(
-            self._flows.meta_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.meta_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
         )
 
     async def site(
@@ -194,7 +198,7 @@ class AsyncApp(AsyncAPIResource):
     ) -> AppSite:
         """Async :meth:`App.site`."""
         return await self._client._run(
-            self._flows.site_flow(max_retries=max_retries, timeout=timeout)
+            self._flows.site_flow(options=RequestOptions(max_retries=max_retries, timeout=timeout))
         )
 
     def feedbacks(
@@ -206,6 +210,6 @@ class AsyncApp(AsyncAPIResource):
     ) -> AsyncPager[AppFeedback]:
         """:meth:`App.feedbacks` for ``async for`` (not awaited itself)."""
         start = self._flows.feedbacks_walks(
-            page_size=page_size, max_retries=max_retries, timeout=timeout
+            page_size=page_size, options=RequestOptions(timeout=timeout, max_retries=max_retries)
         )
         return AsyncPager(self._client, start)

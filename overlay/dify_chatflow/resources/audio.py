@@ -1,6 +1,6 @@
 """``client.audio``: speech to text and text to speech with the app's voice models.
 
-:class:`AudioFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`AudioFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Audio` and :class:`AsyncAudio` are thin shells with the public signatures. Audio
 goes up streamed like an upload; speech comes back whole (:meth:`Audio.to_audio`) or
 written to a file as it arrives (:meth:`Audio.to_audio_file`).
@@ -19,6 +19,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -29,7 +30,7 @@ from .._constants import MAX_AUDIO_BYTES
 from .._downloads import Destination, Download
 from .._exceptions import ConfigurationError, NoAudioError, ResponseDecodeError
 from .._types import NOT_GIVEN
-from ._answers import text_of
+from ._responses import text_of
 from .files import FileSource, _Upload, guess_mime_type
 
 if TYPE_CHECKING:
@@ -83,13 +84,11 @@ class AudioFlows:
         *,
         filename: str | None,
         mime_type: str | None,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[str]:
         """Transcribe one audio file; its type is checked before sending."""
         core = self._core
-        end_user = core.end_user(user)
+        end_user = core.end_user(options.user)
         upload = _Upload(
             file, filename, mime_type, guess=_guess_audio_type, accepted=ACCEPTED_AUDIO_TYPES
         )
@@ -101,13 +100,10 @@ class AudioFlows:
                 f"{MAX_AUDIO_BYTES // (1024 * 1024)} MB; nothing was sent"
             )
         with upload.opened() as stream:
-            request = _binding.audio_to_text(
-                stream, filename=upload.filename, mime_type=upload.mime_type, user=end_user
-            )
+            part = _binding.Upload(stream, upload.filename, upload.mime_type)
+            request = _binding.build("audio.to_text", body={"file": part, "user": end_user})
             # Not idempotent: each transcription that arrives runs (and bills) the model.
-            response = yield from core.request(
-                request, timeout=timeout, max_retries=max_retries, idempotent=False
-            )
+            response = yield from core.execute(request, options, idempotent=False)
         return text_of(response, "text")
 
     def speech_request(
@@ -116,7 +112,7 @@ class AudioFlows:
         *,
         message_id: str | UUID | None,
         voice: str | None,
-        user: str | None,
+        options: RequestOptions,
     ) -> dict[str, Any]:
         """The request of ``POST /text-to-audio``, its arguments checked."""
         core = self._core
@@ -130,32 +126,28 @@ class AudioFlows:
                 "to_audio needs text, or message_id=... to speak a message's answer; "
                 "nothing was sent"
             )
-        payload: dict[str, Any] = {"user": core.end_user(user)}
+        payload: dict[str, Any] = {"user": core.end_user(options.user)}
         if message_id is not None:
             payload["message_id"] = str(core.uuid(message_id, "message_id"))
         if text:
             payload["text"] = text
         if voice is not None:
             payload["voice"] = voice
-        return _binding.text_to_audio(payload)
+        return _binding.build("audio.to_audio", body=payload)
 
     def open_speech_flow(
-        self, request: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+        self, request: dict[str, Any], *, options: RequestOptions
     ) -> Flow[httpx.Response]:
         """The speech answer with its body still open (never re-sent: each request that
         arrives runs the voice model)."""
-        response = yield from self._core.request(
-            request, timeout=timeout, max_retries=max_retries, idempotent=False, stream=True
-        )
+        response = yield from self._core.execute(request, options, idempotent=False, stream=True)
         return response
 
     def to_audio_flow(
-        self, request: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+        self, request: dict[str, Any], *, options: RequestOptions
     ) -> Flow[AudioContent]:
         """Speech read whole; a JSON answer (``null``) raises :class:`NoAudioError`."""
-        response = yield from self._core.request(
-            request, timeout=timeout, max_retries=max_retries, idempotent=False
-        )
+        response = yield from self._core.execute(request, options, idempotent=False)
         content_type = response.headers.get("content-type", "")
         if "json" in content_type.lower():
             raise _no_audio_error(response)
@@ -198,9 +190,7 @@ class Audio(SyncAPIResource):
                 file,
                 filename=filename,
                 mime_type=mime_type,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -223,10 +213,11 @@ class Audio(SyncAPIResource):
         :class:`TextToSpeechDisabledError` (servers skip that check when ``voice`` is
         given). Retried only when the request certainly never reached the server.
         """
-        request = self._flows.speech_request(text, message_id=message_id, voice=voice, user=user)
-        return self._client._run(
-            self._flows.to_audio_flow(request, max_retries=max_retries, timeout=timeout)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        request = self._flows.speech_request(
+            text, message_id=message_id, voice=voice, options=options
         )
+        return self._client._run(self._flows.to_audio_flow(request, options=options))
 
     def to_audio_file(
         self,
@@ -246,10 +237,11 @@ class Audio(SyncAPIResource):
         destination=...)``. A path is removed again if the transfer breaks.
         """
         download = Download(destination, json_refusal=_no_audio_error)
-        request = self._flows.speech_request(text, message_id=message_id, voice=voice, user=user)
-        response = self._client._run(
-            self._flows.open_speech_flow(request, max_retries=max_retries, timeout=timeout)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        request = self._flows.speech_request(
+            text, message_id=message_id, voice=voice, options=options
         )
+        response = self._client._run(self._flows.open_speech_flow(request, options=options))
         return download.write(response)
 
 
@@ -276,9 +268,7 @@ class AsyncAudio(AsyncAPIResource):
                 file,
                 filename=filename,
                 mime_type=mime_type,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -293,10 +283,11 @@ class AsyncAudio(AsyncAPIResource):
         timeout: Timeout = NOT_GIVEN,
     ) -> AudioContent:
         """Async :meth:`Audio.to_audio`."""
-        request = self._flows.speech_request(text, message_id=message_id, voice=voice, user=user)
-        return await self._client._run(
-            self._flows.to_audio_flow(request, max_retries=max_retries, timeout=timeout)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        request = self._flows.speech_request(
+            text, message_id=message_id, voice=voice, options=options
         )
+        return await self._client._run(self._flows.to_audio_flow(request, options=options))
 
     async def to_audio_file(
         self,
@@ -311,8 +302,9 @@ class AsyncAudio(AsyncAPIResource):
     ) -> pathlib.Path:
         """Async :meth:`Audio.to_audio_file`."""
         download = Download(destination, json_refusal=_no_audio_error)
-        request = self._flows.speech_request(text, message_id=message_id, voice=voice, user=user)
-        response = await self._client._run(
-            self._flows.open_speech_flow(request, max_retries=max_retries, timeout=timeout)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        request = self._flows.speech_request(
+            text, message_id=message_id, voice=voice, options=options
         )
+        response = await self._client._run(self._flows.open_speech_flow(request, options=options))
         return await download.awrite(response)

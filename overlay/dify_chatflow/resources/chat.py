@@ -1,6 +1,6 @@
 """``client.chat``: send a message (blocking or streaming), stop a turn, recover a broken one.
 
-:class:`ChatFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`ChatFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Chat` and :class:`AsyncChat` are thin shells. A chat message runs the workflow
 (and bills its models) each time it reaches the server, so it is never sent twice: it is
 retried only when the connection could not even be made.
@@ -22,6 +22,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -91,9 +92,9 @@ class ChatFlows:
         conversation_id: str | UUID | None,
         inputs: Mapping[str, Any] | None,
         files: Iterable[UploadedFile | Mapping[str, Any]] | None,
-        user: str | None,
         auto_generate_name: bool,
         parameters: AppParameters | None,
+        options: RequestOptions,
     ) -> dict[str, Any]:
         """The request body, every argument checked first (nothing is sent on a refusal)."""
         core = self._core
@@ -110,7 +111,7 @@ class ChatFlows:
             "query": query,
             "inputs": _checked_inputs(inputs, parameters),
             "response_mode": "streaming" if streaming else "blocking",
-            "user": core.end_user(user),
+            "user": core.end_user(options.user),
             "auto_generate_name": auto_generate_name,
         }
         if conversation_id is not None:
@@ -119,17 +120,14 @@ class ChatFlows:
             body["files"] = [_checked_file(core, item, index) for index, item in _items(files)]
         return body
 
-    def send_flow(
-        self, payload: dict[str, Any], *, max_retries: int | None, timeout: Timeout
-    ) -> Flow[ChatReply]:
+    def send_flow(self, payload: dict[str, Any], *, options: RequestOptions) -> Flow[ChatReply]:
         """A blocking turn: the whole answer once the workflow has run."""
         from ..types.chat import ChatReply
 
-        request = _binding.send_chat_message(payload)
-        response = yield from self._core.request(
+        request = _binding.build("chat.send", body=payload)
+        response = yield from self._core.execute(
             request,
-            timeout=timeout,
-            max_retries=max_retries,
+            options,
             default_timeout=BLOCKING_CHAT_TIMEOUT,
             idempotent=False,
         )
@@ -141,14 +139,13 @@ class ChatFlows:
             raise
 
     def open_flow(
-        self, payload: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+        self, payload: dict[str, Any], *, options: RequestOptions
     ) -> Flow[httpx.Response]:
         """A streaming turn: the open response (the stream's read timeout is its idle time)."""
-        request = _binding.send_chat_message(payload)
-        response = yield from self._core.request(
+        request = _binding.build("chat.send", body=payload)
+        response = yield from self._core.execute(
             request,
-            timeout=timeout,
-            max_retries=max_retries,
+            options,
             default_timeout=STREAM_TIMEOUT,
             idempotent=False,
             stream=True,
@@ -159,35 +156,33 @@ class ChatFlows:
         self,
         task_id: str | UUID,
         *,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[None]:
         """Stop a running turn (idempotent: a finished or unknown task answers success too)."""
         core = self._core
-        request = _binding.stop_chat_message(
-            core.uuid(task_id, "task_id"), {"user": core.end_user(user)}
+        request = _binding.build(
+            "chat.stop", core.uuid(task_id, "task_id"), body={"user": core.end_user(options.user)}
         )
-        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
-        answer = decode_json(response)
-        if not (isinstance(answer, dict) and answer.get("result") == "success"):
+        response = yield from core.execute(request, options)
+        body = decode_json(response)
+        if not (isinstance(body, dict) and body.get("result") == "success"):
             raise ResponseDecodeError(
                 "expected {'result': 'success'} from the stop request",
                 raw=response.text,
                 response=response,
             )
 
-    def stopper(self, run: Callable[[Flow[None]], R], *, user: str | None) -> Callable[[str], R]:
+    def stopper(
+        self, run: Callable[[Flow[None]], R], *, options: RequestOptions
+    ) -> Callable[[str], R]:
         """How a stream stops its turn: :meth:`stop_flow` for a task id, for the end user
-        ``user`` names now (the stream's), run by the client's ``run`` (sync: ``None``;
-        async: an awaitable of it)."""
-        end_user = self._core.end_user(user)
-        return lambda task_id: run(
-            self.stop_flow(task_id, user=end_user, max_retries=None, timeout=NOT_GIVEN)
-        )
+        ``options`` names now (the stream's), with the client's timeout and retries, run
+        by the client's ``run`` (sync: ``None``; async: an awaitable of it)."""
+        stop_options = RequestOptions(user=self._core.end_user(options.user))
+        return lambda task_id: run(self.stop_flow(task_id, options=stop_options))
 
     def recover_flow(
-        self, error: StreamInterruptedError, *, user: str | None, timeout: float
+        self, error: StreamInterruptedError, *, options: RequestOptions, timeout: float
     ) -> Flow[ChatReply]:
         """The final reply of a turn whose stream broke, from what the server kept.
 
@@ -206,9 +201,7 @@ class ChatFlows:
         deadline = time.monotonic() + timeout
         delay = RECOVERY_POLL_INTERVAL
         while True:
-            run = yield from self._workflows.get_run_flow(
-                run_id, max_retries=None, timeout=NOT_GIVEN
-            )
+            run = yield from self._workflows.get_run_flow(run_id, options=RequestOptions())
             if run.status != "running":
                 break
             left = deadline - time.monotonic()
@@ -226,7 +219,7 @@ class ChatFlows:
                 f"workflow run {run_id} ended {run.status}{detail}; there is no answer to recover",
                 error=error,
             )
-        message = yield from self._message_in_history(conversation_id, message_id, user=user)
+        message = yield from self._message_in_history(conversation_id, message_id, options)
         answer = message.answer if message is not None and message.answer else None
         if answer is None:
             kept = run.outputs.get("answer")
@@ -294,9 +287,7 @@ class ChatFlows:
         origin: ResumeOrigin,
         reply_or_error: ChatReply | StreamInterruptedError,
         *,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
         recovery_timeout: float,
     ) -> Flow[httpx.Response | ChatReply]:
         """The open events of the turn's run (``origin``, checked from
@@ -307,18 +298,19 @@ class ChatFlows:
             # A paused reply without text may come from a server that leaves the text so
             # far out of it; the history holds that text while the run waits.
             message = yield from self._message_in_history(
-                origin.conversation_id, origin.message_id, user=user
+                origin.conversation_id, origin.message_id, options
             )
             origin.answer = message.answer if message is not None else ""
         # On through the pause the caller had: a follower may start before the resumption
         # (the stream stops itself at a new pause).
         request = self._workflows.events_request(
-            origin.workflow_run_id, user=user, continue_on_pause=True, include_state_snapshot=None
+            origin.workflow_run_id,
+            continue_on_pause=True,
+            include_state_snapshot=None,
+            options=options,
         )
         try:
-            response = yield from self._workflows.open_events_flow(
-                request, max_retries=max_retries, timeout=timeout
-            )
+            response = yield from self._workflows.open_events_flow(request, options=options)
         except NotFoundError as exc:
             if exc.code is not None or error is None:
                 raise  # Dify's own 404 (an unknown run), or a pause no older server makes
@@ -327,28 +319,30 @@ class ChatFlows:
                 "1.14); recovering the reply of workflow run %s with chat.recover instead",
                 origin.workflow_run_id,
             )
-            reply = yield from self.recover_flow(error, user=user, timeout=recovery_timeout)
+            reply = yield from self.recover_flow(error, options=options, timeout=recovery_timeout)
             return reply
         return response
 
     def _message_in_history(
-        self, conversation_id: UUID, message_id: UUID, *, user: str | None
+        self, conversation_id: UUID, message_id: UUID, options: RequestOptions
     ) -> Flow[Message | None]:
         """The turn's message as the conversation's history holds it (``None`` if it
-        does not)."""
+        does not); read as the call's end user, with the client's timeout and retries."""
         messages = yield from self._messages.list_flow(
-            conversation_id, user=user, max_retries=None, timeout=NOT_GIVEN
+            conversation_id, options=RequestOptions(user=options.user)
         )
         return next((message for message in messages if message.id == message_id), None)
 
     def replayed_reply(
-        self, run: Callable[[Flow[ChatReply]], R], *, user: str | None
+        self, run: Callable[[Flow[ChatReply]], R], *, options: RequestOptions
     ) -> Callable[[ResumeState], R]:
         """How a resumed stream gets a finished run's reply: :meth:`replayed_reply_flow`,
         run by the client's ``run`` (sync: the reply; async: an awaitable of it)."""
-        return lambda state: run(self.replayed_reply_flow(state, user=user))
+        return lambda state: run(self.replayed_reply_flow(state, options=options))
 
-    def replayed_reply_flow(self, state: ResumeState, *, user: str | None) -> Flow[ChatReply]:
+    def replayed_reply_flow(
+        self, state: ResumeState, *, options: RequestOptions
+    ) -> Flow[ChatReply]:
         """The reply of a run that had finished: a replay carries only its
         ``workflow_finished`` event, a follower that joined late may have missed text;
         the answer is in the message history."""
@@ -370,7 +364,7 @@ class ChatFlows:
                 workflow_run_id=origin.workflow_run_id,
             )
         message = yield from self._message_in_history(
-            origin.conversation_id, origin.message_id, user=user
+            origin.conversation_id, origin.message_id, options
         )
         answer = message.answer if message is not None else ""
         kept = finished.outputs.get("answer")
@@ -507,19 +501,18 @@ class Chat(SyncAPIResource):
         :data:`BLOCKING_CHAT_TIMEOUT` (workflows with LLM nodes take minutes). The message
         is sent once: it is retried only when no connection could be made.
         """
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         payload = self._flows.payload(
             query,
             streaming=False,
             conversation_id=conversation_id,
             inputs=inputs,
             files=files,
-            user=user,
             auto_generate_name=auto_generate_name,
             parameters=parameters,
+            options=options,
         )
-        return self._client._run(
-            self._flows.send_flow(payload, max_retries=max_retries, timeout=timeout)
-        )
+        return self._client._run(self._flows.send_flow(payload, options=options))
 
     def stream(
         self,
@@ -549,21 +542,23 @@ class Chat(SyncAPIResource):
         :class:`ChatStreamError`, a broken stream :class:`StreamInterruptedError` (see
         :meth:`recover`).
         """
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         payload = self._flows.payload(
             query,
             streaming=True,
             conversation_id=conversation_id,
             inputs=inputs,
             files=files,
-            user=user,
             auto_generate_name=auto_generate_name,
             parameters=parameters,
+            options=options,
         )
         from .._streaming import ChatStream, open_stream  # loaded with the first stream
 
         flows, client = self._flows, self._client
-        flow = flows.open_flow(payload, max_retries=max_retries, timeout=timeout)
-        wrap = partial(ChatStream, stop_turn=flows.stopper(client._run, user=payload["user"]))
+        flow = flows.open_flow(payload, options=options)
+        stop_turn = flows.stopper(client._run, options=RequestOptions(user=payload["user"]))
+        wrap = partial(ChatStream, stop_turn=stop_turn)
         return open_stream(client, flow, wrap, what=_CHAT_STREAM)
 
     def stop(
@@ -577,7 +572,9 @@ class Chat(SyncAPIResource):
         """Stop the turn ``task_id`` (``stream.task_id``); its stream ends with the stopped
         ending. Stopping a finished or unknown task is not an error."""
         self._client._run(
-            self._flows.stop_flow(task_id, user=user, max_retries=max_retries, timeout=timeout)
+            self._flows.stop_flow(
+                task_id, options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+            )
         )
 
     def recover(
@@ -594,7 +591,9 @@ class Chat(SyncAPIResource):
         Raises :class:`RecoveryError` when there is nothing to recover (no ids seen, the
         run failed or was stopped, the answer was kept nowhere).
         """
-        return self._client._run(self._flows.recover_flow(error, user=user, timeout=timeout))
+        return self._client._run(
+            self._flows.recover_flow(error, options=RequestOptions(user=user), timeout=timeout)
+        )
 
     def resume(
         self,
@@ -632,18 +631,17 @@ class Chat(SyncAPIResource):
 
         flows, client = self._flows, self._client
         origin = flows.resume_origin(reply_or_error)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         flow = flows.resume_flow(
             origin,
             reply_or_error,
-            user=user,
-            max_retries=max_retries,
-            timeout=timeout,
+            options=options,
             recovery_timeout=recovery_timeout,
         )
         wrap = resumed_stream(
             origin,
-            flows.replayed_reply(client._run, user=user),
-            flows.stopper(client._run, user=user),
+            flows.replayed_reply(client._run, options=options),
+            flows.stopper(client._run, options=options),
         )
         return open_stream(client, flow, wrap, what=RUN_EVENTS)
 
@@ -669,19 +667,18 @@ class AsyncChat(AsyncAPIResource):
         max_retries: int | None = None,
     ) -> ChatReply:
         """Async :meth:`Chat.send`."""
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         payload = self._flows.payload(
             query,
             streaming=False,
             conversation_id=conversation_id,
             inputs=inputs,
             files=files,
-            user=user,
             auto_generate_name=auto_generate_name,
             parameters=parameters,
+            options=options,
         )
-        return await self._client._run(
-            self._flows.send_flow(payload, max_retries=max_retries, timeout=timeout)
-        )
+        return await self._client._run(self._flows.send_flow(payload, options=options))
 
     def stream(
         self,
@@ -700,22 +697,23 @@ class AsyncChat(AsyncAPIResource):
 
         The arguments are checked here, at the call; the request is sent on entering.
         """
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         payload = self._flows.payload(
             query,
             streaming=True,
             conversation_id=conversation_id,
             inputs=inputs,
             files=files,
-            user=user,
             auto_generate_name=auto_generate_name,
             parameters=parameters,
+            options=options,
         )
 
         from .._streaming import AsyncChatStream, open_async_stream
 
         flows, client = self._flows, self._client
-        flow = partial(flows.open_flow, payload, max_retries=max_retries, timeout=timeout)
-        stop_turn = flows.stopper(client._run, user=payload["user"])
+        flow = partial(flows.open_flow, payload, options=options)
+        stop_turn = flows.stopper(client._run, options=RequestOptions(user=payload["user"]))
         wrap = partial(AsyncChatStream, stop_turn=stop_turn)
         return open_async_stream(client, flow, wrap, what=_CHAT_STREAM)
 
@@ -729,7 +727,9 @@ class AsyncChat(AsyncAPIResource):
     ) -> None:
         """Async :meth:`Chat.stop`."""
         await self._client._run(
-            self._flows.stop_flow(task_id, user=user, max_retries=max_retries, timeout=timeout)
+            self._flows.stop_flow(
+                task_id, options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+            )
         )
 
     async def recover(
@@ -740,7 +740,9 @@ class AsyncChat(AsyncAPIResource):
         timeout: float = RECOVERY_TIMEOUT,
     ) -> ChatReply:
         """Async :meth:`Chat.recover`."""
-        return await self._client._run(self._flows.recover_flow(error, user=user, timeout=timeout))
+        return await self._client._run(
+            self._flows.recover_flow(error, options=RequestOptions(user=user), timeout=timeout)
+        )
 
     def resume(
         self,
@@ -760,19 +762,18 @@ class AsyncChat(AsyncAPIResource):
 
         flows, client = self._flows, self._client
         origin = flows.resume_origin(reply_or_error)
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
 
         flow = partial(
             flows.resume_flow,
             origin,
             reply_or_error,
-            user=user,
-            max_retries=max_retries,
-            timeout=timeout,
+            options=options,
             recovery_timeout=recovery_timeout,
         )
         wrap = async_resumed_stream(
             origin,
-            flows.replayed_reply(client._run, user=user),
-            flows.stopper(client._run, user=user),
+            flows.replayed_reply(client._run, options=options),
+            flows.stopper(client._run, options=options),
         )
         return open_async_stream(client, flow, wrap, what=RUN_EVENTS)

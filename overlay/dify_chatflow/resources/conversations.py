@@ -1,7 +1,7 @@
 """``client.conversations``: list, rename and delete the end user's conversations.
 
 :class:`ConversationFlows` holds the operations, written once as flows (see
-``_base_client``); :class:`Conversations` and :class:`AsyncConversations` are thin shells
+``_flows``); :class:`Conversations` and :class:`AsyncConversations` are thin shells
 with the public signatures. Listing pages by ``last_id`` through :class:`SyncPager` /
 :class:`AsyncPager`, which fetch pages as the caller reads on.
 """
@@ -20,6 +20,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -28,7 +29,7 @@ from .._constants import PAGE_LIMIT
 from .._exceptions import ConfigurationError, ConversationNotFoundError
 from .._pagination import AsyncPager, CursorWalk, SyncPager, check_page_size
 from .._types import NOT_GIVEN
-from ._answers import model_of, page_of
+from ._responses import model_of, page_of
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -53,15 +54,13 @@ class ConversationFlows:
     def list_walks(
         self,
         *,
-        user: str | None,
         sort_by: SortBy,
         page_size: int,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Callable[[], CursorWalk[Conversation]]:
         """Check the arguments now; return what starts one walk through the pages."""
         core = self._core
-        end_user = core.end_user(user)
+        end_user = core.end_user(options.user)
         if sort_by not in _SORTS:
             raise ConfigurationError(f"sort_by must be one of {', '.join(_SORTS)}; got {sort_by!r}")
         check_page_size(page_size)
@@ -69,13 +68,16 @@ class ConversationFlows:
         def fetch(after: Conversation | None) -> Flow[tuple[list[Conversation], bool]]:
             from ..types.conversations import Conversation
 
-            request = _binding.list_conversations(
-                user=end_user,
-                last_id=None if after is None else after.id,
-                limit=page_size,
-                sort_by=sort_by,
+            request = _binding.build(
+                "conversations.list",
+                query={
+                    "user": end_user,
+                    "last_id": None if after is None else after.id,
+                    "limit": page_size,
+                    "sort_by": sort_by,
+                },
             )
-            response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+            response = yield from core.execute(request, options)
             return page_of(response, Conversation.from_json)
 
         # The server's cursor compares the sort field's timestamps, in whole seconds.
@@ -88,9 +90,7 @@ class ConversationFlows:
         name: str | None,
         *,
         auto_generate: bool,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[Conversation]:
         """Set a conversation's name, or have the server generate one."""
         if type(auto_generate) is not bool:
@@ -105,11 +105,14 @@ class ConversationFlows:
             )
         core = self._core
         cid = core.uuid(conversation_id, "conversation_id")
-        payload: dict[str, Any] = {"auto_generate": auto_generate, "user": core.end_user(user)}
+        payload: dict[str, Any] = {
+            "auto_generate": auto_generate,
+            "user": core.end_user(options.user),
+        }
         if name is not None:
             payload["name"] = name
-        request = _binding.rename_conversation(cid, payload)
-        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        request = _binding.build("conversations.rename", cid, body=payload)
+        response = yield from core.execute(request, options)
         from ..types.conversations import Conversation
 
         return model_of(response, Conversation.from_json)
@@ -118,9 +121,7 @@ class ConversationFlows:
         self,
         conversation_id: str | UUID,
         *,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[None]:
         """Delete a conversation, retried like every idempotent request.
 
@@ -130,26 +131,28 @@ class ConversationFlows:
         """
         core = self._core
         cid = core.uuid(conversation_id, "conversation_id")
-        request = _binding.delete_conversation(cid, {"user": core.end_user(user)})
-        watch = _LostAnswers()
+        request = _binding.build(
+            "conversations.delete", cid, body={"user": core.end_user(options.user)}
+        )
+        watch = _LostResponses()
         try:
-            yield from watch.relay(core.request(request, timeout=timeout, max_retries=max_retries))
+            yield from watch.relay(core.execute(request, options))
         except ConversationNotFoundError:
             if not watch.seen:
                 raise
         return None
 
 
-# Gateways answer these when the server's answer did not reach them: the request may
+# Gateways answer these when the server's response did not reach them: the request may
 # have been carried out.
 _GATEWAY_FAILURES: Final = frozenset({502, 504})
-# Sends that failed after the request went out, while waiting for the answer.
-_ANSWER_LOST: Final = (httpx.ReadError, httpx.ReadTimeout, httpx.RemoteProtocolError)
+# Sends that failed after the request went out, while waiting for the response.
+_RESPONSE_LOST: Final = (httpx.ReadError, httpx.ReadTimeout, httpx.RemoteProtocolError)
 
 
-class _LostAnswers:
+class _LostResponses:
     """Relays a request flow and notes whether an attempt may have been carried out by
-    the server although its answer never arrived."""
+    the server although its response never arrived."""
 
     def __init__(self) -> None:
         self.seen = False
@@ -162,7 +165,7 @@ class _LostAnswers:
                 try:
                     outcome = yield step
                 except httpx.RequestError as exc:
-                    self.seen = self.seen or isinstance(exc, _ANSWER_LOST)
+                    self.seen = self.seen or isinstance(exc, _RESPONSE_LOST)
                     step = flow.throw(exc)
                 else:
                     if isinstance(outcome, httpx.Response):
@@ -204,11 +207,9 @@ class Conversations(SyncAPIResource):
         the others of that second are left out of the next page (and of ``has_more``).
         """
         start = self._flows.list_walks(
-            user=user,
             sort_by=sort_by,
             page_size=page_size,
-            max_retries=max_retries,
-            timeout=timeout,
+            options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
         )
         return SyncPager(self._client, start)
 
@@ -235,9 +236,7 @@ class Conversations(SyncAPIResource):
                 conversation_id,
                 name,
                 auto_generate=auto_generate,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -258,7 +257,8 @@ class Conversations(SyncAPIResource):
         """
         return self._client._run(
             self._flows.delete_flow(
-                conversation_id, user=user, max_retries=max_retries, timeout=timeout
+                conversation_id,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -281,11 +281,9 @@ class AsyncConversations(AsyncAPIResource):
     ) -> AsyncPager[Conversation]:
         """:meth:`Conversations.list` for ``async for`` (not awaited itself)."""
         start = self._flows.list_walks(
-            user=user,
             sort_by=sort_by,
             page_size=page_size,
-            max_retries=max_retries,
-            timeout=timeout,
+            options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
         )
         return AsyncPager(self._client, start)
 
@@ -305,9 +303,7 @@ class AsyncConversations(AsyncAPIResource):
                 conversation_id,
                 name,
                 auto_generate=auto_generate,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -322,6 +318,7 @@ class AsyncConversations(AsyncAPIResource):
         """Async :meth:`Conversations.delete`."""
         return await self._client._run(
             self._flows.delete_flow(
-                conversation_id, user=user, max_retries=max_retries, timeout=timeout
+                conversation_id,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )

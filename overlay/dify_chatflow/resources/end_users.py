@@ -1,6 +1,6 @@
 """``client.end_users``: the server's record of an end user (Dify 1.14 and later).
 
-:class:`EndUserFlows` holds the read, written once as a flow (see ``_base_client``);
+:class:`EndUserFlows` holds the read, written once as a flow (see ``_flows``);
 :class:`EndUsers` and :class:`AsyncEndUsers` are thin shells.
 """
 
@@ -14,12 +14,13 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
 )
 from .._types import NOT_GIVEN
-from ._answers import model_of
+from ._responses import model_of
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -35,13 +36,11 @@ class EndUserFlows:
     def __init__(self, core: ClientCore) -> None:
         self._core = core
 
-    def get_flow(
-        self, end_user_id: str | UUID, *, max_retries: int | None, timeout: Timeout
-    ) -> Flow[EndUser]:
+    def get_flow(self, end_user_id: str | UUID, *, options: RequestOptions) -> Flow[EndUser]:
         """``GET /end-users/{end_user_id}``."""
         core = self._core
-        request = _binding.get_end_user(core.uuid(end_user_id, "end_user_id"))
-        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        request = _binding.build("end_users.get", core.uuid(end_user_id, "end_user_id"))
+        response = yield from core.execute(request, options)
         from ..types.end_users import EndUser
 
         return model_of(response, EndUser.from_json)
@@ -67,7 +66,9 @@ class EndUsers(SyncAPIResource):
         route and answers an HTML 404: :class:`NotFoundError`, whose message says so.
         """
         return self._client._run(
-            self._flows.get_flow(end_user_id, max_retries=max_retries, timeout=timeout)
+            self._flows.get_flow(
+                end_user_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
 
@@ -87,5 +88,7 @@ class AsyncEndUsers(AsyncAPIResource):
     ) -> EndUser:
         """Async :meth:`EndUsers.get`."""
         return await self._client._run(
-            self._flows.get_flow(end_user_id, max_retries=max_retries, timeout=timeout)
+            self._flows.get_flow(
+                end_user_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )

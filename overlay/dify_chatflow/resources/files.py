@@ -1,7 +1,7 @@
 """``client.files``: upload a file for the end user, to send it with a chat message; read
 a file sent in a message back (preview, download).
 
-:class:`FileFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`FileFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Files` and :class:`AsyncFiles` are thin shells with the public signatures. Both
 directions stream: an upload is read in chunks while httpx sends the multipart body (from
 the caller's file object, from bytes already in memory, or from a path opened and closed
@@ -27,6 +27,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -34,7 +35,7 @@ from .._base_client import (
 from .._downloads import Destination, Download
 from .._exceptions import ConfigurationError, LocalFileError
 from .._types import NOT_GIVEN
-from ._answers import model_of
+from ._responses import model_of
 
 if TYPE_CHECKING:
     import pathlib
@@ -121,6 +122,11 @@ class _Upload:
     ) -> None:
         if filename is not None and (type(filename) is not str or not filename):
             raise ConfigurationError(f"filename must be a non-empty str, got {filename!r}")
+        if filename is not None and ("/" in filename or "\\" in filename):
+            # Dify refuses a name with a path separator ("Filename contains invalid characters")
+            raise ConfigurationError(
+                f"filename must be a bare name without '/' or '\\', got {filename!r}"
+            )
         self.path: str | None = None
         self.stream: BinaryIO | None = None
         own_name: str | None = None
@@ -215,29 +221,24 @@ class FileFlows:
         *,
         filename: str | None,
         mime_type: str | None,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[UploadedFile]:
         """Upload one file; everything is checked (and a path opened) before sending."""
         core = self._core
-        end_user = core.end_user(user)
+        end_user = core.end_user(options.user)
         upload = _Upload(file, filename, mime_type)
         with upload.opened() as stream:
-            request = _binding.upload_file(
-                stream, filename=upload.filename, mime_type=upload.mime_type, user=end_user
-            )
+            part = _binding.Upload(stream, upload.filename, upload.mime_type)
+            request = _binding.build("files.upload", body={"file": part, "user": end_user})
             # Not idempotent: an upload that reached the server made a file record, and a
             # second attempt would make another.
-            response = yield from core.request(
-                request, timeout=timeout, max_retries=max_retries, idempotent=False
-            )
+            response = yield from core.execute(request, options, idempotent=False)
         from ..types.files import UploadedFile
 
         return model_of(response, UploadedFile.from_json)
 
     def preview_request(
-        self, file_id: str | UUID, *, as_attachment: bool, user: str | None
+        self, file_id: str | UUID, *, as_attachment: bool, options: RequestOptions
     ) -> dict[str, Any]:
         """The request of ``GET /files/{file_id}/preview``, its arguments checked.
 
@@ -248,21 +249,23 @@ class FileFlows:
             raise ConfigurationError(f"as_attachment must be a bool, got {as_attachment!r}")
         core = self._core
         fid = core.uuid(file_id, "file_id")
+        user = options.user
         end_user = core.end_user(user) if user is not None or core.user is not None else None
-        return _binding.get_file_preview(fid, user=end_user, as_attachment=as_attachment)
+        # ``as_attachment`` is sent only when true, as ``true``: Dify 1.10 reads any
+        # non-empty value as true (``false`` included), newer servers parse the word.
+        query = {"user": end_user, "as_attachment": True if as_attachment else None}
+        return _binding.build("files.preview", fid, query=query)
 
     def preview_flow(
         self,
         file_id: str | UUID,
         *,
         as_attachment: bool,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[FileContent]:
         """A file's bytes, read whole, with its type and (as an attachment) its name."""
-        request = self.preview_request(file_id, as_attachment=as_attachment, user=user)
-        response = yield from self._core.request(request, timeout=timeout, max_retries=max_retries)
+        request = self.preview_request(file_id, as_attachment=as_attachment, options=options)
+        response = yield from self._core.execute(request, options)
         from ..types.files import FileContent
 
         return FileContent.from_response(
@@ -272,13 +275,11 @@ class FileFlows:
         )
 
     def open_flow(
-        self, request: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+        self, request: dict[str, Any], *, options: RequestOptions
     ) -> Flow[httpx.Response]:
         """The response to a built GET with its body still open (retried like any read;
         once the body flows, a break is the caller's to report)."""
-        response = yield from self._core.request(
-            request, timeout=timeout, max_retries=max_retries, stream=True
-        )
+        response = yield from self._core.execute(request, options, stream=True)
         return response
 
 
@@ -316,9 +317,7 @@ class Files(SyncAPIResource):
                 file,
                 filename=filename,
                 mime_type=mime_type,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -344,9 +343,7 @@ class Files(SyncAPIResource):
             self._flows.preview_flow(
                 file_id,
                 as_attachment=as_attachment,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -368,10 +365,9 @@ class Files(SyncAPIResource):
         :class:`APIConnectionError`.
         """
         download = Download(destination)
-        request = self._flows.preview_request(file_id, as_attachment=False, user=user)
-        response = self._client._run(
-            self._flows.open_flow(request, max_retries=max_retries, timeout=timeout)
-        )
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        request = self._flows.preview_request(file_id, as_attachment=False, options=options)
+        response = self._client._run(self._flows.open_flow(request, options=options))
         return download.write(response)
 
 
@@ -399,9 +395,7 @@ class AsyncFiles(AsyncAPIResource):
                 file,
                 filename=filename,
                 mime_type=mime_type,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -419,9 +413,7 @@ class AsyncFiles(AsyncAPIResource):
             self._flows.preview_flow(
                 file_id,
                 as_attachment=as_attachment,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -436,8 +428,7 @@ class AsyncFiles(AsyncAPIResource):
     ) -> pathlib.Path:
         """Async :meth:`Files.download` (the file is written in the event loop's thread)."""
         download = Download(destination)
-        request = self._flows.preview_request(file_id, as_attachment=False, user=user)
-        response = await self._client._run(
-            self._flows.open_flow(request, max_retries=max_retries, timeout=timeout)
-        )
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
+        request = self._flows.preview_request(file_id, as_attachment=False, options=options)
+        response = await self._client._run(self._flows.open_flow(request, options=options))
         return await download.awrite(response)

@@ -1,7 +1,7 @@
 """``client.forms``: the human input forms a paused run waits for (Dify 1.14 and later).
 
 :class:`FormFlows` holds the read and the submission, written once as flows (see
-``_base_client``); :class:`Forms` and :class:`AsyncForms` are thin shells. A form is
+``_flows``); :class:`Forms` and :class:`AsyncForms` are thin shells. A form is
 named by its token (``ChatReply.paused.forms[i].form_token``); a submission lets the run
 go on (``client.chat.resume`` follows it).
 """
@@ -18,6 +18,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -25,7 +26,7 @@ from .._base_client import (
 )
 from .._exceptions import ConfigurationError, InvalidFormDataError
 from .._types import NOT_GIVEN
-from ._answers import model_of
+from ._responses import model_of
 
 if TYPE_CHECKING:
     from ..types.forms import HumanInputForm, HumanInputRequest
@@ -58,14 +59,10 @@ class FormFlows:
     def __init__(self, core: ClientCore) -> None:
         self._core = core
 
-    def get_flow(
-        self, form_token: str, *, max_retries: int | None, timeout: Timeout
-    ) -> Flow[HumanInputForm]:
+    def get_flow(self, form_token: str, *, options: RequestOptions) -> Flow[HumanInputForm]:
         """``GET /form/human_input/{form_token}``."""
         token = _checked_token(form_token)
-        response = yield from self._core.request(
-            _binding.get_human_input_form(token), timeout=timeout, max_retries=max_retries
-        )
+        response = yield from self._core.execute(_binding.build("forms.get", token), options)
         from ..types.forms import HumanInputForm
 
         return model_of(response, lambda data: HumanInputForm.from_json(data, form_token=token))
@@ -76,8 +73,8 @@ class FormFlows:
         *,
         action: str,
         inputs: Mapping[str, Any] | None,
-        user: str | None,
         form: HumanInputForm | HumanInputRequest | None,
+        options: RequestOptions,
     ) -> tuple[str, dict[str, Any]]:
         """The token and body of a submission, every argument checked first."""
         token = _checked_token(form_token)
@@ -99,7 +96,11 @@ class FormFlows:
                 )
             check_submission(form, action, inputs)  # FormValidationError naming what
             inputs = with_resolved_defaults(form, inputs)
-        body = {"inputs": dict(inputs), "action": action, "user": self._core.end_user(user)}
+        body = {
+            "inputs": dict(inputs),
+            "action": action,
+            "user": self._core.end_user(options.user),
+        }
         return token, body
 
     def submit_flow(
@@ -107,16 +108,14 @@ class FormFlows:
         token: str,
         body: dict[str, Any],
         *,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[None]:
         """``POST /form/human_input/{form_token}``: sent once (a second submission of the
         same form is refused with 412, so a retry after a lost answer would mislead)."""
         try:
-            response = yield from self._core.request(
-                _binding.submit_human_input_form(token, body),
-                timeout=timeout,
-                max_retries=max_retries,
+            response = yield from self._core.execute(
+                _binding.build("forms.submit", token, body=body),
+                options,
                 idempotent=False,
             )
         except InvalidFormDataError as exc:
@@ -156,7 +155,9 @@ class Forms(SyncAPIResource):
         such route (:class:`NotFoundError` saying so).
         """
         return self._client._run(
-            self._flows.get_flow(form_token, max_retries=max_retries, timeout=timeout)
+            self._flows.get_flow(
+                form_token, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     def submit(
@@ -180,12 +181,11 @@ class Forms(SyncAPIResource):
         name what), :class:`FormAlreadySubmittedError` (412, submitted before),
         :class:`FormNotFoundError` (404).
         """
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         token, body = self._flows.submit_payload(
-            form_token, action=action, inputs=inputs, user=user, form=form
+            form_token, action=action, inputs=inputs, form=form, options=options
         )
-        self._client._run(
-            self._flows.submit_flow(token, body, max_retries=max_retries, timeout=timeout)
-        )
+        self._client._run(self._flows.submit_flow(token, body, options=options))
 
 
 class AsyncForms(AsyncAPIResource):
@@ -204,7 +204,9 @@ class AsyncForms(AsyncAPIResource):
     ) -> HumanInputForm:
         """Async :meth:`Forms.get`."""
         return await self._client._run(
-            self._flows.get_flow(form_token, max_retries=max_retries, timeout=timeout)
+            self._flows.get_flow(
+                form_token, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     async def submit(
@@ -219,9 +221,8 @@ class AsyncForms(AsyncAPIResource):
         timeout: Timeout = NOT_GIVEN,
     ) -> None:
         """Async :meth:`Forms.submit`."""
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         token, body = self._flows.submit_payload(
-            form_token, action=action, inputs=inputs, user=user, form=form
+            form_token, action=action, inputs=inputs, form=form, options=options
         )
-        await self._client._run(
-            self._flows.submit_flow(token, body, max_retries=max_retries, timeout=timeout)
-        )
+        await self._client._run(self._flows.submit_flow(token, body, options=options))

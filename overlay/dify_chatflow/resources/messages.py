@@ -1,6 +1,6 @@
 """``client.messages``: a conversation's history, feedback on a message, suggested questions.
 
-:class:`MessageFlows` holds the operations, written once as flows (see ``_base_client``);
+:class:`MessageFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Messages` and :class:`AsyncMessages` are thin shells with the public signatures.
 """
 
@@ -16,6 +16,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -24,7 +25,7 @@ from .._constants import PAGE_LIMIT
 from .._exceptions import ConfigurationError
 from .._pagination import CursorWalk
 from .._types import NOT_GIVEN
-from ._answers import page_of, strings_of
+from ._responses import page_of, strings_of
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -49,9 +50,7 @@ class MessageFlows:
         self,
         conversation_id: str | UUID,
         *,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[list[Message]]:
         """Every message of a conversation, oldest first.
 
@@ -60,18 +59,21 @@ class MessageFlows:
         """
         core = self._core
         cid = core.uuid(conversation_id, "conversation_id")
-        end_user = core.end_user(user)
+        end_user = core.end_user(options.user)
 
         def fetch(before: Message | None) -> Flow[tuple[list[Message], bool]]:
             from ..types.messages import Message
 
-            request = _binding.list_messages(
-                user=end_user,
-                conversation_id=cid,
-                first_id=None if before is None else before.id,
-                limit=PAGE_LIMIT,
+            request = _binding.build(
+                "messages.list",
+                query={
+                    "user": end_user,
+                    "conversation_id": cid,
+                    "first_id": None if before is None else before.id,
+                    "limit": PAGE_LIMIT,
+                },
             )
-            response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+            response = yield from core.execute(request, options)
             return page_of(response, Message.from_json)
 
         walk = CursorWalk(
@@ -90,9 +92,7 @@ class MessageFlows:
         rating: Rating | None,
         *,
         content: str | None,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[None]:
         """Rate a message (``None`` revokes the rating)."""
         if not (rating is None or (isinstance(rating, str) and rating in _RATINGS)):
@@ -105,27 +105,27 @@ class MessageFlows:
             )
         core = self._core
         mid = core.uuid(message_id, "message_id")
-        payload: dict[str, Any] = {"rating": rating, "user": core.end_user(user)}
+        payload: dict[str, Any] = {"rating": rating, "user": core.end_user(options.user)}
         if content is not None:
             payload["content"] = content
-        request = _binding.send_message_feedback(mid, payload)
+        request = _binding.build("messages.feedback", mid, body=payload)
         # Setting the same rating again changes nothing: safe to retry.
-        yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        yield from core.execute(request, options)
         return None
 
     def suggested_flow(
         self,
         message_id: str | UUID,
         *,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[list[str]]:
         """The questions the app suggests asking after a message."""
         core = self._core
         mid = core.uuid(message_id, "message_id")
-        request = _binding.list_suggested_questions(mid, user=core.end_user(user))
-        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        request = _binding.build(
+            "messages.suggested", mid, query={"user": core.end_user(options.user)}
+        )
+        response = yield from core.execute(request, options)
         return strings_of(response)
 
 
@@ -154,7 +154,8 @@ class Messages(SyncAPIResource):
         """
         return self._client._run(
             self._flows.list_flow(
-                conversation_id, user=user, max_retries=max_retries, timeout=timeout
+                conversation_id,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -179,9 +180,7 @@ class Messages(SyncAPIResource):
                 message_id,
                 rating,
                 content=content,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -200,7 +199,8 @@ class Messages(SyncAPIResource):
         """
         return self._client._run(
             self._flows.suggested_flow(
-                message_id, user=user, max_retries=max_retries, timeout=timeout
+                message_id,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -223,7 +223,8 @@ class AsyncMessages(AsyncAPIResource):
         """Async :meth:`Messages.list`."""
         return await self._client._run(
             self._flows.list_flow(
-                conversation_id, user=user, max_retries=max_retries, timeout=timeout
+                conversation_id,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -243,9 +244,7 @@ class AsyncMessages(AsyncAPIResource):
                 message_id,
                 rating,
                 content=content,
-                user=user,
-                max_retries=max_retries,
-                timeout=timeout,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -260,6 +259,7 @@ class AsyncMessages(AsyncAPIResource):
         """Async :meth:`Messages.suggested`."""
         return await self._client._run(
             self._flows.suggested_flow(
-                message_id, user=user, max_retries=max_retries, timeout=timeout
+                message_id,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )

@@ -1,6 +1,6 @@
 """``client.variables``: list, get, set and update conversation variables.
 
-:class:`VariableFlows` holds the operations, written once as flows (see ``_base_client``):
+:class:`VariableFlows` holds the operations, written once as flows (see ``_flows``):
 the overlay checks ids, the end user and the value; the generated operation's request
 builder (bound in ``_binding``) builds the request, whose JSON body is encoded once, so a
 value JSON cannot carry fails before anything is sent; a 200 answer is parsed into the
@@ -23,6 +23,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -86,25 +87,25 @@ class VariableFlows:
         self,
         conversation_id: str | UUID,
         *,
-        user: str | None,
         name: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[list[ConversationVariable]]:
         """Every variable of a conversation (or the one called ``name``), all pages."""
         core = self._core
         cid = core.uuid(conversation_id, "conversation_id")
-        end_user = core.end_user(user)
+        end_user = core.end_user(options.user)
         if name is not None:
             _check_name(name)
         found: list[ConversationVariable] = []
         pages: PageChecker[ConversationVariable] = PageChecker("variable", boundary=_created_at)
         last_id: UUID | None = None
         while True:
-            request = _binding.list_conversation_variables(
-                cid, user=end_user, last_id=last_id, limit=PAGE_LIMIT
+            request = _binding.build(
+                "variables.list",
+                cid,
+                query={"user": end_user, "last_id": last_id, "limit": PAGE_LIMIT},
             )
-            response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+            response = yield from core.execute(request, options)
             items, has_more = _decode_page(response)
             fresh, problem = pages.accept(items, has_more)
             for item in fresh:
@@ -125,15 +126,11 @@ class VariableFlows:
         conversation_id: str | UUID,
         name: str,
         *,
-        user: str | None,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[ConversationVariable]:
         """The variable called ``name``, found through :meth:`list_flow`."""
         _check_name(name)
-        found = yield from self.list_flow(
-            conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
-        )
+        found = yield from self.list_flow(conversation_id, name=name, options=options)
         if not found:
             raise UnknownVariableNameError(
                 f"conversation {canonical_id(conversation_id, 'conversation_id')} has no "
@@ -147,15 +144,11 @@ class VariableFlows:
         name: str,
         value: object,
         *,
-        user: str | None,
         strict: bool,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[ConversationVariable]:
         """Look ``name`` up, validate ``value`` against its real type, then update it."""
-        variable = yield from self.get_flow(
-            conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
-        )
+        variable = yield from self.get_flow(conversation_id, name, options=options)
         from .._values.validation import validate_value
 
         validate_value(variable.value_type, value, number_kind=variable.number_kind, strict=strict)
@@ -163,12 +156,10 @@ class VariableFlows:
             conversation_id,
             variable.id,
             value,
-            user=user,
             value_type=None,
             number_kind=None,
             strict=strict,
-            max_retries=max_retries,
-            timeout=timeout,
+            options=options,
         )
         return updated
 
@@ -178,28 +169,26 @@ class VariableFlows:
         variable_id: str | UUID,
         value: object,
         *,
-        user: str | None,
         value_type: VariableType | str | None,
         number_kind: NumberKind | None,
         strict: bool,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Flow[ConversationVariable]:
         """Replace one variable's value; validated first when ``value_type`` is given."""
         core = self._core
         cid = core.uuid(conversation_id, "conversation_id")
         vid = core.uuid(variable_id, "variable_id")
-        end_user = core.end_user(user)
+        end_user = core.end_user(options.user)
         if value_type is not None:
             if number_kind is None:
                 number_kind = self._known_number_kind(vid)
             from .._values.validation import validate_value
 
             validate_value(value_type, value, number_kind=number_kind, strict=strict)
-        request = _binding.update_conversation_variable(
-            cid, vid, {"value": value, "user": end_user}
+        request = _binding.build(
+            "variables.update", cid, vid, body={"value": value, "user": end_user}
         )
-        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        response = yield from core.execute(request, options)
         return self._remember(_decode_item(response))
 
 
@@ -340,7 +329,9 @@ class Variables(SyncAPIResource):
         """
         return self._client._run(
             self._flows.list_flow(
-                conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
+                conversation_id,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
+                name=name,
             )
         )
 
@@ -356,7 +347,9 @@ class Variables(SyncAPIResource):
         """Return the variable called ``name``; :class:`UnknownVariableNameError` if none."""
         return self._client._run(
             self._flows.get_flow(
-                conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
+                conversation_id,
+                name,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -381,10 +374,8 @@ class Variables(SyncAPIResource):
                 conversation_id,
                 name,
                 value,
-                user=user,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
                 strict=strict,
-                max_retries=max_retries,
-                timeout=timeout,
             )
         )
 
@@ -413,12 +404,10 @@ class Variables(SyncAPIResource):
                 conversation_id,
                 variable_id,
                 value,
-                user=user,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
                 value_type=value_type,
                 number_kind=number_kind,
                 strict=strict,
-                max_retries=max_retries,
-                timeout=timeout,
             )
         )
 
@@ -442,7 +431,9 @@ class AsyncVariables(AsyncAPIResource):
         """Async :meth:`Variables.list`."""
         return await self._client._run(
             self._flows.list_flow(
-                conversation_id, user=user, name=name, max_retries=max_retries, timeout=timeout
+                conversation_id,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
+                name=name,
             )
         )
 
@@ -458,7 +449,9 @@ class AsyncVariables(AsyncAPIResource):
         """Async :meth:`Variables.get`."""
         return await self._client._run(
             self._flows.get_flow(
-                conversation_id, name, user=user, max_retries=max_retries, timeout=timeout
+                conversation_id,
+                name,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
 
@@ -479,10 +472,8 @@ class AsyncVariables(AsyncAPIResource):
                 conversation_id,
                 name,
                 value,
-                user=user,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
                 strict=strict,
-                max_retries=max_retries,
-                timeout=timeout,
             )
         )
 
@@ -505,11 +496,9 @@ class AsyncVariables(AsyncAPIResource):
                 conversation_id,
                 variable_id,
                 value,
-                user=user,
+                options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
                 value_type=value_type,
                 number_kind=number_kind,
                 strict=strict,
-                max_retries=max_retries,
-                timeout=timeout,
             )
         )

@@ -2,7 +2,7 @@
 the app's workflow logs.
 
 :class:`WorkflowFlows` holds the operations, written once as flows (see
-``_base_client``); :class:`Workflows` and :class:`AsyncWorkflows` are thin shells.
+``_flows``); :class:`Workflows` and :class:`AsyncWorkflows` are thin shells.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .._base_client import (
     AsyncAPIResource,
     ClientCore,
     Flow,
+    RequestOptions,
     SyncAPIClient,
     SyncAPIResource,
     Timeout,
@@ -28,7 +29,7 @@ from .._constants import PAGE_LIMIT, STREAM_TIMEOUT
 from .._exceptions import ConfigurationError, make_status_error
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
 from .._types import NOT_GIVEN
-from ._answers import model_of, page_of
+from ._responses import model_of, page_of
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -81,21 +82,23 @@ class WorkflowFlows:
     def __init__(self, core: ClientCore) -> None:
         self._core = core
 
-    def stopper(self, run: Callable[[Flow[None]], R], *, user: str | None) -> Callable[[str], R]:
+    def stopper(
+        self, run: Callable[[Flow[None]], R], *, options: RequestOptions
+    ) -> Callable[[str], R]:
         """How a run's event stream stops its chat turn: the chat's stop request (see
         ``ChatFlows.stopper``)."""
         from .chat import ChatFlows  # chat builds on this module
 
-        return ChatFlows(self._core).stopper(run, user=user)
+        return ChatFlows(self._core).stopper(run, options=options)
 
     def get_run_flow(
-        self, workflow_run_id: str | UUID, *, max_retries: int | None, timeout: Timeout
+        self, workflow_run_id: str | UUID, *, options: RequestOptions
     ) -> Flow[WorkflowRun]:
         """One workflow run; an unknown id raises the not-found error on every server."""
         core = self._core
         run_id = core.uuid(workflow_run_id, "workflow_run_id")
-        request = _binding.get_workflow_run(run_id)
-        response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+        request = _binding.build("workflows.get_run", run_id)
+        response = yield from core.execute(request, options)
         from ..types.workflows import WorkflowRun
 
         run = model_of(response, WorkflowRun.from_answer)
@@ -112,9 +115,9 @@ class WorkflowFlows:
         self,
         workflow_run_id: str | UUID,
         *,
-        user: str | None,
         continue_on_pause: bool | None,
         include_state_snapshot: bool | None,
+        options: RequestOptions,
     ) -> dict[str, Any]:
         """The request of ``GET /workflow/{workflow_run_id}/events``, its arguments checked."""
         core = self._core
@@ -124,22 +127,24 @@ class WorkflowFlows:
         ):
             if flag is not None and type(flag) is not bool:
                 raise ConfigurationError(f"{name} must be a bool or None, got {flag!r}")
-        return _binding.stream_workflow_events(
+        return _binding.build(
+            "workflows.events",
             core.uuid(workflow_run_id, "workflow_run_id"),
-            user=core.end_user(user),
-            continue_on_pause=continue_on_pause,
-            include_state_snapshot=include_state_snapshot,
+            query={
+                "user": core.end_user(options.user),
+                "continue_on_pause": continue_on_pause,
+                "include_state_snapshot": include_state_snapshot,
+            },
         )
 
     def open_events_flow(
-        self, request: dict[str, Any], *, max_retries: int | None, timeout: Timeout
+        self, request: dict[str, Any], *, options: RequestOptions
     ) -> Flow[httpx.Response]:
         """The open event stream (a GET, so retried like any read; the read timeout is the
         longest silence between two events)."""
-        response = yield from self._core.request(
+        response = yield from self._core.execute(
             request,
-            timeout=timeout,
-            max_retries=max_retries,
+            options,
             default_timeout=STREAM_TIMEOUT,
             stream=True,
         )
@@ -154,8 +159,7 @@ class WorkflowFlows:
         created_before: datetime | None,
         end_user_session_id: str | None,
         page_size: int,
-        max_retries: int | None,
-        timeout: Timeout,
+        options: RequestOptions,
     ) -> Callable[[], NumberedWalk[WorkflowLog]]:
         """Check the filters now; return what starts one walk through the pages."""
         if status is not None and status not in _LOG_STATUSES:
@@ -166,17 +170,20 @@ class WorkflowFlows:
         filters: dict[str, Any] = {
             "status": status,
             "keyword": _optional_text(keyword, "keyword"),
-            "created_after": _log_time(created_after, "created_after"),
-            "created_before": _log_time(created_before, "created_before"),
-            "end_user_session_id": _optional_text(end_user_session_id, "end_user_session_id"),
+            "created_at__after": _log_time(created_after, "created_after"),
+            "created_at__before": _log_time(created_before, "created_before"),
+            "created_by_end_user_session_id": _optional_text(
+                end_user_session_id, "end_user_session_id"
+            ),
         }
         core = self._core
 
         def fetch(page: int) -> Flow[tuple[list[WorkflowLog], bool]]:
             from ..types.workflows import WorkflowLog
 
-            request = _binding.list_workflow_logs(page=page, limit=page_size, **filters)
-            response = yield from core.request(request, timeout=timeout, max_retries=max_retries)
+            query = {"page": page, "limit": page_size, **filters}
+            request = _binding.build("workflows.logs", query=query)
+            response = yield from core.execute(request, options)
             return page_of(response, WorkflowLog.from_json)
 
         return lambda: NumberedWalk("workflow log", fetch, page_size=page_size)
@@ -204,7 +211,9 @@ class Workflows(SyncAPIResource):
         that answer), newer servers with 404.
         """
         return self._client._run(
-            self._flows.get_run_flow(workflow_run_id, max_retries=max_retries, timeout=timeout)
+            self._flows.get_run_flow(
+                workflow_run_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     def events(
@@ -230,14 +239,15 @@ class Workflows(SyncAPIResource):
         from .._run_streams import WorkflowEventStream
         from .._streaming import open_stream
 
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.events_request(
             workflow_run_id,
-            user=user,
             continue_on_pause=continue_on_pause,
             include_state_snapshot=include_state_snapshot,
+            options=options,
         )
-        flow = self._flows.open_events_flow(request, max_retries=max_retries, timeout=timeout)
-        stop_turn = self._flows.stopper(self._client._run, user=user)
+        flow = self._flows.open_events_flow(request, options=options)
+        stop_turn = self._flows.stopper(self._client._run, options=options)
         wrap = partial(WorkflowEventStream, stop_turn=stop_turn)
         return open_stream(self._client, flow, wrap, what=RUN_EVENTS)
 
@@ -268,8 +278,7 @@ class Workflows(SyncAPIResource):
             created_before=created_before,
             end_user_session_id=end_user_session_id,
             page_size=page_size,
-            max_retries=max_retries,
-            timeout=timeout,
+            options=RequestOptions(timeout=timeout, max_retries=max_retries),
         )
         return SyncPager(self._client, start)
 
@@ -290,7 +299,9 @@ class AsyncWorkflows(AsyncAPIResource):
     ) -> WorkflowRun:
         """Async :meth:`Workflows.get_run`."""
         return await self._client._run(
-            self._flows.get_run_flow(workflow_run_id, max_retries=max_retries, timeout=timeout)
+            self._flows.get_run_flow(
+                workflow_run_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
+            )
         )
 
     def events(
@@ -310,16 +321,15 @@ class AsyncWorkflows(AsyncAPIResource):
         from .._run_streams import AsyncWorkflowEventStream
         from .._streaming import open_async_stream
 
+        options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.events_request(
             workflow_run_id,
-            user=user,
             continue_on_pause=continue_on_pause,
             include_state_snapshot=include_state_snapshot,
+            options=options,
         )
-        flow = partial(
-            self._flows.open_events_flow, request, max_retries=max_retries, timeout=timeout
-        )
-        stop_turn = self._flows.stopper(self._client._run, user=user)
+        flow = partial(self._flows.open_events_flow, request, options=options)
+        stop_turn = self._flows.stopper(self._client._run, options=options)
         wrap = partial(AsyncWorkflowEventStream, stop_turn=stop_turn)
         return open_async_stream(self._client, flow, wrap, what=RUN_EVENTS)
 
@@ -343,7 +353,6 @@ class AsyncWorkflows(AsyncAPIResource):
             created_before=created_before,
             end_user_session_id=end_user_session_id,
             page_size=page_size,
-            max_retries=max_retries,
-            timeout=timeout,
+            options=RequestOptions(timeout=timeout, max_retries=max_retries),
         )
         return AsyncPager(self._client, start)

@@ -18,10 +18,10 @@ from typing import Final
 from ._context import JSON, Reply, ServerOptions, dump_error
 from ._faults import Fault
 from ._human import FormSubmission, HumanInput, PendingForm, RunLog
-from ._store import App, Conversation, Store, StoredMessage, WorkflowRun
+from ._store import App, Conversation, Store, StoredMessage, WorkflowRun, answer_outputs
 from ._stream import PING, Sink, event_bytes
 
-__all__ = ["SystemVariables", "Turn", "echo", "empty_usage", "new_run"]
+__all__ = ["SystemVariables", "Turn", "chat_internal_error", "echo", "empty_usage", "new_run"]
 
 _START_NODE: Final = "1700000000000"
 _ANSWER_NODE: Final = "answer"
@@ -35,8 +35,11 @@ def echo(query: str, inputs: Mapping[str, object], conversation: object) -> str:
     return query
 
 
-def empty_usage(latency: float) -> dict[str, object]:
-    """Dify's usage block of a turn without an LLM (prices are decimal strings)."""
+def empty_usage(
+    latency: float, first_token: float | None = None, generating: float | None = None
+) -> dict[str, object]:
+    """Dify's usage block of a turn without an LLM (prices are decimal strings); the two
+    timings are set once some text was answered (seconds, rounded to milliseconds)."""
     return {
         "prompt_tokens": 0,
         "prompt_unit_price": _ZERO,
@@ -50,8 +53,8 @@ def empty_usage(latency: float) -> dict[str, object]:
         "total_price": _ZERO,
         "currency": "USD",
         "latency": latency,
-        "time_to_first_token": None,
-        "time_to_generate": None,
+        "time_to_first_token": first_token,
+        "time_to_generate": generating,
     }
 
 
@@ -232,6 +235,9 @@ class Turn:
     steps: int = 0
     # the form the run paused for and its submission, while the resumed segment runs on
     answered: tuple[PendingForm, FormSubmission] | None = None
+    # When the first and the last chunk with more than blanks were answered (monotonic).
+    first_text: float | None = None
+    last_text: float | None = None
     _chunks: Iterator[object] | None = None
 
     def __post_init__(self) -> None:
@@ -350,20 +356,26 @@ class Turn:
         }
         return self._node_finished_event(self._human_node(form, inputs), outputs)
 
-    def _node_common(self, start: bool) -> dict[str, object]:
+    def _node_common(self, start: bool, inputs: Mapping[str, object] | None) -> dict[str, object]:
+        # Each node of the run is the first of its own branch: index 1, no predecessor.
         return {
             "id": str(uuid.uuid5(uuid.UUID(self.run_id), "start" if start else "answer")),
             "node_id": _START_NODE if start else _ANSWER_NODE,
             "node_type": "start" if start else "answer",
             "title": "Start" if start else "Answer",
-            "index": 1 if start else 2,
-            "predecessor_node_id": None if start else _START_NODE,
-            "inputs": dict(self.start_inputs) if start else {},
+            "index": 1,
+            "predecessor_node_id": None,
+            "inputs": None if inputs is None else dict(inputs),
             "inputs_truncated": False,
         }
 
+    def _start_values(self) -> Mapping[str, object]:
+        """What the Start node reads and outputs: 1.10 every system variable, 1.16 only
+        the app's own inputs."""
+        return self.inputs if self.options.new else self.start_inputs
+
     def node_started(self, start: bool) -> dict[str, object]:
-        return self._node_started_event(self._node_common(start))
+        return self._node_started_event(self._node_common(start, None))
 
     def _node_started_event(self, node: Mapping[str, object]) -> dict[str, object]:
         data = {
@@ -377,8 +389,9 @@ class Turn:
         return self._workflow_event("node_started", data)
 
     def node_finished(self, start: bool, answer: str) -> dict[str, object]:
-        outputs = dict(self.start_inputs) if start else {"answer": answer, "files": []}
-        return self._node_finished_event(self._node_common(start), outputs)
+        inputs = self._start_values() if start else {}
+        outputs = dict(inputs) if start else answer_outputs(answer)
+        return self._node_finished_event(self._node_common(start, inputs), outputs)
 
     def _node_finished_event(
         self, node: Mapping[str, object], outputs: Mapping[str, object]
@@ -408,7 +421,7 @@ class Turn:
             "id": self.run_id,
             "workflow_id": self.app.workflow_id,
             "status": status,
-            "outputs": {"answer": answer} if status != "failed" else {},
+            "outputs": answer_outputs(answer) if status != "failed" else {},
             "error": error,
             "elapsed_time": self.elapsed(),
             "total_tokens": 0,
@@ -425,15 +438,23 @@ class Turn:
             **self._envelope("message"),
             "id": self.message.id,
             "answer": chunk,
-            "from_variable_selector": [_ANSWER_NODE, "answer"],
+            "from_variable_selector": self._selector(),
         }
+
+    def _selector(self) -> list[str]:
+        # The default app's Answer node is the template "{{#sys.query#}}".
+        return ["sys", "query"] if self.app.responder is None else [_ANSWER_NODE, "answer"]
 
     def metadata(self, *, usage: bool = True) -> dict[str, object]:
         """The message's metadata; a paused turn has no usage yet (``None``)."""
+        first_token = generating = None
+        if self.first_text is not None:
+            first_token = round(self.first_text - self.started, 3)
+            generating = round((self.last_text or self.first_text) - self.first_text, 3)
         meta: dict[str, object] = {
             "annotation_reply": None,
             "retriever_resources": [],
-            "usage": empty_usage(self.elapsed()) if usage else None,
+            "usage": empty_usage(self.elapsed(), first_token, generating) if usage else None,
         }
         if self.options.new:
             meta["reasoning"] = {}
@@ -492,6 +513,10 @@ class Turn:
             if self.stop.is_set():
                 raise _Stopped
             self.parts.append(chunk)
+            if chunk.strip():
+                self.last_text = time.monotonic()
+                if self.first_text is None:
+                    self.first_text = self.last_text
             emit.event(self.message_event(chunk), paused=True)
         if self.stop.is_set():
             raise _Stopped
@@ -641,7 +666,7 @@ class Turn:
     ) -> None:
         store = self.store
         store.end_task(self.message.task_id)
-        changes: dict[str, object] = {"answer": saved_answer}
+        changes: dict[str, object] = {"answer": saved_answer, "latency": self.elapsed()}
         if status == "failed":
             changes.update(status="error", error=error)
         store.update_message(self.message.id, **changes)
@@ -651,7 +676,7 @@ class Turn:
                 replace(
                     run,
                     status=status,
-                    outputs={"answer": answer} if status != "failed" else {},
+                    outputs=answer_outputs(answer) if status != "failed" else {},
                     error=error,
                     total_steps=int(str(finished_data["total_steps"])),
                     finished_at=store.now(),
@@ -680,9 +705,8 @@ def blocking_error(fault: Fault) -> Reply:
     ``rate_limit_error``, ...), except that the stream's 500 ``internal_server_error``
     becomes werkzeug's ``InternalServerError`` with its own text (both 1.10 and 1.16)."""
     if fault.status_code == 500:
-        payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
-    else:
-        payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
+        return chat_internal_error()
+    payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
     return Reply(fault.status_code, dump_error(payload), JSON)
 
 
@@ -699,6 +723,12 @@ def _value_type(value: object) -> str:
     if isinstance(value, list):
         return "array[any]"
     return "none" if value is None else "string"
+
+
+def chat_internal_error() -> Reply:
+    """The chat controller's answer to an error it has no answer of its own for."""
+    payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
+    return Reply(500, dump_error(payload), JSON)
 
 
 def _error_text(exc: Exception) -> str:

@@ -1,8 +1,8 @@
-"""The JSON answers of the resources, decoded into the typed models of ``types/``.
+"""The JSON responses of the resources, decoded into the typed models of ``types/``.
 
-A model's ``from_json`` raises :class:`ResponseDecodeError` for a malformed answer; these
-helpers attach the response to it, and check the page shape every list answer shares. No
-message shows an answer's content (it may hold a user's inputs, messages or signed URLs):
+A model's ``from_json`` raises :class:`ResponseDecodeError` for a malformed response; these
+helpers attach the response to it, and check the page shape every list response shares. No
+message shows a response's content (it may hold a user's inputs, messages or signed URLs):
 ``.raw`` carries it.
 """
 
@@ -27,7 +27,7 @@ def model_of(response: httpx.Response, from_json: Callable[[Any], T]) -> T:
 
 
 def page_of(response: httpx.Response, from_json: Callable[[Any], T]) -> tuple[list[T], bool]:
-    """A list answer ``{"data": [...], "has_more": bool, ...}``: its items and ``has_more``."""
+    """A list response ``{"data": [...], "has_more": bool, ...}``: its items and ``has_more``."""
     page = decode_json(response)
     data = page.get("data") if isinstance(page, dict) else None
     has_more = page.get("has_more") if isinstance(page, dict) else None
@@ -42,7 +42,7 @@ def page_of(response: httpx.Response, from_json: Callable[[Any], T]) -> tuple[li
 
 
 def items_of(response: httpx.Response, from_json: Callable[[Any], T]) -> list[T]:
-    """A list answer without paging fields, ``{"data": [...]}``: its items."""
+    """A list response without paging fields, ``{"data": [...]}``: its items."""
     page = decode_json(response)
     data = page.get("data") if isinstance(page, dict) else None
     if not isinstance(data, list):
@@ -52,11 +52,11 @@ def items_of(response: httpx.Response, from_json: Callable[[Any], T]) -> list[T]
 
 
 def strings_of(response: httpx.Response) -> list[str]:
-    """The ``data`` list of strings of an answer like ``{"result": "success", "data": [...]}``."""
-    answer = decode_json(response)
-    data = answer.get("data") if isinstance(answer, dict) else None
+    """The ``data`` list of strings of a response like ``{"result": "success", "data": [...]}``."""
+    body = decode_json(response)
+    data = body.get("data") if isinstance(body, dict) else None
     if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
-        got = f"data as {json_kind(data)}" if isinstance(answer, dict) else json_kind(answer)
+        got = f"data as {json_kind(data)}" if isinstance(body, dict) else json_kind(body)
         raise _unexpected(f"expected {{data: [strings]}}, got {got}", response)
     return data
 
