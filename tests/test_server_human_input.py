@@ -210,6 +210,7 @@ def test_events_opened_before_the_submit_stream_the_resumed_turn(server):
     run_id = events[0]["workflow_run_id"]
     conn = follow(server, run_id)
     first = read_until(conn, b"event: ping")  # the follower is open before the submit
+    assert b"\r\nCache-Control: no-cache\r\n" in first.partition(b"\r\n\r\n")[0]
     token = required["data"]["form_token"]
     body = {"action": "reject", "inputs": {"comment": "not today"}, "user": USER}
     assert raw(server.port, "POST", f"/form/human_input/{token}", body).status == 200
@@ -261,6 +262,7 @@ def test_events_opened_before_the_submit_stream_the_resumed_turn(server):
         "submitted_data": {"comment": "not today"},
     }
     replay = raw(server.port, "GET", f"/workflow/{run_id}/events?user={USER}")
+    assert replay.header("cache-control") == "no-cache"  # a run's events are never cached
     assert replay.chunks is not None
     (only,) = replay.chunks
     assert json.loads(only[6:])["event"] == "workflow_finished"
