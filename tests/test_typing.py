@@ -120,6 +120,14 @@ CORRECT = textwrap.dedent(
 )
 
 
+def every_export() -> str:
+    """A module that imports every name ``dify_chatflow.__all__`` lists at run time."""
+    import dify_chatflow
+
+    names = "".join(f"    {name},\n" for name in sorted(dify_chatflow.__all__))
+    return f"from dify_chatflow import (\n{names})\n"
+
+
 @pytest.fixture(scope="module")
 def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Report:
     """Errors mypy reports per sample file, as ``{(line, code)}``; for ``revealed.py`` the
@@ -128,7 +136,8 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Re
     (folder / "mistakes.py").write_text(MISTAKES)
     (folder / "correct.py").write_text(CORRECT)
     (folder / "revealed.py").write_text(REVEALED)
-    files = ["mistakes.py", "correct.py", "revealed.py"]
+    (folder / "exports.py").write_text(every_export())
+    files = ["mistakes.py", "correct.py", "revealed.py", "exports.py"]
     errors, revealed = mypy_reports(folder, files, repo_root / "pyproject.toml")
     return {**errors, "revealed.py": revealed["revealed.py"] | errors["revealed.py"]}
 
@@ -141,6 +150,13 @@ def test_every_deliberate_mistake_is_reported_at_its_line(mypy_report: Report) -
 
 def test_correct_code_passes_strict(mypy_report: Report) -> None:
     assert mypy_report["correct.py"] == set()
+
+
+def test_type_checkers_see_every_name_the_package_exports(mypy_report: Report) -> None:
+    # The families' names are exported at run time from their modules' __all__, and to
+    # type checkers by star imports: the two views must agree.
+    assert "    ChatReply,\n" in every_export()
+    assert mypy_report["exports.py"] == set()
 
 
 def test_value_as_is_typed_as_the_type_asked_for(mypy_report: Report) -> None:
