@@ -9,14 +9,14 @@ import importlib
 import inspect
 import pkgutil
 import types
-import typing
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import dify_chatflow
 import pytest
 from dify_chatflow import AsyncChatflowClient, ChatflowClient
+from dify_chatflow._base_client import AsyncAPIResource, SyncAPIResource
+from dify_chatflow._client import Family
 
 PACKAGE_DIR = Path(dify_chatflow.__file__).parent
 
@@ -178,17 +178,16 @@ def test_every_class_the_source_modules_offer_is_exported() -> None:
                 assert name in exported, f"{module_name}.{name} is not exported"
 
 
-def _resources(client_class: type) -> dict[str, type]:
-    """The client's resource attributes and the class each is typed as."""
-    found = {}
-    for name, value in vars(client_class).items():
-        if isinstance(value, cached_property):
-            hints = typing.get_type_hints(value.func, vars(dify_chatflow))
-            found[name] = hints["return"]
-    return found
+def _resources(client_class: type[ChatflowClient | AsyncChatflowClient]) -> dict[str, type]:
+    """The client's resource attributes and the class each makes."""
+    with_families = [
+        name for name in dir(client_class) if isinstance(getattr(client_class, name), Family)
+    ]
+    client = client_class(api_key="app-k", base_url="http://127.0.0.1:9")
+    return {name: type(getattr(client, name)) for name in with_families}
 
 
-def test_both_clients_have_the_same_resources_typed_by_exported_classes() -> None:
+def test_both_clients_have_the_same_resources_exported_and_named_by_their_module() -> None:
     sync, asynchronous = _resources(ChatflowClient), _resources(AsyncChatflowClient)
     assert set(sync) == set(asynchronous)
     assert {"chat", "conversations", "messages", "variables", "files", "app"} <= set(sync)
@@ -198,14 +197,30 @@ def test_both_clients_have_the_same_resources_typed_by_exported_classes() -> Non
             assert getattr(dify_chatflow, resource.__name__) is resource
             assert resource.__module__ == f"dify_chatflow.resources.{name}"
             assert lazy[resource.__name__] == f".resources.{name}"
+        assert issubclass(sync[name], SyncAPIResource)
+        assert issubclass(asynchronous[name], AsyncAPIResource)
         assert asynchronous[name].__name__ == f"Async{sync[name].__name__}"
 
 
-def test_a_resource_is_made_once_per_client() -> None:
+def test_every_resource_module_is_a_family_of_both_clients() -> None:
+    modules = {
+        name.removeprefix("dify_chatflow.resources.")
+        for name in _public_modules()
+        if name.startswith("dify_chatflow.resources.")
+    }
+    assert set(_resources(ChatflowClient)) == modules
+
+
+def test_a_resource_is_made_once_per_client_and_a_copy_makes_its_own() -> None:
     with ChatflowClient(api_key="app-k", base_url="http://127.0.0.1:9") as client:
         for name, resource in _resources(ChatflowClient).items():
             assert type(getattr(client, name)) is resource
             assert getattr(client, name) is getattr(client, name)
+        copy = client.with_options(timeout=5)
+        assert copy.chat is not client.chat
+        assert copy.chat._client is copy
+    assert ChatflowClient.chat.__doc__ == AsyncChatflowClient.chat.__doc__
+    assert "chat messages" in (ChatflowClient.chat.__doc__ or "")
 
 
 def _twins() -> list[tuple[type, type]]:
