@@ -12,6 +12,8 @@ import ast
 import re
 from pathlib import Path
 
+from ._modules import public_module_names
+
 __all__ = ["FAMILY_PACKAGES", "family_exports", "listed_names"]
 
 FAMILY_PACKAGES = ("resources", "types")
@@ -36,8 +38,8 @@ def family_exports() -> dict[str, str]:
     root = Path(__file__).parent
     table: dict[str, str] = {}
     for package in FAMILY_PACKAGES:
-        for path in sorted((root / package).glob("[!_]*.py")):
-            module = f".{package}.{path.stem}"
-            for name in listed_names(path.read_text(encoding="utf-8")):
-                table.setdefault(name, module)
+        for module in public_module_names([str(root / package)]):
+            source = (root / package / f"{module}.py").read_text(encoding="utf-8")
+            for name in listed_names(source):
+                table.setdefault(name, f".{package}.{module}")
     return table
