@@ -16,7 +16,7 @@ import pytest
 from packaging.requirements import Requirement
 
 # Runtime dependencies that our code does not import itself, with the reason they are
-# declared anyway (the README says the same).
+# declared anyway (CONTRIBUTING.md says the same).
 DECLARED_WITHOUT_IMPORT = {
     # httpcore imports sniffio on every async request when it is installed; without it
     # each request pays a failed import.
