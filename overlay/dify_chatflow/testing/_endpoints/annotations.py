@@ -231,9 +231,22 @@ def reply_job_status(call: Call) -> Reply:
 
 ROUTES: Final = (
     RouteSpec("annotations.list", list_annotations),
-    RouteSpec("annotations.create", create_annotation),
-    RouteSpec("annotations.update", update_annotation),
+    RouteSpec(
+        "annotations.create", create_annotation, sample_body={"question": "q?", "answer": "a."}
+    ),
+    RouteSpec(
+        "annotations.update", update_annotation, sample_body={"question": "q?", "answer": "a."}
+    ),
     RouteSpec("annotations.delete", delete_annotation),
-    RouteSpec("annotations.reply", start_reply_job, strings=("action",)),
+    RouteSpec(
+        "annotations.reply",
+        start_reply_job,
+        strings=("action",),
+        sample_body={
+            "score_threshold": 0.9,
+            "embedding_provider_name": "openai",
+            "embedding_model_name": "text-embedding-3-small",
+        },
+    ),
     RouteSpec("annotations.reply_job", reply_job_status, strings=("action",)),
 )

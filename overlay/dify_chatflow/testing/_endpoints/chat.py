@@ -384,6 +384,24 @@ def stop_message(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("chat.send", send_message),
-    RouteSpec("chat.stop", stop_message, strings=("task_id",)),
+    RouteSpec(
+        "chat.send",
+        send_message,
+        sample_body={
+            "query": "hi",
+            "inputs": {"n": 1},
+            "response_mode": "streaming",
+            "user": "u-1",
+            "conversation_id": "0b6f8a52-27c3-4b8e-9a1d-5f0e3c2d1a47",
+            "auto_generate_name": False,
+            "files": [
+                {
+                    "type": "document",
+                    "transfer_method": "local_file",
+                    "upload_file_id": "7c1e9d34-8f2a-4b6c-a5d0-3e4f5a6b7c8d",
+                }
+            ],
+        },
+    ),
+    RouteSpec("chat.stop", stop_message, strings=("task_id",), sample_body={"user": "u-1"}),
 )

@@ -133,6 +133,10 @@ _NAME_COLUMN: Final = 255  # characters the conversation name column holds
 
 ROUTES: Final = (
     RouteSpec("conversations.list", list_conversations),
-    RouteSpec("conversations.rename", rename_conversation),
-    RouteSpec("conversations.delete", delete_conversation),
+    RouteSpec(
+        "conversations.rename",
+        rename_conversation,
+        sample_body={"name": "n", "auto_generate": False, "user": "u-1"},
+    ),
+    RouteSpec("conversations.delete", delete_conversation, sample_body={"user": "u-1"}),
 )

@@ -187,4 +187,10 @@ def upload_file(call: Call) -> Reply:
     return json_reply(201, body)
 
 
-ROUTES: Final = (RouteSpec("files.upload", upload_file),)
+ROUTES: Final = (
+    RouteSpec(
+        "files.upload",
+        upload_file,
+        sample_body={"file": ("a.pdf", b"%PDF-1.4", "application/pdf"), "user": "u-1"},
+    ),
+)

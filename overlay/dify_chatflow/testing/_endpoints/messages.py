@@ -174,6 +174,10 @@ def suggested_questions(call: Call) -> Reply:
 
 ROUTES: Final = (
     RouteSpec("messages.list", list_messages),
-    RouteSpec("messages.feedback", send_feedback),
+    RouteSpec(
+        "messages.feedback",
+        send_feedback,
+        sample_body={"rating": None, "user": "u-1", "content": "x"},
+    ),
     RouteSpec("messages.suggested", suggested_questions),
 )
