@@ -884,8 +884,11 @@ def test_a_stream_built_without_a_client_cannot_stop_its_turn(server: ScriptServ
     try:
         with sync_client(server) as client:
             unread = open_stream(client)
-            unread.stop()  # no task id yet: nothing to stop, so no client is needed
+            # stop() reads on to the task id, which it then cannot stop.
+            with pytest.raises(ConfigurationError, match=r"client\.chat\.stop\("):
+                unread.stop()
             assert unread.response.is_closed
+            assert unread.task_id == uuid.UUID(TASK)
             stream = open_stream(client)
             next(stream)
             with pytest.raises(ConfigurationError, match=r"client\.chat\.stop\("):
