@@ -8,12 +8,12 @@ import asyncio
 import inspect
 import re
 import textwrap
-from functools import cached_property
 from pathlib import Path
 
 import pytest
 from dify_chatflow import AsyncChatflowClient, ChatflowClient
 from dify_chatflow._base_client import AsyncAPIResource, SyncAPIResource
+from dify_chatflow._client import Family
 from mypy_support import marked_errors, marked_reveals, mypy_reports
 
 SAMPLE = textwrap.dedent(
@@ -70,15 +70,12 @@ def test_raw_twins_are_typed_as_the_methods_they_wrap(tmp_path: Path, repo_root:
     assert errors["raw.py"] == marked_errors(SAMPLE)
 
 
-def _resources(client: object, base: type) -> dict[str, object]:
+def _resources(client: object) -> dict[str, object]:
     """The client's resources (``client.chat``, ...), by attribute name."""
     names = [
-        name
-        for name, member in inspect.getmembers(type(client))
-        if isinstance(member, cached_property)
+        name for name, member in inspect.getmembers(type(client)) if isinstance(member, Family)
     ]
-    found = {name: getattr(client, name) for name in names}
-    return {name: value for name, value in found.items() if isinstance(value, base)}
+    return {name: getattr(client, name) for name in names}
 
 
 def _public_methods(resource: object) -> set[str]:
@@ -98,8 +95,9 @@ def test_every_public_method_of_every_resource_has_a_raw_twin(
     client_type: type[ChatflowClient] | type[AsyncChatflowClient], base: type
 ) -> None:
     client = client_type(api_key="app-k", base_url="http://127.0.0.1:9", user="u")
-    resources = _resources(client, base)
+    resources = _resources(client)
     assert len(resources) == 11
+    assert all(isinstance(resource, base) for resource in resources.values())
     for name, resource in resources.items():
         raw = resource.with_raw_response  # type: ignore[attr-defined]
         twins = {twin for twin in vars(raw) if not twin.startswith("_")}

@@ -20,7 +20,7 @@ from ._common import add_json_option, open_client, utc, write_json
 if TYPE_CHECKING:
     from ..types.forms import HumanInputForm, HumanInputRequest
 
-__all__ = ["add_forms_commands", "parse_inputs", "write_form"]
+__all__ = ["add_commands", "parse_inputs", "write_form"]
 
 _FORMS_EPILOG = f"""\
 examples:
@@ -32,7 +32,7 @@ configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL, --user / DI
 {EXIT_CODES_HELP}"""
 
 
-def add_forms_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``forms`` command group on the top-level parser's subparsers."""
     connection = connection_options()
     forms_parser = subparsers.add_parser(

@@ -132,6 +132,11 @@ class _Upload:
     ) -> None:
         if filename is not None and (type(filename) is not str or not filename):
             raise ConfigurationError(f"filename must be a non-empty str, got {filename!r}")
+        if filename is not None and ("/" in filename or "\\" in filename):
+            # Dify refuses a name with a path separator ("Filename contains invalid characters")
+            raise ConfigurationError(
+                f"filename must be a bare name without '/' or '\\', got {filename!r}"
+            )
         self.path: str | None = None
         self.stream: BinaryIO | None = None
         own_name: str | None = None

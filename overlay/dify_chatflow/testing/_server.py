@@ -18,6 +18,7 @@ from ._records import HeldStream, RecordedRequest
 from ._routes import ServerOptions, ServerState, fault_target
 from ._store import (
     DEFAULT_USER,
+    FILE_TYPES,
     App,
     ConversationSnapshot,
     Responder,
@@ -206,6 +207,7 @@ class DifyTestServer:
         speech_to_text: SpeechToText | None = None,
         text_to_speech: TextToSpeech | None = None,
         embedding_models: Mapping[str, Iterable[str]] | None = None,
+        allowed_file_types: Iterable[str] = FILE_TYPES,
     ) -> None:
         """Register an app key (the server's own key reconfigures the default app).
 
@@ -226,8 +228,11 @@ class DifyTestServer:
         Features, off by default as in a new Dify app (``GET /parameters`` shows them):
         ``file_upload=True`` keeps the files sent with a chat message (only a file kept with
         a message can be fetched from ``GET /files/{id}/preview``; with it off Dify drops
-        them). ``speech_to_text(audio, mime_type) -> str`` answers ``POST /audio-to-text``
-        and ``text_to_speech(text) -> bytes`` (``audio/mpeg``) ``POST /text-to-audio``;
+        them) whose ``type`` is one of ``allowed_file_types`` (another is refused with
+        "File validation failed for file: <name>"; a ``custom`` one always is, as the app
+        allows no extension). ``speech_to_text(audio, mime_type) -> str`` answers
+        ``POST /audio-to-text`` and ``text_to_speech(text) -> bytes`` (``audio/mpeg``)
+        ``POST /text-to-audio``;
         ``None`` turns the feature off and the server refuses as Dify does;
         :data:`NO_DEFAULT_MODEL` turns it on in a workspace without a model for it.
         ``embedding_models`` (provider -> model names) are the embedding models an
@@ -250,6 +255,7 @@ class DifyTestServer:
             opening_statement=opening_statement,
             file_size_limit=file_size_limit,
             file_upload=file_upload,
+            allowed_file_types=tuple(allowed_file_types),
             speech_to_text=speech_to_text,
             text_to_speech=text_to_speech,
             embedding_models=(

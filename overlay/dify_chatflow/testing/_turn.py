@@ -18,10 +18,10 @@ from typing import Final
 from ._context import JSON, Reply, ServerOptions, dump_error
 from ._faults import Fault
 from ._human import FormSubmission, HumanInput, PendingForm, RunLog
-from ._store import App, Conversation, Store, StoredMessage, WorkflowRun
+from ._store import App, Conversation, Store, StoredMessage, WorkflowRun, answer_outputs
 from ._stream import PING, Sink, event_bytes
 
-__all__ = ["SystemVariables", "Turn", "echo", "empty_usage", "new_run"]
+__all__ = ["SystemVariables", "Turn", "chat_internal_error", "echo", "empty_usage", "new_run"]
 
 _START_NODE: Final = "1700000000000"
 _ANSWER_NODE: Final = "answer"
@@ -33,8 +33,11 @@ def echo(query: str, inputs: Mapping[str, object], conversation: object) -> str:
     return query
 
 
-def empty_usage(latency: float) -> dict[str, object]:
-    """Dify's usage block of a turn without an LLM (prices are decimal strings)."""
+def empty_usage(
+    latency: float, first_token: float | None = None, generating: float | None = None
+) -> dict[str, object]:
+    """Dify's usage block of a turn without an LLM (prices are decimal strings); the two
+    timings are set once some text was answered (seconds, rounded to milliseconds)."""
     return {
         "prompt_tokens": 0,
         "prompt_unit_price": _ZERO,
@@ -48,8 +51,8 @@ def empty_usage(latency: float) -> dict[str, object]:
         "total_price": _ZERO,
         "currency": "USD",
         "latency": latency,
-        "time_to_first_token": None,
-        "time_to_generate": None,
+        "time_to_first_token": first_token,
+        "time_to_generate": generating,
     }
 
 
@@ -225,6 +228,9 @@ class Turn:
     log: RunLog | None = None  # 1.16: what GET /workflow/{run_id}/events follows
     started: float = field(default_factory=time.monotonic)
     parts: list[str] = field(default_factory=list)
+    # When the first and the last chunk with more than blanks were answered (monotonic).
+    first_text: float | None = None
+    last_text: float | None = None
     _chunks: Iterator[object] | None = None
 
     def __post_init__(self) -> None:
@@ -292,21 +298,27 @@ class Turn:
             "total_steps": 1,
         }
 
-    def _node_common(self, start: bool) -> dict[str, object]:
+    def _node_common(self, start: bool, inputs: Mapping[str, object] | None) -> dict[str, object]:
+        # Each node of the run is the first of its own branch: index 1, no predecessor.
         return {
             "id": str(uuid.uuid5(uuid.UUID(self.run_id), "start" if start else "answer")),
             "node_id": _START_NODE if start else _ANSWER_NODE,
             "node_type": "start" if start else "answer",
             "title": "Start" if start else "Answer",
-            "index": 1 if start else 2,
-            "predecessor_node_id": None if start else _START_NODE,
-            "inputs": dict(self.start_inputs) if start else {},
+            "index": 1,
+            "predecessor_node_id": None,
+            "inputs": None if inputs is None else dict(inputs),
             "inputs_truncated": False,
         }
 
+    def _start_values(self) -> Mapping[str, object]:
+        """What the Start node reads and outputs: 1.10 every system variable, 1.16 only
+        the app's own inputs."""
+        return self.inputs if self.options.new else self.start_inputs
+
     def node_started(self, start: bool) -> dict[str, object]:
         data = {
-            **self._node_common(start),
+            **self._node_common(start, None),
             "created_at": self.message.created_at,
             "extras": {},
             "iteration_id": None,
@@ -316,9 +328,10 @@ class Turn:
         return self._workflow_event("node_started", data)
 
     def node_finished(self, start: bool, answer: str) -> dict[str, object]:
-        outputs = dict(self.start_inputs) if start else {"answer": answer, "files": []}
+        inputs = self._start_values() if start else {}
+        outputs = dict(inputs) if start else answer_outputs(answer)
         data = {
-            **self._node_common(start),
+            **self._node_common(start, inputs),
             "process_data": {},
             "process_data_truncated": False,
             "outputs": outputs,
@@ -342,7 +355,7 @@ class Turn:
             "id": self.run_id,
             "workflow_id": self.app.workflow_id,
             "status": status,
-            "outputs": {"answer": answer} if status != "failed" else {},
+            "outputs": answer_outputs(answer) if status != "failed" else {},
             "error": error,
             "elapsed_time": self.elapsed(),
             "total_tokens": 0,
@@ -359,14 +372,22 @@ class Turn:
             **self._envelope("message"),
             "id": self.message.id,
             "answer": chunk,
-            "from_variable_selector": [_ANSWER_NODE, "answer"],
+            "from_variable_selector": self._selector(),
         }
 
+    def _selector(self) -> list[str]:
+        # The default app's Answer node is the template "{{#sys.query#}}".
+        return ["sys", "query"] if self.app.responder is None else [_ANSWER_NODE, "answer"]
+
     def metadata(self) -> dict[str, object]:
+        first_token = generating = None
+        if self.first_text is not None:
+            first_token = round(self.first_text - self.started, 3)
+            generating = round((self.last_text or self.first_text) - self.first_text, 3)
         meta: dict[str, object] = {
             "annotation_reply": None,
             "retriever_resources": [],
-            "usage": empty_usage(self.elapsed()),
+            "usage": empty_usage(self.elapsed(), first_token, generating),
         }
         if self.options.new:
             meta["reasoning"] = {}
@@ -425,6 +446,10 @@ class Turn:
             if self.stop.is_set():
                 raise _Stopped
             self.parts.append(chunk)
+            if chunk.strip():
+                self.last_text = time.monotonic()
+                if self.first_text is None:
+                    self.first_text = self.last_text
             emit.event(self.message_event(chunk), paused=True)
         if self.stop.is_set():
             raise _Stopped
@@ -556,7 +581,7 @@ class Turn:
     ) -> None:
         store = self.store
         store.end_task(self.message.task_id)
-        changes: dict[str, object] = {"answer": saved_answer}
+        changes: dict[str, object] = {"answer": saved_answer, "latency": self.elapsed()}
         if status == "failed":
             changes.update(status="error", error=error)
         store.update_message(self.message.id, **changes)
@@ -566,7 +591,7 @@ class Turn:
                 replace(
                     run,
                     status=status,
-                    outputs={"answer": answer} if status != "failed" else {},
+                    outputs=answer_outputs(answer) if status != "failed" else {},
                     error=error,
                     total_steps=int(str(finished_data["total_steps"])),
                     finished_at=store.now(),
@@ -595,10 +620,15 @@ def blocking_error(fault: Fault) -> Reply:
     ``rate_limit_error``, ...), except that the stream's 500 ``internal_server_error``
     becomes werkzeug's ``InternalServerError`` with its own text (both 1.10 and 1.16)."""
     if fault.status_code == 500:
-        payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
-    else:
-        payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
+        return chat_internal_error()
+    payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
     return Reply(fault.status_code, dump_error(payload), JSON)
+
+
+def chat_internal_error() -> Reply:
+    """The chat controller's answer to an error it has no answer of its own for."""
+    payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
+    return Reply(500, dump_error(payload), JSON)
 
 
 def _error_text(exc: Exception) -> str:

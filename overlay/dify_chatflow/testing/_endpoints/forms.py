@@ -60,5 +60,11 @@ def submit_form(call: Call) -> Reply:
 
 ROUTES: Final = (
     RouteSpec("forms.get", get_form, strings=("form_token",), new_only=True),
-    RouteSpec("forms.submit", submit_form, strings=("form_token",), new_only=True),
+    RouteSpec(
+        "forms.submit",
+        submit_form,
+        strings=("form_token",),
+        new_only=True,
+        sample_body={"inputs": {"comment": "ok"}, "action": "approve", "user": "u-1"},
+    ),
 )

@@ -73,8 +73,9 @@ def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
         "agent_thoughts": [],
         "message_tokens": 0,
         "answer_tokens": 0,
-        "provider_response_latency": 0.0,
-        "total_price": "0",
+        "provider_response_latency": message.latency,
+        # A Numeric(10, 7) column's zero, as Python's Decimal writes it
+        "total_price": "0E-7",
         "currency": "USD",
         "status": message.status,
         "error": message.error,
@@ -99,7 +100,9 @@ def list_messages(call: Call) -> Reply:
     )
     limit = parse_limit(checks, call.query.get("limit"), help_text="Number of messages to return")
     call.check(checks)
-    conv = call.owned_conversation(conversation_id or "", user, hint=True)
+    if not conversation_id:  # an empty id names no conversation: Dify lists nothing
+        return json_reply(200, {"limit": limit, "has_more": False, "data": []})
+    conv = call.owned_conversation(conversation_id, user, hint=True)
     try:
         rows, has_more = call.store.message_page(
             conv, first_id=first_id, limit=limit, paging_flaw=call.options.paging_flaw
@@ -161,6 +164,10 @@ def suggested_questions(call: Call) -> Reply:
 
 ROUTES: Final = (
     RouteSpec("messages.list", list_messages),
-    RouteSpec("messages.feedback", send_feedback),
+    RouteSpec(
+        "messages.feedback",
+        send_feedback,
+        sample_body={"rating": None, "user": "u-1", "content": "x"},
+    ),
     RouteSpec("messages.suggested", suggested_questions),
 )
