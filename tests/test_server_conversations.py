@@ -152,19 +152,32 @@ def test_1_10_reads_limit_as_python_int_does():
     assert (response.status, response.json()["limit"]) == (200, 10)
 
 
-def test_rename_with_a_name_or_auto_generated(server, clock):
+def test_rename_with_a_name_sets_it_and_moves_updated_at(server, clock):
     (conv,) = start(server, clock, "What is the weather like today?")
     renamed = raw(
         server.port, "POST", f"/conversations/{conv}/name", {"name": "Weather", "user": USER}
     )
     assert renamed.status == 200
     body = renamed.json()
-    assert (body["id"], body["name"]) == (conv, "Weather")
+    assert (body["id"], body["name"], body["updated_at"]) == (conv, "Weather", clock.now)
+    assert body["updated_at"] > body["created_at"]
     assert renamed.body == (__import__("json").dumps(body) + "\n").encode()
-    auto = raw(
-        server.port, "POST", f"/conversations/{conv}/name", {"auto_generate": True, "user": USER}
-    )
-    assert auto.json()["name"] == "What is the weather …"
+
+
+def test_auto_generate_without_a_model_keeps_the_name_and_updated_at(server, clock):
+    # Dify asks a model for the name and swallows its failure: nothing changes.
+    (conv,) = start(server, clock, "What is the weather like today?")
+    url = f"/conversations/{conv}/name"
+    named = raw(server.port, "POST", url, {"name": "Weather", "user": USER}).json()
+    clock.now += 5
+
+    auto = raw(server.port, "POST", url, {"auto_generate": True, "user": USER})
+
+    assert auto.status == 200
+    assert auto.json() == named
+    assert auto.body == (__import__("json").dumps(named) + "\n").encode()
+    listed = raw(server.port, "GET", f"/conversations?user={USER}").json()["data"]
+    assert listed == [named]
 
 
 def test_auto_generating_the_name_of_a_conversation_without_messages_is_refused(server):
@@ -186,7 +199,7 @@ def test_1_10_takes_any_truthy_auto_generate_and_any_name_it_can_turn_into_text(
         number = raw(server.port, "POST", url, {"name": 7, "user": USER})
         assert (number.status, number.json()["name"]) == (200, "7")
         auto = raw(server.port, "POST", url, {"name": "x", "auto_generate": "no", "user": USER})
-        assert (auto.status, auto.json()["name"]) == (200, "q")  # "no" is truthy text
+        assert (auto.status, auto.json()["name"]) == (200, "7")  # "no" is truthy text
 
 
 def test_1_16_refuses_a_blank_name_and_an_auto_generate_it_cannot_read(clock):

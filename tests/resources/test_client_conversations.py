@@ -222,15 +222,16 @@ def test_rename_sets_the_name(server, driver):
     assert server.conversations(user=USER)[0].name == "Billing question"
 
 
-def test_rename_with_auto_generate_names_it_from_the_first_message(server, driver):
+def test_rename_with_auto_generate_on_a_server_without_a_model_keeps_the_name(server, driver):
     conversation_id = chat(server, "A long first question about invoices")["conversation_id"]
     client = driver.client(server)
-    driver.run(client.conversations.rename(conversation_id, "temporary"))
+    named = driver.run(client.conversations.rename(conversation_id, "Invoices"))
 
     renamed = driver.run(client.conversations.rename(conversation_id, auto_generate=True))
 
-    assert renamed.name.startswith("A long first questio")
     assert server.requests[-1].json == {"auto_generate": True, "user": USER}
+    assert (renamed.name, renamed.updated_at) == ("Invoices", named.updated_at)
+    assert server.conversations(user=USER)[0].name == "Invoices"
 
 
 @pytest.mark.parametrize(

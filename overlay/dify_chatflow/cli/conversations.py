@@ -61,7 +61,10 @@ def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     rename_parser.add_argument("conversation_id", metavar="CONVERSATION_ID")
     rename_parser.add_argument("name", metavar="NAME", nargs="?")
     rename_parser.add_argument(
-        "--auto", action="store_true", help="let the server name it from its first message"
+        "--auto",
+        action="store_true",
+        help="let the server's model name it from its first message (without a model the "
+        "name stays as it was)",
     )
     add_json_option(rename_parser, "the renamed conversation as JSON")
     rename_parser.set_defaults(handler=_run_rename)

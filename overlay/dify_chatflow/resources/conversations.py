@@ -244,11 +244,12 @@ class Conversations(SyncAPIResource):
     ) -> Conversation:
         """Rename a conversation and return it as stored.
 
-        With ``auto_generate=True`` the server names it from its first message (``name``
-        is then ignored). Neither a name nor ``auto_generate`` raises
-        :class:`ConfigurationError` before anything is sent (servers answer that with a
-        400 or a 500). An unknown conversation, or another user's, raises
-        :class:`ConversationNotFoundError`.
+        With ``auto_generate=True`` the server asks its model to name it from its first
+        message (``name`` is then ignored); a server without a model returns the
+        conversation unchanged, and a conversation without messages is refused (400).
+        Neither a name nor ``auto_generate`` raises :class:`ConfigurationError` before
+        anything is sent (servers answer that with a 400 or a 500). An unknown
+        conversation, or another user's, raises :class:`ConversationNotFoundError`.
         """
         return self._client._run(
             self._flows.rename_flow(

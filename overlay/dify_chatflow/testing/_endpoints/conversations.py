@@ -19,7 +19,6 @@ from .._context import (
 from .._store import ConversationSnapshot, LastIdNotFound
 from ._query import parse_limit
 from ._spec import RouteSpec
-from .chat import conversation_name
 
 __all__ = ["ROUTES", "conversation_body"]
 
@@ -99,13 +98,15 @@ def rename_conversation(call: Call) -> Reply:
     name, auto_generate = _rename_request(call, payload)
     conv = call.owned_conversation(call.params[0].lower(), user, hint=False)
     if auto_generate:
-        # Dify asks a model to name it after the first message; the cut query stands in
-        # for the model here. Without messages Dify refuses (an error without a message).
-        first = call.store.snapshot(conv).messages
-        if not first:
+        # Dify asks a model to name it after the first message and swallows the model's
+        # failure; with no model installed the conversation comes back untouched, its name
+        # and ``updated_at`` as they were. Without messages Dify refuses (an error without
+        # a message).
+        current = call.store.snapshot(conv)
+        if not current.messages:
             raise error(400, "invalid_param", "")
-        name = conversation_name(first[0].query)
-    elif name is None or len(name) > _NAME_COLUMN:
+        return json_reply(200, conversation_body(current))
+    if name is None or len(name) > _NAME_COLUMN:
         # 1.10 writes a NULL name, either dialect an overlong one: the database refuses it
         raise internal_error()
     renamed = call.store.rename(conv, name)
