@@ -180,6 +180,42 @@ def test_auto_generate_without_a_model_keeps_the_name_and_updated_at(server, clo
     assert listed == [named]
 
 
+def test_auto_generate_with_a_scripted_model_names_it_after_the_first_query(server, clock):
+    asked = []
+
+    def namer(query: str) -> str:
+        asked.append(query)
+        return "  " + "Weather " * 10 + " "
+
+    server.add_app(KEY, conversation_namer=namer)
+    (conv,) = start(server, clock, "What is the weather like today?")
+    created = raw(server.port, "GET", f"/conversations?user={USER}").json()["data"][0]
+
+    auto = raw(
+        server.port, "POST", f"/conversations/{conv}/name", {"auto_generate": True, "user": USER}
+    )
+
+    assert asked == ["What is the weather like today?"]
+    body = auto.json()
+    assert body["name"] == ("Weather " * 10)[:75] + "..."
+    assert (body["updated_at"], created["updated_at"]) == (clock.now, clock.now - 1)
+
+
+def test_auto_generate_with_a_failing_model_keeps_the_conversation(server, clock):
+    def namer(query: str) -> str:
+        raise RuntimeError(query)
+
+    server.add_app(KEY, conversation_namer=namer)
+    (conv,) = start(server, clock, "hello")
+    created = raw(server.port, "GET", f"/conversations?user={USER}").json()["data"][0]
+
+    auto = raw(
+        server.port, "POST", f"/conversations/{conv}/name", {"auto_generate": True, "user": USER}
+    )
+
+    assert (auto.status, auto.json()) == (200, created)
+
+
 def test_auto_generating_the_name_of_a_conversation_without_messages_is_refused(server):
     conv = server.add_conversation(user=USER)
     payload = {"auto_generate": True, "user": USER}

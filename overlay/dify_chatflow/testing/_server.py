@@ -214,6 +214,7 @@ class DifyTestServer:
         text_to_speech: TextToSpeech | None = None,
         embedding_models: Mapping[str, Iterable[str]] | None = None,
         allowed_file_types: Iterable[str] = FILE_TYPES,
+        conversation_namer: Callable[[str], str] | None = None,
     ) -> None:
         """Register an app key (the server's own key reconfigures the default app).
 
@@ -244,6 +245,10 @@ class DifyTestServer:
         ``embedding_models`` (provider -> model names) are the embedding models an
         annotation reply job can use (``None``: any); a job naming another one ends in
         ``error`` once the app has annotations to index.
+        ``conversation_namer(first_query) -> str`` is the model that names a conversation
+        renamed with ``auto_generate`` (its answer stripped, and cut to 75 characters and
+        "..." when longer); ``None``, the default, is a workspace without a model: such a
+        rename returns the conversation unchanged, as does a namer that raises.
         """
         specs = build_variables(variables, 0)
         app = App(
@@ -269,6 +274,7 @@ class DifyTestServer:
                 if embedding_models is None
                 else {provider: frozenset(models) for provider, models in embedding_models.items()}
             ),
+            conversation_namer=conversation_namer,
         )
         self._state.store.add_app(app)
 

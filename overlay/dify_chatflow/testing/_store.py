@@ -239,7 +239,8 @@ class App:
     of the ``allowed_file_types``;
     ``speech_to_text`` / ``text_to_speech`` are the app's scripted models (``None``: the
     feature is off); ``embedding_models`` maps each embedding provider to its models
-    (``None``: every name exists).
+    (``None``: every name exists); ``conversation_namer`` is the scripted model that names
+    a conversation renamed with ``auto_generate`` (``None``: the workspace has no model).
     """
 
     api_key: str
@@ -258,6 +259,7 @@ class App:
     speech_to_text: SpeechToText | None = None
     text_to_speech: TextToSpeech | None = None
     embedding_models: Mapping[str, frozenset[str]] | None = None
+    conversation_namer: Callable[[str], str] | None = None
     id: str = field(default_factory=_new_id)
     workflow_id: str = field(default_factory=_new_id)
     tenant_id: str = field(default_factory=_new_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from .._context import (
@@ -90,22 +90,36 @@ def _rename_request(call: Call, payload: Mapping[str, object]) -> tuple[str | No
     return (raw_name if isinstance(raw_name, str) else None), bool(auto_generate)
 
 
+def _generated_name(namer: Callable[[str], str] | None, first_query: str) -> str | None:
+    """The name the app's model gives a conversation after its first query, trimmed as
+    Dify trims it, or ``None`` when there is no model or it fails (Dify swallows that)."""
+    if namer is None:
+        return None
+    try:
+        name = namer(first_query).strip()
+    except Exception:  # Dify suppresses every failure of the naming model
+        return None
+    return name[:_GENERATED_NAME_LENGTH] + "..." if len(name) > _GENERATED_NAME_LENGTH else name
+
+
 def rename_conversation(call: Call) -> Reply:
     call.app()
     payload = call.json()
     user = call.body_user()
-    call.chat_app()
+    app = call.chat_app()
     name, auto_generate = _rename_request(call, payload)
     conv = call.owned_conversation(call.params[0].lower(), user, hint=False)
     if auto_generate:
-        # Dify asks a model to name it after the first message and swallows the model's
-        # failure; with no model installed the conversation comes back untouched, its name
-        # and ``updated_at`` as they were. Without messages Dify refuses (an error without
-        # a message).
+        # Without messages Dify refuses (an error without a message). Without a model, or
+        # when it fails, or when it repeats the name, the conversation comes back
+        # untouched: its name and ``updated_at`` as they were.
         current = call.store.snapshot(conv)
         if not current.messages:
             raise error(400, "invalid_param", "")
-        return json_reply(200, conversation_body(current))
+        generated = _generated_name(app.conversation_namer, current.messages[0].query)
+        if generated is None or generated == current.name:
+            return json_reply(200, conversation_body(current))
+        return json_reply(200, conversation_body(call.store.rename(conv, generated)))
     if name is None or len(name) > _NAME_COLUMN:
         # 1.10 writes a NULL name, either dialect an overlong one: the database refuses it
         raise internal_error()
@@ -131,6 +145,7 @@ def delete_conversation(call: Call) -> Reply:
 
 
 _NAME_COLUMN: Final = 255  # characters the conversation name column holds
+_GENERATED_NAME_LENGTH: Final = 75  # Dify cuts a model's name here and adds "..."
 
 ROUTES: Final = (
     RouteSpec("conversations.list", list_conversations),
