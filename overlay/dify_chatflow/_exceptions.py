@@ -427,22 +427,11 @@ class FileNotFoundInMessageError(NotFoundError):
     uploaded but never sent with a chat message is not found either.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        status_code: int,
-        code: str | None,
-        body: JSONValue,
-        response: httpx.Response,
-    ) -> None:
-        super().__init__(
-            f"{message} (Dify serves only files attached to a message of this app: send the "
-            "file with a chat message first)",
-            status_code=status_code,
-            code=code,
-            body=body,
-            response=response,
+    def _shown(self, status_code: int, code: str | None, message: str) -> str:
+        # Dify's text does not say why a file that exists is not found.
+        return super()._shown(status_code, code, message) + (
+            " (Dify serves only files attached to a message of this app: send the file "
+            "with a chat message first)"
         )
 
 

@@ -73,6 +73,25 @@ def test_a_file_never_sent_in_a_message_is_not_found(server, driver):
     assert "only files attached to a message" in str(caught.value)
 
 
+def test_a_file_not_found_keeps_the_servers_message(server, driver):
+    client = driver.client(server)
+    server.add_app(API_KEY, file_upload=True)
+    uploaded = driver.run(client.files.upload(NOTES, filename="notes.txt"))
+
+    with pytest.raises(FileNotFoundInMessageError) as caught:
+        driver.run(client.files.preview(uploaded.id))
+
+    # .message is the server's text; the hint is only in what the error shows.
+    body = caught.value.body
+    assert isinstance(body, dict)
+    assert caught.value.message == body["message"]
+    assert "only files attached to a message" not in caught.value.message
+    assert str(caught.value) == (
+        f"404 file_not_found: {caught.value.message} (Dify serves only files attached to a "
+        "message of this app: send the file with a chat message first)"
+    )
+
+
 def test_another_apps_file_is_refused(server, driver):
     server.add_app(OTHER_KEY, file_upload=True)
     other = driver.client(server, api_key=OTHER_KEY)
