@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+import attrs
 import pytest
 from dify_chatflow import ResponseDecodeError
 from dify_chatflow.types.files import FileContent, UploadedFile, file_type_of
@@ -178,3 +179,18 @@ def test_the_file_contents_repr_leaves_the_bytes_out() -> None:
 
     assert "SECRET" not in repr(content)
     assert repr(content) == "FileContent(mime_type='text/plain', filename=None, size=12)"
+
+
+def test_the_file_contents_size_follows_its_content() -> None:
+    content = FileContent(content=b"abc", mime_type="text/plain", filename=None)
+    changed = attrs.evolve(content, content=b"abcdef")
+
+    assert (content.size, changed.size) == (3, 6)
+    assert changed.to_dict() == {
+        "content": "YWJjZGVm",
+        "mime_type": "text/plain",
+        "filename": None,
+        "size": 6,
+        "charset": None,
+    }
+    assert FileContent.from_json(changed.to_dict()) == changed

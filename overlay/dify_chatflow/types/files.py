@@ -180,8 +180,19 @@ class FileContent(Model):
     content: bytes
     mime_type: str
     filename: str | None
-    size: int
     charset: str | None = None
+
+    @property
+    def size(self) -> int:
+        """The number of bytes."""
+        return len(self.content)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields by name, with ``size`` after ``filename`` (a reader of the JSON
+        sees the length without decoding the content)."""
+        data = super().to_dict()
+        charset = data.pop("charset")
+        return {**data, "size": self.size, "charset": charset}
 
     @classmethod
     def from_json(cls, data: Any) -> FileContent:
@@ -200,7 +211,6 @@ class FileContent(Model):
                 content=content,
                 mime_type=text(item.get("mime_type"), "mime_type"),
                 filename=optional_text(item.get("filename"), "filename"),
-                size=len(content),
                 charset=optional_text(item.get("charset"), "charset"),
             )
 
@@ -214,7 +224,6 @@ class FileContent(Model):
             content=content,
             mime_type=mime_type,
             filename=filename_of(disposition),
-            size=len(content),
             charset=charset,
         )
 
