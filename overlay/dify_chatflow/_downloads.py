@@ -3,8 +3,9 @@
 :class:`Download` checks the destination before anything is sent (a path, or a binary
 file object opened from one), then writes the body of an open response chunk by chunk:
 :meth:`Download.write` for the blocking client, :meth:`Download.awrite` for the async one.
-A path is written in place; when the body breaks off, the partial file is removed and the
-transport error becomes :class:`APIConnectionError`. A caller's file object is left open
+A path is written through a temporary file in its folder that replaces the path only
+once the whole body arrived: a failure leaves a file already at the path as it was. A
+body that breaks off raises :class:`APIConnectionError`. A caller's file object is left open
 (and, after a failure, holding what arrived).
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import pathlib
+import secrets
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -41,6 +43,7 @@ class Download:
     def __init__(self, destination: object, *, json_refusal: JsonRefusal | None = None) -> None:
         self._json_refusal = json_refusal
         self._file: BinaryIO | None = None
+        self._temporary: pathlib.Path | None = None
         if destination is None:
             raise ConfigurationError("give the destination: a path or a binary file object")
         if isinstance(destination, str | os.PathLike):
@@ -81,9 +84,14 @@ class Download:
     def _open(self) -> BinaryIO:
         if self._file is not None:
             return self._file
+        # A new name in the path's folder, so that os.replace onto the path is one step;
+        # the mode is the one open(path, "wb") would give (0o666 less the umask).
+        self._temporary = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.part")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         try:
-            return open(self.path, "wb")
+            return os.fdopen(os.open(self._temporary, flags, 0o666), "wb")
         except OSError as exc:
+            self._temporary = None
             raise ConfigurationError(
                 f"cannot write the download to {str(self.path)!r}: {exc.strerror or exc}"
             ) from None
@@ -93,14 +101,17 @@ class Download:
         return self._json_refusal(response)
 
     def _finish(self, sink: BinaryIO, failed: BaseException | None) -> None:
-        """Close a file opened here; remove it when the body did not arrive whole."""
-        if sink is self._file:
+        """Close the temporary file and put it in the path's place, or remove it when the
+        body did not arrive whole."""
+        if self._temporary is None:
             if failed is None:
                 sink.flush()
             return
         sink.close()
-        if failed is not None:
-            self.path.unlink(missing_ok=True)
+        if failed is None:
+            os.replace(self._temporary, self.path)
+        else:
+            self._temporary.unlink(missing_ok=True)
 
     def _refuses(self, response: httpx.Response) -> bool:
         content_type = response.headers.get("content-type", "")

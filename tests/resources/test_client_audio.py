@@ -216,3 +216,17 @@ def test_audio_over_the_servers_limit_is_refused_before_sending(server, driver, 
         driver.run(client.audio.to_text(path))
 
     assert server.requests == []
+
+
+def test_speech_that_fails_keeps_the_file_already_at_the_path(server, driver, tmp_path):
+    with_voice(server)
+    client = driver.client(server)
+    target = tmp_path / "hello.mp3"
+    target.write_bytes(b"kept")
+    server.inject_fault(Fault.status(503), route="audio.to_audio", times=1)
+
+    with pytest.raises(InternalServerError):
+        driver.run(client.audio.to_audio_file("Hello", target))
+
+    assert target.read_bytes() == b"kept"
+    assert list(tmp_path.iterdir()) == [target]

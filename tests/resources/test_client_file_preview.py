@@ -199,3 +199,40 @@ def test_preview_needs_no_end_user(server, driver, monkeypatch):
 
     assert content.content == NOTES
     assert "user" not in server.requests[-1].query
+
+
+def test_a_failed_download_keeps_the_file_already_at_the_path(server, driver, tmp_path):
+    client = driver.client(server)
+    target = tmp_path / "copy.txt"
+    target.write_bytes(b"kept")
+
+    with pytest.raises(FileNotFoundInMessageError):
+        driver.run(client.files.download(FILE_ID, target))
+
+    assert target.read_bytes() == b"kept"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_download_cut_short_keeps_the_file_already_at_the_path(driver, tmp_path):
+    target = tmp_path / "copy.bin"
+    target.write_bytes(b"kept")
+    with BodySource(b"x" * 200_000, cut_after=70_000) as source:
+        client = driver.client(None, base_url=source.base_url)
+
+        with pytest.raises(APIConnectionError):
+            driver.run(client.files.download(FILE_ID, target))
+
+    assert target.read_bytes() == b"kept"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_download_replaces_the_file_at_the_path_whole(server, driver, tmp_path):
+    client = driver.client(server)
+    uploaded = sent_file(driver, client, server)
+    target = tmp_path / "copy.txt"
+    target.write_bytes(b"old " * 1000)
+
+    driver.run(client.files.download(uploaded.id, target))
+
+    assert target.read_bytes() == NOTES
+    assert list(tmp_path.iterdir()) == [target]

@@ -234,7 +234,8 @@ class Audio(SyncAPIResource):
         opened from one) as it arrives, never held in memory whole; the path written.
 
         ``to_audio_file("Hello", "hello.mp3")``, or ``to_audio_file(message_id=...,
-        destination=...)``. A path is removed again if the transfer breaks.
+        destination=...)``. A path is replaced only once the whole speech arrived: a
+        failure leaves it as it was.
         """
         download = Download(destination, json_refusal=_no_audio_error)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)

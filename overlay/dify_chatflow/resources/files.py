@@ -354,10 +354,10 @@ class Files(SyncAPIResource):
         """Write a file sent in a message of the app to ``destination`` as it arrives;
         the path written.
 
-        ``destination`` is a path (created or replaced; removed again if the transfer
-        breaks) or a binary file object opened from one (left open). The file is never
-        held in memory whole. Errors as :meth:`preview`; a transfer that breaks raises
-        :class:`APIConnectionError`.
+        ``destination`` is a path (created, or replaced once the whole file arrived: a
+        failure leaves it as it was) or a binary file object opened from one (left
+        open). The file is never held in memory whole. Errors as :meth:`preview`; a
+        transfer that breaks raises :class:`APIConnectionError`.
         """
         download = Download(destination)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
