@@ -5,7 +5,8 @@ file object opened from one), then writes the body of an open response chunk by 
 :meth:`Download.write` for the blocking client, :meth:`Download.awrite` for the async one.
 A path is written through a temporary file in its folder that replaces the path only
 once the whole body arrived: a failure leaves a file already at the path as it was. A
-body that breaks off raises :class:`APIConnectionError`. A caller's file object is left open
+body that breaks off raises :class:`APIConnectionError`, a write that fails
+:class:`LocalFileError`. A caller's file object is left open
 (and, after a failure, holding what arrived).
 """
 
@@ -20,7 +21,7 @@ from typing import BinaryIO
 
 import httpx
 
-from ._exceptions import ConfigurationError
+from ._exceptions import ConfigurationError, LocalFileError
 from ._flows import transport_error
 
 __all__ = ["Destination", "Download", "JsonRefusal"]
@@ -96,6 +97,17 @@ class Download:
                 f"cannot write the download to {str(self.path)!r}: {exc.strerror or exc}"
             ) from None
 
+    def _write_error(self, exc: OSError) -> LocalFileError:
+        return LocalFileError.from_os_error(
+            exc, f"cannot write the download to {str(self.path)!r}: {exc.strerror or exc}"
+        )
+
+    def _put(self, sink: BinaryIO, chunk: bytes) -> None:
+        try:
+            sink.write(chunk)
+        except OSError as exc:
+            raise self._write_error(exc) from exc
+
     def _refusal(self, response: httpx.Response) -> Exception:
         assert self._json_refusal is not None
         return self._json_refusal(response)
@@ -103,15 +115,20 @@ class Download:
     def _finish(self, sink: BinaryIO, failed: BaseException | None) -> None:
         """Close the temporary file and put it in the path's place, or remove it when the
         body did not arrive whole."""
-        if self._temporary is None:
+        try:
+            if self._temporary is None:
+                if failed is None:
+                    sink.flush()
+                return
+            sink.close()
             if failed is None:
-                sink.flush()
-            return
-        sink.close()
-        if failed is None:
-            os.replace(self._temporary, self.path)
-        else:
-            self._temporary.unlink(missing_ok=True)
+                os.replace(self._temporary, self.path)
+                return
+        except OSError as exc:
+            if self._temporary is not None:
+                self._temporary.unlink(missing_ok=True)
+            raise self._write_error(exc) from exc
+        self._temporary.unlink(missing_ok=True)
 
     def _refuses(self, response: httpx.Response) -> bool:
         content_type = response.headers.get("content-type", "")
@@ -135,7 +152,7 @@ class Download:
         failed: BaseException | None = None
         try:
             for chunk in response.iter_bytes():
-                sink.write(chunk)
+                self._put(sink, chunk)
         except BaseException as exc:
             failed = exc
             if isinstance(exc, httpx.TransportError):
@@ -164,7 +181,7 @@ class Download:
         failed: BaseException | None = None
         try:
             async for chunk in response.aiter_bytes():
-                sink.write(chunk)
+                self._put(sink, chunk)
         except BaseException as exc:
             failed = exc
             if isinstance(exc, httpx.TransportError):

@@ -4,7 +4,7 @@
     ├── VariableValueError (also ValueError)     a value the server would refuse or change
     ├── InvalidIdError (also ValueError)         an id that is not a canonical UUID
     ├── ConfigurationError (also ValueError)     missing API key, missing user, bad option
-    ├── LocalFileError (also OSError)            a local file to upload cannot be read
+    ├── LocalFileError (also OSError)            a local file cannot be read or written
     │   └── LocalFileNotFoundError, LocalIsADirectoryError, LocalPermissionError
     │       (also FileNotFoundError, IsADirectoryError, PermissionError)
     ├── GeneratedBindingError (also ImportError) generated/ lacks a name the overlay binds
@@ -202,9 +202,10 @@ class ConfigurationError(DifyError, ValueError):
 
 
 class LocalFileError(DifyError, OSError):
-    """A local file the call was given cannot be read (``errno``, ``strerror`` and
-    ``filename`` as the ``OSError`` had them); nothing was sent. ``except OSError``
-    catches it, and the missing file or directory cases are the built-in classes too."""
+    """A local file the call was given cannot be read, or a download's destination
+    cannot be written (``errno``, ``strerror`` and ``filename`` as the ``OSError`` had
+    them). ``except OSError`` catches it, and the missing file or directory cases are the
+    built-in classes too."""
 
     @classmethod
     def from_os_error(cls, exc: OSError, message: str) -> LocalFileError:

@@ -3,7 +3,9 @@ to disk; files the server does not serve raise typed errors."""
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from dify_chatflow import (
     FileContent,
     FileNotFoundInMessageError,
     InvalidIdError,
+    LocalFileError,
     NotFoundError,
     PermissionDeniedError,
 )
@@ -236,3 +239,22 @@ def test_a_download_replaces_the_file_at_the_path_whole(server, driver, tmp_path
 
     assert target.read_bytes() == NOTES
     assert list(tmp_path.iterdir()) == [target]
+
+
+class FullDisk(io.FileIO):
+    """A file whose every write fails as on a full disk."""
+
+    def write(self, data, /):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_write_error_is_a_local_file_error(server, driver, tmp_path):
+    client = driver.client(server)
+    uploaded = sent_file(driver, client, server)
+
+    with FullDisk(tmp_path / "copy.txt", "wb") as sink, pytest.raises(LocalFileError) as caught:
+        driver.run(client.files.download(uploaded.id, sink))
+
+    assert isinstance(caught.value, OSError)
+    assert caught.value.errno == errno.ENOSPC
+    assert "cannot write the download to" in str(caught.value)
