@@ -258,3 +258,13 @@ def test_a_write_error_is_a_local_file_error(server, driver, tmp_path):
     assert isinstance(caught.value, OSError)
     assert caught.value.errno == errno.ENOSPC
     assert "cannot write the download to" in str(caught.value)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux's /proc")
+def test_a_destination_that_cannot_be_written_is_refused_before_sending(server, driver):
+    client = driver.client(server)
+
+    with pytest.raises(LocalFileError, match=r"cannot write the download to '/proc/nope\.txt'"):
+        driver.run(client.files.download(FILE_ID, "/proc/nope.txt"))
+
+    assert server.requests == []

@@ -27,7 +27,7 @@ from .._base_client import (
     json_kind,
 )
 from .._constants import MAX_AUDIO_BYTES
-from .._downloads import Destination, Download
+from .._downloads import Destination, write_async_download, write_download
 from .._exceptions import ConfigurationError, NoAudioError, ResponseDecodeError
 from .._types import NOT_GIVEN
 from ._responses import text_of
@@ -235,15 +235,15 @@ class Audio(SyncAPIResource):
 
         ``to_audio_file("Hello", "hello.mp3")``, or ``to_audio_file(message_id=...,
         destination=...)``. A path is replaced only once the whole speech arrived: a
-        failure leaves it as it was.
+        failure leaves it as it was. A path that cannot be written raises
+        :class:`LocalFileError` before anything is sent (the request is not repeated).
         """
-        download = Download(destination, json_refusal=_no_audio_error)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.speech_request(
             text, message_id=message_id, voice=voice, options=options
         )
-        response = self._client._run(self._flows.open_speech_flow(request, options=options))
-        return download.write(response)
+        flow = self._flows.open_speech_flow(request, options=options)
+        return write_download(self._client, flow, destination, json_refusal=_no_audio_error)
 
 
 class AsyncAudio(AsyncAPIResource):
@@ -302,10 +302,11 @@ class AsyncAudio(AsyncAPIResource):
         timeout: Timeout = NOT_GIVEN,
     ) -> pathlib.Path:
         """Async :meth:`Audio.to_audio_file`."""
-        download = Download(destination, json_refusal=_no_audio_error)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.speech_request(
             text, message_id=message_id, voice=voice, options=options
         )
-        response = await self._client._run(self._flows.open_speech_flow(request, options=options))
-        return await download.awrite(response)
+        flow = self._flows.open_speech_flow(request, options=options)
+        return await write_async_download(
+            self._client, flow, destination, json_refusal=_no_audio_error
+        )

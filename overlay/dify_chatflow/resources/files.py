@@ -32,7 +32,7 @@ from .._base_client import (
     SyncAPIResource,
     Timeout,
 )
-from .._downloads import Destination, Download
+from .._downloads import Destination, write_async_download, write_download
 from .._exceptions import ConfigurationError, LocalFileError
 from .._types import NOT_GIVEN
 from ._responses import model_of
@@ -357,13 +357,14 @@ class Files(SyncAPIResource):
         ``destination`` is a path (created, or replaced once the whole file arrived: a
         failure leaves it as it was) or a binary file object opened from one (left
         open). The file is never held in memory whole. Errors as :meth:`preview`; a
-        transfer that breaks raises :class:`APIConnectionError`.
+        transfer that breaks raises :class:`APIConnectionError`; a path that cannot be
+        written :class:`LocalFileError`, before anything is sent (and a write that
+        fails later the same).
         """
-        download = Download(destination)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.preview_request(file_id, as_attachment=False, options=options)
-        response = self._client._run(self._flows.open_flow(request, options=options))
-        return download.write(response)
+        flow = self._flows.open_flow(request, options=options)
+        return write_download(self._client, flow, destination)
 
 
 class AsyncFiles(AsyncAPIResource):
@@ -422,8 +423,7 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Timeout = NOT_GIVEN,
     ) -> pathlib.Path:
         """Async :meth:`Files.download` (the file is written in the event loop's thread)."""
-        download = Download(destination)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.preview_request(file_id, as_attachment=False, options=options)
-        response = await self._client._run(self._flows.open_flow(request, options=options))
-        return await download.awrite(response)
+        flow = self._flows.open_flow(request, options=options)
+        return await write_async_download(self._client, flow, destination)
