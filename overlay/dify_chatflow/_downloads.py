@@ -12,11 +12,12 @@ already at the path as it was. A caller's file object is written in place and le
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pathlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 import httpx
@@ -172,46 +173,40 @@ class Download:
             self.discard()
             raise self._write_error(exc) from exc
 
-    def _fail(self, exc: BaseException) -> BaseException:
-        """Discard the temporary file; the error to raise for ``exc``."""
-        self.discard()
-        return transport_error(exc) if isinstance(exc, httpx.TransportError) else exc
+    @contextlib.contextmanager
+    def _transfer(self) -> Iterator[None]:
+        """Around reading a body: a transport error becomes :class:`APIConnectionError`;
+        any failure discards the temporary file, success commits it."""
+        try:
+            yield
+        except httpx.TransportError as exc:
+            self.discard()
+            raise transport_error(exc) from exc
+        except BaseException:
+            self.discard()
+            raise
+        self._commit()
 
     def write(self, response: httpx.Response) -> pathlib.Path:
         """Write the body of an open ``response`` (closed afterwards); the path written.
 
         With ``json_refusal``, a JSON response is read (it is small) and refused instead.
         """
-        try:
+        with self._transfer(), contextlib.closing(response):
             if self._refuses(response):
                 response.read()
                 raise self._refusal(response)
             for chunk in response.iter_bytes():
                 self._put(chunk)
-        except BaseException as exc:
-            error = self._fail(exc)
-            if error is exc:
-                raise
-            raise error from exc
-        finally:
-            response.close()
-        self._commit()
         return self.path
 
     async def awrite(self, response: httpx.Response) -> pathlib.Path:
         """:meth:`write` for a response of an async client."""
-        try:
-            if self._refuses(response):
-                await response.aread()
-                raise self._refusal(response)
-            async for chunk in response.aiter_bytes():
-                self._put(chunk)
-        except BaseException as exc:
-            error = self._fail(exc)
-            if error is exc:
-                raise
-            raise error from exc
-        finally:
-            await response.aclose()
-        self._commit()
+        with self._transfer():
+            async with contextlib.aclosing(response):
+                if self._refuses(response):
+                    await response.aread()
+                    raise self._refusal(response)
+                async for chunk in response.aiter_bytes():
+                    self._put(chunk)
         return self.path
