@@ -3,6 +3,7 @@ the embedded server."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 
 import httpx
@@ -12,9 +13,12 @@ from cli_support import (
     USER,
     assert_key_not_echoed,
     assert_one_line_error,
+    cli_environment,
+    console_script,
     json_lines,
     run_cli,
 )
+from dify_chatflow.cli import EXIT_OUTPUT_CLOSED
 from dify_chatflow.testing import DifyTestServer
 
 UNKNOWN = "0b6f8a52-27c3-4b8e-9a1d-5f0e3c2d1a47"
@@ -141,6 +145,26 @@ def test_download_to_standard_output(server: DifyTestServer) -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout == "hello\n"
+
+
+def test_download_to_a_reader_that_goes_away_ends_quietly(server: DifyTestServer) -> None:
+    file_id = sent_file(server, b"line\n" * 200_000)  # more than a pipe holds
+
+    with subprocess.Popen(
+        [console_script(), "files", "download", file_id],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_environment(server),
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(5) == b"line\n"[:5]
+        process.stdout.close()  # as `| head -c 5` does
+        errors = process.stderr.read()
+        code = process.wait(timeout=60)
+
+    assert (code, errors) == (EXIT_OUTPUT_CLOSED, b"")
 
 
 def test_a_file_never_sent_is_a_server_error_saying_why(server: DifyTestServer, tmp_path) -> None:
