@@ -20,6 +20,7 @@ from ._constants import (
 from ._exceptions import (
     AnnotationNotFoundError,
     AnnotationReplyJobError,
+    AnnotationReplyJobTimeoutError,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -351,6 +352,7 @@ __all__ = [
     "AnnotationNotFoundError",
     "AnnotationReplyJob",
     "AnnotationReplyJobError",
+    "AnnotationReplyJobTimeoutError",
     "Annotations",
     "App",
     "AppFeedback",

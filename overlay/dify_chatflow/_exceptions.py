@@ -16,7 +16,7 @@
     ├── ResponseDecodeError                      a body or value that cannot be decoded
     │   └── PaginationError                      the server's list paging broke
     └── APIError
-        ├── APIConnectionError → APITimeoutError
+        ├── APIConnectionError → APITimeoutError → AnnotationReplyJobTimeoutError
         │   └── StreamInterruptedError           a stream broke or ended before its end
         ├── ChatStreamError                      an ``error`` event in a 200 stream
         ├── NoAudioError                         text to audio answered 200 ``null``
@@ -61,6 +61,7 @@ __all__ = [
     "APITimeoutError",
     "AnnotationNotFoundError",
     "AnnotationReplyJobError",
+    "AnnotationReplyJobTimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "ChatStreamError",
@@ -735,6 +736,16 @@ class AnnotationReplyJobError(DifyError):
     def __init__(self, message: str, *, job: AnnotationReplyJob) -> None:
         super().__init__(message)
         self.message = message
+        self.job = job
+
+
+class AnnotationReplyJobTimeoutError(APITimeoutError):
+    """An annotation reply job was still running when the wait for it ran out: ``job`` is
+    its last status. The job goes on; wait for it again (``error.job.wait(client)``)
+    rather than starting another."""
+
+    def __init__(self, message: str, *, job: AnnotationReplyJob) -> None:
+        super().__init__(message)
         self.job = job
 
 
