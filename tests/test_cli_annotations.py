@@ -18,8 +18,9 @@ from cli_support import (
     json_lines,
     run_cli,
 )
+from dify_chatflow._constants import PAGE_LIMIT
 from dify_chatflow.cli import EXIT_OUTPUT_CLOSED
-from dify_chatflow.testing import DifyTestServer
+from dify_chatflow.testing import DifyTestServer, Fault
 
 UNKNOWN = "0b6f8a52-27c3-4b8e-9a1d-5f0e3c2d1a47"
 WORKFLOW_KEY = "app-cli-workflow"
@@ -69,6 +70,39 @@ def test_an_empty_list_says_so(server: DifyTestServer) -> None:
 
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1] == "(no annotations)"
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["table", "json"])
+def test_list_prints_the_pages_as_they_arrive(server: DifyTestServer, as_json: bool) -> None:
+    for number in range(2 * PAGE_LIMIT + 1):
+        server.add_annotation(f"Question {number}?", f"Answer {number}.")
+    # Two pages are served, the third refused: what came before it stays printed.
+    server.inject_fault(Fault.delay(0), route="annotations.list", times=2)
+    server.inject_fault(Fault.status(403), route="annotations.list", times=1)
+
+    result = run_cli("annotations", "list", *(["--json"] if as_json else []), server=server)
+
+    line = assert_one_line_error(result, 1)
+    assert line.startswith("error: server answered 403")
+    if as_json:
+        printed = [record["question"] for record in json_lines(result.stdout)]
+    else:
+        header, *rows = result.stdout.splitlines()
+        assert header.split()[:2] == ["ID", "QUESTION"]
+        printed = [row.split("  ")[1] for row in rows]
+    assert len(printed) >= PAGE_LIMIT
+    assert len(set(printed)) == len(printed)
+    assert all(question.startswith("Question ") for question in printed)
+
+
+def test_rm_json(server: DifyTestServer) -> None:
+    note_id = server.add_annotation("Old?", "Old.")
+
+    result = run_cli("annotations", "rm", note_id, "--json", server=server)
+
+    assert result.returncode == 0, result.stderr
+    assert json_lines(result.stdout) == [{"id": note_id, "removed": True}]
+    assert run_cli("annotations", "list", "--json", server=server).stdout == ""
 
 
 def test_update_and_rm(server: DifyTestServer) -> None:
