@@ -1,5 +1,5 @@
-"""``dify-chatflow annotations``, ``files download`` and ``logs``, run in a subprocess against
-the embedded server."""
+"""``dify-chatflow annotations``, ``files download``, ``app feedbacks`` and ``logs``, run in a
+subprocess against the embedded server."""
 
 from __future__ import annotations
 
@@ -210,6 +210,51 @@ def test_a_file_never_sent_is_a_server_error_saying_why(server: DifyTestServer, 
     assert line.startswith("error: server answered 404 file_not_found:")
     assert "attached to a message" in line
     assert not target.exists()
+
+
+# -- app feedbacks -----------------------------------------------------------------------------
+
+
+def rated_message(server: DifyTestServer, rating: str, content: str) -> str:
+    """The id of a chat message rated ``rating`` with ``content`` (plain httpx)."""
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    body = {"query": "Hi", "inputs": {}, "user": USER, "response_mode": "blocking"}
+    answer = httpx.post(f"{server.base_url}/chat-messages", headers=headers, json=body)
+    assert answer.status_code == 200, answer.text
+    message_id: str = answer.json()["message_id"]
+    rated = httpx.post(
+        f"{server.base_url}/messages/{message_id}/feedbacks",
+        headers=headers,
+        json={"rating": rating, "user": USER, "content": content},
+    )
+    assert rated.status_code == 200, rated.text
+    return message_id
+
+
+def test_app_feedbacks_lists_every_rating(server: DifyTestServer) -> None:
+    liked = rated_message(server, "like", "Clear answer.")
+    disliked = rated_message(server, "dislike", "Too short.")
+
+    table = run_cli("app", "feedbacks", server=server)
+    as_json = run_cli("app", "feedbacks", "--json", server=server)
+
+    assert table.returncode == 0, table.stderr
+    header, *rows = table.stdout.splitlines()
+    assert header.split() == ["MESSAGE", "RATING", "FROM", "CONTENT", "CREATED", "(UTC)"]
+    assert sorted(row.split()[:3] for row in rows) == sorted(
+        [[liked, "like", "user"], [disliked, "dislike", "user"]]
+    )
+    assert as_json.returncode == 0, as_json.stderr
+    records = {r["message_id"]: (r["rating"], r["content"]) for r in json_lines(as_json.stdout)}
+    assert records == {liked: ("like", "Clear answer."), disliked: ("dislike", "Too short.")}
+    assert_key_not_echoed(table)
+
+
+def test_app_feedbacks_without_any_says_so(server: DifyTestServer) -> None:
+    result = run_cli("app", "feedbacks", server=server)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "(no feedbacks)"
 
 
 # -- logs ---------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
     conversations  list, rename and delete conversations            (:mod:`.conversations`)
     messages       show a conversation's history                   (:mod:`.messages`)
     vars           list, read and change a conversation's variables (:mod:`.vars`)
-    app            show the app's info and input form              (:mod:`.app`)
+    app            show the app's info, input form and feedbacks  (:mod:`.app`)
     forms          show and submit a paused run's human input form (:mod:`.forms`)
     annotations    list, add, update and remove annotations        (:mod:`.annotations`)
     files          download a file sent in a message               (:mod:`.files`)
