@@ -49,7 +49,7 @@ server.add_app(
     text_to_speech=lambda text: data,
 )
 with ChatflowClient(api_key=sys.argv[1], base_url=server.base_url, user=sys.argv[3]) as client:
-    uploaded = client.files.upload(data, filename="big.bin", mime_type="application/octet-stream")
+    uploaded = client.files.upload(data, filename="big.txt", mime_type="text/plain")
     client.chat.send("keep this", files=[uploaded])
 print(json.dumps([server.base_url, str(uploaded.id)]), flush=True)
 sys.stdin.read()  # serve until the bench closes our stdin

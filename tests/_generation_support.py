@@ -108,46 +108,21 @@ TOKEN = "form-token-1"
 
 def sample_bodies() -> dict[str, dict[str, Any]]:
     """The one thing a contract sample cannot derive from the registry: a body the
-    operation's request model takes (a JSON object, or multipart parts by name)."""
+    operation's request model takes (a JSON object, or multipart parts by name), which
+    each operation's embedded-server route declares (``RouteSpec.sample_body``)."""
     from dify_chatflow._binding import Upload
+    from dify_chatflow.testing._endpoints import ROUTE_SPECS
 
-    user = "u-1"
+    def part(value: Any) -> Any:
+        if isinstance(value, tuple):  # a file: (filename, bytes, media type)
+            filename, content, media_type = value
+            return Upload(io.BytesIO(content), filename, media_type)
+        return value
+
     return {
-        "variables.update": {"value": ["a", 1], "user": user},
-        "chat.send": {
-            "query": "hi",
-            "inputs": {"n": 1},
-            "response_mode": "streaming",
-            "user": user,
-            "conversation_id": str(CONVERSATION),
-            "auto_generate_name": False,
-            "files": [
-                {"type": "document", "transfer_method": "local_file", "upload_file_id": str(OTHER)}
-            ],
-        },
-        "chat.stop": {"user": user},
-        "conversations.rename": {"name": "n", "auto_generate": False, "user": user},
-        "conversations.delete": {"user": user},
-        "messages.feedback": {"rating": None, "user": user, "content": "x"},
-        "files.upload": {
-            "file": Upload(io.BytesIO(b"%PDF-1.4"), "a.pdf", "application/pdf"),
-            "user": user,
-        },
-        "forms.submit": {"inputs": {"comment": "ok"}, "action": "approve", "user": user},
-        "audio.to_text": {"file": Upload(io.BytesIO(b"ID3"), "a.mp3", "audio/mp3"), "user": user},
-        "audio.to_audio": {
-            "text": "hello",
-            "message_id": str(OTHER),
-            "voice": "alloy",
-            "user": user,
-        },
-        "annotations.create": {"question": "q?", "answer": "a."},
-        "annotations.update": {"question": "q?", "answer": "a."},
-        "annotations.reply": {
-            "score_threshold": 0.9,
-            "embedding_provider_name": "openai",
-            "embedding_model_name": "text-embedding-3-small",
-        },
+        spec.operation: {name: part(value) for name, value in spec.sample_body.items()}
+        for spec in ROUTE_SPECS
+        if spec.sample_body is not None
     }
 
 

@@ -148,22 +148,25 @@ def test_a_raw_listing_gives_the_first_page_and_the_pager(
         assert raw.http_response.request.url.path == "/v1/conversations"
         assert len(server.requests) == 1  # the first page, fetched at the call
         assert [c.id for c in raw.parse()] == [uuid.UUID(conv)]
+        assert len(server.requests) == 1  # the pager started with that page
+        assert [c.id for c in raw.parse()] == [uuid.UUID(conv)]
+        assert len(server.requests) == 2  # a second loop reads the listing again
 
-    async def run() -> list[uuid.UUID]:
+    async def run() -> tuple[list[uuid.UUID], int]:
         async with async_client(server) as client:
             raw = await client.conversations.with_raw_response.list()
             assert raw.status_code == 200
-            return [c.id async for c in raw.parse()]
+            return [c.id async for c in raw.parse()], len(server.requests)
 
-    assert asyncio.run(run()) == [uuid.UUID(conv)]
+    server.clear_requests()
+    assert asyncio.run(run()) == ([uuid.UUID(conv)], 1)
 
 
 def test_with_raw_response_offers_only_public_methods(server: DifyTestServer) -> None:
     with sync_client(server) as client:
-        with pytest.raises(AttributeError, match="no method '_flows'"):
-            _ = client.app.with_raw_response._flows
-        with pytest.raises(AttributeError, match="no method 'nothing'"):
-            _ = client.app.with_raw_response.nothing
+        for name in ("_flows", "nothing"):
+            with pytest.raises(AttributeError, match=name):
+                getattr(client.app.with_raw_response, name)
         assert client.app.with_raw_response.info.__doc__ == client.app.info.__doc__
 
 

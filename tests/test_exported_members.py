@@ -9,14 +9,14 @@ import importlib
 import inspect
 import pkgutil
 import types
-import typing
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import dify_chatflow
 import pytest
 from dify_chatflow import AsyncChatflowClient, ChatflowClient
+from dify_chatflow._base_client import AsyncAPIResource, SyncAPIResource
+from dify_chatflow._client import Family
 
 PACKAGE_DIR = Path(dify_chatflow.__file__).parent
 
@@ -74,7 +74,8 @@ def test_a_public_module_exports_what_it_defines_and_defines_what_it_exports(
 
 
 def _type_checking_imports() -> dict[str, str]:
-    """Name -> module of every import under ``if TYPE_CHECKING:`` in ``__init__.py``."""
+    """Name -> module of every import under ``if TYPE_CHECKING:`` in ``__init__.py``; a star
+    import stands for every name its module's ``__all__`` lists."""
     tree = ast.parse((PACKAGE_DIR / "__init__.py").read_text())
     found: dict[str, str] = {}
     for node in tree.body:
@@ -83,17 +84,40 @@ def _type_checking_imports() -> dict[str, str]:
                 assert isinstance(statement, ast.ImportFrom)
                 module = "." * statement.level + (statement.module or "")
                 for alias in statement.names:
-                    found[alias.asname or alias.name] = module
+                    if alias.name == "*":
+                        imported = importlib.import_module(module, "dify_chatflow")
+                        for name in imported.__all__:
+                            assert name not in found, f"{name} is exported twice"
+                            found[name] = module
+                    else:
+                        found[alias.asname or alias.name] = module
     return found
 
 
+def _lazy_table() -> dict[str, str]:
+    table: dict[str, str] = dify_chatflow._lazy_table()  # type: ignore[attr-defined]
+    return table
+
+
 def test_the_lazy_table_is_what_type_checkers_see() -> None:
-    lazy: dict[str, str] = dify_chatflow._LAZY  # type: ignore[attr-defined]
-    assert _type_checking_imports() == lazy
+    assert _type_checking_imports() == _lazy_table()
+
+
+def test_every_family_module_is_star_imported_for_type_checkers() -> None:
+    # A family module missing from the TYPE_CHECKING block would be exported at run time
+    # (its names are read from its source) but unknown to type checkers.
+    star_imported = set(_type_checking_imports().values())
+    families = {
+        name.removeprefix("dify_chatflow")
+        for name in _public_modules()
+        if name.startswith(("dify_chatflow.types.", "dify_chatflow.resources."))
+    }
+    assert families <= star_imported
+    assert {".types.chat", ".resources.chat"} <= families
 
 
 def test_all_is_exactly_the_eager_names_and_the_lazy_table() -> None:
-    lazy: dict[str, str] = dify_chatflow._LAZY  # type: ignore[attr-defined]
+    lazy = _lazy_table()
     # Names bound at import time, not yet loaded lazily (a fresh interpreter's view).
     eager = {
         name
@@ -117,7 +141,7 @@ def test_every_exported_class_and_function_says_what_it_is() -> None:
 
 
 def test_every_lazy_name_comes_from_its_module() -> None:
-    lazy: dict[str, str] = dify_chatflow._LAZY  # type: ignore[attr-defined]
+    lazy = _lazy_table()
     for name, module_name in lazy.items():
         module = importlib.import_module(module_name, "dify_chatflow")
         assert name in module.__all__, f"{module_name} does not export {name}"
@@ -154,34 +178,49 @@ def test_every_class_the_source_modules_offer_is_exported() -> None:
                 assert name in exported, f"{module_name}.{name} is not exported"
 
 
-def _resources(client_class: type) -> dict[str, type]:
-    """The client's resource attributes and the class each is typed as."""
-    found = {}
-    for name, value in vars(client_class).items():
-        if isinstance(value, cached_property):
-            hints = typing.get_type_hints(value.func, vars(dify_chatflow))
-            found[name] = hints["return"]
-    return found
+def _resources(client_class: type[ChatflowClient | AsyncChatflowClient]) -> dict[str, type]:
+    """The client's resource attributes and the class each makes."""
+    with_families = [
+        name for name in dir(client_class) if isinstance(getattr(client_class, name), Family)
+    ]
+    client = client_class(api_key="app-k", base_url="http://127.0.0.1:9")
+    return {name: type(getattr(client, name)) for name in with_families}
 
 
-def test_both_clients_have_the_same_resources_typed_by_exported_classes() -> None:
+def test_both_clients_have_the_same_resources_exported_and_named_by_their_module() -> None:
     sync, asynchronous = _resources(ChatflowClient), _resources(AsyncChatflowClient)
     assert set(sync) == set(asynchronous)
     assert {"chat", "conversations", "messages", "variables", "files", "app"} <= set(sync)
-    lazy: dict[str, str] = dify_chatflow._LAZY  # type: ignore[attr-defined]
+    lazy = _lazy_table()
     for name in sync:
         for resource in (sync[name], asynchronous[name]):
             assert getattr(dify_chatflow, resource.__name__) is resource
             assert resource.__module__ == f"dify_chatflow.resources.{name}"
             assert lazy[resource.__name__] == f".resources.{name}"
+        assert issubclass(sync[name], SyncAPIResource)
+        assert issubclass(asynchronous[name], AsyncAPIResource)
         assert asynchronous[name].__name__ == f"Async{sync[name].__name__}"
 
 
-def test_a_resource_is_made_once_per_client() -> None:
+def test_every_resource_module_is_a_family_of_both_clients() -> None:
+    modules = {
+        name.removeprefix("dify_chatflow.resources.")
+        for name in _public_modules()
+        if name.startswith("dify_chatflow.resources.")
+    }
+    assert set(_resources(ChatflowClient)) == modules
+
+
+def test_a_resource_is_made_once_per_client_and_a_copy_makes_its_own() -> None:
     with ChatflowClient(api_key="app-k", base_url="http://127.0.0.1:9") as client:
         for name, resource in _resources(ChatflowClient).items():
             assert type(getattr(client, name)) is resource
             assert getattr(client, name) is getattr(client, name)
+        copy = client.with_options(timeout=5)
+        assert copy.chat is not client.chat
+        assert copy.chat._client is copy
+    assert ChatflowClient.chat.__doc__ == AsyncChatflowClient.chat.__doc__
+    assert "chat messages" in (ChatflowClient.chat.__doc__ or "")
 
 
 def _twins() -> list[tuple[type, type]]:

@@ -7,7 +7,13 @@ import json
 import uuid
 
 import pytest
-from dify_chatflow import ChatReply, ConfigurationError, ResponseDecodeError, WorkflowPause
+from dify_chatflow import (
+    ChatReply,
+    ConfigurationError,
+    FormValidationError,
+    ResponseDecodeError,
+    WorkflowPause,
+)
 from dify_chatflow._run_streams import ResumeOrigin, ResumeState, RunEventsState, _chat_reply
 from dify_chatflow.types.forms import HumanInputRequest, check_submission
 
@@ -171,19 +177,24 @@ def test_a_malformed_request_is_a_decode_error():
         HumanInputRequest.from_json({"form_token": "t", "actions": "approve"})
 
 
-def test_an_input_with_a_default_needs_no_value():
+def test_only_a_resolved_default_value_stands_in_for_an_input():
+    constant = {"type": "constant", "selector": [], "value": "x"}
     request = HumanInputRequest.from_json(
         {
             "form_token": "t",
             "actions": [{"id": "ok"}],
             "inputs": [
-                {"output_variable_name": "a", "default": "x"},
+                {"output_variable_name": "a", "default": constant},
                 {"output_variable_name": "b"},
             ],
             "resolved_default_values": {"b": "resolved"},
         }
     )
-    check_submission(request, "ok", {})  # both have defaults: nothing is required
+    assert request.inputs[0].default == constant
+    # the server requires every input: a default source does not make one optional
+    with pytest.raises(FormValidationError, match="'a' is required"):
+        check_submission(request, "ok", {})
+    check_submission(request, "ok", {"a": "given"})  # b has its resolved value
 
 
 def test_a_form_request_without_a_token_is_left_out_of_the_pause():

@@ -208,6 +208,35 @@ def test_another_apps_annotation_is_reachable_by_id_on_1_10_only(server):
     assert answer.status == (204 if server.dialect == "1.10" else 404)
 
 
+MISSING_IN_JSON = "Missing required parameter in the JSON body"
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "text/plain"])
+def test_a_body_that_is_not_json_is_an_empty_one_to_1_10(server, content_type):
+    headers = {"Content-Type": content_type}
+    for method, path in (
+        ("POST", "/apps/annotations"),
+        ("PUT", f"/apps/annotations/{created_id(server, 'q')}"),
+    ):
+        answer = raw(server.port, method, path, b"x", headers=headers)
+        if server.dialect == "1.10":
+            assert (answer.status, answer.json()) == (
+                400,
+                {
+                    "errors": {"question": f"Annotation question {MISSING_IN_JSON}"},
+                    "message": "Input payload validation failed",
+                },
+            )
+        elif content_type == "text/plain":
+            assert (answer.status, answer.json()["code"]) == (415, "unsupported_media_type")
+        else:
+            assert (answer.status, answer.json()["code"]) == (400, "bad_request")
+    job = start_job(server, "enable", b"x")
+    assert job.status in (400, 415)
+    if server.dialect == "1.10":
+        assert list(job.json()) == ["errors", "message"]
+
+
 def test_a_missing_answer_is_refused_in_the_dialects_shape(server):
     answer = raw(server.port, "POST", "/apps/annotations", {"question": "q"})
 
@@ -354,7 +383,7 @@ def test_the_list_and_create_routes_answer_as_one_resource(server):
 
     assert options.header("allow") == "GET, HEAD, OPTIONS, POST"
     assert (patch.status, patch.json()["code"]) == (405, "method_not_allowed")
-    assert patch.header("allow") == "GET, HEAD, OPTIONS, POST"
+    assert patch.header("allow") is None
 
 
 def test_a_fault_aimed_at_annotations_reply_hits_enabling_and_disabling(server):

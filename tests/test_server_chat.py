@@ -112,6 +112,7 @@ def test_stream_fields_ids_timestamps_usage_and_metadata(server):
     assert list(message)[5:] == ["id", "answer", "from_variable_selector"]
     assert message["answer"] == "Hello"
     assert message["id"] == message["message_id"]
+    assert message["from_variable_selector"] == ["sys", "query"]  # the default app's answer
     end = by_name["message_end"]
     assert list(end)[5:] == ["id", "metadata", "files"]
     assert end["files"] == []
@@ -125,7 +126,7 @@ def test_stream_fields_ids_timestamps_usage_and_metadata(server):
     assert ("reasoning" in end["metadata"]) is (server.dialect == "1.16")
     finished = by_name["workflow_finished"]["data"]
     assert finished["status"] == "succeeded"
-    assert finished["outputs"] == {"answer": "Hello"}
+    assert finished["outputs"] == {"answer": "Hello", "files": []}
     assert list(finished) == [
         "id",
         "workflow_id",
@@ -144,6 +145,50 @@ def test_stream_fields_ids_timestamps_usage_and_metadata(server):
     node = next(e for e in events if e["event"] == "node_finished")["data"]
     assert node["status"] == "succeeded"
     assert node["node_type"] == "start"
+
+
+def test_every_node_is_first_of_its_branch_and_starts_without_inputs(server):
+    events = chat(server.port, "Hello").events()
+    nodes = [e["data"] for e in events if e["event"] in ("node_started", "node_finished")]
+    assert [(n["node_type"], n["index"], n["predecessor_node_id"]) for n in nodes] == [
+        ("start", 1, None),
+        ("start", 1, None),
+        ("answer", 1, None),
+        ("answer", 1, None),
+    ]
+    assert [n["inputs"] for n in nodes[::2]] == [None, None]
+    start, answer = nodes[1], nodes[3]
+    if server.dialect == "1.16":  # the app's own inputs only: this app has none
+        assert start["inputs"] == start["outputs"] == {}
+    else:
+        assert start["inputs"] == start["outputs"]
+        assert start["inputs"]["sys.query"] == "Hello"
+    assert (answer["inputs"], answer["outputs"]) == ({}, {"answer": "Hello", "files": []})
+
+
+def test_usage_times_the_first_and_last_answered_text(server):
+    blocking = chat(server.port, "Hello", streaming=False).json()["metadata"]["usage"]
+    streamed = chat(server.port, "Hello").events()
+    end = next(e for e in streamed if e["event"] == "message_end")["metadata"]["usage"]
+    for usage in (blocking, end):
+        first, generating = usage["time_to_first_token"], usage["time_to_generate"]
+        assert isinstance(first, float)
+        assert first >= 0
+        assert first == round(first, 3)
+        assert generating == 0.0  # one chunk: the first text is the last
+
+
+def test_a_blank_answer_has_no_usage_times():
+    def blank(query: str, inputs: object, conversation: object) -> str:
+        return "  "
+
+    with DifyTestServer(api_key=KEY) as server:
+        server.add_app(KEY, responder=blank)
+        usage = chat(server.port, streaming=False).json()["metadata"]["usage"]
+        events = chat(server.port).events()
+    assert usage["time_to_first_token"] is usage["time_to_generate"] is None
+    message = next(e for e in events if e["event"] == "message")
+    assert message["from_variable_selector"] == ["answer", "answer"]
 
 
 def test_blocking_answer_is_spaced_json_without_a_trailing_newline(server):
@@ -574,7 +619,8 @@ def test_wrong_method_is_405_and_unknown_paths_are_html_404(server):
     wrong = raw(server.port, "GET", "/chat-messages")
     assert wrong.status == 405
     assert wrong.json()["code"] == "method_not_allowed"
-    assert wrong.header("allow") == "OPTIONS, POST"
+    assert wrong.header("allow") is None  # Dify's error handler leaves it off
+    assert raw(server.port, "OPTIONS", "/chat-messages").header("allow") == "OPTIONS, POST"
     for path in ("/v1/chat-message", "/v1/messages/not-a-uuid/feedbacks", "/elsewhere"):
         page = raw(server.port, "POST", path, {}, key=None)
         assert page.status == 404

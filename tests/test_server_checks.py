@@ -94,6 +94,8 @@ def test_upper_case_ids_are_the_same_conversation(client, conv):
     ],
 )
 def test_other_methods_get_405_before_auth(client, conv, method, suffix, allow):
+    options = client.options(f"/conversations/{conv}/variables{suffix}")
+    assert options.headers["allow"] == allow
     response = client.request(method, f"/conversations/{conv}/variables{suffix}")
     assert response.status_code == 405
     assert response.json() == {
@@ -101,7 +103,7 @@ def test_other_methods_get_405_before_auth(client, conv, method, suffix, allow):
         "message": "The method is not allowed for the requested URL.",
         "status": 405,
     }
-    assert response.headers["allow"] == allow
+    assert "allow" not in response.headers
 
 
 def test_head_on_the_list_answers_headers_only(client, conv):

@@ -91,9 +91,19 @@ def test_a_turn_pauses_with_the_form_then_the_stream_closes(server):
     assert [e["event"] for e in events] == [
         "workflow_started",
         "message",
+        "node_started",
+        "node_finished",
+        "node_started",
         "human_input_required",
         "workflow_paused",
     ]
+    start, human = events[2]["data"], events[4]["data"]
+    assert (start["node_type"], events[3]["data"]["node_type"]) == ("start", "start")
+    assert (human["node_id"], human["node_type"], human["title"]) == (
+        "human_input",
+        "human-input",
+        "Approval",
+    )
     data = required["data"]
     assert list(data) == [
         "form_id",
@@ -109,6 +119,7 @@ def test_a_turn_pauses_with_the_form_then_the_stream_closes(server):
         "expiration_time",
     ]
     assert data["node_title"] == "Approval"
+    assert data["approval_channels"] == ["console"]
     assert data["inputs"] == [
         {"output_variable_name": "comment", "type": "paragraph", "default": None}
     ]
@@ -118,11 +129,33 @@ def test_a_turn_pauses_with_the_form_then_the_stream_closes(server):
     ]
     paused = events[-1]["data"]
     assert (paused["status"], paused["workflow_run_id"]) == ("paused", events[0]["workflow_run_id"])
-    assert paused["reasons"][0]["form_token"] == data["form_token"]
+    assert paused["total_steps"] == 2  # the Start node and the human input node
+    (reason,) = paused["reasons"]
+    assert list(reason) == [
+        "TYPE",
+        "form_id",
+        "form_content",
+        "inputs",
+        "actions",
+        "node_id",
+        "node_title",
+        "resolved_default_values",
+        "form_token",
+        "approval_channels",
+        "expiration_time",
+    ]
+    assert (reason["TYPE"], reason["form_token"]) == ("human_input_required", data["form_token"])
     history = raw(
         server.port, "GET", f"/messages?user={USER}&conversation_id={events[0]['conversation_id']}"
     ).json()["data"]
-    assert history[0]["status"] == "paused"
+    assert history[0]["status"] == "normal"  # a paused turn's message is an ordinary one
+    (content,) = history[0]["extra_contents"]
+    assert (content["type"], content["submitted"], content["form_submission_data"]) == (
+        "human_input",
+        False,
+        None,
+    )
+    assert content["form_definition"]["form_token"] == data["form_token"]
 
 
 def test_the_form_is_fetched_and_refusals_are_400_404_412(server):
@@ -143,8 +176,12 @@ def test_the_form_is_fetched_and_refusals_are_400_404_412(server):
         server.port, "POST", url, {"action": "maybe", "inputs": {"comment": "x"}, "user": USER}
     )
     assert (wrong_action.status, wrong_action.json()["code"]) == (400, "invalid_form_data")
+    assert wrong_action.json()["message"] == "Invalid action: maybe"
     missing = raw(server.port, "POST", url, {"action": "approve", "inputs": {}, "user": USER})
     assert (missing.status, missing.json()["code"]) == (400, "invalid_form_data")
+    assert missing.json()["message"] == "Missing required inputs: comment"
+    no_user = raw(server.port, "POST", url, {"action": "approve", "inputs": {"comment": "go"}})
+    assert (no_user.status, no_user.json()["message"]) == (400, "Arg user must be provided.")
     ok = raw(
         server.port, "POST", url, {"action": "approve", "inputs": {"comment": "go"}, "user": USER}
     )
@@ -153,10 +190,18 @@ def test_the_form_is_fetched_and_refusals_are_400_404_412(server):
         server.port, "POST", url, {"action": "approve", "inputs": {"comment": "go"}, "user": USER}
     )
     assert (again.status, again.json()["code"]) == (412, "human_input_form_submitted")
-    unknown = raw(server.port, "GET", "/form/human_input/nope")
+    form_id = required["data"]["form_id"]
+    submitted = f"This form has already been submitted by another user, form_id={form_id}"
+    assert again.json()["message"] == submitted
+    fetched_after = raw(server.port, "GET", url)
+    assert (fetched_after.status, fetched_after.json()["message"]) == (412, submitted)
+    unknown = raw(server.port, "GET", "/form/human_input/unknown-token")
     assert unknown.status == 404
     assert unknown.json()["message"] == "Form not found." + hint(
-        "/v1/form/human_input/nope", "/v1/form/human_input/<string:form_token>"
+        "/v1/form/human_input/unknown-token",
+        "/api/form/human_input/<string:form_token>/upload-token",
+        "/v1/form/human_input/<string:form_token>",
+        "/api/form/human_input/<string:form_token>",
     )
 
 
@@ -165,24 +210,59 @@ def test_events_opened_before_the_submit_stream_the_resumed_turn(server):
     run_id = events[0]["workflow_run_id"]
     conn = follow(server, run_id)
     first = read_until(conn, b"event: ping")  # the follower is open before the submit
+    assert b"\r\nCache-Control: no-cache\r\n" in first.partition(b"\r\n\r\n")[0]
     token = required["data"]["form_token"]
     body = {"action": "reject", "inputs": {"comment": "not today"}, "user": USER}
     assert raw(server.port, "POST", f"/form/human_input/{token}", body).status == 200
     resumed = data_events(first + read_all(conn))
     names = [e["event"] for e in resumed]
-    assert names[0] == "workflow_started"
+    # the human input node runs on with the submission, then the Answer node
+    assert names == [
+        "workflow_started",
+        "node_started",
+        "message",
+        "node_finished",
+        "node_started",
+        "node_finished",
+        "message_end",
+        "workflow_finished",
+    ]
     assert resumed[0]["data"]["reason"] == "resumption"
-    assert names[-2:] == ["message_end", "workflow_finished"]
-    assert "human_input_required" not in names  # what came before the pause is not repeated
+    human = resumed[3]["data"]
+    assert (human["node_type"], human["title"]) == ("human-input", "Approval")
+    assert human["inputs"] == {"comment": {"value_type": "string", "value": "not today"}}
+    assert human["outputs"] == {
+        "comment": "not today",
+        "__action_id": "reject",
+        "__action_value": "No",
+        "__rendered_content": "Deploy **v2** to prod?",
+    }
+    assert resumed[5]["data"]["node_type"] == "answer"
+    finished = resumed[-1]
+    assert finished["conversation_id"] == events[0]["conversation_id"]
+    assert finished["data"]["total_steps"] == 4  # Start, human input (twice), Answer
     text = "".join(e["answer"] for e in resumed if e["event"] == "message")
     assert text == "You chose reject: not today"
     conv_id = events[0]["conversation_id"]
-    wait_for(lambda: server.messages(conv_id)[0].status == "normal")
+    wait_for(lambda: server.messages(conv_id)[0].answer.endswith("not today"))
     message = server.messages(conv_id)[0]
     assert message.answer == "Checking. You chose reject: not today"
+    wait_for(lambda: raw(server.port, "GET", f"/workflows/run/{run_id}").json()["total_steps"] == 4)
     run = raw(server.port, "GET", f"/workflows/run/{run_id}").json()
     assert run["status"] == "succeeded"
+    history = raw(server.port, "GET", f"/messages?user={USER}&conversation_id={conv_id}").json()
+    (content,) = history["data"][0]["extra_contents"]
+    assert (content["submitted"], content["form_definition"]["form_token"]) == (True, None)
+    assert content["form_submission_data"] == {
+        "node_id": "human_input",
+        "node_title": "Approval",
+        "rendered_content": "Deploy **v2** to prod?",
+        "action_id": "reject",
+        "action_text": "No",
+        "submitted_data": {"comment": "not today"},
+    }
     replay = raw(server.port, "GET", f"/workflow/{run_id}/events?user={USER}")
+    assert replay.header("cache-control") == "no-cache"  # a run's events are never cached
     assert replay.chunks is not None
     (only,) = replay.chunks
     assert json.loads(only[6:])["event"] == "workflow_finished"
@@ -223,12 +303,37 @@ def test_events_follow_a_live_run_from_its_start(server):
     assert names[-1] == "workflow_finished"
 
 
-def test_blocking_mode_answers_workflow_paused_with_an_empty_answer(server):
+def test_blocking_mode_answers_workflow_paused_with_the_answer_so_far(server):
     response = chat(server.port, "deploy?", streaming=False)
     assert response.status == 200
     body = response.json()
-    assert (body["event"], body["answer"]) == ("workflow_paused", "")
-    token = body["data"]["reasons"][0]["form_token"]
+    assert (body["event"], body["answer"]) == ("workflow_paused", "Checking. ")
+    assert body["metadata"]["usage"] is None  # no usage before the run ends
+    data = body["data"]
+    assert list(data) == [
+        "id",
+        "mode",
+        "conversation_id",
+        "message_id",
+        "workflow_run_id",
+        "answer",
+        "metadata",
+        "created_at",
+        "paused_nodes",
+        "reasons",
+        "status",
+        "elapsed_time",
+        "total_tokens",
+        "total_steps",
+    ]
+    assert (data["answer"], data["metadata"]["usage"], data["total_steps"]) == (
+        "Checking. ",
+        None,
+        2,
+    )
+    run = raw(server.port, "GET", f"/workflows/run/{data['workflow_run_id']}").json()
+    assert (run["status"], run["outputs"], run["total_steps"]) == ("paused", {}, 2)
+    token = data["reasons"][0]["form_token"]
     form = raw(server.port, "GET", f"/form/human_input/{token}")
     assert form.status == 200
 
@@ -348,3 +453,36 @@ def test_message_end_may_follow_workflow_finished(continue_on_pause):
     else:  # the stream ends at workflow_finished, before the message_end
         assert names[-1] == "workflow_finished"
         assert "message_end" not in names
+
+
+def test_a_default_is_the_nodes_source_object_and_every_input_stays_required(server):
+    def with_defaults(query, inputs, conversation):
+        answer = yield HumanInput(
+            "Ship it?",
+            actions=["ship"],
+            inputs=[
+                {"output_variable_name": "note", "default": "LGTM"},
+                {
+                    "output_variable_name": "owner",
+                    "default": {"type": "variable", "selector": ["sys", "user_id"], "value": ""},
+                },
+            ],
+            resolved_default_values={"owner": USER},
+        )
+        yield f"{answer.inputs}"
+
+    server.add_app(KEY, responder=with_defaults)
+    _, required = paused_turn(server)
+    data = required["data"]
+    assert [item["default"] for item in data["inputs"]] == [
+        {"type": "constant", "selector": [], "value": "LGTM"},
+        {"type": "variable", "selector": ["sys", "user_id"], "value": ""},
+    ]
+    assert data["resolved_default_values"] == {"owner": USER}
+    url = f"/form/human_input/{data['form_token']}"
+    assert raw(server.port, "GET", url).json()["resolved_default_values"] == {"owner": USER}
+    missing = raw(server.port, "POST", url, {"action": "ship", "inputs": {}, "user": USER})
+    assert (missing.status, missing.json()["message"]) == (
+        400,
+        "Missing required inputs: note, owner",
+    )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from dify_chatflow import ChatflowClient
 from dify_chatflow.testing import DifyTestServer
 from server_support import DIALECTS, KEY, USER, chat, hint, raw
 
@@ -102,6 +104,27 @@ def test_history_is_oldest_first_with_the_dialects_fields(server, clock):
     ]
     assert list(body["data"][0]) == ITEM_KEYS[server.dialect]
     assert body["data"][0]["status"] == "normal"
+
+
+def test_a_message_shows_how_long_its_answer_took_and_a_decimal_zero_price(server, clock):
+    conv = conversation(server, clock, "one")
+    (item,) = history(server, conv)["data"]
+    if server.dialect == "1.10":
+        assert "total_price" not in item
+        return
+    assert item["total_price"] == "0E-7"
+    latency = item["provider_response_latency"]
+    assert isinstance(latency, float)
+    assert latency > 0
+    with ChatflowClient(api_key=KEY, base_url=server.base_url, user=USER) as client:
+        (message,) = client.messages.list(conv)
+    assert message.total_price == Decimal(0)
+    assert message.provider_response_latency == latency
+
+
+def test_an_empty_conversation_id_lists_nothing(server, clock):
+    conversation(server, clock, "one")
+    assert history(server, "") == {"limit": 20, "has_more": False, "data": []}
 
 
 def test_first_id_pages_to_older_messages(server, clock):

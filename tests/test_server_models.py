@@ -44,7 +44,7 @@ def test_models_decode_the_answers(server):
     run_id = events[0]["workflow_run_id"]
     run = WorkflowRun.from_json(raw(server.port, "GET", f"/workflows/run/{run_id}").json())
     assert run is not None
-    assert (run.status, run.outputs) == ("succeeded", {"answer": "Hello"})
+    assert (run.status, run.outputs) == ("succeeded", {"answer": "Hello", "files": []})
     parameters = AppParameters.from_json(raw(server.port, "GET", "/parameters").json())
     assert [field.variable for field in parameters.user_input_form] == ["topic", "plan"]
     assert AppInfo.from_json(raw(server.port, "GET", "/info").json()).mode == "advanced-chat"

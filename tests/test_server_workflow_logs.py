@@ -141,7 +141,7 @@ def test_a_time_that_does_not_parse_is_refused(server):
     assert answer.status == 400
     assert answer.json() == {
         "code": "invalid_param",
-        "message": "invalid literal for int() with base 10: 'yest'",
+        "message": "invalid literal for int() with base 10: b'yest'",
         "status": 400,
     }
 

@@ -884,8 +884,11 @@ def test_a_stream_built_without_a_client_cannot_stop_its_turn(server: ScriptServ
     try:
         with sync_client(server) as client:
             unread = open_stream(client)
-            unread.stop()  # no task id yet: nothing to stop, so no client is needed
+            # stop() reads on to the task id, which it then cannot stop.
+            with pytest.raises(ConfigurationError, match=r"client\.chat\.stop\("):
+                unread.stop()
             assert unread.response.is_closed
+            assert unread.task_id == uuid.UUID(TASK)
             stream = open_stream(client)
             next(stream)
             with pytest.raises(ConfigurationError, match=r"client\.chat\.stop\("):
@@ -990,6 +993,9 @@ def test_a_malformed_event_raises_a_decode_error(server: ScriptServer) -> None:
 # -- Async streams, over httpx.AsyncClient and DefaultAioHttpClient ------------------------
 
 ASYNC_CLIENTS = ["httpx", "aiohttp"]
+#: Event loop turns a test gives the loop's own work (finalising a dropped async
+#: generator) before it checks the result.
+LOOP_TURNS = 1000
 
 
 @asynccontextmanager
@@ -1135,7 +1141,12 @@ def test_async_closing_or_dropping_frees_the_pool(
             else:
                 del stream
                 gc.collect()
-                await asyncio.sleep(0.01)  # the loop finalises the dropped stream's reader
+                # The loop finalises the dropped stream's reader in a task of its own: give
+                # it turns, a bounded number, until the response is closed.
+                for _ in range(LOOP_TURNS):
+                    if response.is_closed:
+                        break
+                    await asyncio.sleep(0)
             assert response.is_closed
             pause.release.set()
             assert await asyncio.to_thread(server.wait_open_connections, 0) == 0

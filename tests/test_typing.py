@@ -120,6 +120,40 @@ CORRECT = textwrap.dedent(
 )
 
 
+def every_export() -> str:
+    """A module that imports every name ``dify_chatflow.__all__`` lists at run time."""
+    import dify_chatflow
+
+    names = "".join(f"    {name},\n" for name in sorted(dify_chatflow.__all__))
+    return f"from dify_chatflow import (\n{names})\n"
+
+
+def every_family() -> tuple[str, set[tuple[int, str]]]:
+    """A module revealing every family attribute of both clients, and the ``(line, type)``
+    mypy must reveal: the class the attribute makes at run time."""
+    from dify_chatflow import AsyncChatflowClient, ChatflowClient
+    from dify_chatflow._client import Families, Family
+
+    lines = [
+        "from dify_chatflow import AsyncChatflowClient, ChatflowClient",
+        "",
+        "",
+        "def show(client: ChatflowClient, async_client: AsyncChatflowClient) -> None:",
+    ]
+    expected = set()
+    clients = {
+        "client": ChatflowClient(api_key="app-k", base_url="http://127.0.0.1:9"),
+        "async_client": AsyncChatflowClient(api_key="app-k", base_url="http://127.0.0.1:9"),
+    }
+    for name, value in vars(Families).items():
+        if isinstance(value, Family):
+            for variable, client in clients.items():
+                made = type(getattr(client, name))
+                lines.append(f"    reveal_type({variable}.{name})")
+                expected.add((len(lines), f"{made.__module__}.{made.__qualname__}"))
+    return "\n".join(lines) + "\n", expected
+
+
 @pytest.fixture(scope="module")
 def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Report:
     """Errors mypy reports per sample file, as ``{(line, code)}``; for ``revealed.py`` the
@@ -128,9 +162,15 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Re
     (folder / "mistakes.py").write_text(MISTAKES)
     (folder / "correct.py").write_text(CORRECT)
     (folder / "revealed.py").write_text(REVEALED)
-    files = ["mistakes.py", "correct.py", "revealed.py"]
+    (folder / "exports.py").write_text(every_export())
+    (folder / "families.py").write_text(every_family()[0])
+    files = ["mistakes.py", "correct.py", "revealed.py", "exports.py", "families.py"]
     errors, revealed = mypy_reports(folder, files, repo_root / "pyproject.toml")
-    return {**errors, "revealed.py": revealed["revealed.py"] | errors["revealed.py"]}
+    return {
+        **errors,
+        "revealed.py": revealed["revealed.py"] | errors["revealed.py"],
+        "families.py": revealed["families.py"] | errors["families.py"],
+    }
 
 
 def test_every_deliberate_mistake_is_reported_at_its_line(mypy_report: Report) -> None:
@@ -141,6 +181,20 @@ def test_every_deliberate_mistake_is_reported_at_its_line(mypy_report: Report) -
 
 def test_correct_code_passes_strict(mypy_report: Report) -> None:
     assert mypy_report["correct.py"] == set()
+
+
+def test_type_checkers_see_every_name_the_package_exports(mypy_report: Report) -> None:
+    # The families' names are exported at run time from their modules' __all__, and to
+    # type checkers by star imports: the two views must agree.
+    assert "    ChatReply,\n" in every_export()
+    assert mypy_report["exports.py"] == set()
+
+
+def test_each_family_attribute_is_typed_as_the_class_it_makes(mypy_report: Report) -> None:
+    _, expected = every_family()
+    shown = {type_name for _, type_name in expected}
+    assert {"dify_chatflow.resources.chat.Chat", "dify_chatflow.resources.chat.AsyncChat"} <= shown
+    assert mypy_report["families.py"] == expected
 
 
 def test_value_as_is_typed_as_the_type_asked_for(mypy_report: Report) -> None:

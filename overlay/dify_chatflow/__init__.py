@@ -88,251 +88,91 @@ if TYPE_CHECKING:
     from ._streaming import AsyncChatStream, AsyncStreamManager, ChatStream
     from ._values.decoding import decode_value
     from ._values.validation import validate_value
-    from .resources.annotations import Annotations, AsyncAnnotations
-    from .resources.app import App, AsyncApp
-    from .resources.audio import AsyncAudio, Audio
-    from .resources.chat import AsyncChat, Chat
-    from .resources.conversations import AsyncConversations, Conversations, SortBy
-    from .resources.end_users import AsyncEndUsers, EndUsers
-    from .resources.files import AsyncFiles, Files, FileSource
-    from .resources.forms import AsyncForms, Forms
-    from .resources.messages import AsyncMessages, Messages, Rating
-    from .resources.variables import AsyncVariables, Variables
-    from .resources.workflows import AsyncWorkflows, Workflows
-    from .types.annotations import Annotation, AnnotationReplyJob
-    from .types.app import (
-        AppInfo,
-        AppMeta,
-        AppParameters,
-        AppSite,
-        CheckboxField,
-        ExternalDataToolField,
-        Feature,
-        FileField,
-        FileListField,
-        FormField,
-        JsonObjectField,
-        NumberField,
-        ParagraphField,
-        SelectField,
-        SystemParameters,
-        TextInputField,
-        ToolIcon,
-        UnknownField,
-    )
-    from .types.audio import AudioContent
-    from .types.chat import ChatReply, Usage
-    from .types.conversations import Conversation
-    from .types.end_users import EndUser
-    from .types.events import (
-        AgentLogEvent,
-        AgentMessageEvent,
-        AgentThoughtEvent,
-        ChatEvent,
-        ErrorEvent,
-        HumanInputFormFilledEvent,
-        HumanInputFormTimeoutEvent,
-        HumanInputRequiredEvent,
-        IterationCompletedEvent,
-        IterationNextEvent,
-        IterationStartedEvent,
-        LoopCompletedEvent,
-        LoopNextEvent,
-        LoopStartedEvent,
-        MessageEndEvent,
-        MessageEvent,
-        MessageFileEvent,
-        MessageReplaceEvent,
-        NodeFinishedEvent,
-        NodeRetryEvent,
-        NodeStartedEvent,
-        PingEvent,
-        ReasoningChunkEvent,
-        TextChunkEvent,
-        TextReplaceEvent,
-        TtsMessageEndEvent,
-        TtsMessageEvent,
-        UnknownEvent,
-        WorkflowFinishedEvent,
-        WorkflowPausedEvent,
-        WorkflowStartedEvent,
-    )
-    from .types.feedbacks import AppFeedback
-    from .types.files import FileContent, FileRef, FileType, UploadedFile
-    from .types.forms import (
-        FormAction,
-        FormInput,
-        HumanInputForm,
-        HumanInputRequest,
-        WorkflowPause,
-    )
-    from .types.messages import Feedback, Message, MessageFile
-    from .types.variables import ConversationVariable
-    from .types.workflows import (
-        WorkflowLog,
-        WorkflowLogAccount,
-        WorkflowLogEndUser,
-        WorkflowLogRun,
-        WorkflowRun,
-    )
+    from .resources.annotations import *
+    from .resources.app import *
+    from .resources.audio import *
+    from .resources.chat import *
+    from .resources.conversations import *
+    from .resources.end_users import *
+    from .resources.files import *
+    from .resources.forms import *
+    from .resources.messages import *
+    from .resources.variables import *
+    from .resources.workflows import *
+    from .types.annotations import *
+    from .types.app import *
+    from .types.audio import *
+    from .types.chat import *
+    from .types.conversations import *
+    from .types.end_users import *
+    from .types.events import *
+    from .types.feedbacks import *
+    from .types.files import *
+    from .types.forms import *
+    from .types.messages import *
+    from .types.variables import *
+    from .types.workflows import *
 else:
     # Loaded on first access (PEP 562): they pull in attrs, uuid and the validation
     # tables, which a plain `import dify_chatflow` should not pay for. Defined for the
     # interpreter only, so a type checker still reports a misspelled name.
     import importlib
 
-    _LAZY = {
+    # The lazily loaded names outside the endpoint families; the families' names are
+    # read from their modules' `__all__` (see `_exports`) on first use.
+    _LAZY_ELSEWHERE = {
         "APIResponse": "._response",
         "InputValidationError": "._chat_inputs",
         "Model": "._models",
         "AsyncPager": "._pagination",
         "SyncPager": "._pagination",
-        "Annotations": ".resources.annotations",
-        "AsyncAnnotations": ".resources.annotations",
-        "App": ".resources.app",
-        "AsyncApp": ".resources.app",
-        "AsyncAudio": ".resources.audio",
-        "Audio": ".resources.audio",
-        "AsyncChat": ".resources.chat",
-        "Chat": ".resources.chat",
-        "AsyncConversations": ".resources.conversations",
-        "Conversations": ".resources.conversations",
-        "SortBy": ".resources.conversations",
-        "AsyncEndUsers": ".resources.end_users",
-        "EndUsers": ".resources.end_users",
-        "AsyncForms": ".resources.forms",
-        "Forms": ".resources.forms",
-        "AsyncFiles": ".resources.files",
-        "Files": ".resources.files",
-        "FileSource": ".resources.files",
-        "AsyncMessages": ".resources.messages",
-        "Messages": ".resources.messages",
-        "Rating": ".resources.messages",
-        "AsyncVariables": ".resources.variables",
-        "Variables": ".resources.variables",
-        "AsyncWorkflows": ".resources.workflows",
-        "Workflows": ".resources.workflows",
         "AsyncChatStream": "._streaming",
         "AsyncStreamManager": "._streaming",
-        "ChatReply": ".types.chat",
         "ChatStream": "._streaming",
-        "ConversationVariable": ".types.variables",
-        "Usage": ".types.chat",
         "decode_value": "._values.decoding",
         "validate_value": "._values.validation",
-        **dict.fromkeys(
-            (
-                "AgentLogEvent",
-                "AgentMessageEvent",
-                "AgentThoughtEvent",
-                "ChatEvent",
-                "ErrorEvent",
-                "HumanInputFormFilledEvent",
-                "HumanInputFormTimeoutEvent",
-                "HumanInputRequiredEvent",
-                "IterationCompletedEvent",
-                "IterationNextEvent",
-                "IterationStartedEvent",
-                "LoopCompletedEvent",
-                "LoopNextEvent",
-                "LoopStartedEvent",
-                "MessageEndEvent",
-                "MessageEvent",
-                "MessageFileEvent",
-                "MessageReplaceEvent",
-                "NodeFinishedEvent",
-                "NodeRetryEvent",
-                "NodeStartedEvent",
-                "PingEvent",
-                "ReasoningChunkEvent",
-                "TextChunkEvent",
-                "TextReplaceEvent",
-                "TtsMessageEndEvent",
-                "TtsMessageEvent",
-                "UnknownEvent",
-                "WorkflowFinishedEvent",
-                "WorkflowPausedEvent",
-                "WorkflowStartedEvent",
-            ),
-            ".types.events",
-        ),
-        **dict.fromkeys(
-            (
-                "AppInfo",
-                "AppMeta",
-                "AppParameters",
-                "AppSite",
-                "CheckboxField",
-                "ExternalDataToolField",
-                "Feature",
-                "FileField",
-                "FileListField",
-                "FormField",
-                "JsonObjectField",
-                "NumberField",
-                "ParagraphField",
-                "SelectField",
-                "SystemParameters",
-                "TextInputField",
-                "ToolIcon",
-                "UnknownField",
-            ),
-            ".types.app",
-        ),
-        "Conversation": ".types.conversations",
-        "EndUser": ".types.end_users",
-        **dict.fromkeys(
-            (
-                "AsyncRecoveredChatStream",
-                "AsyncResumedChatStream",
-                "AsyncWorkflowEventStream",
-                "RecoveredChatStream",
-                "ResumedChatStream",
-                "WorkflowEventStream",
-            ),
-            "._run_streams",
-        ),
-        **dict.fromkeys(
-            ("FormAction", "FormInput", "HumanInputForm", "HumanInputRequest", "WorkflowPause"),
-            ".types.forms",
-        ),
-        "Feedback": ".types.messages",
-        "Message": ".types.messages",
-        "MessageFile": ".types.messages",
-        "FileContent": ".types.files",
-        "FileRef": ".types.files",
-        "FileType": ".types.files",
-        "UploadedFile": ".types.files",
-        "Annotation": ".types.annotations",
-        "AnnotationReplyJob": ".types.annotations",
-        "AudioContent": ".types.audio",
-        "AppFeedback": ".types.feedbacks",
-        **dict.fromkeys(
-            (
-                "WorkflowLog",
-                "WorkflowLogAccount",
-                "WorkflowLogEndUser",
-                "WorkflowLogRun",
-                "WorkflowRun",
-            ),
-            ".types.workflows",
-        ),
+        "AsyncRecoveredChatStream": "._run_streams",
+        "AsyncResumedChatStream": "._run_streams",
+        "AsyncWorkflowEventStream": "._run_streams",
+        "RecoveredChatStream": "._run_streams",
+        "ResumedChatStream": "._run_streams",
+        "WorkflowEventStream": "._run_streams",
     }
 
+    _LAZY: dict[str, str] = {}  # name -> module; filled by _lazy_table()
+
+    def _lazy_table() -> dict[str, str]:
+        """Every lazily loaded name and its module; the first call also completes
+        ``__all__`` with the families' names."""
+        if not _LAZY:
+            from ._exports import family_exports
+
+            families = family_exports()
+            _LAZY.update(_LAZY_ELSEWHERE)
+            _LAZY.update(families)
+            globals()["__all__"] = [*_OWN_EXPORTS, *families]
+        return _LAZY
+
     def __getattr__(name: str) -> object:
-        module = _LAZY.get(name)
+        table = _lazy_table()
+        if name == "__all__":
+            return globals()["__all__"]
+        module = table.get(name)
         if module is None:
             raise AttributeError(f"module 'dify_chatflow' has no attribute {name!r}")
         value = getattr(importlib.import_module(module, __name__), name)
         globals()[name] = value
         return value
 
+    def __dir__() -> list[str]:
+        """The public names only (``__all__``), loaded or not."""
+        _lazy_table()
+        return sorted(globals()["__all__"])
 
-def __dir__() -> list[str]:
-    """The public names only (``__all__``), loaded or not."""
-    return sorted(__all__)
 
-
+# The names defined outside the endpoint families. A family module's names are exported
+# by its star import above (type checkers read them there); at run time they join
+# `__all__` on first use of it or of any lazy name.
 __all__ = [
     "BLOCKING_CHAT_TIMEOUT",
     "DEFAULT_BASE_URL",
@@ -345,172 +185,76 @@ __all__ = [
     "APIResponse",
     "APIStatusError",
     "APITimeoutError",
-    "AgentLogEvent",
-    "AgentMessageEvent",
-    "AgentThoughtEvent",
-    "Annotation",
     "AnnotationNotFoundError",
-    "AnnotationReplyJob",
     "AnnotationReplyJobError",
     "AnnotationReplyJobTimeoutError",
-    "Annotations",
-    "App",
-    "AppFeedback",
-    "AppInfo",
-    "AppMeta",
-    "AppParameters",
-    "AppSite",
-    "AsyncAnnotations",
-    "AsyncApp",
-    "AsyncAudio",
-    "AsyncChat",
     "AsyncChatStream",
     "AsyncChatflowClient",
-    "AsyncConversations",
-    "AsyncEndUsers",
-    "AsyncFiles",
-    "AsyncForms",
-    "AsyncMessages",
     "AsyncPager",
     "AsyncRecoveredChatStream",
     "AsyncResumedChatStream",
     "AsyncStreamManager",
-    "AsyncVariables",
     "AsyncWorkflowEventStream",
-    "AsyncWorkflows",
-    "Audio",
-    "AudioContent",
     "AuthenticationError",
     "BadRequestError",
-    "Chat",
-    "ChatEvent",
-    "ChatReply",
     "ChatStream",
     "ChatStreamError",
     "ChatflowClient",
-    "CheckboxField",
     "ConfigurationError",
-    "Conversation",
     "ConversationNotFoundError",
-    "ConversationVariable",
-    "Conversations",
     "DefaultAioHttpClient",
     "DifyError",
-    "EndUser",
     "EndUserNotFoundError",
-    "EndUsers",
-    "ErrorEvent",
-    "ExternalDataToolField",
-    "Feature",
-    "Feedback",
-    "FileContent",
-    "FileField",
-    "FileListField",
     "FileNotFoundInMessageError",
-    "FileRef",
-    "FileSource",
     "FileTooLargeError",
-    "FileType",
-    "Files",
-    "FormAction",
     "FormAlreadySubmittedError",
-    "FormField",
-    "FormInput",
     "FormNotFoundError",
     "FormValidationError",
-    "Forms",
     "GeneratedBindingError",
-    "HumanInputForm",
-    "HumanInputFormFilledEvent",
-    "HumanInputFormTimeoutEvent",
-    "HumanInputRequest",
-    "HumanInputRequiredEvent",
     "InputValidationError",
     "InternalServerError",
     "InvalidFormDataError",
     "InvalidIdError",
     "InvalidParamError",
-    "IterationCompletedEvent",
-    "IterationNextEvent",
-    "IterationStartedEvent",
     "JSONValue",
-    "JsonObjectField",
     "LocalFileError",
     "LocalFileNotFoundError",
     "LocalIsADirectoryError",
     "LocalPermissionError",
-    "LoopCompletedEvent",
-    "LoopNextEvent",
-    "LoopStartedEvent",
-    "Message",
-    "MessageEndEvent",
-    "MessageEvent",
-    "MessageFile",
-    "MessageFileEvent",
     "MessageNotFoundError",
-    "MessageReplaceEvent",
-    "Messages",
     "Model",
     "NoAudioError",
     "NoFileUploadedError",
-    "NodeFinishedEvent",
-    "NodeRetryEvent",
-    "NodeStartedEvent",
     "NotChatAppError",
     "NotFoundError",
     "NotGiven",
-    "NumberField",
     "NumberKind",
     "OperationUnavailableError",
     "PaginationError",
-    "ParagraphField",
     "PermissionDeniedError",
-    "PingEvent",
     "RateLimitError",
-    "Rating",
-    "ReasoningChunkEvent",
     "RecoveredChatStream",
     "RecoveryError",
     "ResponseDecodeError",
     "ResumedChatStream",
     "RetryPolicy",
-    "SelectField",
-    "SortBy",
     "SpeechToTextDisabledError",
     "StreamInterruptedError",
     "SyncPager",
-    "SystemParameters",
-    "TextChunkEvent",
-    "TextInputField",
-    "TextReplaceEvent",
     "TextToSpeechDisabledError",
-    "ToolIcon",
-    "TtsMessageEndEvent",
-    "TtsMessageEvent",
-    "UnknownEvent",
-    "UnknownField",
     "UnknownVariableNameError",
     "UnsupportedFileTypeError",
-    "UploadedFile",
-    "Usage",
     "VariableNotFoundError",
     "VariableType",
     "VariableTypeMismatchError",
     "VariableValueError",
-    "Variables",
     "WorkflowEventStream",
-    "WorkflowFinishedEvent",
-    "WorkflowLog",
-    "WorkflowLogAccount",
-    "WorkflowLogEndUser",
-    "WorkflowLogRun",
-    "WorkflowPause",
-    "WorkflowPausedEvent",
-    "WorkflowRun",
     "WorkflowRunNotFoundError",
-    "WorkflowStartedEvent",
-    "Workflows",
     "__version__",
     "decode_value",
     "validate_value",
 ]
+
+if not TYPE_CHECKING:
+    _OWN_EXPORTS = __all__
+    del __all__

@@ -19,7 +19,6 @@ from ._compat import use_cookie_jar
 from ._core import ClientCore, decode_json, json_kind
 from ._exceptions import ConfigurationError
 from ._flows import Flow, SentTimeout, run_async, run_sync
-from ._response import AsyncRawResponses, SyncRawResponses
 from ._retry import RetryPolicy
 from ._settings import RequestOptions, Settings, Timeout, check_max_retries, check_timeout
 from ._types import NOT_GIVEN, NotGiven
@@ -318,13 +317,6 @@ class SyncAPIResource:
         self._client = client
         self._core = client._core
 
-    @property
-    def with_raw_response(self) -> SyncRawResponses[Self]:
-        """Each method of this family returning an :class:`APIResponse` (status, headers,
-        elapsed time) whose ``parse()`` is the method's value: typed ``Any``, as the
-        wrapper is one for every method."""
-        return SyncRawResponses(self)
-
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
 
@@ -335,12 +327,6 @@ class AsyncAPIResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self._core = client._core
-
-    @property
-    def with_raw_response(self) -> AsyncRawResponses[Self]:
-        """Each method of this family, awaited, returning an :class:`APIResponse`; see
-        :attr:`SyncAPIResource.with_raw_response`."""
-        return AsyncRawResponses(self)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"

@@ -2,42 +2,124 @@
 
 The clients' request layer lives in ``_base_client`` (flows in ``_flows``); each family of
 operations is a resource module under ``resources/``. This module only wires them
-together. A resource is made, and its module loaded, on first use (then kept on the
-client): ``import dify_chatflow`` and a new client stay cheap. The sync and async clients
-have the same resources.
+together: :class:`Families` has one row per family, which both clients inherit. A
+resource is made, and its module loaded, on first use (then kept on the client):
+``import dify_chatflow`` and a new client stay cheap.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
-from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import httpx
 
-from ._base_client import AsyncAPIClient, SyncAPIClient, Timeout
+from ._base_client import (
+    AsyncAPIClient,
+    AsyncAPIResource,
+    SyncAPIClient,
+    SyncAPIResource,
+    Timeout,
+)
 from ._constants import ASYNC_MAX_IN_FLIGHT, DEFAULT_MAX_RETRIES
 from ._retry import RetryPolicy
 from ._settings import Settings
 from ._types import NOT_GIVEN
 
 if TYPE_CHECKING:
-    from .resources.annotations import Annotations, AsyncAnnotations
-    from .resources.app import App, AsyncApp
-    from .resources.audio import AsyncAudio, Audio
-    from .resources.chat import AsyncChat, Chat
-    from .resources.conversations import AsyncConversations, Conversations
-    from .resources.end_users import AsyncEndUsers, EndUsers
-    from .resources.files import AsyncFiles, Files
-    from .resources.forms import AsyncForms, Forms
-    from .resources.messages import AsyncMessages, Messages
-    from .resources.variables import AsyncVariables, Variables
-    from .resources.workflows import AsyncWorkflows, Workflows
+    # The package imports every resource module for type checkers; the rows below name
+    # their classes through it.
+    from . import resources
 
 __all__ = ["AsyncChatflowClient", "ChatflowClient"]
 
+SyncResourceT = TypeVar("SyncResourceT", bound=SyncAPIResource)
+AsyncResourceT = TypeVar("AsyncResourceT", bound=AsyncAPIResource)
 
-class ChatflowClient(SyncAPIClient):
+
+class Family(Generic[SyncResourceT, AsyncResourceT]):
+    """A client attribute for an endpoint family: the family's sync or async resource,
+    made on first use and kept on the client.
+
+    The attribute's name is the family's: ``chat`` is ``resources/chat.py``, and its
+    resource is the class that module exports for the client's kind (a subclass of
+    :class:`SyncAPIResource` or :class:`AsyncAPIResource`). The type parameters say the
+    same to type checkers.
+    """
+
+    def __init__(self, doc: str) -> None:
+        self.__doc__ = doc
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, client: SyncAPIClient, owner: type) -> SyncResourceT: ...
+    @overload
+    def __get__(self, client: AsyncAPIClient, owner: type) -> AsyncResourceT: ...
+    def __get__(self, client: object, owner: type) -> Any:
+        if client is None:
+            return self
+        kind = AsyncAPIResource if isinstance(client, AsyncAPIClient) else SyncAPIResource
+        resource = self.resource_class(kind)(client)
+        # Kept in the instance's dict, which comes before this (non-data) descriptor.
+        vars(client)[self.name] = resource
+        return resource
+
+    def resource_class(self, kind: type[Any]) -> type[Any]:
+        """The class ``resources/<name>.py`` exports that is a ``kind`` (loads the module)."""
+        module = importlib.import_module(f".resources.{self.name}", __package__)
+        found = [
+            value
+            for value in (getattr(module, name) for name in module.__all__)
+            if isinstance(value, type) and issubclass(value, kind) and value is not kind
+        ]
+        return found[0]
+
+
+class Families:
+    """The endpoint families, one row each, typed by their sync and async resources."""
+
+    chat: Family[resources.chat.Chat, resources.chat.AsyncChat] = Family(
+        "Send chat messages (blocking or streamed), stop, recover and resume turns."
+    )
+    conversations: Family[
+        resources.conversations.Conversations, resources.conversations.AsyncConversations
+    ] = Family("List, rename and delete the end user's conversations.")
+    messages: Family[resources.messages.Messages, resources.messages.AsyncMessages] = Family(
+        "A conversation's history, feedback on messages, suggested questions."
+    )
+    files: Family[resources.files.Files, resources.files.AsyncFiles] = Family(
+        "Upload files to send with chat messages; preview and download sent ones."
+    )
+    app: Family[resources.app.App, resources.app.AsyncApp] = Family(
+        "The app's info, input form and features, tool icons, web page settings, feedbacks."
+    )
+    workflows: Family[resources.workflows.Workflows, resources.workflows.AsyncWorkflows] = Family(
+        "Workflow runs (a chat turn is one), their events, the app's workflow logs."
+    )
+    forms: Family[resources.forms.Forms, resources.forms.AsyncForms] = Family(
+        "The human input forms a paused run waits for (Dify 1.14+)."
+    )
+    end_users: Family[resources.end_users.EndUsers, resources.end_users.AsyncEndUsers] = Family(
+        "The server's records of end users (Dify 1.14+)."
+    )
+    variables: Family[resources.variables.Variables, resources.variables.AsyncVariables] = Family(
+        "List, get, set and update conversation variables."
+    )
+    audio: Family[resources.audio.Audio, resources.audio.AsyncAudio] = Family(
+        "Speech to text and text to speech."
+    )
+    annotations: Family[
+        resources.annotations.Annotations, resources.annotations.AsyncAnnotations
+    ] = Family("The app's annotations and annotation replies.")
+
+
+class ChatflowClient(SyncAPIClient, Families):
     """A blocking client for a Dify chatflow app.
 
     ``api_key``, ``base_url`` and ``user`` fall back to the ``DIFY_API_KEY`` /
@@ -72,85 +154,8 @@ class ChatflowClient(SyncAPIClient):
         )
         self._setup(settings, http_client, httpx.Client)
 
-    @cached_property
-    def chat(self) -> Chat:
-        """Send chat messages (blocking or streamed), stop, recover and resume turns."""
-        from .resources.chat import Chat
 
-        return Chat(self)
-
-    @cached_property
-    def conversations(self) -> Conversations:
-        """List, rename and delete the end user's conversations."""
-        from .resources.conversations import Conversations
-
-        return Conversations(self)
-
-    @cached_property
-    def messages(self) -> Messages:
-        """A conversation's history, feedback on messages, suggested questions."""
-        from .resources.messages import Messages
-
-        return Messages(self)
-
-    @cached_property
-    def files(self) -> Files:
-        """Upload files to send with chat messages; preview and download sent ones."""
-        from .resources.files import Files
-
-        return Files(self)
-
-    @cached_property
-    def app(self) -> App:
-        """The app's info, input form and features, tool icons, web page settings, feedbacks."""
-        from .resources.app import App
-
-        return App(self)
-
-    @cached_property
-    def workflows(self) -> Workflows:
-        """Workflow runs (a chat turn is one), their events, the app's workflow logs."""
-        from .resources.workflows import Workflows
-
-        return Workflows(self)
-
-    @cached_property
-    def forms(self) -> Forms:
-        """The human input forms a paused run waits for (Dify 1.14+)."""
-        from .resources.forms import Forms
-
-        return Forms(self)
-
-    @cached_property
-    def end_users(self) -> EndUsers:
-        """The server's records of end users (Dify 1.14+)."""
-        from .resources.end_users import EndUsers
-
-        return EndUsers(self)
-
-    @cached_property
-    def variables(self) -> Variables:
-        """List, get, set and update conversation variables."""
-        from .resources.variables import Variables
-
-        return Variables(self)
-
-    @cached_property
-    def audio(self) -> Audio:
-        """Speech to text and text to speech."""
-        from .resources.audio import Audio
-
-        return Audio(self)
-
-    @cached_property
-    def annotations(self) -> Annotations:
-        """The app's annotations and annotation replies."""
-        from .resources.annotations import Annotations
-
-        return Annotations(self)
-
-
-class AsyncChatflowClient(AsyncAPIClient):
+class AsyncChatflowClient(AsyncAPIClient, Families):
     """The async twin of :class:`ChatflowClient`: same arguments, ``await`` every call.
 
     Pass ``http_client=DefaultAioHttpClient()`` (extra ``dify-chatflow[aiohttp]``) for a
@@ -181,80 +186,3 @@ class AsyncChatflowClient(AsyncAPIClient):
         # Requests beyond ASYNC_MAX_IN_FLIGHT wait in our queue, not in httpx's pool,
         # where a long queue is slow. A borrowed client sets its own limits.
         self._bind_loop(ASYNC_MAX_IN_FLIGHT if self._owns_http else None)
-
-    @cached_property
-    def chat(self) -> AsyncChat:
-        """Send chat messages (blocking or streamed), stop, recover and resume turns."""
-        from .resources.chat import AsyncChat
-
-        return AsyncChat(self)
-
-    @cached_property
-    def conversations(self) -> AsyncConversations:
-        """List, rename and delete the end user's conversations."""
-        from .resources.conversations import AsyncConversations
-
-        return AsyncConversations(self)
-
-    @cached_property
-    def messages(self) -> AsyncMessages:
-        """A conversation's history, feedback on messages, suggested questions."""
-        from .resources.messages import AsyncMessages
-
-        return AsyncMessages(self)
-
-    @cached_property
-    def files(self) -> AsyncFiles:
-        """Upload files to send with chat messages; preview and download sent ones."""
-        from .resources.files import AsyncFiles
-
-        return AsyncFiles(self)
-
-    @cached_property
-    def app(self) -> AsyncApp:
-        """The app's info, input form and features, tool icons, web page settings, feedbacks."""
-        from .resources.app import AsyncApp
-
-        return AsyncApp(self)
-
-    @cached_property
-    def workflows(self) -> AsyncWorkflows:
-        """Workflow runs (a chat turn is one), their events, the app's workflow logs."""
-        from .resources.workflows import AsyncWorkflows
-
-        return AsyncWorkflows(self)
-
-    @cached_property
-    def forms(self) -> AsyncForms:
-        """The human input forms a paused run waits for (Dify 1.14+)."""
-        from .resources.forms import AsyncForms
-
-        return AsyncForms(self)
-
-    @cached_property
-    def end_users(self) -> AsyncEndUsers:
-        """The server's records of end users (Dify 1.14+)."""
-        from .resources.end_users import AsyncEndUsers
-
-        return AsyncEndUsers(self)
-
-    @cached_property
-    def variables(self) -> AsyncVariables:
-        """List, get, set and update conversation variables."""
-        from .resources.variables import AsyncVariables
-
-        return AsyncVariables(self)
-
-    @cached_property
-    def audio(self) -> AsyncAudio:
-        """Speech to text and text to speech."""
-        from .resources.audio import AsyncAudio
-
-        return AsyncAudio(self)
-
-    @cached_property
-    def annotations(self) -> AsyncAnnotations:
-        """The app's annotations and annotation replies."""
-        from .resources.annotations import AsyncAnnotations
-
-        return AsyncAnnotations(self)

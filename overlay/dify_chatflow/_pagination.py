@@ -244,16 +244,25 @@ class _Pages(Generic[ItemT]):
 class SyncPager(Generic[ItemT]):
     """A listing whose pages are fetched as the loop reads on (blocking client).
 
-    Each ``for`` loop walks the listing from its first page. A broken page raises
+    Each ``for`` loop walks the listing from its first page (fetched already, for the first
+    loop after :meth:`fetch_first_page`). A broken page raises
     :class:`~dify_chatflow.PaginationError` (``partial``: the items read before it).
     """
 
     def __init__(self, client: SyncAPIClient, start: Callable[[], Walk[ItemT]]) -> None:
         self._client = client
         self._start = start
+        self._started: _SyncPages[ItemT] | None = None
+
+    def fetch_first_page(self) -> None:
+        """Fetch the first page now; the next loop starts with its items."""
+        pages = _SyncPages(self._client, self._start())
+        pages.fetch_page()
+        self._started = pages
 
     def __iter__(self) -> _SyncPages[ItemT]:
-        return _SyncPages(self._client, self._start())
+        pages, self._started = self._started, None
+        return pages if pages is not None else _SyncPages(self._client, self._start())
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
@@ -267,9 +276,12 @@ class _SyncPages(_Pages[ItemT]):
     def __iter__(self) -> _SyncPages[ItemT]:
         return self
 
+    def fetch_page(self) -> None:
+        self._ready.extend(self._client._run(self._walk.next_page()))
+
     def __next__(self) -> ItemT:
         while self._wants_page():
-            self._ready.extend(self._client._run(self._walk.next_page()))
+            self.fetch_page()
         if not self._ready:
             raise StopIteration
         return self._ready.popleft()
@@ -278,16 +290,25 @@ class _SyncPages(_Pages[ItemT]):
 class AsyncPager(Generic[ItemT]):
     """A listing whose pages are fetched as the loop reads on (async client).
 
-    Each ``async for`` loop walks the listing from its first page. A broken page raises
+    Each ``async for`` loop walks the listing from its first page (fetched already, for
+    the first loop after :meth:`fetch_first_page`). A broken page raises
     :class:`~dify_chatflow.PaginationError` (``partial``: the items read before it).
     """
 
     def __init__(self, client: AsyncAPIClient, start: Callable[[], Walk[ItemT]]) -> None:
         self._client = client
         self._start = start
+        self._started: _AsyncPages[ItemT] | None = None
+
+    async def fetch_first_page(self) -> None:
+        """Fetch the first page now; the next loop starts with its items."""
+        pages = _AsyncPages(self._client, self._start())
+        await pages.fetch_page()
+        self._started = pages
 
     def __aiter__(self) -> _AsyncPages[ItemT]:
-        return _AsyncPages(self._client, self._start())
+        pages, self._started = self._started, None
+        return pages if pages is not None else _AsyncPages(self._client, self._start())
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
@@ -301,9 +322,12 @@ class _AsyncPages(_Pages[ItemT]):
     def __aiter__(self) -> _AsyncPages[ItemT]:
         return self
 
+    async def fetch_page(self) -> None:
+        self._ready.extend(await self._client._run(self._walk.next_page()))
+
     async def __anext__(self) -> ItemT:
         while self._wants_page():
-            self._ready.extend(await self._client._run(self._walk.next_page()))
+            await self.fetch_page()
         if not self._ready:
             raise StopAsyncIteration
         return self._ready.popleft()

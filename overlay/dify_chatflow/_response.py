@@ -2,28 +2,35 @@
 
 Every method of every resource has a raw twin that returns an :class:`APIResponse`: the
 HTTP response the call got (status, headers such as ``X-Version``, elapsed time) and
-``parse()``, the value the plain method returns. It is one generic wrapper over the
-resource: the drivers note each response the call's flows receive (see
-``_flows.watch_responses``), and the wrapper hands back the last one.
+``parse()``, the value the plain method returns, typed as it. Each resource has a small
+``<Resource>WithRawResponse`` class whose attributes are its methods wrapped by
+:func:`to_raw_response_wrapper` (or the async forms). The drivers note each response the
+call's flows receive (see ``_flows.watch_responses``), and the wrapper hands back the
+last one.
 """
 
 from __future__ import annotations
 
 import datetime
-import inspect
+import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, Generic, TypeVar
+from typing import Generic, ParamSpec, TypeVar
 
 import httpx
 
 from ._exceptions import DifyError
 from ._flows import watch_responses
+from ._pagination import AsyncPager, ItemT, SyncPager
 
-__all__ = ["APIResponse", "AsyncRawResponses", "SyncRawResponses"]
+__all__ = [
+    "APIResponse",
+    "async_pager_raw_wrapper",
+    "async_to_raw_response_wrapper",
+    "to_raw_response_wrapper",
+]
 
 T = TypeVar("T")
-ResourceT = TypeVar("ResourceT")
-R = TypeVar("R")
+P = ParamSpec("P")
 
 
 class APIResponse(Generic[T]):
@@ -33,8 +40,8 @@ class APIResponse(Generic[T]):
     the last one. For a stream it is the response that opened it (its headers arrive
     before the first event); ``parse()`` gives the stream, to use as the plain method's.
     For a listing (``list()``, fetched lazily by the plain method) it is the response of
-    the first page, fetched at the call; ``parse()`` gives the pager, whose loops fetch
-    their pages from the first again.
+    the first page, fetched at the call; ``parse()`` gives the pager, whose first loop
+    starts with that page's items (later loops fetch the listing again).
     """
 
     def __init__(self, http_response: httpx.Response, elapsed: float, value: T) -> None:
@@ -74,15 +81,6 @@ class APIResponse(Generic[T]):
         )
 
 
-def _public_method(resource: object, name: str) -> Callable[..., Any]:
-    method: object = None if name.startswith("_") else getattr(resource, name, None)
-    if not callable(method):
-        raise AttributeError(
-            f"{type(resource).__name__} has no method {name!r} to call with_raw_response"
-        )
-    return method
-
-
 def _last(seen: list[tuple[httpx.Response, float]], value: T) -> APIResponse[T]:
     if not seen:
         raise DifyError("the call sent no request, so it has no raw response")
@@ -90,56 +88,48 @@ def _last(seen: list[tuple[httpx.Response, float]], value: T) -> APIResponse[T]:
     return APIResponse(response, elapsed, value)
 
 
-class _RawResponses(Generic[ResourceT]):
-    def __init__(self, resource: ResourceT) -> None:
-        self._resource = resource
+def to_raw_response_wrapper(method: Callable[P, T]) -> Callable[P, APIResponse[T]]:
+    """``method``'s raw twin (blocking client): the same arguments, an
+    :class:`APIResponse` of the value it returns. A listing's first page is fetched at
+    the call, and the pager starts from it."""
 
-    def __repr__(self) -> str:
-        return f"<raw responses of {self._resource!r}>"
+    @functools.wraps(method)
+    def raw(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
+        with watch_responses() as seen:
+            value = method(*args, **kwargs)
+            if isinstance(value, SyncPager):
+                value.fetch_first_page()
+        return _last(seen, value)
 
-
-def _named_like(raw: R, name: str, method: Callable[..., Any]) -> R:
-    raw.__name__ = raw.__qualname__ = name  # type: ignore[attr-defined]
-    raw.__doc__ = method.__doc__
     return raw
 
 
-class SyncRawResponses(_RawResponses[ResourceT]):
-    """``resource.with_raw_response``: each method of the resource, returning an
-    :class:`APIResponse` of the value the method returns."""
+def async_to_raw_response_wrapper(
+    method: Callable[P, Awaitable[T]],
+) -> Callable[P, Awaitable[APIResponse[T]]]:
+    """``method``'s raw twin (async client), awaited: a coroutine's value, or for a
+    stream's manager the opened stream."""
 
-    def __getattr__(self, name: str) -> Callable[..., APIResponse[Any]]:
-        method = _public_method(self._resource, name)
+    @functools.wraps(method)
+    async def raw(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
+        with watch_responses() as seen:
+            value = await method(*args, **kwargs)
+        return _last(seen, value)
 
-        def raw(*args: Any, **kwargs: Any) -> APIResponse[Any]:
-            from ._pagination import SyncPager
-
-            with watch_responses() as seen:
-                value = method(*args, **kwargs)
-                if isinstance(value, SyncPager):
-                    next(iter(value), None)  # the first page
-            return _last(seen, value)
-
-        return _named_like(raw, name, method)
+    return raw
 
 
-class AsyncRawResponses(_RawResponses[ResourceT]):
-    """``resource.with_raw_response`` of an async client: each method of the resource,
-    awaited, returning an :class:`APIResponse` of the value the method gives."""
+def async_pager_raw_wrapper(
+    method: Callable[P, AsyncPager[ItemT]],
+) -> Callable[P, Awaitable[APIResponse[AsyncPager[ItemT]]]]:
+    """The raw twin of an async listing: awaited, it fetches the first page, and the
+    pager it gives starts from that page."""
 
-    def __getattr__(self, name: str) -> Callable[..., Awaitable[APIResponse[Any]]]:
-        method = _public_method(self._resource, name)
+    @functools.wraps(method)
+    async def raw(*args: P.args, **kwargs: P.kwargs) -> APIResponse[AsyncPager[ItemT]]:
+        with watch_responses() as seen:
+            pager = method(*args, **kwargs)
+            await pager.fetch_first_page()
+        return _last(seen, pager)
 
-        async def raw(*args: Any, **kwargs: Any) -> APIResponse[Any]:
-            from ._pagination import AsyncPager
-
-            with watch_responses() as seen:
-                value = method(*args, **kwargs)
-                if inspect.isawaitable(value):  # a coroutine, or a stream's manager: opened
-                    value = await value
-                elif isinstance(value, AsyncPager):
-                    async for _ in value:  # the first page
-                        break
-            return _last(seen, value)
-
-        return _named_like(raw, name, method)
+    return raw

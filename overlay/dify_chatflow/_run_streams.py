@@ -172,6 +172,10 @@ class ResumeState(RunEventsState):
         self._catching_up = False
         self._matched = 0  # characters of the caller's answer seen again
         self.skipped = False
+        # The events did not open with a workflow_started: the follower joined a running
+        # segment late (a server whose event transport keeps no backlog), so text may
+        # have gone by unseen.
+        self.joined_late = False
 
     def accept(self, name: str, data: str) -> ChatEvent:
         """The typed event; ``skipped`` tells whether the caller had seen it already."""
@@ -183,6 +187,7 @@ class ResumeState(RunEventsState):
             return event
         if self._armed:
             self._armed = False
+            self.joined_late = not isinstance(event, WorkflowStartedEvent)
             if isinstance(event, WorkflowStartedEvent) and event.reason != "resumption":
                 self._catching_up = True  # a replay from the run's start
                 return self._skip(event)
@@ -220,10 +225,11 @@ class ResumeState(RunEventsState):
 
     @property
     def needs_history(self) -> bool:
-        """True when the events held no message end: a finished run's replay, whose
-        answer is in the message history."""
+        """True when the answer is to be read from the message history: a finished run's
+        replay (no message end), or a finished run's events joined late (text may have
+        gone by unseen)."""
         return (
-            self.message_end is None
+            (self.message_end is None or self.joined_late)
             and self.workflow_paused is None
             and self.workflow_finished is not None
         )

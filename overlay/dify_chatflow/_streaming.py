@@ -23,6 +23,7 @@ is read to its end, and the turn counts as ended once ``message_end`` (or
 
 from __future__ import annotations
 
+import time
 import uuid
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
@@ -497,6 +498,10 @@ class StreamView:
         return self._seen.workflow_run_id
 
 
+#: How a stream read by ``stop()`` for its task id can end besides running out: an
+#: ``error`` event, a broken connection or silence, an unreadable event.
+_ENDS_BEFORE_STOP = (ChatStreamError, StreamInterruptedError, ResponseDecodeError)
+
 #: What a stream's request to stop its turn gives: ``None`` (sync) or an awaitable of it.
 StopResult = TypeVar("StopResult")
 
@@ -508,6 +513,7 @@ class _StreamView(StreamView, Generic[StopResult]):
     stream was opened for); a stream built without one cannot stop its turn.
     """
 
+    response: httpx.Response
     _state: ChatStreamState
     _stop_turn: Callable[[str], StopResult] | None
 
@@ -531,6 +537,23 @@ class _StreamView(StreamView, Generic[StopResult]):
                 f"client.chat.stop({task_id!r}, user=...) instead"
             )
         return lambda: stop_turn(task_id)
+
+    def _stop_deadline(self) -> float | None:
+        """When :meth:`stop` gives up waiting for the task id: the stream's read timeout
+        (its longest allowed silence) from now, ``None`` without one."""
+        timeout = self.response.request.extensions.get("timeout", {}).get("read")
+        return None if timeout is None else time.monotonic() + timeout
+
+    def _awaits_task_id(self, deadline: float | None) -> bool:
+        """Whether :meth:`stop` reads on: no event named the task yet, the turn runs on,
+        the response is open and the deadline has not passed."""
+        state = self._state
+        return (
+            state._task_id is None
+            and not state.ended
+            and not self.response.is_closed
+            and (deadline is None or time.monotonic() < deadline)
+        )
 
     def _final(self) -> ChatReply:
         if not self._state.ended:
@@ -621,10 +644,21 @@ class ChatStream(_StreamView[None]):
         """Close the stream and ask the server to stop the turn (its task, for the user the
         stream was opened for), so that it stops running and billing its models.
 
-        Before the first event named the task, and once the turn had ended, there is
-        nothing to stop: the stream is only closed. The stream is closed first; an error
-        of the stop request is raised after that, as the usual typed errors.
+        Called before an event named the task (right after opening, say), it first reads
+        the stream up to the first event that does, for at most the stream's read
+        timeout; what it reads goes to the stream's state (:attr:`answer`, the ids) as
+        any read does. If the stream ends or breaks before naming its task, or once the
+        turn had ended, there is nothing to stop: the stream is only closed, and that
+        end or break is not raised. The stream is closed before the stop request is
+        sent; an error of the stop request is raised after that, as the usual typed
+        errors.
         """
+        deadline = self._stop_deadline()
+        try:
+            while self._awaits_task_id(deadline):
+                next(self._events)
+        except (StopIteration, *_ENDS_BEFORE_STOP):
+            pass  # the stream ended or broke: its turn is over or out of reach
         self.close()
         request = self._stop_request()
         if request is not None:
@@ -720,8 +754,16 @@ class AsyncChatStream(_StreamView[Awaitable[None]]):
         await self.response.aclose()
 
     async def stop(self) -> None:
-        """Async :meth:`ChatStream.stop`: close the stream, then ask the server to stop
-        the turn (nothing is sent before the task id came, or once the turn had ended)."""
+        """Async :meth:`ChatStream.stop`: read up to the event naming the task if none
+        did yet (for at most the read timeout), close the stream, then ask the server to
+        stop the turn (nothing is sent if the stream ended or broke before naming its
+        task, or once the turn had ended)."""
+        deadline = self._stop_deadline()
+        try:
+            while self._awaits_task_id(deadline):
+                await anext(self._events)
+        except (StopAsyncIteration, *_ENDS_BEFORE_STOP):
+            pass  # the stream ended or broke: its turn is over or out of reach
         await self.close()
         request = self._stop_request()
         if request is not None:

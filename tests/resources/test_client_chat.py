@@ -143,7 +143,7 @@ def test_streamed_turn_gives_typed_events_in_the_dialects_order(chatty, driver, 
     finished = turn.of(WorkflowFinishedEvent)[0]
     assert (finished.status, finished.outputs, finished.error) == (
         "succeeded",
-        {"answer": ANSWER},
+        {"answer": ANSWER, "files": []},
         None,
     )
     end = turn.of(MessageEndEvent)[0]

@@ -128,6 +128,8 @@ def test_an_explicit_type_uploads_a_file_whose_name_tells_none(server, driver):
         (b"data", {"filename": "data.zzz"}, "mime_type"),  # the server refuses typeless parts
         (b"data", {"filename": "README"}, "mime_type"),
         (b"data", {"filename": ""}, "filename"),
+        (b"data", {"filename": "dir/a.txt"}, "without '/'"),  # Dify refuses path separators
+        (b"data", {"filename": "dir\\a.txt"}, "without '/'"),
         (b"data", {"filename": "a.txt", "mime_type": "pdf"}, "mime_type"),
         (b"data", {"filename": "a.txt", "mime_type": "text/plain\r\nX-Evil: 1"}, "mime_type"),
         (io.StringIO("text"), {"filename": "a.txt"}, "binary mode"),

@@ -18,7 +18,7 @@ from dify_chatflow import (
     NotFoundError,
     WorkflowPausedEvent,
 )
-from dify_chatflow.testing import DifyTestServer
+from dify_chatflow.testing import DifyTestServer, HumanInput
 from human_support import DEPLOY_FORM, approval, paused_turn, read
 
 
@@ -61,10 +61,13 @@ def test_a_streamed_turn_that_pauses_ends_normally_with_its_form(driver, human_s
 def test_a_blocking_turn_that_pauses_gives_a_paused_reply(driver, human_server):
     client = driver.client(human_server)
     reply = driver.run(client.chat.send("deploy v2?"))
-    assert reply.answer == ""  # the server answers a paused run with an empty answer
+    assert reply.answer == "Checking. "  # the answer so far
     assert reply.paused is not None
     (form,) = reply.paused.forms
     assert (form.node_id, form.node_title) == ("human_input", "Approval")
+    # the pause reason alone describes the whole form
+    assert form.form_content == DEPLOY_FORM
+    assert [action.id for action in form.actions] == ["approve", "reject"]
     assert reply.workflow_run_id == reply.paused.workflow_run_id
     fetched = driver.run(client.forms.get(form.form_token))
     assert fetched.content == DEPLOY_FORM
@@ -126,6 +129,69 @@ def test_with_the_form_a_missing_input_is_refused_before_sending(driver, human_s
     assert caught.value.field == "comment"
     assert isinstance(caught.value, ValueError)
     assert len(human_server.requests) == before
+
+
+# An input's default as Dify sends it: the node's source object, not a value.
+CONSTANT_DEFAULT = {"type": "constant", "selector": [], "value": ""}
+
+
+def review(query, inputs, conversation):
+    answer = yield HumanInput(
+        f"Please review the request: {query}",
+        actions=[{"id": "approve", "title": "Approve", "button_style": "primary"}],
+        inputs=[
+            {"output_variable_name": "comment", "default": CONSTANT_DEFAULT},
+            {
+                "output_variable_name": "owner",
+                "default": {"type": "variable", "selector": ["sys", "user_id"], "value": ""},
+            },
+        ],
+        node_title="Review",
+        node_id="hitl",
+        resolved_default_values={"owner": "ops"},
+    )
+    yield f"{answer.action}: {answer.inputs['comment']} by {answer.inputs['owner']}"
+
+
+def test_an_input_with_a_default_source_is_still_required_before_sending(driver, human_server):
+    human_server.add_app(API_KEY, responder=review)
+    client = driver.client(human_server)
+    _, pause = paused_turn(driver, client)
+    request = pause.forms[0]
+    assert request.inputs[0].default == CONSTANT_DEFAULT
+    fetched = driver.run(client.forms.get(request.form_token))
+    before = len(human_server.requests)
+    for form in (request, fetched):
+        with pytest.raises(FormValidationError) as caught:
+            driver.run(client.forms.submit(form.form_token, action="approve", form=form))
+        assert caught.value.field == "comment"
+    assert len(human_server.requests) == before
+
+
+def test_a_resolved_default_value_is_sent_for_the_input_not_given(driver, human_server):
+    human_server.add_app(API_KEY, responder=review)
+    client = driver.client(human_server)
+    _, pause = paused_turn(driver, client)
+    request = pause.forms[0]
+    assert request.resolved_default_values == {"owner": "ops"}
+    driver.run(
+        client.forms.submit(
+            request.form_token, action="approve", inputs={"comment": "fine"}, form=request
+        )
+    )
+    sent = human_server.requests[-1].json
+    assert isinstance(sent, dict)
+    assert sent["inputs"] == {"comment": "fine", "owner": "ops"}
+
+
+def test_the_servers_refusal_of_several_missing_inputs_names_the_first(driver, human_server):
+    human_server.add_app(API_KEY, responder=review)
+    client = driver.client(human_server)
+    _, pause = paused_turn(driver, client)
+    with pytest.raises(InvalidFormDataError) as missing:
+        driver.run(client.forms.submit(pause.forms[0].form_token, action="approve"))
+    assert missing.value.message == "Missing required inputs: comment, owner"
+    assert missing.value.field == "comment"
 
 
 def test_without_the_form_the_servers_refusals_name_the_action_or_field(driver, human_server):

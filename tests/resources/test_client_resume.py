@@ -4,6 +4,7 @@ GET /workflow/{run}/events (1.16), or recovered where there is no such route (1.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from dify_chatflow import (
 )
 from dify_chatflow.testing import DifyTestServer, Fault, HumanInput
 from human_support import (
+    DEPLOY_FORM,
     Gate,
     approval,
     ended_by_the_client,
@@ -113,7 +115,7 @@ def test_resume_of_a_finished_run_builds_the_reply_from_its_replay_and_the_histo
 def test_a_blocking_pause_resumes_with_the_text_before_the_pause(driver, human_server):
     client = driver.client(human_server)
     reply = driver.run(client.chat.send("deploy?"))
-    assert reply.answer == ""
+    assert reply.answer == "Checking. "  # the text before the pause
     token = reply.paused.forms[0].form_token
     events, final, _ = read(
         driver,
@@ -242,3 +244,29 @@ def test_resume_of_an_unknown_run_is_workflow_run_not_found(driver, human_server
     forged = attrs.evolve(reply, paused=attrs.evolve(pause, workflow_run_id=reply.task_id))
     with pytest.raises(WorkflowRunNotFoundError):
         read(driver, client.chat.resume(forged))
+
+
+def test_a_follower_that_joins_the_resumed_run_late_still_gives_the_whole_answer(driver):
+    # Dify's default event transport keeps no backlog: a follower gets only what is sent
+    # after it connected.
+    reached, gate = threading.Event(), Gate()
+
+    def late(query, inputs, conversation):
+        yield "Checking. "
+        answer = yield HumanInput(DEPLOY_FORM, actions=["approve"], inputs=["comment"])
+        yield "Approved. "
+        reached.set()
+        gate.wait()
+        yield f"Comment: {answer.inputs['comment']}"
+
+    with DifyTestServer(
+        api_key=API_KEY, dialect="1.16", ping_interval=0.05, events_from_subscription=True
+    ) as server:
+        server.add_app(API_KEY, responder=late)
+        client = driver.client(server)
+        reply = driver.run(client.chat.send("deploy?"))
+        submit(server, reply.paused.forms[0].form_token, comment="fine")
+        assert reached.wait(10)  # "Approved. " went out before anyone followed
+        events, final, _ = read(driver, client.chat.resume(reply), on_first=gate.open)
+    assert "Approved. " not in [e.answer for e in events if isinstance(e, MessageEvent)]
+    assert final.answer == "Checking. Approved. Comment: fine"

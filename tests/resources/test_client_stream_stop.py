@@ -110,14 +110,35 @@ def test_stop_mid_stream_stops_the_turn_and_releases_the_connection(server, driv
     assert driver.run(client.chat.send("again")).answer == "one two three"
 
 
-def test_stop_before_the_task_id_came_only_closes(server, driver, gate):
+def test_stop_right_after_opening_reads_to_the_task_id_and_stops_the_turn(server, driver, gate):
     server.add_app(API_KEY, responder=two_parts(gate))
+    client = driver.client(server)
+
+    stopped = read_then_stop(driver, client.chat.stream("count", user="visitor-9"), AT_ONCE)
+
+    stream = stopped.stream
+    assert stopped.events == []  # the caller read nothing
+    assert stream.response.is_closed
+    task_id = stream.task_id  # what stop() read stays in the stream's state
+    assert task_id is not None
+    stops = stop_requests(server)
+    assert [(r.method, r.path) for r in stops] == [("POST", f"/v1/chat-messages/{task_id}/stop")]
+    assert stops[0].json == {"user": "visitor-9"}
+    gate.open()
+    run_id = str(stream.workflow_run_id)
+    assert eventually(lambda: server.workflow_run(run_id).status == "stopped")
+    assert "three" not in server.workflow_run(run_id).outputs["answer"]
+
+
+def test_stop_of_a_stream_that_breaks_before_naming_its_task_only_closes(server, driver, gate):
+    gate.open()
+    server.add_app(API_KEY, responder=two_parts(gate))
+    server.inject_fault(Fault.cut_stream(after_events=0), route="chat")
     client = driver.client(server)
 
     stopped = read_then_stop(driver, client.chat.stream("count"), AT_ONCE)
 
     stream = stopped.stream
-    assert stopped.events == []
     assert stream.task_id is None
     assert stream.response.is_closed
     assert stop_requests(server) == []

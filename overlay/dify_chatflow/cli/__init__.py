@@ -1,15 +1,8 @@
 """The ``dify-chatflow`` console command: one module per command group.
 
-    chat           send a message, print the answer as it streams  (:mod:`.chat`)
-    conversations  list, rename and delete conversations            (:mod:`.conversations`)
-    messages       show a conversation's history                   (:mod:`.messages`)
-    vars           list, read and change a conversation's variables (:mod:`.vars`)
-    app            show the app's info, input form and feedbacks  (:mod:`.app`)
-    forms          show and submit a paused run's human input form (:mod:`.forms`)
-    annotations    list, add, update and remove annotations        (:mod:`.annotations`)
-    files          download a file sent in a message               (:mod:`.files`)
-    logs           show the app's workflow logs                    (:mod:`.logs`)
-    serve          run the embedded Dify-compatible server          (:mod:`.serve`)
+Each command module (every module here whose name does not start with ``_``) adds its
+commands with ``add_commands(commands)``; :func:`build_parser` finds the modules by
+scanning this package, so a new group is picked up without being listed here.
 
 This module holds what every command shares: the parser, the connection options, and the
 one place that turns every failure into one line on stderr and an exit code, so no
@@ -34,6 +27,7 @@ from .._exceptions import (
     ResponseDecodeError,
     UnknownVariableNameError,
 )
+from .._modules import public_submodules
 from .._version import __version__
 
 __all__ = [
@@ -133,17 +127,6 @@ def connection_options(
 
 def build_parser() -> Parser:
     """The argument parser; each command stores its handler as ``handler``."""
-    from .annotations import add_annotations_commands
-    from .app import add_app_commands
-    from .chat import add_chat_command
-    from .conversations import add_conversations_commands
-    from .files import add_files_commands
-    from .forms import add_forms_commands
-    from .logs import add_logs_command
-    from .messages import add_messages_commands
-    from .serve import add_serve_command
-    from .vars import add_vars_commands
-
     parser = Parser(
         prog="dify-chatflow",
         description=(
@@ -167,16 +150,8 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"dify-chatflow {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    add_chat_command(commands)
-    add_conversations_commands(commands)
-    add_messages_commands(commands)
-    add_vars_commands(commands)
-    add_app_commands(commands)
-    add_forms_commands(commands)
-    add_annotations_commands(commands)
-    add_files_commands(commands)
-    add_logs_command(commands)
-    add_serve_command(commands)
+    for module in public_submodules(__name__, __path__):
+        module.add_commands(commands)
     return parser
 
 

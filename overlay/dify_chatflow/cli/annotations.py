@@ -13,7 +13,7 @@ from ._common import add_json_option, open_client, shorten, utc, write_json, wri
 if TYPE_CHECKING:
     from ..types.annotations import Annotation
 
-__all__ = ["add_annotations_commands"]
+__all__ = ["add_commands"]
 
 _EPILOG = f"""\
 examples:
@@ -28,7 +28,7 @@ configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL
 {EXIT_CODES_HELP}"""
 
 
-def add_annotations_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``annotations`` command group."""
     connection = connection_options()
     group = subparsers.add_parser(

@@ -14,7 +14,7 @@ from .._constants import PAGE_LIMIT
 from . import EXIT_CODES_HELP, EXIT_OK, EXIT_SERVER, CommandError, Parser, connection_options
 from ._common import add_json_option, open_client, shorten, utc, write_json, write_table
 
-__all__ = ["add_app_commands"]
+__all__ = ["add_commands"]
 
 _EPILOG = f"""\
 examples:
@@ -29,7 +29,7 @@ configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL
 {EXIT_CODES_HELP}"""
 
 
-def add_app_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``app`` command group."""
     connection = connection_options()
     group = subparsers.add_parser(

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..types.chat import ChatReply
     from ..types.events import ChatEvent
 
-__all__ = ["add_chat_command", "run_chat", "show_paused"]
+__all__ = ["add_commands", "run_chat", "show_paused"]
 
 _CHAT_EPILOG = f"""\
 examples:
@@ -56,7 +56,7 @@ _TIMEOUT_HELP = (
 )
 
 
-def add_chat_command(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``chat`` command on the top-level parser's subparsers."""
     parser = subparsers.add_parser(
         "chat",

@@ -8,7 +8,7 @@ import sys
 from . import EXIT_CODES_HELP, EXIT_OK, CommandError, Parser, connection_options
 from ._common import add_json_option, open_client, shorten, utc, write_json, write_table
 
-__all__ = ["add_conversations_commands"]
+__all__ = ["add_commands"]
 
 _EPILOG = f"""\
 examples:
@@ -25,7 +25,7 @@ configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL, --user / DI
 _SORTS = ("-updated_at", "updated_at", "-created_at", "created_at")
 
 
-def add_conversations_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``conversations`` command group."""
     connection = connection_options()
     group = subparsers.add_parser(

@@ -9,7 +9,7 @@ import sys
 from . import EXIT_CODES_HELP, EXIT_OK, CommandError, Parser, connection_options
 from ._common import open_client
 
-__all__ = ["add_files_commands"]
+__all__ = ["add_commands"]
 
 _EPILOG = f"""\
 examples:
@@ -23,7 +23,7 @@ configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL, --user / DI
 {EXIT_CODES_HELP}"""
 
 
-def add_files_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``files`` command group."""
     group = subparsers.add_parser(
         "files",

@@ -20,7 +20,7 @@ from ._common import add_json_option, open_client, utc, write_json
 if TYPE_CHECKING:
     from ..types.forms import HumanInputForm, HumanInputRequest
 
-__all__ = ["add_forms_commands", "parse_inputs", "write_form"]
+__all__ = ["add_commands", "parse_inputs", "write_form"]
 
 _FORMS_EPILOG = f"""\
 examples:
@@ -32,7 +32,7 @@ configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL, --user / DI
 {EXIT_CODES_HELP}"""
 
 
-def add_forms_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``forms`` command group on the top-level parser's subparsers."""
     connection = connection_options()
     forms_parser = subparsers.add_parser(
@@ -130,7 +130,7 @@ def write_form(form: HumanInputForm | HumanInputRequest, out: TextIO) -> None:
     defaults = form.resolved_default_values
     for item in form.inputs:
         name = item.output_variable_name
-        default = defaults.get(name, item.default)
+        default = defaults.get(name)  # a default source alone leaves the input required
         shown = "required" if default is None else f"default {default!r}"
         out.write(f"  input  {name} ({item.type}, {shown})\n")
     for action in form.actions:

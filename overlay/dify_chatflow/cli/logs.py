@@ -9,7 +9,7 @@ import sys
 from . import EXIT_CODES_HELP, EXIT_OK, Parser, connection_options
 from ._common import add_json_option, open_client, utc, write_json, write_table
 
-__all__ = ["add_logs_command"]
+__all__ = ["add_commands"]
 
 _EPILOG = f"""\
 examples:
@@ -38,7 +38,7 @@ def _iso_time(text: str) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
-def add_logs_command(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``logs`` command."""
     parser = subparsers.add_parser(
         "logs",

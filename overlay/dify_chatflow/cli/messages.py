@@ -8,7 +8,7 @@ import sys
 from . import EXIT_CODES_HELP, EXIT_OK, Parser, connection_options
 from ._common import add_json_option, open_client, shorten, utc, write_json, write_table
 
-__all__ = ["add_messages_commands"]
+__all__ = ["add_commands"]
 
 _EPILOG = f"""\
 examples:
@@ -20,7 +20,7 @@ configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL, --user / DI
 {EXIT_CODES_HELP}"""
 
 
-def add_messages_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``messages`` command group."""
     group = subparsers.add_parser(
         "messages",

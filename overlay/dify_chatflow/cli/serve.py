@@ -15,7 +15,7 @@ from typing import Final
 
 from . import EXIT_CODES_HELP, EXIT_OK, EXIT_SERVER, CommandError, Parser
 
-__all__ = ["add_serve_command", "port_number"]
+__all__ = ["add_commands", "port_number"]
 
 # The app's conversation variables at their defaults (the ones the README's examples use):
 # as in Dify, the app owns them and every new conversation starts with them.
@@ -130,7 +130,7 @@ def port_number(text: str) -> int:
     return port
 
 
-def add_serve_command(commands: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     """Register ``serve`` on the top-level parser's subparsers."""
     serve = commands.add_parser(
         "serve",

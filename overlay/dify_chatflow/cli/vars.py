@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .._client import ChatflowClient
     from ..types.variables import ConversationVariable
 
-__all__ = ["add_vars_commands", "parse_cli_value"]
+__all__ = ["add_commands", "parse_cli_value"]
 
 _SHOWN_VALUE_WIDTH = 48
 _FROM_STDIN = "-"
@@ -59,7 +59,7 @@ _LENIENT_HELP = (
 Action = Callable[["ChatflowClient", argparse.Namespace, TextIO], int]
 
 
-def add_vars_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
+def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     """Register the ``vars`` command group on the top-level parser's subparsers."""
     connection = connection_options()
     vars_parser = subparsers.add_parser(

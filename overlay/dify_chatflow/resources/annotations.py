@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Final
 
 from .. import _binding
@@ -32,6 +33,11 @@ from .._exceptions import (
     ConfigurationError,
 )
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
+from .._response import (
+    async_pager_raw_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._retry import _seconds
 from .._types import NOT_GIVEN
 from ._responses import model_of, page_of
@@ -42,7 +48,13 @@ if TYPE_CHECKING:
 
     from ..types.annotations import Annotation, AnnotationReplyJob, ReplyAction
 
-__all__ = ["AnnotationFlows", "Annotations", "AsyncAnnotations"]
+__all__ = [
+    "AnnotationFlows",
+    "Annotations",
+    "AnnotationsWithRawResponse",
+    "AsyncAnnotations",
+    "AsyncAnnotationsWithRawResponse",
+]
 
 _ACTIONS: Final = ("enable", "disable")
 
@@ -233,6 +245,12 @@ class AnnotationFlows:
 class Annotations(SyncAPIResource):
     """The app's annotations through a blocking client: ``client.annotations``."""
 
+    @cached_property
+    def with_raw_response(self) -> AnnotationsWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AnnotationsWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = AnnotationFlows(client._core)
@@ -400,6 +418,12 @@ class Annotations(SyncAPIResource):
 class AsyncAnnotations(AsyncAPIResource):
     """The app's annotations through an async client: ``client.annotations``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncAnnotationsWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncAnnotationsWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = AnnotationFlows(client._core)
@@ -542,3 +566,33 @@ class AsyncAnnotations(AsyncAPIResource):
     ) -> AnnotationReplyJob:
         flow = self._flows.wait_flow(job, timeout=timeout, options=RequestOptions(), called=called)
         return await self._client._run(flow)
+
+
+class AnnotationsWithRawResponse:
+    """``client.annotations.with_raw_response``: each method of :class:`Annotations`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Annotations) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.update = to_raw_response_wrapper(resource.update)
+        self.delete = to_raw_response_wrapper(resource.delete)
+        self.enable_reply = to_raw_response_wrapper(resource.enable_reply)
+        self.disable_reply = to_raw_response_wrapper(resource.disable_reply)
+        self.reply_job = to_raw_response_wrapper(resource.reply_job)
+        self.wait_for_job = to_raw_response_wrapper(resource.wait_for_job)
+
+
+class AsyncAnnotationsWithRawResponse:
+    """``async_client.annotations.with_raw_response``: each method of :class:`AsyncAnnotations`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncAnnotations) -> None:
+        self.list = async_pager_raw_wrapper(resource.list)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.update = async_to_raw_response_wrapper(resource.update)
+        self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.enable_reply = async_to_raw_response_wrapper(resource.enable_reply)
+        self.disable_reply = async_to_raw_response_wrapper(resource.disable_reply)
+        self.reply_job = async_to_raw_response_wrapper(resource.reply_job)
+        self.wait_for_job = async_to_raw_response_wrapper(resource.wait_for_job)

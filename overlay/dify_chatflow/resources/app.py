@@ -8,6 +8,7 @@ page, and the feedback its messages got.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import _binding
@@ -23,6 +24,11 @@ from .._base_client import (
 )
 from .._constants import PAGE_LIMIT
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
+from .._response import (
+    async_pager_raw_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import NOT_GIVEN
 from ._responses import items_of, model_of
 
@@ -30,7 +36,7 @@ if TYPE_CHECKING:
     from ..types.app import AppInfo, AppMeta, AppParameters, AppSite
     from ..types.feedbacks import AppFeedback
 
-__all__ = ["App", "AppFlows", "AsyncApp"]
+__all__ = ["App", "AppFlows", "AppWithRawResponse", "AsyncApp", "AsyncAppWithRawResponse"]
 
 T = TypeVar("T")
 
@@ -109,6 +115,12 @@ def _site() -> Callable[[Any], AppSite]:
 class App(SyncAPIResource):
     """The app's settings through a blocking client: ``client.app``."""
 
+    @cached_property
+    def with_raw_response(self) -> AppWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AppWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = AppFlows(client._core)
@@ -163,6 +175,12 @@ class App(SyncAPIResource):
 class AsyncApp(AsyncAPIResource):
     """The app's settings through an async client: ``client.app``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncAppWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncAppWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = AppFlows(client._core)
@@ -213,3 +231,27 @@ class AsyncApp(AsyncAPIResource):
             page_size=page_size, options=RequestOptions(timeout=timeout, max_retries=max_retries)
         )
         return AsyncPager(self._client, start)
+
+
+class AppWithRawResponse:
+    """``client.app.with_raw_response``: each method of :class:`App`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: App) -> None:
+        self.info = to_raw_response_wrapper(resource.info)
+        self.parameters = to_raw_response_wrapper(resource.parameters)
+        self.meta = to_raw_response_wrapper(resource.meta)
+        self.site = to_raw_response_wrapper(resource.site)
+        self.feedbacks = to_raw_response_wrapper(resource.feedbacks)
+
+
+class AsyncAppWithRawResponse:
+    """``async_client.app.with_raw_response``: each method of :class:`AsyncApp`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncApp) -> None:
+        self.info = async_to_raw_response_wrapper(resource.info)
+        self.parameters = async_to_raw_response_wrapper(resource.parameters)
+        self.meta = async_to_raw_response_wrapper(resource.meta)
+        self.site = async_to_raw_response_wrapper(resource.site)
+        self.feedbacks = async_pager_raw_wrapper(resource.feedbacks)

@@ -9,6 +9,7 @@ written to a file as it arrives (:meth:`Audio.to_audio_file`).
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final
 
 import httpx
@@ -29,6 +30,7 @@ from .._base_client import (
 from .._constants import MAX_AUDIO_BYTES
 from .._downloads import Destination, write_async_download, write_download
 from .._exceptions import ConfigurationError, NoAudioError, ResponseDecodeError
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
 from ._responses import text_of
 from .files import FileSource, _Upload, guess_mime_type
@@ -39,7 +41,14 @@ if TYPE_CHECKING:
 
     from ..types.audio import AudioContent
 
-__all__ = ["ACCEPTED_AUDIO_TYPES", "AsyncAudio", "Audio", "AudioFlows"]
+__all__ = [
+    "ACCEPTED_AUDIO_TYPES",
+    "AsyncAudio",
+    "AsyncAudioWithRawResponse",
+    "Audio",
+    "AudioFlows",
+    "AudioWithRawResponse",
+]
 
 ACCEPTED_AUDIO_TYPES: Final = ("audio/mp3", "audio/m4a", "audio/wav", "audio/amr", "audio/mpga")
 """The declared types speech to text takes (Dify refuses others, ``audio/mpeg`` among
@@ -160,6 +169,12 @@ class AudioFlows:
 class Audio(SyncAPIResource):
     """Speech to text and text to speech through a blocking client: ``client.audio``."""
 
+    @cached_property
+    def with_raw_response(self) -> AudioWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AudioWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = AudioFlows(client._core)
@@ -249,6 +264,12 @@ class Audio(SyncAPIResource):
 class AsyncAudio(AsyncAPIResource):
     """Speech to text and text to speech through an async client: ``client.audio``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncAudioWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncAudioWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = AudioFlows(client._core)
@@ -310,3 +331,23 @@ class AsyncAudio(AsyncAPIResource):
         return await write_async_download(
             self._client, flow, destination, json_refusal=_no_audio_error
         )
+
+
+class AudioWithRawResponse:
+    """``client.audio.with_raw_response``: each method of :class:`Audio`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Audio) -> None:
+        self.to_text = to_raw_response_wrapper(resource.to_text)
+        self.to_audio = to_raw_response_wrapper(resource.to_audio)
+        self.to_audio_file = to_raw_response_wrapper(resource.to_audio_file)
+
+
+class AsyncAudioWithRawResponse:
+    """``async_client.audio.with_raw_response``: each method of :class:`AsyncAudio`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncAudio) -> None:
+        self.to_text = async_to_raw_response_wrapper(resource.to_text)
+        self.to_audio = async_to_raw_response_wrapper(resource.to_audio)
+        self.to_audio_file = async_to_raw_response_wrapper(resource.to_audio_file)

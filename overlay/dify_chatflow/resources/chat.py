@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import httpx
@@ -42,6 +42,7 @@ from .._exceptions import (
     ResponseDecodeError,
     StreamInterruptedError,
 )
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
 from .messages import MessageFlows
 from .workflows import RUN_EVENTS, WorkflowFlows
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
     from ..types.files import UploadedFile
     from ..types.messages import Message
 
-__all__ = ["AsyncChat", "Chat", "ChatFlows"]
+__all__ = ["AsyncChat", "AsyncChatWithRawResponse", "Chat", "ChatFlows", "ChatWithRawResponse"]
 
 R = TypeVar("R")
 
@@ -295,8 +296,8 @@ class ChatFlows:
         before 1.14), the reply ``recover`` builds from a broken stream."""
         error = reply_or_error if isinstance(reply_or_error, StreamInterruptedError) else None
         if origin.paused and not origin.answer:
-            # A blocking answer that paused says nothing of the text so far; the history
-            # holds it while the run waits.
+            # A paused reply without text may come from a server that leaves the text so
+            # far out of it; the history holds that text while the run waits.
             message = yield from self._message_in_history(
                 origin.conversation_id, origin.message_id, options
             )
@@ -344,7 +345,8 @@ class ChatFlows:
         self, state: ResumeState, *, options: RequestOptions
     ) -> Flow[ChatReply]:
         """The reply of a run that had finished: a replay carries only its
-        ``workflow_finished`` event; the answer is in the message history."""
+        ``workflow_finished`` event, a follower that joined late may have missed text;
+        the answer is in the message history."""
         from ..types.chat import ChatReply, Usage
 
         finished = state.workflow_finished
@@ -366,9 +368,11 @@ class ChatFlows:
             origin.conversation_id, origin.message_id, options
         )
         answer = message.answer if message is not None else ""
-        if not answer:
-            kept = finished.outputs.get("answer")
-            answer = kept if isinstance(kept, str) else state.answer
+        kept = finished.outputs.get("answer")
+        if isinstance(kept, str) and len(kept) > len(answer) and kept.startswith(answer):
+            answer = kept  # the history may not hold the run's last text yet
+        elif not answer:
+            answer = state.answer
         if message is not None:
             created_at = message.created_at
         else:
@@ -467,6 +471,12 @@ def _checked_file(core: ClientCore, item: object, index: int) -> dict[str, Any]:
 
 class Chat(SyncAPIResource):
     """Chat messages through a blocking client: ``client.chat``."""
+
+    @cached_property
+    def with_raw_response(self) -> ChatWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return ChatWithRawResponse(self)
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
@@ -646,6 +656,12 @@ class Chat(SyncAPIResource):
 class AsyncChat(AsyncAPIResource):
     """Chat messages through an async client: ``client.chat``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncChatWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncChatWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = ChatFlows(client._core)
@@ -774,3 +790,27 @@ class AsyncChat(AsyncAPIResource):
             flows.stopper(client._run, options=options),
         )
         return open_async_stream(client, flow, wrap, what=RUN_EVENTS)
+
+
+class ChatWithRawResponse:
+    """``client.chat.with_raw_response``: each method of :class:`Chat`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Chat) -> None:
+        self.send = to_raw_response_wrapper(resource.send)
+        self.stream = to_raw_response_wrapper(resource.stream)
+        self.stop = to_raw_response_wrapper(resource.stop)
+        self.recover = to_raw_response_wrapper(resource.recover)
+        self.resume = to_raw_response_wrapper(resource.resume)
+
+
+class AsyncChatWithRawResponse:
+    """``async_client.chat.with_raw_response``: each method of :class:`AsyncChat`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncChat) -> None:
+        self.send = async_to_raw_response_wrapper(resource.send)
+        self.stream = async_to_raw_response_wrapper(resource.stream)
+        self.stop = async_to_raw_response_wrapper(resource.stop)
+        self.recover = async_to_raw_response_wrapper(resource.recover)
+        self.resume = async_to_raw_response_wrapper(resource.resume)

@@ -9,6 +9,7 @@ with the public signatures. Listing pages by ``last_id`` through :class:`SyncPag
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
@@ -28,6 +29,11 @@ from .._base_client import (
 from .._constants import PAGE_LIMIT
 from .._exceptions import ConfigurationError, ConversationNotFoundError
 from .._pagination import AsyncPager, CursorWalk, SyncPager, check_page_size
+from .._response import (
+    async_pager_raw_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import NOT_GIVEN
 from ._responses import model_of, page_of
 
@@ -36,7 +42,14 @@ if TYPE_CHECKING:
 
     from ..types.conversations import Conversation
 
-__all__ = ["AsyncConversations", "ConversationFlows", "Conversations", "SortBy"]
+__all__ = [
+    "AsyncConversations",
+    "AsyncConversationsWithRawResponse",
+    "ConversationFlows",
+    "Conversations",
+    "ConversationsWithRawResponse",
+    "SortBy",
+]
 
 SortBy = Literal["created_at", "-created_at", "updated_at", "-updated_at"]
 """The orders ``GET /conversations`` can list in (``-``: newest first)."""
@@ -181,6 +194,12 @@ class _LostResponses:
 class Conversations(SyncAPIResource):
     """The end user's conversations through a blocking client: ``client.conversations``."""
 
+    @cached_property
+    def with_raw_response(self) -> ConversationsWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return ConversationsWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = ConversationFlows(client._core)
@@ -266,6 +285,12 @@ class Conversations(SyncAPIResource):
 class AsyncConversations(AsyncAPIResource):
     """The end user's conversations through an async client: ``client.conversations``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncConversationsWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncConversationsWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = ConversationFlows(client._core)
@@ -322,3 +347,23 @@ class AsyncConversations(AsyncAPIResource):
                 options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
+
+
+class ConversationsWithRawResponse:
+    """``client.conversations.with_raw_response``: each method of :class:`Conversations`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Conversations) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+        self.rename = to_raw_response_wrapper(resource.rename)
+        self.delete = to_raw_response_wrapper(resource.delete)
+
+
+class AsyncConversationsWithRawResponse:
+    """``async_client.conversations.with_raw_response``: each method of :class:`AsyncConversations`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncConversations) -> None:
+        self.list = async_pager_raw_wrapper(resource.list)
+        self.rename = async_to_raw_response_wrapper(resource.rename)
+        self.delete = async_to_raw_response_wrapper(resource.delete)

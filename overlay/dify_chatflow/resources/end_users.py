@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .. import _binding
@@ -19,6 +20,7 @@ from .._base_client import (
     SyncAPIResource,
     Timeout,
 )
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
 from ._responses import model_of
 
@@ -27,7 +29,13 @@ if TYPE_CHECKING:
 
     from ..types.end_users import EndUser
 
-__all__ = ["AsyncEndUsers", "EndUserFlows", "EndUsers"]
+__all__ = [
+    "AsyncEndUsers",
+    "AsyncEndUsersWithRawResponse",
+    "EndUserFlows",
+    "EndUsers",
+    "EndUsersWithRawResponse",
+]
 
 
 class EndUserFlows:
@@ -48,6 +56,12 @@ class EndUserFlows:
 
 class EndUsers(SyncAPIResource):
     """End users through a blocking client: ``client.end_users``."""
+
+    @cached_property
+    def with_raw_response(self) -> EndUsersWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return EndUsersWithRawResponse(self)
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
@@ -75,6 +89,12 @@ class EndUsers(SyncAPIResource):
 class AsyncEndUsers(AsyncAPIResource):
     """End users through an async client: ``client.end_users``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncEndUsersWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncEndUsersWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = EndUserFlows(client._core)
@@ -92,3 +112,19 @@ class AsyncEndUsers(AsyncAPIResource):
                 end_user_id, options=RequestOptions(timeout=timeout, max_retries=max_retries)
             )
         )
+
+
+class EndUsersWithRawResponse:
+    """``client.end_users.with_raw_response``: each method of :class:`EndUsers`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: EndUsers) -> None:
+        self.get = to_raw_response_wrapper(resource.get)
+
+
+class AsyncEndUsersWithRawResponse:
+    """``async_client.end_users.with_raw_response``: each method of :class:`AsyncEndUsers`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncEndUsers) -> None:
+        self.get = async_to_raw_response_wrapper(resource.get)

@@ -17,6 +17,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 import httpx
@@ -34,6 +35,7 @@ from .._base_client import (
 )
 from .._downloads import Destination, write_async_download, write_download
 from .._exceptions import ConfigurationError, LocalFileError
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
 from ._responses import model_of
 
@@ -43,7 +45,15 @@ if TYPE_CHECKING:
 
     from ..types.files import FileContent, UploadedFile
 
-__all__ = ["AsyncFiles", "FileFlows", "FileSource", "Files", "guess_mime_type"]
+__all__ = [
+    "AsyncFiles",
+    "AsyncFilesWithRawResponse",
+    "FileFlows",
+    "FileSource",
+    "Files",
+    "FilesWithRawResponse",
+    "guess_mime_type",
+]
 
 FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 """What :meth:`Files.upload` takes: a path, the file's bytes, or a binary file object."""
@@ -122,6 +132,11 @@ class _Upload:
     ) -> None:
         if filename is not None and (type(filename) is not str or not filename):
             raise ConfigurationError(f"filename must be a non-empty str, got {filename!r}")
+        if filename is not None and ("/" in filename or "\\" in filename):
+            # Dify refuses a name with a path separator ("Filename contains invalid characters")
+            raise ConfigurationError(
+                f"filename must be a bare name without '/' or '\\', got {filename!r}"
+            )
         self.path: str | None = None
         self.stream: BinaryIO | None = None
         own_name: str | None = None
@@ -281,6 +296,12 @@ class FileFlows:
 class Files(SyncAPIResource):
     """File uploads through a blocking client: ``client.files``."""
 
+    @cached_property
+    def with_raw_response(self) -> FilesWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return FilesWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = FileFlows(client._core)
@@ -370,6 +391,12 @@ class Files(SyncAPIResource):
 class AsyncFiles(AsyncAPIResource):
     """File uploads through an async client: ``client.files``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncFilesWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncFilesWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = FileFlows(client._core)
@@ -427,3 +454,23 @@ class AsyncFiles(AsyncAPIResource):
         request = self._flows.preview_request(file_id, as_attachment=False, options=options)
         flow = self._flows.open_flow(request, options=options)
         return await write_async_download(self._client, flow, destination)
+
+
+class FilesWithRawResponse:
+    """``client.files.with_raw_response``: each method of :class:`Files`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Files) -> None:
+        self.upload = to_raw_response_wrapper(resource.upload)
+        self.preview = to_raw_response_wrapper(resource.preview)
+        self.download = to_raw_response_wrapper(resource.download)
+
+
+class AsyncFilesWithRawResponse:
+    """``async_client.files.with_raw_response``: each method of :class:`AsyncFiles`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncFiles) -> None:
+        self.upload = async_to_raw_response_wrapper(resource.upload)
+        self.preview = async_to_raw_response_wrapper(resource.preview)
+        self.download = async_to_raw_response_wrapper(resource.download)

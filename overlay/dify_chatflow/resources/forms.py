@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final
 
 from .. import _binding
@@ -25,17 +26,19 @@ from .._base_client import (
     decode_json,
 )
 from .._exceptions import ConfigurationError, InvalidFormDataError
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
 from ._responses import model_of
 
 if TYPE_CHECKING:
     from ..types.forms import HumanInputForm, HumanInputRequest
 
-__all__ = ["AsyncForms", "FormFlows", "Forms"]
+__all__ = ["AsyncForms", "AsyncFormsWithRawResponse", "FormFlows", "Forms", "FormsWithRawResponse"]
 
 _MAX_TOKEN_LENGTH: Final = 512
-# A quoted name in the server's refusal ("Missing required input: comment", "'x' ...").
-_NAMED: Final = re.compile(r"""['"]([^'"]+)['"]|:\s*([\w.-]+)\s*$""")
+# A quoted name in the server's refusal ("'x' ..."), or the first of the names it lists
+# ("Missing required inputs: comment, owner").
+_NAMED: Final = re.compile(r"""['"]([^'"]+)['"]|:\s*([\w.-]+)\s*(?:,|$)""")
 
 
 def _checked_token(form_token: object) -> str:
@@ -87,13 +90,14 @@ class FormFlows:
                 f"{type(inputs).__name__}"
             )
         if form is not None:
-            from ..types.forms import check_submission
+            from ..types.forms import check_submission, with_resolved_defaults
 
             if getattr(form, "form_token", token) != token:
                 raise ConfigurationError(
                     "form= is another form than form_token names (its form_token differs)"
                 )
             check_submission(form, action, inputs)  # FormValidationError naming what
+            inputs = with_resolved_defaults(form, inputs)
         body = {
             "inputs": dict(inputs),
             "action": action,
@@ -136,6 +140,12 @@ def _name_the_refused(error: InvalidFormDataError, body: Mapping[str, Any]) -> N
 class Forms(SyncAPIResource):
     """Human input forms through a blocking client: ``client.forms``."""
 
+    @cached_property
+    def with_raw_response(self) -> FormsWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return FormsWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = FormFlows(client._core)
@@ -173,7 +183,8 @@ class Forms(SyncAPIResource):
         ``output_variable_name``); the paused run then goes on.
 
         With ``form`` (from :meth:`get` or ``reply.paused.forms``) the action and the
-        required inputs are checked first: :class:`FormValidationError` before sending.
+        inputs are checked first (every input is required; the form's resolved default
+        values fill those not given): :class:`FormValidationError` before sending.
         The server's refusals: :class:`InvalidFormDataError` (400, ``action`` / ``field``
         name what), :class:`FormAlreadySubmittedError` (412, submitted before),
         :class:`FormNotFoundError` (404).
@@ -187,6 +198,12 @@ class Forms(SyncAPIResource):
 
 class AsyncForms(AsyncAPIResource):
     """Human input forms through an async client: ``client.forms``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFormsWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncFormsWithRawResponse(self)
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
@@ -223,3 +240,21 @@ class AsyncForms(AsyncAPIResource):
             form_token, action=action, inputs=inputs, form=form, options=options
         )
         await self._client._run(self._flows.submit_flow(token, body, options=options))
+
+
+class FormsWithRawResponse:
+    """``client.forms.with_raw_response``: each method of :class:`Forms`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Forms) -> None:
+        self.get = to_raw_response_wrapper(resource.get)
+        self.submit = to_raw_response_wrapper(resource.submit)
+
+
+class AsyncFormsWithRawResponse:
+    """``async_client.forms.with_raw_response``: each method of :class:`AsyncForms`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncForms) -> None:
+        self.get = async_to_raw_response_wrapper(resource.get)
+        self.submit = async_to_raw_response_wrapper(resource.submit)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import builtins
+from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -24,6 +25,7 @@ from .._base_client import (
 from .._constants import PAGE_LIMIT
 from .._exceptions import ConfigurationError
 from .._pagination import CursorWalk
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
 from ._responses import page_of, strings_of
 
@@ -32,7 +34,14 @@ if TYPE_CHECKING:
 
     from ..types.messages import Message
 
-__all__ = ["AsyncMessages", "MessageFlows", "Messages", "Rating"]
+__all__ = [
+    "AsyncMessages",
+    "AsyncMessagesWithRawResponse",
+    "MessageFlows",
+    "Messages",
+    "MessagesWithRawResponse",
+    "Rating",
+]
 
 Rating = Literal["like", "dislike"]
 """A message's rating; ``None`` revokes the current user's rating."""
@@ -132,6 +141,12 @@ class MessageFlows:
 class Messages(SyncAPIResource):
     """Conversation history and feedback through a blocking client: ``client.messages``."""
 
+    @cached_property
+    def with_raw_response(self) -> MessagesWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return MessagesWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = MessageFlows(client._core)
@@ -208,6 +223,12 @@ class Messages(SyncAPIResource):
 class AsyncMessages(AsyncAPIResource):
     """Conversation history and feedback through an async client: ``client.messages``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncMessagesWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncMessagesWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = MessageFlows(client._core)
@@ -263,3 +284,23 @@ class AsyncMessages(AsyncAPIResource):
                 options=RequestOptions(timeout=timeout, max_retries=max_retries, user=user),
             )
         )
+
+
+class MessagesWithRawResponse:
+    """``client.messages.with_raw_response``: each method of :class:`Messages`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Messages) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+        self.feedback = to_raw_response_wrapper(resource.feedback)
+        self.suggested = to_raw_response_wrapper(resource.suggested)
+
+
+class AsyncMessagesWithRawResponse:
+    """``async_client.messages.with_raw_response``: each method of :class:`AsyncMessages`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncMessages) -> None:
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.feedback = async_to_raw_response_wrapper(resource.feedback)
+        self.suggested = async_to_raw_response_wrapper(resource.suggested)

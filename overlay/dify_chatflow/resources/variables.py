@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -40,6 +41,7 @@ from .._exceptions import (
 )
 from .._ids import canonical_id
 from .._pagination import PageChecker
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
 from .._values.types import NumberKind, VariableType
 
@@ -51,7 +53,13 @@ if TYPE_CHECKING:
 # The value layer (types.variables, _values, attrs) is imported on first use, not
 # with the package: `import dify_chatflow` stays close to `import httpx` in cost.
 
-__all__ = ["AsyncVariables", "VariableFlows", "Variables"]
+__all__ = [
+    "AsyncVariables",
+    "AsyncVariablesWithRawResponse",
+    "VariableFlows",
+    "Variables",
+    "VariablesWithRawResponse",
+]
 
 # What the generated models raise for an answer of the wrong shape (e.g. a bad UUID).
 _MALFORMED = (KeyError, TypeError, ValueError, AttributeError)
@@ -307,6 +315,12 @@ def _without_data(page: Mapping[str, Any]) -> dict[str, Any]:
 class Variables(SyncAPIResource):
     """Conversation variables through a blocking client: ``client.variables``."""
 
+    @cached_property
+    def with_raw_response(self) -> VariablesWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return VariablesWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = VariableFlows(client._core)
@@ -415,6 +429,12 @@ class Variables(SyncAPIResource):
 class AsyncVariables(AsyncAPIResource):
     """Conversation variables through an async client: ``client.variables``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncVariablesWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncVariablesWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = VariableFlows(client._core)
@@ -502,3 +522,25 @@ class AsyncVariables(AsyncAPIResource):
                 strict=strict,
             )
         )
+
+
+class VariablesWithRawResponse:
+    """``client.variables.with_raw_response``: each method of :class:`Variables`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Variables) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+        self.get = to_raw_response_wrapper(resource.get)
+        self.set = to_raw_response_wrapper(resource.set)
+        self.update = to_raw_response_wrapper(resource.update)
+
+
+class AsyncVariablesWithRawResponse:
+    """``async_client.variables.with_raw_response``: each method of :class:`AsyncVariables`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncVariables) -> None:
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.get = async_to_raw_response_wrapper(resource.get)
+        self.set = async_to_raw_response_wrapper(resource.set)
+        self.update = async_to_raw_response_wrapper(resource.update)

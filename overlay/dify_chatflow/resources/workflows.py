@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 import httpx
@@ -28,6 +28,11 @@ from .._base_client import (
 from .._constants import PAGE_LIMIT, STREAM_TIMEOUT
 from .._exceptions import ConfigurationError, make_status_error
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
+from .._response import (
+    async_pager_raw_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import NOT_GIVEN
 from ._responses import model_of, page_of
 
@@ -38,7 +43,15 @@ if TYPE_CHECKING:
     from .._streaming import AsyncStreamManager
     from ..types.workflows import WorkflowLog, WorkflowRun
 
-__all__ = ["RUN_EVENTS", "AsyncWorkflows", "LogStatus", "WorkflowFlows", "Workflows"]
+__all__ = [
+    "RUN_EVENTS",
+    "AsyncWorkflows",
+    "AsyncWorkflowsWithRawResponse",
+    "LogStatus",
+    "WorkflowFlows",
+    "Workflows",
+    "WorkflowsWithRawResponse",
+]
 
 LogStatus = Literal["succeeded", "failed", "stopped"]
 """The run outcomes ``workflows.logs`` filters by."""
@@ -192,6 +205,12 @@ class WorkflowFlows:
 class Workflows(SyncAPIResource):
     """Workflow runs through a blocking client: ``client.workflows``."""
 
+    @cached_property
+    def with_raw_response(self) -> WorkflowsWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return WorkflowsWithRawResponse(self)
+
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
         self._flows = WorkflowFlows(client._core)
@@ -286,6 +305,12 @@ class Workflows(SyncAPIResource):
 class AsyncWorkflows(AsyncAPIResource):
     """Workflow runs through an async client: ``client.workflows``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncWorkflowsWithRawResponse:
+        """Each method of this family returning an :class:`~dify_chatflow.APIResponse`
+        (status, headers, elapsed time) whose ``parse()`` is the method's value."""
+        return AsyncWorkflowsWithRawResponse(self)
+
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
         self._flows = WorkflowFlows(client._core)
@@ -356,3 +381,23 @@ class AsyncWorkflows(AsyncAPIResource):
             options=RequestOptions(timeout=timeout, max_retries=max_retries),
         )
         return AsyncPager(self._client, start)
+
+
+class WorkflowsWithRawResponse:
+    """``client.workflows.with_raw_response``: each method of :class:`Workflows`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: Workflows) -> None:
+        self.get_run = to_raw_response_wrapper(resource.get_run)
+        self.events = to_raw_response_wrapper(resource.events)
+        self.logs = to_raw_response_wrapper(resource.logs)
+
+
+class AsyncWorkflowsWithRawResponse:
+    """``async_client.workflows.with_raw_response``: each method of :class:`AsyncWorkflows`
+    returning an :class:`~dify_chatflow.APIResponse` of its value."""
+
+    def __init__(self, resource: AsyncWorkflows) -> None:
+        self.get_run = async_to_raw_response_wrapper(resource.get_run)
+        self.events = async_to_raw_response_wrapper(resource.events)
+        self.logs = async_pager_raw_wrapper(resource.logs)

@@ -64,6 +64,7 @@ class ServerOptions:
     ping_interval: float = 10.0
     events_idle_timeout: float = 300.0
     message_end_after_workflow_finished: bool = False
+    events_from_subscription: bool = False
 
     @property
     def new(self) -> bool:

@@ -107,10 +107,15 @@ _WEB_AND_CONSOLE: Final = (
     "/files/<uuid:file_id>/file-preview",
     "/files/tools/<uuid:file_id>.<string:extension>",
 )
+_WEB_NEW: Final = (
+    "/api/form/human_input/<string:form_token>",
+    "/api/form/human_input/<string:form_token>/upload-token",
+)
 
 
 def _rules(new: bool) -> dict[str, str]:
     rules = _SERVICE_API + (_SERVICE_API_NEW if new else ()) + _WEB_AND_CONSOLE
+    rules += _WEB_NEW if new else ()
     return {_PLACEHOLDERS.sub("", rule): rule for rule in rules}
 
 

@@ -33,13 +33,21 @@ def _action(spec: str | Mapping[str, object]) -> dict[str, object]:
     return action
 
 
+def _default(value: object) -> object:
+    """An input's default as the node defines it: ``None``, or a ``{"type", "selector",
+    "value"}`` source (a plain string is a constant one)."""
+    if isinstance(value, str):
+        return {"type": "constant", "selector": [], "value": value}
+    return value
+
+
 def _input(spec: str | Mapping[str, object]) -> dict[str, object]:
     if isinstance(spec, str):
         return {"output_variable_name": spec, "type": "paragraph", "default": None}
     return {
         "output_variable_name": spec["output_variable_name"],
         "type": spec.get("type", "paragraph"),
-        "default": spec.get("default"),
+        "default": _default(spec.get("default")),
     }
 
 
@@ -49,8 +57,12 @@ class HumanInput:
 
     ``actions`` are action ids (or ``{"id", "title", "button_style"}`` mappings);
     ``inputs`` are the names of the form's inputs (or ``{"output_variable_name", "type",
-    "default"}`` mappings), every one required on submit. ``expires_in`` is seconds until
-    the form's ``expiration_time``.
+    "default"}`` mappings, ``default`` being the node's source object
+    ``{"type": "constant", "selector": [], "value": ...}`` or a plain string for a
+    constant one), every one required on submit: a default only pre-fills the form.
+    ``resolved_default_values`` are what variable defaults resolved to (sent as strings);
+    constant defaults are not among them. ``expires_in`` is seconds until the form's
+    ``expiration_time``.
     """
 
     form_content: str
@@ -59,6 +71,7 @@ class HumanInput:
     node_title: str = "Human Input"
     node_id: str = "human_input"
     expires_in: int = 7 * 24 * 3600
+    resolved_default_values: Mapping[str, str] = field(default_factory=dict)
 
     def action_list(self) -> list[dict[str, object]]:
         return [_action(spec) for spec in self.actions]
@@ -84,20 +97,74 @@ class PendingForm:
     api_key: str
     run_id: str
     created_at: int
-    resume: Callable[[FormSubmission], None]  # continues the turn in a thread
+    resume: Callable[[PendingForm, FormSubmission], None]  # continues the turn in a thread
     token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
     form_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     submitted: bool = False
+    submission: FormSubmission | None = None  # what was submitted, once it was
 
     @property
     def expiration_time(self) -> int:
         return self.created_at + self.request.expires_in
 
     def resolved_defaults(self) -> dict[str, object]:
+        return dict(self.request.resolved_default_values)
+
+    def action_title(self, action: str) -> object:
+        titles = {a["id"]: a["title"] for a in self.request.action_list()}
+        return titles.get(action, action)
+
+    def rendered(self, submission: FormSubmission) -> str:
+        """The form's text with each ``{{#$output.name#}}`` replaced by the value."""
+        text = self.request.form_content
+        for name, value in submission.inputs.items():
+            text = text.replace(f"{{{{#$output.{name}#}}}}", str(value))
+        return text
+
+    def definition(
+        self, *, token: str | None, approval_channels: Sequence[str] | None = None
+    ) -> dict[str, object]:
+        """The form as a ``human_input_required`` event describes it (with
+        ``approval_channels``) or a message's ``extra_contents`` (without)."""
+        request = self.request
+        described: dict[str, object] = {
+            "form_id": self.form_id,
+            "node_id": request.node_id,
+            "node_title": request.node_title,
+            "form_content": request.form_content,
+            "inputs": request.input_list(),
+            "actions": request.action_list(),
+            "display_in_ui": True,
+            "form_token": token,
+        }
+        if approval_channels is not None:
+            described["approval_channels"] = list(approval_channels)
+        described["resolved_default_values"] = self.resolved_defaults()
+        described["expiration_time"] = self.expiration_time
+        return described
+
+    def message_content(self) -> dict[str, object]:
+        """The form as its message's ``extra_contents`` shows it: the definition (no token
+        once submitted) and what was submitted."""
+        request = self.request
+        submission = self.submission
+        submitted = None
+        if submission is not None:
+            submitted = {
+                "node_id": request.node_id,
+                "node_title": request.node_title,
+                "rendered_content": self.rendered(submission),
+                "action_id": submission.action,
+                "action_text": self.action_title(submission.action),
+                "submitted_data": dict(submission.inputs),
+            }
+        token = None if submission is not None else self.token
         return {
-            str(item["output_variable_name"]): item["default"]
-            for item in self.request.input_list()
-            if item["default"] is not None
+            "workflow_run_id": self.run_id,
+            "submitted": submission is not None,
+            "form_definition": self.definition(token=token),
+            "form_submission_data": submitted,
+            "type": "human_input",
         }
 
 
@@ -135,11 +202,14 @@ class RunLog:
             self._ends.append(len(self._events))
             self._changed.notify_all()
 
-    def follow_from(self) -> int:
-        """Where a new follower starts: the running segment's start, or, while the run is
-        paused, the next segment's."""
+    def follow_from(self, *, from_now: bool = False) -> tuple[int, int]:
+        """Where a new follower starts: the segment it follows (the running one, or, while
+        the run is paused, the next) and its first event, the segment's first or, with
+        ``from_now``, the next one appended."""
         with self._changed:
-            return self._segment_start if self._running else len(self._events)
+            if not self._running:
+                return len(self._events), len(self._events)
+            return self._segment_start, len(self._events) if from_now else self._segment_start
 
     def wait(
         self, start: int, index: int, timeout: float

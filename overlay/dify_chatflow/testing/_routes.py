@@ -9,7 +9,9 @@ which runs Dify's checks in Dify's order. Faults are aimed by family or operatio
 
 from __future__ import annotations
 
+import html
 import re
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -36,6 +38,10 @@ _UUID: Final = r"([A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A
 _STRING: Final = r"([^/]+)"
 _PARAMETER: Final = re.compile(r"\{([^}]*)\}")
 _MSG_METHOD: Final = "The method is not allowed for the requested URL."
+Header = tuple[str, str]
+_EXPOSED: Final = "X-Env, X-Trace-Id, X-Version"
+_CORS_METHODS: Final = "DELETE, GET, OPTIONS, PATCH, POST, PUT"
+_CORS_HEADERS: Final = frozenset({"content-type", "authorization", "x-app-code", "x-app-passport"})
 # The only bare names faults were aimed at before they took operation names.
 _SHORT_NAMES: Final = ("list", "update")
 
@@ -178,18 +184,93 @@ def handle(
     so that a delay holds up only its own connection.
     """
     options = state.options
-    try:
-        reply = _dispatch(state, method, path, query, headers, body)
-    except Stop as stop:
-        reply = stop.reply
+    route = _matched(state, path)
+    if route is None:
+        reply = _unrouted(state, path, query, headers)
+    elif method != "OPTIONS" and route[0].handlers.get(_as_get(method)) is None:
+        # Routing refuses the method before the blueprint's CORS layer sees the request.
+        reply = error(405, "method_not_allowed", _MSG_METHOD).reply
+    else:
+        try:
+            reply = _dispatch(state, method, path, query, headers, body, route)
+        except Stop as stop:
+            reply = stop.reply
+        cors = _cors(options, method, headers)
+        reply = Reply(
+            reply.status,
+            reply.body,
+            reply.content_type,
+            reply.headers + cors,
+            reply.drop,
+            reply.job,
+        )
+    version = options.version_headers
+    if any(name == "Vary" for name, _ in reply.headers):
+        # The session layer adds Cookie to a Vary the CORS layer already set.
+        version = tuple(header for header in version if header[0] != "Vary")
     return Reply(
         reply.status,
         reply.body,
         reply.content_type,
-        reply.headers + options.version_headers,
+        reply.headers + version,
         reply.drop,
         reply.job,
     )
+
+
+def _as_get(method: str) -> str:
+    return "GET" if method == "HEAD" else method
+
+
+def _matched(state: ServerState, path: str) -> tuple[Route, tuple[str, ...]] | None:
+    for route in _routes_for(state.options):
+        matched = route.pattern.fullmatch(path)
+        if matched is not None:
+            return route, tuple(matched.groups())
+    return None
+
+
+def _unrouted(
+    state: ServerState, path: str, query: Mapping[str, str], headers: Mapping[str, str]
+) -> Reply:
+    """No route: Flask redirects ``/v1`` to the blueprint's root and a path with doubled
+    slashes to the route it names once merged (keeping the query), else an HTML 404."""
+    merged = re.sub("/{2,}", "/", path)
+    if path == "/v1":
+        target = "/v1/"
+    elif merged != path and _matched(state, merged) is not None:
+        target = merged
+    else:
+        return Reply(404, HTML_NOT_FOUND, HTML)
+    target = f"http://{headers.get('host', '127.0.0.1')}{target}"
+    if query:
+        target += "?" + urllib.parse.urlencode(query)
+    shown = html.escape(target)
+    page = (
+        "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n"
+        "<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target "
+        f'URL: <a href="{shown}">{shown}</a>. If not, click the link.\n'
+    )
+    return Reply(308, page.encode("utf-8"), HTML, (("Location", target),))
+
+
+def _cors(options: ServerOptions, method: str, headers: Mapping[str, str]) -> tuple[Header, ...]:
+    """The service API's CORS headers: any origin is allowed, so a request's ``Origin``
+    is echoed back (``*`` without one); a preflight also names what it may send."""
+    origin = headers.get("origin")
+    found: list[Header] = [("Access-Control-Allow-Origin", origin or "*")]
+    if options.new:
+        found.append(("Access-Control-Expose-Headers", _EXPOSED))
+    wanted_method = headers.get("access-control-request-method", "").upper()
+    if method == "OPTIONS" and wanted_method in _CORS_METHODS.split(", "):
+        wanted = [h.strip() for h in headers.get("access-control-request-headers", "").split(",")]
+        allowed = sorted(h for h in wanted if h.lower() in _CORS_HEADERS)
+        if allowed:
+            found.append(("Access-Control-Allow-Headers", ", ".join(allowed)))
+        found.append(("Access-Control-Allow-Methods", _CORS_METHODS))
+    if origin:
+        found.append(("Vary", "Origin, Cookie" if options.new else "Origin"))
+    return tuple(found)
 
 
 def _dispatch(
@@ -199,17 +280,11 @@ def _dispatch(
     query: Mapping[str, str],
     headers: Mapping[str, str],
     body: bytes,
+    matched: tuple[Route, tuple[str, ...]],
 ) -> Reply:
-    for route in _routes_for(state.options):
-        matched = route.pattern.fullmatch(path)
-        if matched is not None:
-            break
-    else:
-        return Reply(404, HTML_NOT_FOUND, HTML)
+    route, groups = matched
     if method == "OPTIONS":
         return Reply(200, b"", HTML, (("Allow", route.allow),))
-    handler = route.handlers.get("GET" if method == "HEAD" else method)
-    if handler is None:
-        raise error(405, "method_not_allowed", _MSG_METHOD, Allow=route.allow)
-    call = Call(state, method, path, query, headers, body, tuple(matched.groups()))
+    handler = route.handlers[_as_get(method)]
+    call = Call(state, method, path, query, headers, body, groups)
     return handler(call)

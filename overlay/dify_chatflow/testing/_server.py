@@ -18,6 +18,7 @@ from ._records import HeldStream, RecordedRequest
 from ._routes import ServerOptions, ServerState, fault_target
 from ._store import (
     DEFAULT_USER,
+    FILE_TYPES,
     App,
     ConversationSnapshot,
     Responder,
@@ -80,6 +81,10 @@ class DifyTestServer:
             chat streams, and this server by default, send ``message_end`` first).
             Without ``continue_on_pause`` the stream then ends before ``message_end``,
             at ``workflow_finished``, as Dify's does.
+        events_from_subscription: a follower of a live run gets only the events sent
+            after it connected, as with Dify's default event transport (Redis Pub/Sub,
+            at most once); by default it gets the running segment's events from its
+            start, as with the Redis Streams transport.
         seed: ``"demo"`` adds :data:`DEMO_USER`'s "Demo conversation" (one variable of
             every type, one finished turn); its id is :attr:`demo_conversation_id`.
         clock: source of Unix time for ``created_at`` / ``updated_at`` (tests pass a fake).
@@ -101,6 +106,7 @@ class DifyTestServer:
         ping_interval: float = 10.0,
         events_idle_timeout: float = 300.0,
         message_end_after_workflow_finished: bool = False,
+        events_from_subscription: bool = False,
     ) -> None:
         if dialect not in ("1.10", "1.16"):
             raise ValueError("dialect must be '1.10' or '1.16'")
@@ -127,6 +133,7 @@ class DifyTestServer:
             ping_interval=ping_interval,
             events_idle_timeout=events_idle_timeout,
             message_end_after_workflow_finished=message_end_after_workflow_finished,
+            events_from_subscription=events_from_subscription,
         )
         self._state = ServerState(store=Store(clock), options=options)
         self._state.store.add_app(App(api_key))
@@ -206,6 +213,7 @@ class DifyTestServer:
         speech_to_text: SpeechToText | None = None,
         text_to_speech: TextToSpeech | None = None,
         embedding_models: Mapping[str, Iterable[str]] | None = None,
+        allowed_file_types: Iterable[str] = FILE_TYPES,
     ) -> None:
         """Register an app key (the server's own key reconfigures the default app).
 
@@ -226,8 +234,11 @@ class DifyTestServer:
         Features, off by default as in a new Dify app (``GET /parameters`` shows them):
         ``file_upload=True`` keeps the files sent with a chat message (only a file kept with
         a message can be fetched from ``GET /files/{id}/preview``; with it off Dify drops
-        them). ``speech_to_text(audio, mime_type) -> str`` answers ``POST /audio-to-text``
-        and ``text_to_speech(text) -> bytes`` (``audio/mpeg``) ``POST /text-to-audio``;
+        them) whose ``type`` is one of ``allowed_file_types`` (another is refused with
+        "File validation failed for file: <name>"; a ``custom`` one always is, as the app
+        allows no extension). ``speech_to_text(audio, mime_type) -> str`` answers
+        ``POST /audio-to-text`` and ``text_to_speech(text) -> bytes`` (``audio/mpeg``)
+        ``POST /text-to-audio``;
         ``None`` turns the feature off and the server refuses as Dify does;
         :data:`NO_DEFAULT_MODEL` turns it on in a workspace without a model for it.
         ``embedding_models`` (provider -> model names) are the embedding models an
@@ -250,6 +261,7 @@ class DifyTestServer:
             opening_statement=opening_statement,
             file_size_limit=file_size_limit,
             file_upload=file_upload,
+            allowed_file_types=tuple(allowed_file_types),
             speech_to_text=speech_to_text,
             text_to_speech=text_to_speech,
             embedding_models=(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final, TypeAlias
 
 from ._app_data import AppData
-from ._human import HumanInput, PendingForm, RunLog
+from ._human import FormSubmission, HumanInput, PendingForm, RunLog
 
 __all__ = [
     "CHAT_MODES",
@@ -120,6 +120,12 @@ class StoredMessage:
     error: str | None = None
     feedback: str | None = None
     message_files: tuple[Mapping[str, object], ...] = ()
+    latency: float = 0.0  # seconds from the request to the end of the answer
+
+
+def answer_outputs(answer: str) -> dict[str, object]:
+    """What a finished Start → Answer run outputs: the answer, and the files it carries."""
+    return {"answer": answer, "files": []}
 
 
 @dataclass(frozen=True)
@@ -220,13 +226,17 @@ TextToSpeech: TypeAlias = Callable[[str], bytes] | NoDefaultModel
 :data:`NO_DEFAULT_MODEL`."""
 
 
+FILE_TYPES: Final = ("image", "document", "audio", "video", "custom")
+
+
 @dataclass(frozen=True)
 class App:
     """An app reachable with one API key.
 
     ``variables`` are the conversation variables every new conversation starts with (their
     ids fixed, as a workflow declares them); ``suggested_questions`` ``None`` turns the
-    suggestions after an answer off. ``file_upload`` keeps files sent with chat messages;
+    suggestions after an answer off. ``file_upload`` keeps files sent with chat messages
+    of the ``allowed_file_types``;
     ``speech_to_text`` / ``text_to_speech`` are the app's scripted models (``None``: the
     feature is off); ``embedding_models`` maps each embedding provider to its models
     (``None``: every name exists).
@@ -244,6 +254,7 @@ class App:
     opening_statement: str = ""
     file_size_limit: int = 15 * 1024 * 1024
     file_upload: bool = False
+    allowed_file_types: tuple[str, ...] = FILE_TYPES
     speech_to_text: SpeechToText | None = None
     text_to_speech: TextToSpeech | None = None
     embedding_models: Mapping[str, frozenset[str]] | None = None
@@ -430,11 +441,12 @@ class Store:
             return None
         return conv
 
-    def was_deleted(self, api_key: str, conversation_id: str, user: str) -> bool:
-        """Whether this end user's conversation existed and was deleted."""
+    def delete_by_id(self, conversation_id: str) -> None:
+        """Delete the conversation with this id, if there is one, in any app."""
         with self._lock:
             conv = self._conversations.get(conversation_id)
-        return conv is not None and conv.deleted and conv.api_key == api_key and conv.user == user
+            if conv is not None:
+                conv.deleted = True
 
     def snapshot(self, conv: Conversation) -> ConversationSnapshot:
         with self._lock:
@@ -588,14 +600,14 @@ class Store:
             inputs={"sys.query": query},
             created_at=now,
             status="succeeded",
-            outputs={"answer": answer},
+            outputs=answer_outputs(answer),
             total_steps=2,
             finished_at=now,
             finished_data={
                 "id": run_id,
                 "workflow_id": app.workflow_id if app else None,
                 "status": "succeeded",
-                "outputs": {"answer": answer},
+                "outputs": answer_outputs(answer),
                 "error": None,
                 "elapsed_time": 0.0,
                 "total_tokens": 0,
@@ -703,13 +715,19 @@ class Store:
             found = self._forms.get(token)
         return found if found is not None and found.api_key == api_key else None
 
-    def submit_form(self, form: PendingForm) -> bool:
+    def submit_form(self, form: PendingForm, submission: FormSubmission) -> bool:
         """Mark the form submitted; ``False`` if it already was."""
         with self._lock:
             if form.submitted:
                 return False
             form.submitted = True
+            form.submission = submission
             return True
+
+    def run_forms(self, run_id: str) -> list[PendingForm]:
+        """The forms a workflow run paused for, oldest first."""
+        with self._lock:
+            return [form for form in self._forms.values() if form.run_id == run_id]
 
     def add_run_log(self, run_id: str) -> RunLog:
         log = RunLog()

@@ -18,14 +18,16 @@ from typing import Final
 from ._context import JSON, Reply, ServerOptions, dump_error
 from ._faults import Fault
 from ._human import FormSubmission, HumanInput, PendingForm, RunLog
-from ._store import App, Conversation, Store, StoredMessage, WorkflowRun
+from ._store import App, Conversation, Store, StoredMessage, WorkflowRun, answer_outputs
 from ._stream import PING, Sink, event_bytes
 
-__all__ = ["SystemVariables", "Turn", "echo", "empty_usage", "new_run"]
+__all__ = ["SystemVariables", "Turn", "chat_internal_error", "echo", "empty_usage", "new_run"]
 
 _START_NODE: Final = "1700000000000"
 _ANSWER_NODE: Final = "answer"
 _ZERO: Final = "0.0"
+# Where else a form can be answered than through this API (the app's console).
+_APPROVAL_CHANNELS: Final = ("console",)
 
 
 def echo(query: str, inputs: Mapping[str, object], conversation: object) -> str:
@@ -33,8 +35,11 @@ def echo(query: str, inputs: Mapping[str, object], conversation: object) -> str:
     return query
 
 
-def empty_usage(latency: float) -> dict[str, object]:
-    """Dify's usage block of a turn without an LLM (prices are decimal strings)."""
+def empty_usage(
+    latency: float, first_token: float | None = None, generating: float | None = None
+) -> dict[str, object]:
+    """Dify's usage block of a turn without an LLM (prices are decimal strings); the two
+    timings are set once some text was answered (seconds, rounded to milliseconds)."""
     return {
         "prompt_tokens": 0,
         "prompt_unit_price": _ZERO,
@@ -48,8 +53,8 @@ def empty_usage(latency: float) -> dict[str, object]:
         "total_price": _ZERO,
         "currency": "USD",
         "latency": latency,
-        "time_to_first_token": None,
-        "time_to_generate": None,
+        "time_to_first_token": first_token,
+        "time_to_generate": generating,
     }
 
 
@@ -225,6 +230,14 @@ class Turn:
     log: RunLog | None = None  # 1.16: what GET /workflow/{run_id}/events follows
     started: float = field(default_factory=time.monotonic)
     parts: list[str] = field(default_factory=list)
+    # node runs of the segments before this one (each pause ran two nodes: the one before
+    # the human input node, and that node)
+    steps: int = 0
+    # the form the run paused for and its submission, while the resumed segment runs on
+    answered: tuple[PendingForm, FormSubmission] | None = None
+    # When the first and the last chunk with more than blanks were answered (monotonic).
+    first_text: float | None = None
+    last_text: float | None = None
     _chunks: Iterator[object] | None = None
 
     def __post_init__(self) -> None:
@@ -256,57 +269,117 @@ class Turn:
         return self._workflow_event("workflow_started", data)
 
     def human_input_required(self, form: PendingForm) -> dict[str, object]:
+        data = form.definition(token=form.token, approval_channels=_APPROVAL_CHANNELS)
+        return self._workflow_event("human_input_required", data)
+
+    def pause_reasons(self, form: PendingForm) -> list[dict[str, object]]:
+        """Why the run paused; the reason's kind is under an upper-case ``TYPE``."""
         request = form.request
-        data = {
+        reason = {
+            "TYPE": "human_input_required",
             "form_id": form.form_id,
-            "node_id": request.node_id,
-            "node_title": request.node_title,
             "form_content": request.form_content,
             "inputs": request.input_list(),
             "actions": request.action_list(),
-            "display_in_ui": True,
-            "form_token": form.token,
-            "approval_channels": [],
+            "node_id": request.node_id,
+            "node_title": request.node_title,
             "resolved_default_values": form.resolved_defaults(),
+            "form_token": form.token,
+            "approval_channels": list(_APPROVAL_CHANNELS),
             "expiration_time": form.expiration_time,
         }
-        return self._workflow_event("human_input_required", data)
+        return [reason]
 
     def paused_data(self, form: PendingForm) -> dict[str, object]:
-        reason = {
-            "type": "human_input_required",
-            "form_id": form.form_id,
-            "form_token": form.token,
-            "node_id": form.request.node_id,
-            "node_title": form.request.node_title,
-        }
+        """The ``workflow_paused`` event's data."""
         return {
             "workflow_run_id": self.run_id,
             "paused_nodes": [form.request.node_id],
             "outputs": {},
-            "reasons": [reason],
+            "reasons": self.pause_reasons(form),
             "status": "paused",
             "created_at": self.message.created_at,
             "elapsed_time": self.elapsed(),
             "total_tokens": 0,
-            "total_steps": 1,
+            "total_steps": self.steps,
         }
 
-    def _node_common(self, start: bool) -> dict[str, object]:
+    def paused_blocking_data(self, form: PendingForm) -> dict[str, object]:
+        """A blocking turn's ``data`` when it paused: the message with the pause."""
+        return {
+            "id": self.message.id,
+            "mode": self.app.mode,
+            "conversation_id": self.conversation.id,
+            "message_id": self.message.id,
+            "workflow_run_id": self.run_id,
+            "answer": "".join(self.parts),
+            "metadata": self.metadata(usage=False),
+            "created_at": self.message.created_at,
+            "paused_nodes": [form.request.node_id],
+            "reasons": self.pause_reasons(form),
+            "status": "paused",
+            "elapsed_time": self.elapsed(),
+            "total_tokens": 0,
+            "total_steps": self.steps,
+        }
+
+    def _human_node(self, form: PendingForm, inputs: object) -> dict[str, object]:
+        request = form.request
+        return {
+            "id": str(uuid.uuid5(uuid.UUID(self.run_id), f"{request.node_id}/{form.form_id}")),
+            "node_id": request.node_id,
+            "node_type": "human-input",
+            "title": request.node_title,
+            "index": 1,
+            "predecessor_node_id": None,
+            "inputs": inputs,
+            "inputs_truncated": False,
+        }
+
+    def human_node_started(self, form: PendingForm) -> dict[str, object]:
+        return self._node_started_event(self._human_node(form, None))
+
+    def human_node_finished(
+        self, form: PendingForm, submission: FormSubmission
+    ) -> dict[str, object]:
+        """The human input node's end: the submitted values, the action's id and title,
+        and the form's text with the values in place of their ``{{#$output.name#}}``."""
+        outputs = {
+            **submission.inputs,
+            "__action_id": submission.action,
+            "__action_value": form.action_title(submission.action),
+            "__rendered_content": form.rendered(submission),
+        }
+        inputs = {
+            name: {"value_type": _value_type(value), "value": value}
+            for name, value in submission.inputs.items()
+        }
+        return self._node_finished_event(self._human_node(form, inputs), outputs)
+
+    def _node_common(self, start: bool, inputs: Mapping[str, object] | None) -> dict[str, object]:
+        # Each node of the run is the first of its own branch: index 1, no predecessor.
         return {
             "id": str(uuid.uuid5(uuid.UUID(self.run_id), "start" if start else "answer")),
             "node_id": _START_NODE if start else _ANSWER_NODE,
             "node_type": "start" if start else "answer",
             "title": "Start" if start else "Answer",
-            "index": 1 if start else 2,
-            "predecessor_node_id": None if start else _START_NODE,
-            "inputs": dict(self.start_inputs) if start else {},
+            "index": 1,
+            "predecessor_node_id": None,
+            "inputs": None if inputs is None else dict(inputs),
             "inputs_truncated": False,
         }
 
+    def _start_values(self) -> Mapping[str, object]:
+        """What the Start node reads and outputs: 1.10 every system variable, 1.16 only
+        the app's own inputs."""
+        return self.inputs if self.options.new else self.start_inputs
+
     def node_started(self, start: bool) -> dict[str, object]:
+        return self._node_started_event(self._node_common(start, None))
+
+    def _node_started_event(self, node: Mapping[str, object]) -> dict[str, object]:
         data = {
-            **self._node_common(start),
+            **node,
             "created_at": self.message.created_at,
             "extras": {},
             "iteration_id": None,
@@ -316,9 +389,15 @@ class Turn:
         return self._workflow_event("node_started", data)
 
     def node_finished(self, start: bool, answer: str) -> dict[str, object]:
-        outputs = dict(self.start_inputs) if start else {"answer": answer, "files": []}
+        inputs = self._start_values() if start else {}
+        outputs = dict(inputs) if start else answer_outputs(answer)
+        return self._node_finished_event(self._node_common(start, inputs), outputs)
+
+    def _node_finished_event(
+        self, node: Mapping[str, object], outputs: Mapping[str, object]
+    ) -> dict[str, object]:
         data = {
-            **self._node_common(start),
+            **node,
             "process_data": {},
             "process_data_truncated": False,
             "outputs": outputs,
@@ -342,11 +421,11 @@ class Turn:
             "id": self.run_id,
             "workflow_id": self.app.workflow_id,
             "status": status,
-            "outputs": {"answer": answer} if status != "failed" else {},
+            "outputs": answer_outputs(answer) if status != "failed" else {},
             "error": error,
             "elapsed_time": self.elapsed(),
             "total_tokens": 0,
-            "total_steps": 2 if status == "succeeded" else 1,
+            "total_steps": self.steps + (2 if status == "succeeded" else 1),
             "created_by": {"id": self.end_user_id, "user": self.user},
             "created_at": self.message.created_at,
             "finished_at": self.store.now(),
@@ -359,14 +438,23 @@ class Turn:
             **self._envelope("message"),
             "id": self.message.id,
             "answer": chunk,
-            "from_variable_selector": [_ANSWER_NODE, "answer"],
+            "from_variable_selector": self._selector(),
         }
 
-    def metadata(self) -> dict[str, object]:
+    def _selector(self) -> list[str]:
+        # The default app's Answer node is the template "{{#sys.query#}}".
+        return ["sys", "query"] if self.app.responder is None else [_ANSWER_NODE, "answer"]
+
+    def metadata(self, *, usage: bool = True) -> dict[str, object]:
+        """The message's metadata; a paused turn has no usage yet (``None``)."""
+        first_token = generating = None
+        if self.first_text is not None:
+            first_token = round(self.first_text - self.started, 3)
+            generating = round((self.last_text or self.first_text) - self.first_text, 3)
         meta: dict[str, object] = {
             "annotation_reply": None,
             "retriever_resources": [],
-            "usage": empty_usage(self.elapsed()),
+            "usage": empty_usage(self.elapsed(), first_token, generating) if usage else None,
         }
         if self.options.new:
             meta["reasoning"] = {}
@@ -425,6 +513,10 @@ class Turn:
             if self.stop.is_set():
                 raise _Stopped
             self.parts.append(chunk)
+            if chunk.strip():
+                self.last_text = time.monotonic()
+                if self.first_text is None:
+                    self.first_text = self.last_text
             emit.event(self.message_event(chunk), paused=True)
         if self.stop.is_set():
             raise _Stopped
@@ -454,8 +546,9 @@ class Turn:
         else:
             if outcome.status == "succeeded":
                 if new:
-                    emit.event(self.node_started(True))
-                emit.event(self.node_finished(True, answer))
+                    self._lead_in(emit, answer)
+                else:
+                    emit.event(self.node_finished(True, answer))
                 emit.event(self.node_started(False))
                 emit.event(self.node_finished(False, answer))
             ending = [self.message_end(), finished]
@@ -467,18 +560,34 @@ class Turn:
         self._finish(outcome.status, answer, saved, outcome.error, finished_data)
         return outcome
 
+    def _lead_in(self, emit: _Emitter, answer: str) -> None:
+        """The end of the node before the next one (1.16): the Start node's events in the
+        first segment, the answered human input node's end in a resumed one."""
+        if self.answered is None:
+            emit.event(self.node_started(True))
+            emit.event(self.node_finished(True, answer))
+        else:
+            emit.event(self.human_node_finished(*self.answered))
+            self.answered = None
+
     def _pause(self, emit: _Emitter, request: HumanInput) -> _Outcome:
         store = self.store
         form = PendingForm(request, self.app.api_key, self.run_id, store.now(), self.resume)
         store.add_form(form)
+        self._lead_in(emit, "".join(self.parts))
+        emit.event(self.human_node_started(form))
+        self.steps += 2
         emit.event(self.human_input_required(form))
         emit.event(self._workflow_event("workflow_paused", self.paused_data(form)))
         emit.close()
         store.end_task(self.message.task_id)
-        store.update_message(self.message.id, answer="".join(self.parts), status="paused")
+        store.update_message(self.message.id, answer="".join(self.parts))
         run = store.run(self.run_id)
         if run is not None:
-            store.save_run(replace(run, status="paused", elapsed_time=self.elapsed()))
+            paused = replace(
+                run, status="paused", elapsed_time=self.elapsed(), total_steps=self.steps
+            )
+            store.save_run(paused)
         if self.log is not None:
             self.log.end(finished=False)
         return _Outcome("paused", form=form)
@@ -499,11 +608,10 @@ class Turn:
             emit.event(self.node_started(True))
         return self._segment(emit, None)
 
-    def resume(self, submission: FormSubmission) -> None:
+    def resume(self, form: PendingForm, submission: FormSubmission) -> None:
         """Continue a paused turn after its form was submitted, in a thread of its own;
         its events go to the run's log (and whoever follows it)."""
         self.stop = self.store.start_task(self.message.task_id, self.user)
-        self.store.update_message(self.message.id, status="normal")
         run = self.store.run(self.run_id)
         if run is not None:
             self.store.save_run(replace(run, status="running"))
@@ -513,6 +621,8 @@ class Turn:
             if self.log is not None:
                 self.log.begin()
             emit.event(self.workflow_started("resumption"))
+            self.answered = (form, submission)
+            emit.event(self.human_node_started(form))
             self._segment(emit, submission)
 
         threading.Thread(target=run_on, name="dify-test-server-resume", daemon=True).start()
@@ -536,13 +646,13 @@ class Turn:
             "message_id": self.message.id,
             "conversation_id": self.conversation.id,
             "mode": self.app.mode,
-            "answer": "" if outcome.form else "".join(self.parts),
-            "metadata": self.metadata(),
+            "answer": "".join(self.parts),
+            "metadata": self.metadata(usage=outcome.form is None),
             "created_at": self.message.created_at,
         }
         if outcome.form is not None:
             body["workflow_run_id"] = self.run_id
-            body["data"] = self.paused_data(outcome.form)
+            body["data"] = self.paused_blocking_data(outcome.form)
         content_type = JSON + "; charset=utf-8" if self.options.new else JSON
         sink.respond(Reply(200, json.dumps(body).encode("ascii"), content_type))
 
@@ -556,7 +666,7 @@ class Turn:
     ) -> None:
         store = self.store
         store.end_task(self.message.task_id)
-        changes: dict[str, object] = {"answer": saved_answer}
+        changes: dict[str, object] = {"answer": saved_answer, "latency": self.elapsed()}
         if status == "failed":
             changes.update(status="error", error=error)
         store.update_message(self.message.id, **changes)
@@ -566,7 +676,7 @@ class Turn:
                 replace(
                     run,
                     status=status,
-                    outputs={"answer": answer} if status != "failed" else {},
+                    outputs=answer_outputs(answer) if status != "failed" else {},
                     error=error,
                     total_steps=int(str(finished_data["total_steps"])),
                     finished_at=store.now(),
@@ -595,10 +705,30 @@ def blocking_error(fault: Fault) -> Reply:
     ``rate_limit_error``, ...), except that the stream's 500 ``internal_server_error``
     becomes werkzeug's ``InternalServerError`` with its own text (both 1.10 and 1.16)."""
     if fault.status_code == 500:
-        payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
-    else:
-        payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
+        return chat_internal_error()
+    payload = {"code": fault.code, "message": fault.message, "status": fault.status_code}
     return Reply(fault.status_code, dump_error(payload), JSON)
+
+
+def _value_type(value: object) -> str:
+    """The variable type a submitted value is recorded with."""
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, list):
+        return "array[any]"
+    return "none" if value is None else "string"
+
+
+def chat_internal_error() -> Reply:
+    """The chat controller's answer to an error it has no answer of its own for."""
+    payload = {"code": "internal_server_error", "message": _INTERNAL_ERROR_TEXT, "status": 500}
+    return Reply(500, dump_error(payload), JSON)
 
 
 def _error_text(exc: Exception) -> str:

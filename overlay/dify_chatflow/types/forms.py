@@ -39,6 +39,7 @@ __all__ = [
     "HumanInputRequest",
     "WorkflowPause",
     "check_submission",
+    "with_resolved_defaults",
 ]
 
 #: The ``type`` of a pause reason that waits for a form.
@@ -79,7 +80,11 @@ class FormInput(Model):
     """A field of a form: the value is submitted under ``output_variable_name``.
 
     ``type`` is the field's kind (``paragraph``, ``text-input``, ...); ``default`` the
-    server's default setting for it (``None``: none).
+    node's default setting as the server sends it (``None``: none), a source object such
+    as ``{"type": "constant", "selector": [], "value": ""}`` or ``{"type": "variable",
+    "selector": ["sys", "user_id"], ...}``. It only pre-fills Dify's own form: the input
+    is still required on submit (a variable default's value is in the form's
+    ``resolved_default_values``).
     """
 
     output_variable_name: str
@@ -134,9 +139,11 @@ class _FormShape(Protocol):
 def check_submission(form: _FormShape, action: str, inputs: Mapping[str, Any]) -> None:
     """Refuse what the server would refuse with 400 ``invalid_form_data``, before sending.
 
-    ``action`` must be one of the form's action ids; every input without a default needs
-    a value (not ``None``); inputs the form does not have are left to the server. Raises
-    :class:`FormValidationError` naming the action or the field.
+    ``action`` must be one of the form's action ids; every input needs a value (not
+    ``None``), default or not, as the server requires each one; a value in the form's
+    ``resolved_default_values`` will do (:func:`with_resolved_defaults` adds it). Inputs
+    the form does not have are left to the server. Raises :class:`FormValidationError`
+    naming the action or the field.
     """
     ids = [item.id for item in form.actions]
     if action not in ids:
@@ -147,11 +154,23 @@ def check_submission(form: _FormShape, action: str, inputs: Mapping[str, Any]) -
     defaults = form.resolved_default_values
     for item in form.inputs:
         name = item.output_variable_name
-        if inputs.get(name) is None and item.default is None and defaults.get(name) is None:
+        if inputs.get(name) is None and defaults.get(name) is None:
             raise FormValidationError(
                 f"the form's input {name!r} is required: pass inputs={{{name!r}: ...}}",
                 field=name,
             )
+
+
+def with_resolved_defaults(form: _FormShape, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """``inputs`` plus the form's resolved default values of the inputs given no value:
+    the server fills in nothing itself."""
+    defaults = form.resolved_default_values
+    filled = dict(inputs)
+    for item in form.inputs:
+        name = item.output_variable_name
+        if filled.get(name) is None and defaults.get(name) is not None:
+            filled[name] = defaults[name]
+    return filled
 
 
 @attrs.frozen(repr=False)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from .._app_data import Annotation
-from .._context import JSON, Call, FieldError, Reply, error, internal_error, json_reply
+from .._context import JSON, Call, FieldError, Reply, Stop, error, internal_error, json_reply
 from .._store import App
 from ._query import IntParam, read_int, refuse_failed
 from ._spec import RouteSpec
@@ -104,9 +104,20 @@ def _texts(call: Call, payload: Mapping[str, object]) -> tuple[str | None, str]:
     return values["question"], answer
 
 
+def _parsed_body(call: Call) -> Mapping[str, object]:
+    """The JSON body; 1.10 reads it with reqparse, which asks Flask for it silently: a
+    body that is not JSON (or not sent as JSON) is an empty one there."""
+    try:
+        return call.json()
+    except Stop as refused:
+        if call.new or refused.reply.status not in (400, 415):
+            raise
+        return {}
+
+
 def create_annotation(call: Call) -> Reply:
     app = call.app()
-    question, answer = _texts(call, call.json())
+    question, answer = _texts(call, _parsed_body(call))
     created = call.store.app_data.add_annotation(app.api_key, question, answer)
     return json_reply(201, annotation_body(created))
 
@@ -122,7 +133,7 @@ def _annotation(call: Call, app: App) -> Annotation:
 
 def update_annotation(call: Call) -> Reply:
     app = call.app()
-    question, answer = _texts(call, call.json())
+    question, answer = _texts(call, _parsed_body(call))
     updated = call.store.app_data.update_annotation(_annotation(call, app), question, answer)
     return json_reply(200, annotation_body(updated))
 
@@ -193,7 +204,7 @@ def _job_error(app: App, provider: str, model: str) -> str:
 
 def start_reply_job(call: Call) -> Reply:
     app = call.app()
-    provider, model = _reply_settings(call, call.json())
+    provider, model = _reply_settings(call, _parsed_body(call))
     action = call.params[0]
     if action not in ("enable", "disable"):
         raise internal_error()  # Dify's handler has no branch for it and fails
@@ -220,9 +231,22 @@ def reply_job_status(call: Call) -> Reply:
 
 ROUTES: Final = (
     RouteSpec("annotations.list", list_annotations),
-    RouteSpec("annotations.create", create_annotation),
-    RouteSpec("annotations.update", update_annotation),
+    RouteSpec(
+        "annotations.create", create_annotation, sample_body={"question": "q?", "answer": "a."}
+    ),
+    RouteSpec(
+        "annotations.update", update_annotation, sample_body={"question": "q?", "answer": "a."}
+    ),
     RouteSpec("annotations.delete", delete_annotation),
-    RouteSpec("annotations.reply", start_reply_job, strings=("action",)),
+    RouteSpec(
+        "annotations.reply",
+        start_reply_job,
+        strings=("action",),
+        sample_body={
+            "score_threshold": 0.9,
+            "embedding_provider_name": "openai",
+            "embedding_model_name": "text-embedding-3-small",
+        },
+    ),
     RouteSpec("annotations.reply_job", reply_job_status, strings=("action",)),
 )

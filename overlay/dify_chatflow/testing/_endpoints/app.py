@@ -48,7 +48,7 @@ def parameters(call: Call) -> Reply:
                 "transfer_methods": ["local_file", "remote_url"],
             },
             "enabled": app.file_upload,
-            "allowed_file_types": ["image", "document", "audio", "video", "custom"],
+            "allowed_file_types": list(app.allowed_file_types),
             "allowed_file_extensions": [],
             "allowed_file_upload_methods": ["local_file", "remote_url"],
             "number_limits": 3,
@@ -118,7 +118,7 @@ def site(call: Call) -> Reply:
         "icon": "🤖",
         "icon_background": "#FFEAD5",
         "icon_url": None,
-        "description": app.description,
+        "description": None,  # the site is made from the app without its description
         "copyright": None,
         "privacy_policy": None,
         "input_placeholder": None,

@@ -128,6 +128,19 @@ def text_to_audio(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("audio.to_text", audio_to_text),
-    RouteSpec("audio.to_audio", text_to_audio),
+    RouteSpec(
+        "audio.to_text",
+        audio_to_text,
+        sample_body={"file": ("a.mp3", b"ID3", "audio/mp3"), "user": "u-1"},
+    ),
+    RouteSpec(
+        "audio.to_audio",
+        text_to_audio,
+        sample_body={
+            "text": "hello",
+            "message_id": "7c1e9d34-8f2a-4b6c-a5d0-3e4f5a6b7c8d",
+            "voice": "alloy",
+            "user": "u-1",
+        },
+    ),
 )

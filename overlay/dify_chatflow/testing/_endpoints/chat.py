@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from ..._chat_inputs import InputValidationError, check_inputs
-from .._context import Call, Checks, Reply, error, internal_error, json_reply, lax_bool
+from .._context import Call, Checks, Reply, Stop, error, internal_error, json_reply, lax_bool
 from .._faults import Fault
-from .._store import NIL_UUID, App, StoredMessage
+from .._store import FILE_TYPES, NIL_UUID, App, StoredMessage, UploadedFile
 from .._stream import Job
-from .._turn import SystemVariables, Turn, new_run
+from .._turn import SystemVariables, Turn, chat_internal_error, new_run
 from ._spec import RouteSpec
+from .files import preview_url
 
 __all__ = ["ROUTES", "conversation_name", "fallback_name"]
 
@@ -20,6 +23,40 @@ _MODES: Final = ("blocking", "streaming")
 _STREAM: Final = "text/event-stream; charset=utf-8"
 _NAME_LENGTH: Final = 20
 _MISSING: Final = object()
+# The app's file upload settings beside its file types (``GET /parameters`` shows them).
+_ALLOWED_EXTENSIONS: Final[tuple[str, ...]] = ()
+_FILE_LIMIT: Final = 3
+_TRANSFER_METHODS: Final = ("remote_url", "local_file", "tool_file", "datasource_file")
+_WORKFLOW_FILE_KEYS: Final = {
+    False: (
+        "dify_model_identity",
+        "id",
+        "tenant_id",
+        "type",
+        "transfer_method",
+        "remote_url",
+        "related_id",
+        "filename",
+        "extension",
+        "mime_type",
+        "size",
+        "url",
+    ),
+    True: (
+        "dify_model_identity",
+        "id",
+        "type",
+        "transfer_method",
+        "remote_url",
+        "reference",
+        "filename",
+        "extension",
+        "mime_type",
+        "size",
+        "related_id",
+        "url",
+    ),
+}
 _SEND: Final = ("chat", "chat.send")  # what a stream fault is aimed at
 # The ``help`` texts of 1.10's chat parser arguments: they lead its validation texts.
 _HELP_INPUTS: Final = "Input parameters for chat"
@@ -124,29 +161,111 @@ def _check_conversation_id(call: Call, checks: Checks, value: object) -> None:
         checks.fail_restx("conversation_id", _HELP_CONVERSATION, f"{value} is not a valid uuid.")
 
 
-def _message_files(call: Call, files: object) -> tuple[Mapping[str, object], ...]:
+_FileList = tuple[Mapping[str, object], ...]
+
+
+def _message_files(call: Call, app: App, files: object) -> tuple[_FileList, _FileList]:
+    """The files of a message as Dify builds them, as ``GET /messages`` lists them and as
+    the workflow sees them (``sys.files``): each checked against the upload and against
+    the app's file upload settings, in order; a refusal names the first."""
     if not isinstance(files, list):
-        return ()
+        return (), ()
     built = []
+    seen = []
     for item in files:
         if not isinstance(item, dict):
             raise error(400, "invalid_param", "Invalid file: every file must be an object")
+        method = item.get("transfer_method")
+        if not method:
+            continue  # Dify leaves out a file without a transfer method
+        if method not in _TRANSFER_METHODS:
+            text = f"{method!r} is not a valid FileTransferMethod"
+            if not call.new:
+                text = f"No matching enum found for value {method!r}"
+            raise error(400, "invalid_param", text)
         upload_id = item.get("upload_file_id")
-        uploaded = call.store.file(str(upload_id)) if upload_id else None
+        uploaded = None
+        if method == "local_file" or (method == "remote_url" and upload_id and call.new):
+            uploaded = _upload_of(call, app, upload_id)
+        elif method == "remote_url" and not call.new and not item.get("url"):
+            raise error(400, "invalid_param", "Invalid file url")
+        kind = item.get("type") or "custom"
+        if uploaded is not None and kind not in FILE_TYPES:
+            raise error(400, "invalid_param", f"{kind!r} is not a valid FileType")
+        name = uploaded.name if uploaded else None
+        extension = "." + uploaded.extension if uploaded else ""
+        if (kind not in app.allowed_file_types and kind != "custom") or (
+            kind == "custom" and extension not in _ALLOWED_EXTENSIONS
+        ):
+            raise error(400, "invalid_param", f"File validation failed for file: {name}")
         built.append(
             {
                 "id": str(uuid.uuid4()),
-                "filename": uploaded.name if uploaded else None,
+                "filename": name,
                 "type": item.get("type"),
-                "url": item.get("url"),
+                "url": preview_url(call, uploaded) if uploaded else item.get("url"),
                 "mime_type": uploaded.mime_type if uploaded else None,
                 "size": uploaded.size if uploaded else -1,
-                "transfer_method": item.get("transfer_method"),
+                "transfer_method": method,
                 "belongs_to": "user",
                 "upload_file_id": upload_id,
             }
         )
-    return tuple(built)
+        seen.append(_workflow_file(call, app, item, uploaded))
+    if len(built) > _FILE_LIMIT:
+        message = f"Number of files exceeds the maximum limit {_FILE_LIMIT}"
+        raise error(400, "invalid_param", message)
+    return tuple(built), tuple(seen)
+
+
+def _workflow_file(
+    call: Call, app: App, item: Mapping[str, object], uploaded: UploadedFile | None
+) -> dict[str, object]:
+    """One of ``sys.files``: Dify's file model as the dialect dumps it."""
+    remote = item.get("url")
+    link = preview_url(call, uploaded) if uploaded else remote
+    related = uploaded.id if uploaded else None
+    reference = None
+    if related is not None:
+        record = json.dumps({"record_id": related}, separators=(",", ":")).encode()
+        reference = "dify-file-ref:" + base64.urlsafe_b64encode(record).decode()
+    values: dict[str, object] = {
+        "dify_model_identity": "__dify__file__",
+        "id": None,
+        "tenant_id": app.tenant_id,
+        "type": item.get("type") or "custom",
+        "transfer_method": item.get("transfer_method"),
+        # 1.10 fills it with a link of its own even for a local file; 1.16 only for a remote one
+        "remote_url": (remote or "")
+        if call.new
+        else (preview_url(call, uploaded) if uploaded else remote),
+        "reference": reference,
+        "related_id": related,
+        "filename": uploaded.name if uploaded else None,
+        "extension": "." + uploaded.extension if uploaded else None,
+        "mime_type": uploaded.mime_type if uploaded else None,
+        "size": uploaded.size if uploaded else -1,
+        "url": link,
+    }
+    return {key: values[key] for key in _WORKFLOW_FILE_KEYS[call.new]}
+
+
+def _upload_of(call: Call, app: App, upload_id: object) -> UploadedFile:
+    """The uploaded file a ``local_file`` names: one of this app's workspace."""
+    if upload_id and not isinstance(upload_id, str) and not call.new:
+        # 1.10 hands it to uuid.UUID, which fails on a non-string
+        raise Stop(chat_internal_error())
+    if not upload_id or not isinstance(upload_id, str):
+        raise error(400, "invalid_param", "Invalid upload file id")
+    try:
+        uuid.UUID(upload_id)
+    except ValueError:
+        raise error(400, "invalid_param", "Invalid upload file id format") from None
+    uploaded = call.store.file(upload_id)
+    owner = call.store.app(uploaded.api_key) if uploaded else None
+    if uploaded is None or owner is None or owner.tenant_id != app.tenant_id:
+        raise error(400, "invalid_param", "Invalid upload file")
+    return uploaded
 
 
 def prepare_inputs(call: Call, app: App, inputs: Mapping[str, object]) -> dict[str, object]:
@@ -173,10 +292,15 @@ def send_message(call: Call) -> Reply:
     store = call.store
     conversation_id = payload.get("conversation_id")
     conversation_id = conversation_id.strip() if isinstance(conversation_id, str) else ""
-    # Dify drops the files of a message when the app's file upload feature is off.
-    files = _message_files(call, payload.get("files")) if app.file_upload else ()
+    known = None
     if conversation_id:
-        conv = call.owned_conversation(str(uuid.UUID(conversation_id)), user, hint=True)
+        known = call.owned_conversation(str(uuid.UUID(conversation_id)), user, hint=True)
+    # Dify drops the files of a message when the app's file upload feature is off.
+    files, workflow_files = (
+        _message_files(call, app, payload.get("files")) if app.file_upload else ((), ())
+    )
+    if known is not None:
+        conv = known
         inputs: Mapping[str, object] = dict(conv.inputs)  # Dify keeps the first turn's inputs
     else:
         raw_inputs = payload.get("inputs")
@@ -204,7 +328,7 @@ def send_message(call: Call) -> Reply:
     store.add_message(conv, message)
     system = SystemVariables(
         query=query,
-        files=tuple(dict(f) for f in files),
+        files=workflow_files,
         conversation_id=conv.id,
         user_id=user,
         dialogue_count=len(history) + 1,
@@ -260,6 +384,24 @@ def stop_message(call: Call) -> Reply:
 
 
 ROUTES: Final = (
-    RouteSpec("chat.send", send_message),
-    RouteSpec("chat.stop", stop_message, strings=("task_id",)),
+    RouteSpec(
+        "chat.send",
+        send_message,
+        sample_body={
+            "query": "hi",
+            "inputs": {"n": 1},
+            "response_mode": "streaming",
+            "user": "u-1",
+            "conversation_id": "0b6f8a52-27c3-4b8e-9a1d-5f0e3c2d1a47",
+            "auto_generate_name": False,
+            "files": [
+                {
+                    "type": "document",
+                    "transfer_method": "local_file",
+                    "upload_file_id": "7c1e9d34-8f2a-4b6c-a5d0-3e4f5a6b7c8d",
+                }
+            ],
+        },
+    ),
+    RouteSpec("chat.stop", stop_message, strings=("task_id",), sample_body={"user": "u-1"}),
 )

@@ -105,8 +105,9 @@ def rename_conversation(call: Call) -> Reply:
         if not first:
             raise error(400, "invalid_param", "")
         name = conversation_name(first[0].query)
-    elif name is None:
-        raise internal_error()  # 1.10 writes a NULL name and the database refuses it
+    elif name is None or len(name) > _NAME_COLUMN:
+        # 1.10 writes a NULL name, either dialect an overlong one: the database refuses it
+        raise internal_error()
     renamed = call.store.rename(conv, name)
     return json_reply(200, conversation_body(renamed))
 
@@ -117,16 +118,25 @@ def delete_conversation(call: Call) -> Reply:
     user = call.body_user()
     call.chat_app()
     conversation_id = call.params[0].lower()
+    if not call.new:
+        # 1.10 deletes by id alone, whoever's it is, and answers 204 when there is none.
+        call.store.delete_by_id(conversation_id)
+        return Reply(204, b"", JSON)
     conv = call.store.conversation(app.api_key, conversation_id, user)
-    if conv is not None:
-        call.store.delete(conv)
-    elif call.new or not call.store.was_deleted(app.api_key, conversation_id, user):
+    if conv is None:
         raise error(404, "not_found", "Conversation Not Exists.")
+    call.store.delete(conv)
     return Reply(204, b"", JSON)
 
 
+_NAME_COLUMN: Final = 255  # characters the conversation name column holds
+
 ROUTES: Final = (
     RouteSpec("conversations.list", list_conversations),
-    RouteSpec("conversations.rename", rename_conversation),
-    RouteSpec("conversations.delete", delete_conversation),
+    RouteSpec(
+        "conversations.rename",
+        rename_conversation,
+        sample_body={"name": "n", "auto_generate": False, "user": "u-1"},
+    ),
+    RouteSpec("conversations.delete", delete_conversation, sample_body={"user": "u-1"}),
 )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import posixpath
 import secrets
+import urllib.parse
 import uuid
 from dataclasses import dataclass
 from typing import Final
@@ -17,6 +20,9 @@ _MSG_NO_FILE: Final = "Please upload your file."
 _MSG_TOO_MANY: Final = "Only one file is allowed."
 _MSG_TYPE: Final = "File type not allowed."
 _MSG_NO_NAME: Final = "The specified filename does not exist."
+_NAME_LENGTH: Final = 200
+# 1.16 refuses only path separators in a file name; 1.10 also what Windows refuses.
+_BAD_NAME_CHARACTERS: Final = {False: '/\\:*?"<>|', True: "/\\"}
 # The answer's keys: 1.10's marshal fields, or 1.16's response model in its field order.
 _UPLOAD_KEYS: Final = {
     False: (
@@ -103,6 +109,20 @@ def parse_multipart(content_type: str, body: bytes) -> list[Part]:
     return parts
 
 
+def preview_url(call: Call, uploaded: UploadedFile) -> str:
+    """A signed link to the file's preview, on the host the request named."""
+    host = call.headers.get("host", "127.0.0.1")
+    return (
+        f"http://{host}/files/{uploaded.id}/file-preview?timestamp={uploaded.created_at}"
+        f"&nonce={secrets.token_hex(16)}&sign={_signature()}"
+    )
+
+
+def _signature() -> str:
+    # An HMAC-SHA256 digest in URL-safe base64, its padding escaped in the query.
+    return urllib.parse.quote(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+
+
 def upload_file(call: Call) -> Reply:
     app = call.app()
     parts = parse_multipart(call.headers.get("content-type", ""), call.body)
@@ -112,26 +132,31 @@ def upload_file(call: Call) -> Reply:
     uploads = [p for p in files if p.name == "file"]
     if not uploads:
         raise error(400, "no_file_uploaded", _MSG_NO_FILE)
-    if len(files) > 1:
+    if len({p.name for p in files}) > 1:  # Flask counts fields: a repeated one is one
         raise error(400, "too_many_files", _MSG_TOO_MANY)
     part = uploads[0]
     if not part.content_type:
         raise error(415, "unsupported_file_type", _MSG_TYPE)
     if not part.filename:
         raise error(400, "filename_not_exists_error", _MSG_NO_NAME)
+    name = part.filename
+    extension = posixpath.splitext(name)[1].lstrip(".").lower()
+    if any(c in name for c in _BAD_NAME_CHARACTERS[call.new]):
+        raise error(400, "invalid_param", "Filename contains invalid characters")
+    if len(name) > _NAME_LENGTH:  # Dify keeps the start of a long name and its extension
+        name = name.split(".")[0][:_NAME_LENGTH] + "." + extension
     if len(part.data) > app.file_size_limit:
         raise error(
             413, "file_too_large", f"File size exceeded. {len(part.data)} > {app.file_size_limit}"
         )
     store = call.store
     end_user = store.end_user(app.api_key, user)
-    extension = part.filename.rpartition(".")[2].lower() if "." in part.filename else ""
     uploaded = UploadedFile(
         id=str(uuid.uuid4()),
         api_key=app.api_key,
         user=user,
         end_user_id=end_user.id,
-        name=part.filename,
+        name=name,
         size=len(part.data),
         extension=extension,
         mime_type=part.content_type.split(";", 1)[0].strip(),
@@ -139,11 +164,7 @@ def upload_file(call: Call) -> Reply:
         data=part.data,
     )
     store.add_file(uploaded)
-    host = call.headers.get("host", "127.0.0.1")
-    source_url = (
-        f"http://{host}/files/{uploaded.id}/file-preview?timestamp={uploaded.created_at}"
-        f"&nonce={secrets.token_hex(16)}&sign={secrets.token_urlsafe(32)}"
-    )
+    source_url = preview_url(call, uploaded)
     values: dict[str, object] = {
         "id": uploaded.id,
         "reference": None,
@@ -156,13 +177,20 @@ def upload_file(call: Call) -> Reply:
         "preview_url": None,
         "source_url": source_url,
         "original_url": None,
-        "user_id": end_user.id,
+        # 1.16 fills these only for files it makes itself, never for an upload.
+        "user_id": None,
         "tenant_id": app.tenant_id,
         "conversation_id": None,
-        "file_key": f"upload_files/{app.tenant_id}/{uploaded.id}.{extension}",
+        "file_key": None,
     }
     body = {key: values[key] for key in _UPLOAD_KEYS[call.new]}
     return json_reply(201, body)
 
 
-ROUTES: Final = (RouteSpec("files.upload", upload_file),)
+ROUTES: Final = (
+    RouteSpec(
+        "files.upload",
+        upload_file,
+        sample_body={"file": ("a.pdf", b"%PDF-1.4", "application/pdf"), "user": "u-1"},
+    ),
+)

@@ -57,8 +57,11 @@ _MESSAGE_KEYS: Final = {
 }
 
 
-def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
-    """A message as ``GET /messages`` lists it, in the dialect's keys and order."""
+def message_body(
+    message: StoredMessage, *, new: bool, extra_contents: list[dict[str, object]] | None = None
+) -> dict[str, object]:
+    """A message as ``GET /messages`` lists it, in the dialect's keys and order;
+    ``extra_contents`` are the human input forms its run paused for (1.16)."""
     values: dict[str, object] = {
         "id": message.id,
         "conversation_id": message.conversation_id,
@@ -73,12 +76,13 @@ def message_body(message: StoredMessage, *, new: bool) -> dict[str, object]:
         "agent_thoughts": [],
         "message_tokens": 0,
         "answer_tokens": 0,
-        "provider_response_latency": 0.0,
-        "total_price": "0",
+        "provider_response_latency": message.latency,
+        # A Numeric(10, 7) column's zero, as Python's Decimal writes it
+        "total_price": "0E-7",
         "currency": "USD",
         "status": message.status,
         "error": message.error,
-        "extra_contents": [],
+        "extra_contents": extra_contents or [],
         "total_tokens": 0,
     }
     return {key: values[key] for key in _MESSAGE_KEYS[new]}
@@ -99,14 +103,23 @@ def list_messages(call: Call) -> Reply:
     )
     limit = parse_limit(checks, call.query.get("limit"), help_text="Number of messages to return")
     call.check(checks)
-    conv = call.owned_conversation(conversation_id or "", user, hint=True)
+    if not conversation_id:  # an empty id names no conversation: Dify lists nothing
+        return json_reply(200, {"limit": limit, "has_more": False, "data": []})
+    conv = call.owned_conversation(conversation_id, user, hint=True)
     try:
         rows, has_more = call.store.message_page(
             conv, first_id=first_id, limit=limit, paging_flaw=call.options.paging_flaw
         )
     except LastIdNotFound:
         raise call.not_found("First Message Not Exists.", hint=True) from None
-    data = [message_body(m, new=call.new) for m in rows]
+    data = [
+        message_body(
+            m,
+            new=call.new,
+            extra_contents=[f.message_content() for f in call.store.run_forms(m.workflow_run_id)],
+        )
+        for m in rows
+    ]
     return json_reply(200, {"limit": limit, "has_more": has_more, "data": data})
 
 
@@ -161,6 +174,10 @@ def suggested_questions(call: Call) -> Reply:
 
 ROUTES: Final = (
     RouteSpec("messages.list", list_messages),
-    RouteSpec("messages.feedback", send_feedback),
+    RouteSpec(
+        "messages.feedback",
+        send_feedback,
+        sample_body={"rating": None, "user": "u-1", "content": "x"},
+    ),
     RouteSpec("messages.suggested", suggested_questions),
 )

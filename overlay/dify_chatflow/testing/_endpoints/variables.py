@@ -123,5 +123,5 @@ def _variable_name_problem(name: str) -> str | None:
 
 ROUTES: Final = (
     RouteSpec("variables.list", list_variables),
-    RouteSpec("variables.update", update_variable),
+    RouteSpec("variables.update", update_variable, sample_body={"value": ["a", 1], "user": "u-1"}),
 )

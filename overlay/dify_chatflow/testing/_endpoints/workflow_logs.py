@@ -121,7 +121,8 @@ def _isoparse(text: str) -> int:
     words dateutil's ``isoparse`` uses where it can be told."""
     if len(text) < 4:
         raise ValueError("ISO string too short")
-    int(text[:4])  # dateutil reads the year first: its ValueError is what Dify answers
+    # dateutil reads the year first, from the ASCII bytes: its ValueError is what Dify answers
+    int(text[:4].encode("ascii", "replace"))
     moment = datetime.datetime.fromisoformat(text)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)

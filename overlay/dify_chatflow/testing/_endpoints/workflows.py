@@ -32,6 +32,8 @@ _FIELDS: Final = (
     "elapsed_time",
 )
 _STREAM: Final = "text/event-stream; charset=utf-8"
+# Followers must not be served a cached copy of a run's events.
+_NO_CACHE: Final = (("Cache-Control", "no-cache"),)
 _TERMINAL: Final = ("workflow_finished", "workflow_paused")
 
 
@@ -92,9 +94,8 @@ def run_events(call: Call) -> Reply:
         go_on = call.query.get("continue_on_pause", "").lower() in ("true", "1")
         follower = _Follower(call.state, run.id, log, continue_on_pause=go_on)
         ping_interval = call.options.ping_interval
-        return Reply(
-            200, b"", _STREAM, job=Job(follower.run, streaming=True, ping_interval=ping_interval)
-        )
+        job = Job(follower.run, streaming=True, ping_interval=ping_interval)
+        return Reply(200, b"", _STREAM, _NO_CACHE, job=job)
     event = {
         "event": "workflow_finished",
         "task_id": run.id,
@@ -107,7 +108,7 @@ def run_events(call: Call) -> Reply:
         sink.send(payload)
         sink.finish()
 
-    return Reply(200, b"", _STREAM, job=Job(replay, streaming=True, ping_interval=0))
+    return Reply(200, b"", _STREAM, _NO_CACHE, job=Job(replay, streaming=True, ping_interval=0))
 
 
 def _with_output_files(data: Mapping[str, object]) -> dict[str, object]:
@@ -136,7 +137,8 @@ class _Follower:
         self._run_id = run_id
         self._log = log
         self._continue = continue_on_pause
-        self._start = log.follow_from()
+        from_now = state.options.events_from_subscription
+        self._start, self._first = log.follow_from(from_now=from_now)
 
     def run(self, sink: Sink) -> None:
         sink.send(PING)
@@ -149,7 +151,7 @@ class _Follower:
         the stream is to stay open."""
         log, options = self._log, self._state.options
         idle_timeout = options.events_idle_timeout
-        start = index = self._start
+        start, index = self._start, self._first
         held_end: Mapping[str, object] | None = None  # a message_end to send after the next
         last_event = time.monotonic()
         while not sink.gone:
