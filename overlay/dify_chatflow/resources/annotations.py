@@ -1,7 +1,7 @@
 """``client.annotations``: the app's annotations and the jobs that switch annotation
 replies on and off.
 
-:class:`AnnotationFlows` holds the operations, written once as flows (see
+:class:`_AnnotationFlows` holds the operations, written once as flows (see
 ``_flows``); :class:`Annotations` and :class:`AsyncAnnotations` are thin shells with
 the public signatures. Listing pages by number through :class:`SyncPager` /
 :class:`AsyncPager`, which fetch pages as the caller reads on.
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
     from ..types.annotations import Annotation, AnnotationReplyJob, ReplyAction
 
 __all__ = [
-    "AnnotationFlows",
     "Annotations",
     "AnnotationsWithRawResponse",
     "AsyncAnnotations",
@@ -71,7 +70,7 @@ def _checked_name(value: object, name: str) -> str:
     return value
 
 
-class AnnotationFlows:
+class _AnnotationFlows:
     """The annotation operations as flows, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -253,7 +252,7 @@ class Annotations(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = AnnotationFlows(client._core)
+        self._flows = _AnnotationFlows(client._core)
 
     def list(
         self,
@@ -426,7 +425,7 @@ class AsyncAnnotations(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = AnnotationFlows(client._core)
+        self._flows = _AnnotationFlows(client._core)
 
     def list(
         self,
