@@ -1,8 +1,9 @@
-"""``dify-chatflow annotations``, ``files download`` and ``logs``, run in a subprocess against
-the embedded server."""
+"""``dify-chatflow annotations``, ``files download``, ``app feedbacks`` and ``logs``, run in a
+subprocess against the embedded server."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 
 import httpx
@@ -12,10 +13,14 @@ from cli_support import (
     USER,
     assert_key_not_echoed,
     assert_one_line_error,
+    cli_environment,
+    console_script,
     json_lines,
     run_cli,
 )
-from dify_chatflow.testing import DifyTestServer
+from dify_chatflow._constants import PAGE_LIMIT
+from dify_chatflow.cli import EXIT_OUTPUT_CLOSED
+from dify_chatflow.testing import DifyTestServer, Fault
 
 UNKNOWN = "0b6f8a52-27c3-4b8e-9a1d-5f0e3c2d1a47"
 WORKFLOW_KEY = "app-cli-workflow"
@@ -65,6 +70,39 @@ def test_an_empty_list_says_so(server: DifyTestServer) -> None:
 
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1] == "(no annotations)"
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["table", "json"])
+def test_list_prints_the_pages_as_they_arrive(server: DifyTestServer, as_json: bool) -> None:
+    for number in range(2 * PAGE_LIMIT + 1):
+        server.add_annotation(f"Question {number}?", f"Answer {number}.")
+    # Two pages are served, the third refused: what came before it stays printed.
+    server.inject_fault(Fault.delay(0), route="annotations.list", times=2)
+    server.inject_fault(Fault.status(403), route="annotations.list", times=1)
+
+    result = run_cli("annotations", "list", *(["--json"] if as_json else []), server=server)
+
+    line = assert_one_line_error(result, 1)
+    assert line.startswith("error: server answered 403")
+    if as_json:
+        printed = [record["question"] for record in json_lines(result.stdout)]
+    else:
+        header, *rows = result.stdout.splitlines()
+        assert header.split()[:2] == ["ID", "QUESTION"]
+        printed = [row.split("  ")[1] for row in rows]
+    assert len(printed) >= PAGE_LIMIT
+    assert len(set(printed)) == len(printed)
+    assert all(question.startswith("Question ") for question in printed)
+
+
+def test_rm_json(server: DifyTestServer) -> None:
+    note_id = server.add_annotation("Old?", "Old.")
+
+    result = run_cli("annotations", "rm", note_id, "--json", server=server)
+
+    assert result.returncode == 0, result.stderr
+    assert json_lines(result.stdout) == [{"id": note_id, "removed": True}]
+    assert run_cli("annotations", "list", "--json", server=server).stdout == ""
 
 
 def test_update_and_rm(server: DifyTestServer) -> None:
@@ -143,6 +181,26 @@ def test_download_to_standard_output(server: DifyTestServer) -> None:
     assert result.stdout == "hello\n"
 
 
+def test_download_to_a_reader_that_goes_away_ends_quietly(server: DifyTestServer) -> None:
+    file_id = sent_file(server, b"line\n" * 200_000)  # more than a pipe holds
+
+    with subprocess.Popen(
+        [console_script(), "files", "download", file_id],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_environment(server),
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(5) == b"line\n"[:5]
+        process.stdout.close()  # as `| head -c 5` does
+        errors = process.stderr.read()
+        code = process.wait(timeout=60)
+
+    assert (code, errors) == (EXIT_OUTPUT_CLOSED, b"")
+
+
 def test_a_file_never_sent_is_a_server_error_saying_why(server: DifyTestServer, tmp_path) -> None:
     target = tmp_path / "none.txt"
 
@@ -152,6 +210,51 @@ def test_a_file_never_sent_is_a_server_error_saying_why(server: DifyTestServer, 
     assert line.startswith("error: server answered 404 file_not_found:")
     assert "attached to a message" in line
     assert not target.exists()
+
+
+# -- app feedbacks -----------------------------------------------------------------------------
+
+
+def rated_message(server: DifyTestServer, rating: str, content: str) -> str:
+    """The id of a chat message rated ``rating`` with ``content`` (plain httpx)."""
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    body = {"query": "Hi", "inputs": {}, "user": USER, "response_mode": "blocking"}
+    answer = httpx.post(f"{server.base_url}/chat-messages", headers=headers, json=body)
+    assert answer.status_code == 200, answer.text
+    message_id: str = answer.json()["message_id"]
+    rated = httpx.post(
+        f"{server.base_url}/messages/{message_id}/feedbacks",
+        headers=headers,
+        json={"rating": rating, "user": USER, "content": content},
+    )
+    assert rated.status_code == 200, rated.text
+    return message_id
+
+
+def test_app_feedbacks_lists_every_rating(server: DifyTestServer) -> None:
+    liked = rated_message(server, "like", "Clear answer.")
+    disliked = rated_message(server, "dislike", "Too short.")
+
+    table = run_cli("app", "feedbacks", server=server)
+    as_json = run_cli("app", "feedbacks", "--json", server=server)
+
+    assert table.returncode == 0, table.stderr
+    header, *rows = table.stdout.splitlines()
+    assert header.split() == ["MESSAGE", "RATING", "FROM", "CONTENT", "CREATED", "(UTC)"]
+    assert sorted(row.split()[:3] for row in rows) == sorted(
+        [[liked, "like", "user"], [disliked, "dislike", "user"]]
+    )
+    assert as_json.returncode == 0, as_json.stderr
+    records = {r["message_id"]: (r["rating"], r["content"]) for r in json_lines(as_json.stdout)}
+    assert records == {liked: ("like", "Clear answer."), disliked: ("dislike", "Too short.")}
+    assert_key_not_echoed(table)
+
+
+def test_app_feedbacks_without_any_says_so(server: DifyTestServer) -> None:
+    result = run_cli("app", "feedbacks", server=server)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "(no feedbacks)"
 
 
 # -- logs ---------------------------------------------------------------------------------------

@@ -234,5 +234,7 @@ def test_a_file_not_in_a_message_says_why() -> None:
     error = make_status_error(httpx.Response(404, json=body, request=request))
 
     assert isinstance(error, FileNotFoundInMessageError)
-    assert error.message.startswith("File not found in message context (Dify serves only files")
-    assert str(error).startswith("404 file_not_found: File not found in message context")
+    assert error.message == "File not found in message context"
+    assert str(error).startswith(
+        "404 file_not_found: File not found in message context (Dify serves only files"
+    )

@@ -15,7 +15,7 @@ from dify_chatflow import (
     WorkflowPause,
 )
 from dify_chatflow._run_streams import ResumeOrigin, ResumeState, RunEventsState, _chat_reply
-from dify_chatflow.types.forms import HumanInputRequest, check_submission
+from dify_chatflow.types.forms import HumanInputRequest, _check_submission
 
 RUN, CONV, MSG, TASK = (str(uuid.uuid4()) for _ in range(4))
 IDS = {"conversation_id": CONV, "message_id": MSG, "task_id": TASK, "created_at": 1_764_578_000}
@@ -193,8 +193,8 @@ def test_only_a_resolved_default_value_stands_in_for_an_input():
     assert request.inputs[0].default == constant
     # the server requires every input: a default source does not make one optional
     with pytest.raises(FormValidationError, match="'a' is required"):
-        check_submission(request, "ok", {})
-    check_submission(request, "ok", {"a": "given"})  # b has its resolved value
+        _check_submission(request, "ok", {})
+    _check_submission(request, "ok", {"a": "given"})  # b has its resolved value
 
 
 def test_a_form_request_without_a_token_is_left_out_of_the_pause():

@@ -20,6 +20,7 @@ from ._constants import (
 from ._exceptions import (
     AnnotationNotFoundError,
     AnnotationReplyJobError,
+    AnnotationReplyJobTimeoutError,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -186,6 +187,7 @@ __all__ = [
     "APITimeoutError",
     "AnnotationNotFoundError",
     "AnnotationReplyJobError",
+    "AnnotationReplyJobTimeoutError",
     "AsyncChatStream",
     "AsyncChatflowClient",
     "AsyncPager",

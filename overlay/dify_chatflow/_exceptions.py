@@ -4,7 +4,7 @@
     ├── VariableValueError (also ValueError)     a value the server would refuse or change
     ├── InvalidIdError (also ValueError)         an id that is not a canonical UUID
     ├── ConfigurationError (also ValueError)     missing API key, missing user, bad option
-    ├── LocalFileError (also OSError)            a local file to upload cannot be read
+    ├── LocalFileError (also OSError)            a local file cannot be read or written
     │   └── LocalFileNotFoundError, LocalIsADirectoryError, LocalPermissionError
     │       (also FileNotFoundError, IsADirectoryError, PermissionError)
     ├── GeneratedBindingError (also ImportError) generated/ lacks a name the overlay binds
@@ -16,7 +16,7 @@
     ├── ResponseDecodeError                      a body or value that cannot be decoded
     │   └── PaginationError                      the server's list paging broke
     └── APIError
-        ├── APIConnectionError → APITimeoutError
+        ├── APIConnectionError → APITimeoutError → AnnotationReplyJobTimeoutError
         │   └── StreamInterruptedError           a stream broke or ended before its end
         ├── ChatStreamError                      an ``error`` event in a 200 stream
         ├── NoAudioError                         text to audio answered 200 ``null``
@@ -61,6 +61,7 @@ __all__ = [
     "APITimeoutError",
     "AnnotationNotFoundError",
     "AnnotationReplyJobError",
+    "AnnotationReplyJobTimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "ChatStreamError",
@@ -202,9 +203,10 @@ class ConfigurationError(DifyError, ValueError):
 
 
 class LocalFileError(DifyError, OSError):
-    """A local file the call was given cannot be read (``errno``, ``strerror`` and
-    ``filename`` as the ``OSError`` had them); nothing was sent. ``except OSError``
-    catches it, and the missing file or directory cases are the built-in classes too."""
+    """A local file the call was given cannot be read, or a download's destination
+    cannot be written (``errno``, ``strerror`` and ``filename`` as the ``OSError`` had
+    them). ``except OSError`` catches it, and the missing file or directory cases are the
+    built-in classes too."""
 
     @classmethod
     def from_os_error(cls, exc: OSError, message: str) -> LocalFileError:
@@ -427,22 +429,11 @@ class FileNotFoundInMessageError(NotFoundError):
     uploaded but never sent with a chat message is not found either.
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        status_code: int,
-        code: str | None,
-        body: JSONValue,
-        response: httpx.Response,
-    ) -> None:
-        super().__init__(
-            f"{message} (Dify serves only files attached to a message of this app: send the "
-            "file with a chat message first)",
-            status_code=status_code,
-            code=code,
-            body=body,
-            response=response,
+    def _shown(self, status_code: int, code: str | None, message: str) -> str:
+        # Dify's text does not say why a file that exists is not found.
+        return super()._shown(status_code, code, message) + (
+            " (Dify serves only files attached to a message of this app: send the file "
+            "with a chat message first)"
         )
 
 
@@ -745,6 +736,16 @@ class AnnotationReplyJobError(DifyError):
     def __init__(self, message: str, *, job: AnnotationReplyJob) -> None:
         super().__init__(message)
         self.message = message
+        self.job = job
+
+
+class AnnotationReplyJobTimeoutError(APITimeoutError):
+    """An annotation reply job was still running when the wait for it ran out: ``job`` is
+    its last status. The job goes on; wait for it again (``error.job.wait(client)``)
+    rather than starting another."""
+
+    def __init__(self, message: str, *, job: AnnotationReplyJob) -> None:
+        super().__init__(message)
         self.job = job
 
 

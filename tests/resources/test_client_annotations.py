@@ -9,6 +9,7 @@ from dify_chatflow import (
     AnnotationNotFoundError,
     AnnotationReplyJob,
     AnnotationReplyJobError,
+    AnnotationReplyJobTimeoutError,
     APIConnectionError,
     APITimeoutError,
     ConfigurationError,
@@ -235,6 +236,48 @@ def test_a_job_that_never_ends_times_out(server, driver):
 
     with pytest.raises(APITimeoutError, match="still waiting"):
         driver.run(job.wait(client, timeout=0.3))
+
+
+def test_a_wait_that_times_out_carries_the_job(server, driver):
+    client = driver.client(server)
+
+    with pytest.raises(AnnotationReplyJobTimeoutError) as caught:
+        # Disabling replies that were never enabled: the server's job stays waiting.
+        driver.run(client.annotations.disable_reply(**EMBEDDING, wait=True, wait_timeout=0.3))
+
+    started = requests_to(server, "/apps/annotation-reply/disable")
+    assert len(started) == 1
+    job = caught.value.job
+    assert isinstance(caught.value, APITimeoutError)
+    assert (job.action, job.status) == ("disable", "waiting")
+    assert requests_to(server, f"/status/{job.job_id}") != []
+    assert "disable_reply(wait=True)" in str(caught.value)
+    # The job goes on: asking for it again starts nothing new.
+    assert driver.run(client.annotations.reply_job("disable", job.job_id)).job_id == job.job_id
+    assert len(requests_to(server, "/apps/annotation-reply/disable")) == 1
+
+
+def test_a_wait_names_what_was_called(server, driver):
+    client = driver.client(server)
+    job = driver.run(client.annotations.disable_reply(**EMBEDDING))
+
+    with pytest.raises(AnnotationReplyJobTimeoutError, match=r"AnnotationReplyJob\.wait"):
+        driver.run(job.wait(client, timeout=0.2))
+    with pytest.raises(AnnotationReplyJobTimeoutError, match="wait_for_job"):
+        driver.run(client.annotations.wait_for_job(job, timeout=0.2))
+    with pytest.raises(ConfigurationError, match="wait_for_job takes an AnnotationReplyJob"):
+        driver.run(client.annotations.wait_for_job(job.job_id))
+
+
+def test_waiting_polls_with_the_callers_options(server, driver):
+    client = driver.client(server)
+    server.inject_fault(Fault.status(503), route="annotations.reply_job", times=1)
+
+    with pytest.raises(InternalServerError):
+        driver.run(client.annotations.enable_reply(**EMBEDDING, wait=True, max_retries=0))
+
+    assert len(requests_to(server, "/apps/annotation-reply/enable")) == 1
+    assert len([r for r in server.requests if "/status/" in r.path]) == 1
 
 
 def test_a_job_asked_under_the_other_action_does_not_exist(server, driver):

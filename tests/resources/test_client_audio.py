@@ -4,6 +4,7 @@ types checked before sending, disabled features and the server's ``200 null`` ty
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 from dify_chatflow import (
@@ -11,6 +12,7 @@ from dify_chatflow import (
     AudioContent,
     ConfigurationError,
     InternalServerError,
+    LocalFileError,
     NoAudioError,
     SpeechToTextDisabledError,
     TextToSpeechDisabledError,
@@ -214,5 +216,30 @@ def test_audio_over_the_servers_limit_is_refused_before_sending(server, driver, 
         driver.run(client.audio.to_text(too_large, filename="long.mp3"))
     with pytest.raises(ConfigurationError, match="at most 30 MB"):
         driver.run(client.audio.to_text(path))
+
+    assert server.requests == []
+
+
+def test_speech_that_fails_keeps_the_file_already_at_the_path(server, driver, tmp_path):
+    with_voice(server)
+    client = driver.client(server)
+    target = tmp_path / "hello.mp3"
+    target.write_bytes(b"kept")
+    server.inject_fault(Fault.status(503), route="audio.to_audio", times=1)
+
+    with pytest.raises(InternalServerError):
+        driver.run(client.audio.to_audio_file("Hello", target))
+
+    assert target.read_bytes() == b"kept"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux's /proc")
+def test_speech_to_a_destination_that_cannot_be_written_is_never_requested(server, driver):
+    with_voice(server)
+    client = driver.client(server)
+
+    with pytest.raises(LocalFileError, match=r"cannot write the download to '/proc/nope\.mp3'"):
+        driver.run(client.audio.to_audio_file("hello", "/proc/nope.mp3"))
 
     assert server.requests == []

@@ -3,7 +3,9 @@ to disk; files the server does not serve raise typed errors."""
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from dify_chatflow import (
     FileContent,
     FileNotFoundInMessageError,
     InvalidIdError,
+    LocalFileError,
     NotFoundError,
     PermissionDeniedError,
 )
@@ -71,6 +74,25 @@ def test_a_file_never_sent_in_a_message_is_not_found(server, driver):
     assert caught.value.status_code == 404
     assert caught.value.code == "file_not_found"
     assert "only files attached to a message" in str(caught.value)
+
+
+def test_a_file_not_found_keeps_the_servers_message(server, driver):
+    client = driver.client(server)
+    server.add_app(API_KEY, file_upload=True)
+    uploaded = driver.run(client.files.upload(NOTES, filename="notes.txt"))
+
+    with pytest.raises(FileNotFoundInMessageError) as caught:
+        driver.run(client.files.preview(uploaded.id))
+
+    # .message is the server's text; the hint is only in what the error shows.
+    body = caught.value.body
+    assert isinstance(body, dict)
+    assert caught.value.message == body["message"]
+    assert "only files attached to a message" not in caught.value.message
+    assert str(caught.value) == (
+        f"404 file_not_found: {caught.value.message} (Dify serves only files attached to a "
+        "message of this app: send the file with a chat message first)"
+    )
 
 
 def test_another_apps_file_is_refused(server, driver):
@@ -180,3 +202,69 @@ def test_preview_needs_no_end_user(server, driver, monkeypatch):
 
     assert content.content == NOTES
     assert "user" not in server.requests[-1].query
+
+
+def test_a_failed_download_keeps_the_file_already_at_the_path(server, driver, tmp_path):
+    client = driver.client(server)
+    target = tmp_path / "copy.txt"
+    target.write_bytes(b"kept")
+
+    with pytest.raises(FileNotFoundInMessageError):
+        driver.run(client.files.download(FILE_ID, target))
+
+    assert target.read_bytes() == b"kept"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_download_cut_short_keeps_the_file_already_at_the_path(driver, tmp_path):
+    target = tmp_path / "copy.bin"
+    target.write_bytes(b"kept")
+    with BodySource(b"x" * 200_000, cut_after=70_000) as source:
+        client = driver.client(None, base_url=source.base_url)
+
+        with pytest.raises(APIConnectionError):
+            driver.run(client.files.download(FILE_ID, target))
+
+    assert target.read_bytes() == b"kept"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_download_replaces_the_file_at_the_path_whole(server, driver, tmp_path):
+    client = driver.client(server)
+    uploaded = sent_file(driver, client, server)
+    target = tmp_path / "copy.txt"
+    target.write_bytes(b"old " * 1000)
+
+    driver.run(client.files.download(uploaded.id, target))
+
+    assert target.read_bytes() == NOTES
+    assert list(tmp_path.iterdir()) == [target]
+
+
+class FullDisk(io.FileIO):
+    """A file whose every write fails as on a full disk."""
+
+    def write(self, data, /):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_write_error_is_a_local_file_error(server, driver, tmp_path):
+    client = driver.client(server)
+    uploaded = sent_file(driver, client, server)
+
+    with FullDisk(tmp_path / "copy.txt", "wb") as sink, pytest.raises(LocalFileError) as caught:
+        driver.run(client.files.download(uploaded.id, sink))
+
+    assert isinstance(caught.value, OSError)
+    assert caught.value.errno == errno.ENOSPC
+    assert "cannot write the download to" in str(caught.value)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux's /proc")
+def test_a_destination_that_cannot_be_written_is_refused_before_sending(server, driver):
+    client = driver.client(server)
+
+    with pytest.raises(LocalFileError, match=r"cannot write the download to '/proc/nope\.txt'"):
+        driver.run(client.files.download(FILE_ID, "/proc/nope.txt"))
+
+    assert server.requests == []

@@ -6,9 +6,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+import attrs
 import pytest
 from dify_chatflow import ResponseDecodeError
-from dify_chatflow.types.files import FileContent, UploadedFile, file_type_of
+from dify_chatflow.types.files import FileContent, UploadedFile, _file_type_of
 
 FILE_ID = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d"
 END_USER_ID = "7e6d5c4b-3a29-4817-9f6e-5d4c3b2a1908"
@@ -105,7 +106,7 @@ def test_the_chat_files_item_names_the_upload_and_its_dify_type() -> None:
 def test_file_type_follows_the_servers_rules(
     extension: str | None, mime_type: str | None, file_type: str
 ) -> None:
-    assert file_type_of(extension, mime_type) == file_type
+    assert _file_type_of(extension, mime_type) == file_type
 
 
 def test_repr_leaves_the_signed_urls_out() -> None:
@@ -178,3 +179,18 @@ def test_the_file_contents_repr_leaves_the_bytes_out() -> None:
 
     assert "SECRET" not in repr(content)
     assert repr(content) == "FileContent(mime_type='text/plain', filename=None, size=12)"
+
+
+def test_the_file_contents_size_follows_its_content() -> None:
+    content = FileContent(content=b"abc", mime_type="text/plain", filename=None)
+    changed = attrs.evolve(content, content=b"abcdef")
+
+    assert (content.size, changed.size) == (3, 6)
+    assert changed.to_dict() == {
+        "content": "YWJjZGVm",
+        "mime_type": "text/plain",
+        "filename": None,
+        "size": 6,
+        "charset": None,
+    }
+    assert FileContent.from_json(changed.to_dict()) == changed

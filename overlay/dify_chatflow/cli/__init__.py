@@ -12,6 +12,7 @@ command ever shows a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import math
 import os
 import re
@@ -233,13 +234,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = handler(args)
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         return code
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_OUTPUT_CLOSED
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
+        # The reader went away: a BrokenPipeError, or (a download written to stdout) a
+        # LocalFileError with its errno.
+        if isinstance(exc, OSError) and (
+            isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE
+        ):
+            _silence_stdout()
+            return EXIT_OUTPUT_CLOSED
         line, code = _report(exc)
         print(f"error: {_one_line(line)}", file=sys.stderr)
         return code

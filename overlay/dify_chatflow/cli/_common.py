@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,15 +54,30 @@ def write_json(records: Iterable[Any], out: TextIO) -> None:
 
 
 def write_table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO, empty: str
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    out: TextIO,
+    empty: str,
+    *,
+    batch: int | None = None,
 ) -> None:
-    """Columns padded to their widest cell; ``empty`` when there is no row."""
-    table = [tuple(header), *(tuple(row) for row in rows)]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
-    for row in table:
-        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
-    if not rows:
+    """Columns padded to their widest cell; ``empty`` when there is no row.
+
+    With ``batch`` the rows are read and printed ``batch`` at a time (a listing's pages,
+    printed as they arrive), padded to the widest cells of the first batch: a wider cell
+    later pushes the rest of its row to the right.
+    """
+    remaining = iter(rows)
+    first = [tuple(header), *map(tuple, itertools.islice(remaining, batch))]
+    widths = [max(len(row[i]) for row in first) for i in range(len(header) - 1)]
+    chunk = first
+    while chunk:
+        for row in chunk:
+            cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+            out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+        out.flush()  # a reader of a pipe sees each page as it arrives
+        chunk = list(map(tuple, itertools.islice(remaining, batch))) if batch else []
+    if len(first) == 1:
         out.write(f"({empty})\n")
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from .._constants import PAGE_LIMIT
 from . import EXIT_CODES_HELP, EXIT_OK, Parser, connection_options
 from ._common import add_json_option, open_client, shorten, utc, write_json, write_table
 
@@ -20,7 +21,7 @@ examples:
   dify-chatflow annotations list --keyword refund --json
   dify-chatflow annotations add "How do refunds work?" "Within 30 days, at the desk."
   dify-chatflow annotations update 6f1c2e9a-0b7d-4c1e-9a55-2f6f0e4c8b11 "Refunds?" "30 days."
-  dify-chatflow annotations rm 6f1c2e9a-0b7d-4c1e-9a55-2f6f0e4c8b11
+  dify-chatflow annotations rm 6f1c2e9a-0b7d-4c1e-9a55-2f6f0e4c8b11 --json
 
 configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL
 
@@ -44,7 +45,8 @@ def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
         "list",
         parents=[connection],
         help="show the app's annotations, newest first",
-        description="Show the app's annotations (every page): a table, or JSON lines.",
+        description="Show the app's annotations (every page, printed as it arrives): a "
+        "table, or JSON lines.",
     )
     list_parser.add_argument(
         "--keyword", help="only those whose question or answer contains it (ignoring case)"
@@ -82,21 +84,23 @@ def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
         description="Remove an annotation for good.",
     )
     rm_parser.add_argument("annotation_id", metavar="ANNOTATION_ID")
+    add_json_option(rm_parser, '{"id": ..., "removed": true}')
     rm_parser.set_defaults(handler=_run_rm)
 
 
 def _run_list(args: argparse.Namespace) -> int:
     with open_client(args) as client:
-        annotations = list(client.annotations.list(keyword=args.keyword or None))
-    if args.json:
-        write_json(annotations, sys.stdout)
-        return EXIT_OK
-    rows = [
-        (str(a.id), shorten(a.question), shorten(a.answer), str(a.hit_count), utc(a.created_at))
-        for a in annotations
-    ]
-    header = ("ID", "QUESTION", "ANSWER", "HITS", "CREATED (UTC)")
-    write_table(header, rows, sys.stdout, empty="no annotations")
+        # Printed as the pages arrive: what came before a page that fails stays printed.
+        annotations = client.annotations.list(keyword=args.keyword or None)
+        if args.json:
+            write_json(annotations, sys.stdout)
+            return EXIT_OK
+        rows = (
+            (str(a.id), shorten(a.question), shorten(a.answer), str(a.hit_count), utc(a.created_at))
+            for a in annotations
+        )
+        header = ("ID", "QUESTION", "ANSWER", "HITS", "CREATED (UTC)")
+        write_table(header, rows, sys.stdout, empty="no annotations", batch=PAGE_LIMIT)
     return EXIT_OK
 
 
@@ -126,5 +130,8 @@ def _show(annotation: Annotation, as_json: bool) -> None:
 def _run_rm(args: argparse.Namespace) -> int:
     with open_client(args) as client:
         client.annotations.delete(args.annotation_id)
-    sys.stdout.write(f"removed {args.annotation_id}\n")
+    if args.json:
+        write_json([{"id": args.annotation_id, "removed": True}], sys.stdout)
+    else:
+        sys.stdout.write(f"removed {args.annotation_id}\n")
     return EXIT_OK

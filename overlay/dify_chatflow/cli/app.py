@@ -1,4 +1,5 @@
-"""``dify-chatflow app info|parameters|types``: what the app is and which inputs it takes."""
+"""``dify-chatflow app info|parameters|feedbacks|types``: what the app is, which inputs
+it takes and how its answers were rated."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 
 import httpx
 
+from .._constants import PAGE_LIMIT
 from . import EXIT_CODES_HELP, EXIT_OK, EXIT_SERVER, CommandError, Parser, connection_options
-from ._common import add_json_option, open_client, shorten, write_json, write_table
+from ._common import add_json_option, open_client, shorten, utc, write_json, write_table
 
 __all__ = ["add_commands"]
 
@@ -19,6 +21,7 @@ examples:
   dify-chatflow app info
   dify-chatflow app parameters
   dify-chatflow app parameters --json | jq '.user_input_form'
+  dify-chatflow app feedbacks --json | jq -r 'select(.rating == "dislike") | .content'
   dify-chatflow app types -o support_inputs.py
 
 configuration: --api-key / DIFY_API_KEY, --base-url / DIFY_BASE_URL
@@ -31,7 +34,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     connection = connection_options()
     group = subparsers.add_parser(
         "app",
-        help="show the app's name, mode and input form",
+        help="show the app's name, mode, input form and feedbacks",
         description="Show what the API key's app is, and the inputs it takes.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -54,6 +57,15 @@ def add_commands(subparsers: argparse._SubParsersAction[Parser]) -> None:
     )
     add_json_option(parameters_parser, "every setting as one JSON object")
     parameters_parser.set_defaults(handler=_run_parameters)
+    feedbacks_parser = commands.add_parser(
+        "feedbacks",
+        parents=[connection],
+        help="show every rating the app's messages got, newest first",
+        description="Show every rating the app's messages got, from every end user, newest "
+        "first (every page, printed as it arrives): a table, or JSON lines.",
+    )
+    add_json_option(feedbacks_parser)
+    feedbacks_parser.set_defaults(handler=_run_feedbacks)
     types_parser = commands.add_parser(
         "types",
         parents=[connection],
@@ -119,6 +131,27 @@ def _run_parameters(args: argparse.Namespace) -> int:
         out.write(f"\nopening statement: {shorten(parameters.opening_statement, 72)}\n")
     for question in parameters.suggested_questions:
         out.write(f"suggested question: {shorten(question, 72)}\n")
+    return EXIT_OK
+
+
+def _run_feedbacks(args: argparse.Namespace) -> int:
+    with open_client(args) as client:
+        feedbacks = client.app.feedbacks()
+        if args.json:
+            write_json(feedbacks, sys.stdout)
+            return EXIT_OK
+        rows = (
+            (
+                str(f.message_id or "-"),
+                f.rating,
+                f.from_source,
+                shorten(f.content or ""),
+                utc(f.created_at),
+            )
+            for f in feedbacks
+        )
+        header = ("MESSAGE", "RATING", "FROM", "CONTENT", "CREATED (UTC)")
+        write_table(header, rows, sys.stdout, empty="no feedbacks", batch=PAGE_LIMIT)
     return EXIT_OK
 
 

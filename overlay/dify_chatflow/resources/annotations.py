@@ -1,7 +1,7 @@
 """``client.annotations``: the app's annotations and the jobs that switch annotation
 replies on and off.
 
-:class:`AnnotationFlows` holds the operations, written once as flows (see
+:class:`_AnnotationFlows` holds the operations, written once as flows (see
 ``_flows``); :class:`Annotations` and :class:`AsyncAnnotations` are thin shells with
 the public signatures. Listing pages by number through :class:`SyncPager` /
 :class:`AsyncPager`, which fetch pages as the caller reads on.
@@ -29,7 +29,7 @@ from .._constants import PAGE_LIMIT, RECOVERY_POLL_INTERVAL, REPLY_JOB_TIMEOUT
 from .._exceptions import (
     AnnotationNotFoundError,
     AnnotationReplyJobError,
-    APITimeoutError,
+    AnnotationReplyJobTimeoutError,
     ConfigurationError,
 )
 from .._pagination import AsyncPager, NumberedWalk, SyncPager, check_page_size
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
     from ..types.annotations import Annotation, AnnotationReplyJob, ReplyAction
 
 __all__ = [
-    "AnnotationFlows",
     "Annotations",
     "AnnotationsWithRawResponse",
     "AsyncAnnotations",
@@ -71,7 +70,7 @@ def _checked_name(value: object, name: str) -> str:
     return value
 
 
-class AnnotationFlows:
+class _AnnotationFlows:
     """The annotation operations as flows, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -183,7 +182,9 @@ class AnnotationFlows:
 
         job = model_of(response, lambda data: AnnotationReplyJob.from_json(data, action))
         if wait:
-            job = yield from self.wait_flow(job, timeout=wait_timeout)
+            job = yield from self.wait_flow(
+                job, timeout=wait_timeout, options=options, called=f"{action}_reply(wait=True)"
+            )
         return job
 
     def reply_job_flow(
@@ -204,13 +205,17 @@ class AnnotationFlows:
 
         return model_of(response, lambda data: AnnotationReplyJob.from_json(data, action))
 
-    def wait_flow(self, job: AnnotationReplyJob, *, timeout: float) -> Flow[AnnotationReplyJob]:
-        """Poll ``job`` (waits doubling up to 2 s) until it ends; an ``error`` end raises."""
+    def wait_flow(
+        self, job: AnnotationReplyJob, *, timeout: float, options: RequestOptions, called: str
+    ) -> Flow[AnnotationReplyJob]:
+        """Poll ``job`` (waits doubling up to 2 s, each poll with ``options``) until it
+        ends; an ``error`` end raises, and so does the end of the wait. ``called`` names
+        the method the caller called, for the messages."""
         from ..types.annotations import AnnotationReplyJob
 
         if not isinstance(job, AnnotationReplyJob):
             raise ConfigurationError(
-                f"wait_for_job takes an AnnotationReplyJob, got a {type(job).__name__}"
+                f"{called} takes an AnnotationReplyJob, got a {type(job).__name__}"
             )
         timeout = _seconds("timeout", timeout)
         deadline = time.monotonic() + timeout
@@ -218,13 +223,15 @@ class AnnotationFlows:
         while not job.done:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise APITimeoutError(
+                raise AnnotationReplyJobTimeoutError(
                     f"annotation reply job {job.job_id} ({job.action}) is still {job.status} "
-                    f"after {timeout:g} s; wait for it again later"
+                    f"after {timeout:g} s of {called}; it goes on: wait for it again later "
+                    "(the error's .job)",
+                    job=job,
                 )
             yield min(delay, left)
             delay = min(delay * 2, 2.0)
-            job = yield from self.reply_job_flow(job.action, job.job_id, options=RequestOptions())
+            job = yield from self.reply_job_flow(job.action, job.job_id, options=options)
         if job.status == "error":
             raise AnnotationReplyJobError(
                 f"annotation reply job {job.job_id} ({job.action}) failed: "
@@ -245,7 +252,7 @@ class Annotations(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = AnnotationFlows(client._core)
+        self._flows = _AnnotationFlows(client._core)
 
     def list(
         self,
@@ -338,7 +345,9 @@ class Annotations(SyncAPIResource):
         it, matched with the embedding model named.
 
         Returns the job the server started; with ``wait=True`` the job once ended (see
-        :meth:`AnnotationReplyJob.wait`: :class:`AnnotationReplyJobError` when it fails).
+        :meth:`AnnotationReplyJob.wait`: :class:`AnnotationReplyJobError` when it fails,
+        :class:`AnnotationReplyJobTimeoutError` with the job when it outlives
+        ``wait_timeout``), polled with this call's ``timeout`` and ``max_retries``.
         """
         return self._client._run(
             self._flows.reply_flow(
@@ -398,7 +407,11 @@ class Annotations(SyncAPIResource):
         self, job: AnnotationReplyJob, *, timeout: float = REPLY_JOB_TIMEOUT
     ) -> AnnotationReplyJob:
         """:meth:`AnnotationReplyJob.wait` through this client."""
-        return self._client._run(self._flows.wait_flow(job, timeout=timeout))
+        return self._wait(job, timeout, called="wait_for_job")
+
+    def _wait(self, job: AnnotationReplyJob, timeout: float, *, called: str) -> AnnotationReplyJob:
+        flow = self._flows.wait_flow(job, timeout=timeout, options=RequestOptions(), called=called)
+        return self._client._run(flow)
 
 
 class AsyncAnnotations(AsyncAPIResource):
@@ -412,7 +425,7 @@ class AsyncAnnotations(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = AnnotationFlows(client._core)
+        self._flows = _AnnotationFlows(client._core)
 
     def list(
         self,
@@ -545,7 +558,13 @@ class AsyncAnnotations(AsyncAPIResource):
         self, job: AnnotationReplyJob, *, timeout: float = REPLY_JOB_TIMEOUT
     ) -> AnnotationReplyJob:
         """Async :meth:`Annotations.wait_for_job`."""
-        return await self._client._run(self._flows.wait_flow(job, timeout=timeout))
+        return await self._wait(job, timeout, called="wait_for_job")
+
+    async def _wait(
+        self, job: AnnotationReplyJob, timeout: float, *, called: str
+    ) -> AnnotationReplyJob:
+        flow = self._flows.wait_flow(job, timeout=timeout, options=RequestOptions(), called=called)
+        return await self._client._run(flow)
 
 
 class AnnotationsWithRawResponse:

@@ -1,7 +1,7 @@
 """``client.app``: the app's name and mode, its input form and features, tool icons, web
 page, and the feedback its messages got.
 
-:class:`AppFlows` holds the reads, written once as flows (see ``_flows``);
+:class:`_AppFlows` holds the reads, written once as flows (see ``_flows``);
 :class:`App` and :class:`AsyncApp` are thin shells. None of them needs an end user.
 """
 
@@ -36,12 +36,12 @@ if TYPE_CHECKING:
     from ..types.app import AppInfo, AppMeta, AppParameters, AppSite
     from ..types.feedbacks import AppFeedback
 
-__all__ = ["App", "AppFlows", "AppWithRawResponse", "AsyncApp", "AsyncAppWithRawResponse"]
+__all__ = ["App", "AppWithRawResponse", "AsyncApp", "AsyncAppWithRawResponse"]
 
 T = TypeVar("T")
 
 
-class AppFlows:
+class _AppFlows:
     """The app settings reads as flows, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -123,7 +123,7 @@ class App(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = AppFlows(client._core)
+        self._flows = _AppFlows(client._core)
 
     def info(self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN) -> AppInfo:
         """The app's name, description, tags, mode (``"advanced-chat"``) and author."""
@@ -183,7 +183,7 @@ class AsyncApp(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = AppFlows(client._core)
+        self._flows = _AppFlows(client._core)
 
     async def info(
         self, *, max_retries: int | None = None, timeout: Timeout = NOT_GIVEN

@@ -1,6 +1,6 @@
 """``client.audio``: speech to text and text to speech with the app's voice models.
 
-:class:`AudioFlows` holds the operations, written once as flows (see ``_flows``);
+:class:`_AudioFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Audio` and :class:`AsyncAudio` are thin shells with the public signatures. Audio
 goes up streamed like an upload; speech comes back whole (:meth:`Audio.to_audio`) or
 written to a file as it arrives (:meth:`Audio.to_audio_file`).
@@ -28,12 +28,12 @@ from .._base_client import (
     json_kind,
 )
 from .._constants import MAX_AUDIO_BYTES
-from .._downloads import Destination, Download
+from .._downloads import Destination, write_async_download, write_download
 from .._exceptions import ConfigurationError, NoAudioError, ResponseDecodeError
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
 from ._responses import text_of
-from .files import FileSource, _Upload, guess_mime_type
+from .files import FileSource, _guess_mime_type, _Upload
 
 if TYPE_CHECKING:
     import pathlib
@@ -46,7 +46,6 @@ __all__ = [
     "AsyncAudio",
     "AsyncAudioWithRawResponse",
     "Audio",
-    "AudioFlows",
     "AudioWithRawResponse",
 ]
 
@@ -65,7 +64,7 @@ def _guess_audio_type(filename: str) -> str | None:
     what the name tells."""
     extension = os.path.splitext(filename)[1][1:].lower()
     accepted = f"audio/{extension}"
-    return accepted if accepted in ACCEPTED_AUDIO_TYPES else guess_mime_type(filename)
+    return accepted if accepted in ACCEPTED_AUDIO_TYPES else _guess_mime_type(filename)
 
 
 def _no_audio_error(response: httpx.Response) -> Exception:
@@ -81,7 +80,7 @@ def _no_audio_error(response: httpx.Response) -> Exception:
     )
 
 
-class AudioFlows:
+class _AudioFlows:
     """The audio operations as flows, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -161,9 +160,9 @@ class AudioFlows:
         if "json" in content_type.lower():
             raise _no_audio_error(response)
         from ..types.audio import AudioContent
-        from ..types.files import media_type_of
+        from ..types.files import _media_type_of
 
-        return AudioContent(content=response.content, mime_type=media_type_of(content_type)[0])
+        return AudioContent(content=response.content, mime_type=_media_type_of(content_type)[0])
 
 
 class Audio(SyncAPIResource):
@@ -177,7 +176,7 @@ class Audio(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = AudioFlows(client._core)
+        self._flows = _AudioFlows(client._core)
 
     def to_text(
         self,
@@ -249,15 +248,16 @@ class Audio(SyncAPIResource):
         opened from one) as it arrives, never held in memory whole; the path written.
 
         ``to_audio_file("Hello", "hello.mp3")``, or ``to_audio_file(message_id=...,
-        destination=...)``. A path is removed again if the transfer breaks.
+        destination=...)``. A path is replaced only once the whole speech arrived: a
+        failure leaves it as it was. A path that cannot be written raises
+        :class:`LocalFileError` before anything is sent (the request is not repeated).
         """
-        download = Download(destination, json_refusal=_no_audio_error)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.speech_request(
             text, message_id=message_id, voice=voice, options=options
         )
-        response = self._client._run(self._flows.open_speech_flow(request, options=options))
-        return download.write(response)
+        flow = self._flows.open_speech_flow(request, options=options)
+        return write_download(self._client, flow, destination, json_refusal=_no_audio_error)
 
 
 class AsyncAudio(AsyncAPIResource):
@@ -271,7 +271,7 @@ class AsyncAudio(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = AudioFlows(client._core)
+        self._flows = _AudioFlows(client._core)
 
     async def to_text(
         self,
@@ -322,13 +322,14 @@ class AsyncAudio(AsyncAPIResource):
         timeout: Timeout = NOT_GIVEN,
     ) -> pathlib.Path:
         """Async :meth:`Audio.to_audio_file`."""
-        download = Download(destination, json_refusal=_no_audio_error)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.speech_request(
             text, message_id=message_id, voice=voice, options=options
         )
-        response = await self._client._run(self._flows.open_speech_flow(request, options=options))
-        return await download.awrite(response)
+        flow = self._flows.open_speech_flow(request, options=options)
+        return await write_async_download(
+            self._client, flow, destination, json_refusal=_no_audio_error
+        )
 
 
 class AudioWithRawResponse:

@@ -1,6 +1,6 @@
 """``client.chat``: send a message (blocking or streaming), stop a turn, recover a broken one.
 
-:class:`ChatFlows` holds the operations, written once as flows (see ``_flows``);
+:class:`_ChatFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Chat` and :class:`AsyncChat` are thin shells. A chat message runs the workflow
 (and bills its models) each time it reaches the server, so it is never sent twice: it is
 retried only when the connection could not even be made.
@@ -44,8 +44,8 @@ from .._exceptions import (
 )
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
-from .messages import MessageFlows
-from .workflows import RUN_EVENTS, WorkflowFlows
+from .messages import _MessageFlows
+from .workflows import RUN_EVENTS, _WorkflowFlows
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from ..types.files import UploadedFile
     from ..types.messages import Message
 
-__all__ = ["AsyncChat", "AsyncChatWithRawResponse", "Chat", "ChatFlows", "ChatWithRawResponse"]
+__all__ = ["AsyncChat", "AsyncChatWithRawResponse", "Chat", "ChatWithRawResponse"]
 
 R = TypeVar("R")
 
@@ -77,13 +77,13 @@ TRANSFER_METHODS: Final = ("local_file", "remote_url")
 logger = logging.getLogger("dify_chatflow")
 
 
-class ChatFlows:
+class _ChatFlows:
     """The chat operations as flows, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
         self._core = core
-        self._workflows = WorkflowFlows(core)
-        self._messages = MessageFlows(core)
+        self._workflows = _WorkflowFlows(core)
+        self._messages = _MessageFlows(core)
 
     def payload(
         self,
@@ -480,7 +480,7 @@ class Chat(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = ChatFlows(client._core)
+        self._flows = _ChatFlows(client._core)
 
     def send(
         self,
@@ -664,7 +664,7 @@ class AsyncChat(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = ChatFlows(client._core)
+        self._flows = _ChatFlows(client._core)
 
     async def send(
         self,

@@ -1,6 +1,6 @@
 """``client.conversations``: list, rename and delete the end user's conversations.
 
-:class:`ConversationFlows` holds the operations, written once as flows (see
+:class:`_ConversationFlows` holds the operations, written once as flows (see
 ``_flows``); :class:`Conversations` and :class:`AsyncConversations` are thin shells
 with the public signatures. Listing pages by ``last_id`` through :class:`SyncPager` /
 :class:`AsyncPager`, which fetch pages as the caller reads on.
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncConversations",
     "AsyncConversationsWithRawResponse",
-    "ConversationFlows",
     "Conversations",
     "ConversationsWithRawResponse",
     "SortBy",
@@ -58,7 +57,7 @@ _SORTS: Final = ("created_at", "-created_at", "updated_at", "-updated_at")
 T = TypeVar("T")
 
 
-class ConversationFlows:
+class _ConversationFlows:
     """The conversation operations as flows, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -202,7 +201,7 @@ class Conversations(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = ConversationFlows(client._core)
+        self._flows = _ConversationFlows(client._core)
 
     def list(
         self,
@@ -294,7 +293,7 @@ class AsyncConversations(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = ConversationFlows(client._core)
+        self._flows = _ConversationFlows(client._core)
 
     def list(
         self,

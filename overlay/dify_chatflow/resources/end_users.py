@@ -1,6 +1,6 @@
 """``client.end_users``: the server's record of an end user (Dify 1.14 and later).
 
-:class:`EndUserFlows` holds the read, written once as a flow (see ``_flows``);
+:class:`_EndUserFlows` holds the read, written once as a flow (see ``_flows``);
 :class:`EndUsers` and :class:`AsyncEndUsers` are thin shells.
 """
 
@@ -32,13 +32,12 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncEndUsers",
     "AsyncEndUsersWithRawResponse",
-    "EndUserFlows",
     "EndUsers",
     "EndUsersWithRawResponse",
 ]
 
 
-class EndUserFlows:
+class _EndUserFlows:
     """The end user read as a flow, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -65,7 +64,7 @@ class EndUsers(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = EndUserFlows(client._core)
+        self._flows = _EndUserFlows(client._core)
 
     def get(
         self,
@@ -97,7 +96,7 @@ class AsyncEndUsers(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = EndUserFlows(client._core)
+        self._flows = _EndUserFlows(client._core)
 
     async def get(
         self,

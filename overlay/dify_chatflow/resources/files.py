@@ -1,7 +1,7 @@
 """``client.files``: upload a file for the end user, to send it with a chat message; read
 a file sent in a message back (preview, download).
 
-:class:`FileFlows` holds the operations, written once as flows (see ``_flows``);
+:class:`_FileFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Files` and :class:`AsyncFiles` are thin shells with the public signatures. Both
 directions stream: an upload is read in chunks while httpx sends the multipart body (from
 the caller's file object, from bytes already in memory, or from a path opened and closed
@@ -33,7 +33,7 @@ from .._base_client import (
     SyncAPIResource,
     Timeout,
 )
-from .._downloads import Destination, Download
+from .._downloads import Destination, write_async_download, write_download
 from .._exceptions import ConfigurationError, LocalFileError
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN
@@ -48,11 +48,9 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncFiles",
     "AsyncFilesWithRawResponse",
-    "FileFlows",
     "FileSource",
     "Files",
     "FilesWithRawResponse",
-    "guess_mime_type",
 ]
 
 FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
@@ -83,7 +81,7 @@ _NAME_PART = r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*"
 _MIME_TYPE: Final = re.compile(rf"{_NAME_PART}/{_NAME_PART}(\s*;[^\x00-\x1f\x7f]*)?")
 
 
-def guess_mime_type(filename: str) -> str | None:
+def _guess_mime_type(filename: str) -> str | None:
     """The MIME type a file's name says it has, or ``None`` when the name does not tell."""
     import mimetypes  # on first use: it reads the system's type tables
 
@@ -127,7 +125,7 @@ class _Upload:
         filename: str | None,
         mime_type: str | None,
         *,
-        guess: Callable[[str], str | None] = guess_mime_type,
+        guess: Callable[[str], str | None] = _guess_mime_type,
         accepted: tuple[str, ...] | None = None,
     ) -> None:
         if filename is not None and (type(filename) is not str or not filename):
@@ -219,7 +217,7 @@ class _Upload:
             yield stream
 
 
-class FileFlows:
+class _FileFlows:
     """The upload as a flow, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -304,7 +302,7 @@ class Files(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = FileFlows(client._core)
+        self._flows = _FileFlows(client._core)
 
     def upload(
         self,
@@ -375,16 +373,17 @@ class Files(SyncAPIResource):
         """Write a file sent in a message of the app to ``destination`` as it arrives;
         the path written.
 
-        ``destination`` is a path (created or replaced; removed again if the transfer
-        breaks) or a binary file object opened from one (left open). The file is never
-        held in memory whole. Errors as :meth:`preview`; a transfer that breaks raises
-        :class:`APIConnectionError`.
+        ``destination`` is a path (created, or replaced once the whole file arrived: a
+        failure leaves it as it was) or a binary file object opened from one (left
+        open). The file is never held in memory whole. Errors as :meth:`preview`; a
+        transfer that breaks raises :class:`APIConnectionError`; a path that cannot be
+        written :class:`LocalFileError`, before anything is sent (and a write that
+        fails later the same).
         """
-        download = Download(destination)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.preview_request(file_id, as_attachment=False, options=options)
-        response = self._client._run(self._flows.open_flow(request, options=options))
-        return download.write(response)
+        flow = self._flows.open_flow(request, options=options)
+        return write_download(self._client, flow, destination)
 
 
 class AsyncFiles(AsyncAPIResource):
@@ -398,7 +397,7 @@ class AsyncFiles(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = FileFlows(client._core)
+        self._flows = _FileFlows(client._core)
 
     async def upload(
         self,
@@ -449,11 +448,10 @@ class AsyncFiles(AsyncAPIResource):
         timeout: Timeout = NOT_GIVEN,
     ) -> pathlib.Path:
         """Async :meth:`Files.download` (the file is written in the event loop's thread)."""
-        download = Download(destination)
         options = RequestOptions(timeout=timeout, max_retries=max_retries, user=user)
         request = self._flows.preview_request(file_id, as_attachment=False, options=options)
-        response = await self._client._run(self._flows.open_flow(request, options=options))
-        return await download.awrite(response)
+        flow = self._flows.open_flow(request, options=options)
+        return await write_async_download(self._client, flow, destination)
 
 
 class FilesWithRawResponse:

@@ -1,6 +1,6 @@
 """``client.forms``: the human input forms a paused run waits for (Dify 1.14 and later).
 
-:class:`FormFlows` holds the read and the submission, written once as flows (see
+:class:`_FormFlows` holds the read and the submission, written once as flows (see
 ``_flows``); :class:`Forms` and :class:`AsyncForms` are thin shells. A form is
 named by its token (``ChatReply.paused.forms[i].form_token``); a submission lets the run
 go on (``client.chat.resume`` follows it).
@@ -33,7 +33,7 @@ from ._responses import model_of
 if TYPE_CHECKING:
     from ..types.forms import HumanInputForm, HumanInputRequest
 
-__all__ = ["AsyncForms", "AsyncFormsWithRawResponse", "FormFlows", "Forms", "FormsWithRawResponse"]
+__all__ = ["AsyncForms", "AsyncFormsWithRawResponse", "Forms", "FormsWithRawResponse"]
 
 _MAX_TOKEN_LENGTH: Final = 512
 # A quoted name in the server's refusal ("'x' ..."), or the first of the names it lists
@@ -55,7 +55,7 @@ def _checked_token(form_token: object) -> str:
     return form_token
 
 
-class FormFlows:
+class _FormFlows:
     """The form operations as flows, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -90,14 +90,14 @@ class FormFlows:
                 f"{type(inputs).__name__}"
             )
         if form is not None:
-            from ..types.forms import check_submission, with_resolved_defaults
+            from ..types.forms import _check_submission, _with_resolved_defaults
 
             if getattr(form, "form_token", token) != token:
                 raise ConfigurationError(
                     "form= is another form than form_token names (its form_token differs)"
                 )
-            check_submission(form, action, inputs)  # FormValidationError naming what
-            inputs = with_resolved_defaults(form, inputs)
+            _check_submission(form, action, inputs)  # FormValidationError naming what
+            inputs = _with_resolved_defaults(form, inputs)
         body = {
             "inputs": dict(inputs),
             "action": action,
@@ -148,7 +148,7 @@ class Forms(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = FormFlows(client._core)
+        self._flows = _FormFlows(client._core)
 
     def get(
         self,
@@ -207,7 +207,7 @@ class AsyncForms(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = FormFlows(client._core)
+        self._flows = _FormFlows(client._core)
 
     async def get(
         self,

@@ -1,6 +1,6 @@
 """``client.messages``: a conversation's history, feedback on a message, suggested questions.
 
-:class:`MessageFlows` holds the operations, written once as flows (see ``_flows``);
+:class:`_MessageFlows` holds the operations, written once as flows (see ``_flows``);
 :class:`Messages` and :class:`AsyncMessages` are thin shells with the public signatures.
 """
 
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncMessages",
     "AsyncMessagesWithRawResponse",
-    "MessageFlows",
     "Messages",
     "MessagesWithRawResponse",
     "Rating",
@@ -49,7 +48,7 @@ Rating = Literal["like", "dislike"]
 _RATINGS: Final = ("like", "dislike")
 
 
-class MessageFlows:
+class _MessageFlows:
     """The message operations as flows, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -149,7 +148,7 @@ class Messages(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = MessageFlows(client._core)
+        self._flows = _MessageFlows(client._core)
 
     def list(
         self,
@@ -231,7 +230,7 @@ class AsyncMessages(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = MessageFlows(client._core)
+        self._flows = _MessageFlows(client._core)
 
     async def list(
         self,

@@ -1,6 +1,6 @@
 """``client.variables``: list, get, set and update conversation variables.
 
-:class:`VariableFlows` holds the operations, written once as flows (see ``_flows``):
+:class:`_VariableFlows` holds the operations, written once as flows (see ``_flows``):
 the overlay checks ids, the end user and the value; the generated operation's request
 builder (bound in ``_binding``) builds the request, whose JSON body is encoded once, so a
 value JSON cannot carry fails before anything is sent; a 200 answer is parsed into the
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncVariables",
     "AsyncVariablesWithRawResponse",
-    "VariableFlows",
     "Variables",
     "VariablesWithRawResponse",
 ]
@@ -65,7 +64,7 @@ __all__ = [
 _MALFORMED = (KeyError, TypeError, ValueError, AttributeError)
 
 
-class VariableFlows:
+class _VariableFlows:
     """The variable operations as flows, shared by the sync and async shells.
 
     Its one piece of state is the number-kind memory, a plain dict whose single get / set
@@ -323,7 +322,7 @@ class Variables(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = VariableFlows(client._core)
+        self._flows = _VariableFlows(client._core)
 
     def list(
         self,
@@ -437,7 +436,7 @@ class AsyncVariables(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = VariableFlows(client._core)
+        self._flows = _VariableFlows(client._core)
 
     async def list(
         self,

@@ -1,7 +1,7 @@
 """``client.workflows``: a workflow run by id (a chat turn is one run), its events, and
 the app's workflow logs.
 
-:class:`WorkflowFlows` holds the operations, written once as flows (see
+:class:`_WorkflowFlows` holds the operations, written once as flows (see
 ``_flows``); :class:`Workflows` and :class:`AsyncWorkflows` are thin shells.
 """
 
@@ -48,7 +48,6 @@ __all__ = [
     "AsyncWorkflows",
     "AsyncWorkflowsWithRawResponse",
     "LogStatus",
-    "WorkflowFlows",
     "Workflows",
     "WorkflowsWithRawResponse",
 ]
@@ -89,7 +88,7 @@ def _optional_text(value: object, name: str) -> str | None:
 _NOT_FOUND: Final = {"code": "not_found", "message": "Workflow run not found.", "status": 404}
 
 
-class WorkflowFlows:
+class _WorkflowFlows:
     """The workflow run read as a flow, shared by the sync and async shells."""
 
     def __init__(self, core: ClientCore) -> None:
@@ -99,10 +98,10 @@ class WorkflowFlows:
         self, run: Callable[[Flow[None]], R], *, options: RequestOptions
     ) -> Callable[[str], R]:
         """How a run's event stream stops its chat turn: the chat's stop request (see
-        ``ChatFlows.stopper``)."""
-        from .chat import ChatFlows  # chat builds on this module
+        ``_ChatFlows.stopper``)."""
+        from .chat import _ChatFlows  # chat builds on this module
 
-        return ChatFlows(self._core).stopper(run, options=options)
+        return _ChatFlows(self._core).stopper(run, options=options)
 
     def get_run_flow(
         self, workflow_run_id: str | UUID, *, options: RequestOptions
@@ -213,7 +212,7 @@ class Workflows(SyncAPIResource):
 
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = WorkflowFlows(client._core)
+        self._flows = _WorkflowFlows(client._core)
 
     def get_run(
         self,
@@ -313,7 +312,7 @@ class AsyncWorkflows(AsyncAPIResource):
 
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self._flows = WorkflowFlows(client._core)
+        self._flows = _WorkflowFlows(client._core)
 
     async def get_run(
         self,

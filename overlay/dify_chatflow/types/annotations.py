@@ -116,10 +116,11 @@ class AnnotationReplyJob(Model):
         until it ends; the ended job. With an async client, await the result.
 
         Raises :class:`~dify_chatflow.AnnotationReplyJobError` (the server's message) when
-        it ends in ``error``, :class:`~dify_chatflow.APITimeoutError` when it is still
-        running after ``timeout`` seconds.
+        it ends in ``error``, :class:`~dify_chatflow.AnnotationReplyJobTimeoutError` (an
+        ``APITimeoutError``, its ``job`` the last status) when it is still running after
+        ``timeout`` seconds.
         """
-        return client.annotations.wait_for_job(self, timeout=timeout)
+        return client.annotations._wait(self, timeout, called="AnnotationReplyJob.wait")
 
 
 def _action(value: Any) -> ReplyAction:

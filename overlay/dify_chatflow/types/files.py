@@ -30,9 +30,6 @@ __all__ = [
     "FileRef",
     "FileType",
     "UploadedFile",
-    "file_type_of",
-    "filename_of",
-    "media_type_of",
 ]
 
 FileType = Literal["image", "document", "audio", "video", "custom"]
@@ -78,7 +75,7 @@ _BY_MIME_PART: Final[tuple[tuple[str, FileType], ...]] = (
 )
 
 
-def file_type_of(extension: str | None, mime_type: str | None) -> FileType:
+def _file_type_of(extension: str | None, mime_type: str | None) -> FileType:
     """The file type Dify gives a file: by its extension first, then by its MIME type.
 
     ``extension`` may start with a dot. A file neither names as an image, video, audio or
@@ -120,8 +117,8 @@ class UploadedFile(Model):
 
     @property
     def file_type(self) -> FileType:
-        """The type Dify gives this file (see :func:`file_type_of`)."""
-        return file_type_of(self.extension, self.mime_type)
+        """The type Dify gives this file (see :func:`_file_type_of`)."""
+        return _file_type_of(self.extension, self.mime_type)
 
     def as_chat_file(self) -> FileRef:
         """The item that sends this file with a chat message (in its ``files`` list, or
@@ -180,8 +177,19 @@ class FileContent(Model):
     content: bytes
     mime_type: str
     filename: str | None
-    size: int
     charset: str | None = None
+
+    @property
+    def size(self) -> int:
+        """The number of bytes."""
+        return len(self.content)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields by name, with ``size`` after ``filename`` (a reader of the JSON
+        sees the length without decoding the content)."""
+        data = super().to_dict()
+        charset = data.pop("charset")
+        return {**data, "size": self.size, "charset": charset}
 
     @classmethod
     def from_json(cls, data: Any) -> FileContent:
@@ -200,7 +208,6 @@ class FileContent(Model):
                 content=content,
                 mime_type=text(item.get("mime_type"), "mime_type"),
                 filename=optional_text(item.get("filename"), "filename"),
-                size=len(content),
                 charset=optional_text(item.get("charset"), "charset"),
             )
 
@@ -209,12 +216,11 @@ class FileContent(Model):
         cls, content: bytes, content_type: str | None, disposition: str | None
     ) -> FileContent:
         """Build from the body and the ``Content-Type`` / ``Content-Disposition`` headers."""
-        mime_type, charset = media_type_of(content_type)
+        mime_type, charset = _media_type_of(content_type)
         return cls(
             content=content,
             mime_type=mime_type,
-            filename=filename_of(disposition),
-            size=len(content),
+            filename=_filename_of(disposition),
             charset=charset,
         )
 
@@ -235,7 +241,7 @@ _PLAIN_NAME = re.compile(
 )
 
 
-def media_type_of(content_type: str | None) -> tuple[str, str | None]:
+def _media_type_of(content_type: str | None) -> tuple[str, str | None]:
     """``("text/plain", "utf-8")`` from ``text/plain; charset=utf-8``; a missing type is
     ``application/octet-stream``."""
     if not content_type or not content_type.split(";", 1)[0].strip():
@@ -244,7 +250,7 @@ def media_type_of(content_type: str | None) -> tuple[str, str | None]:
     return content_type.split(";", 1)[0].strip().lower(), found.group(1) if found else None
 
 
-def filename_of(disposition: str | None) -> str | None:
+def _filename_of(disposition: str | None) -> str | None:
     """The file name a ``Content-Disposition`` header gives (RFC 5987 decoded), if any."""
     if not disposition:
         return None

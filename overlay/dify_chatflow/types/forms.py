@@ -4,7 +4,7 @@ A chatflow's Human Input node pauses the run: the stream sends ``human_input_req
 (the form: its text, inputs and actions, and the token to submit it) then
 ``workflow_paused``. :class:`WorkflowPause` gathers them (``ChatReply.paused``);
 :class:`HumanInputForm` is what ``GET /form/human_input/{form_token}`` answers.
-:func:`check_submission` checks an action and inputs against either before sending.
+:func:`_check_submission` checks an action and inputs against either before sending.
 """
 
 from __future__ import annotations
@@ -38,8 +38,6 @@ __all__ = [
     "HumanInputForm",
     "HumanInputRequest",
     "WorkflowPause",
-    "check_submission",
-    "with_resolved_defaults",
 ]
 
 #: The ``type`` of a pause reason that waits for a form.
@@ -136,12 +134,12 @@ class _FormShape(Protocol):
     def resolved_default_values(self) -> dict[str, Any]: ...
 
 
-def check_submission(form: _FormShape, action: str, inputs: Mapping[str, Any]) -> None:
+def _check_submission(form: _FormShape, action: str, inputs: Mapping[str, Any]) -> None:
     """Refuse what the server would refuse with 400 ``invalid_form_data``, before sending.
 
     ``action`` must be one of the form's action ids; every input needs a value (not
     ``None``), default or not, as the server requires each one; a value in the form's
-    ``resolved_default_values`` will do (:func:`with_resolved_defaults` adds it). Inputs
+    ``resolved_default_values`` will do (:func:`_with_resolved_defaults` adds it). Inputs
     the form does not have are left to the server. Raises :class:`FormValidationError`
     naming the action or the field.
     """
@@ -161,7 +159,7 @@ def check_submission(form: _FormShape, action: str, inputs: Mapping[str, Any]) -
             )
 
 
-def with_resolved_defaults(form: _FormShape, inputs: Mapping[str, Any]) -> dict[str, Any]:
+def _with_resolved_defaults(form: _FormShape, inputs: Mapping[str, Any]) -> dict[str, Any]:
     """``inputs`` plus the form's resolved default values of the inputs given no value:
     the server fills in nothing itself."""
     defaults = form.resolved_default_values
