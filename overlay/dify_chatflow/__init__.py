@@ -8,7 +8,6 @@ client is importable as ``dify_chatflow_api``.
 
 from typing import TYPE_CHECKING
 
-from ._aiohttp import DefaultAioHttpClient
 from ._client import AsyncChatflowClient, ChatflowClient
 from ._constants import (
     BLOCKING_CHAT_TIMEOUT,
@@ -73,6 +72,7 @@ from ._values.types import JSONValue, NumberKind, VariableType
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._aiohttp import DefaultAioHttpClient
     from ._chat_inputs import InputValidationError
     from ._models import Model
     from ._pagination import AsyncPager, SyncPager
@@ -121,6 +121,8 @@ else:
     # The lazily loaded names outside the endpoint families; the families' names are
     # read from their modules' `__all__` (see `_exports`) on first use.
     _LAZY_ELSEWHERE = {
+        # The aiohttp transport is for async users only: loaded when first named.
+        "DefaultAioHttpClient": "._aiohttp",
         "APIResponse": "._response",
         "InputValidationError": "._chat_inputs",
         "Model": "._models",
