@@ -36,7 +36,6 @@ from ._compat import UseClientDefault
 from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
 from ._logs import logger
 from ._retry import RetryPolicy, is_retryable_status
-from ._tls import tls_failure_message
 
 __all__ = [
     "Flow",
@@ -99,6 +98,8 @@ def send_with_retries(
             response: httpx.Response = yield call
         except httpx.TransportError as exc:  # timeouts included
             _log_attempt(call, attempt, started, None, exc)
+            from ._tls import tls_failure_message  # only on a failed connection
+
             tls_failure = tls_failure_message(exc, call.url)
             if tls_failure is not None:  # the same handshake would fail again
                 raise APIConnectionError(tls_failure, request=_request_of(exc)) from exc

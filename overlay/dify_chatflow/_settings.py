@@ -13,7 +13,7 @@ import math
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import httpx
 
@@ -38,8 +38,7 @@ __all__ = [
 Timeout = float | httpx.Timeout | None | NotGiven
 
 
-@dataclass(frozen=True, slots=True)
-class RequestOptions:
+class RequestOptions(NamedTuple):
     """What one call sets for itself; a field left unset takes the client's setting.
 
     Built by every public method from its keywords and handed to the operation's flow,
