@@ -158,6 +158,13 @@ def test_a_turn_pauses_with_the_form_then_the_stream_closes(server):
     assert content["form_definition"]["form_token"] == data["form_token"]
 
 
+def test_form_tokens_are_22_letters_and_digits_as_dify_makes_them(server):
+    # A token that began with "-" would read as an option on a command line.
+    tokens = [paused_turn(server)[1]["data"]["form_token"] for _ in range(8)]
+    assert all(re.fullmatch(r"[A-Za-z0-9]{22}", token) for token in tokens), tokens
+    assert len(set(tokens)) == len(tokens)
+
+
 def test_the_form_is_fetched_and_refusals_are_400_404_412(server):
     _, required = paused_turn(server)
     token = required["data"]["form_token"]

@@ -14,6 +14,7 @@ to the :class:`FormSubmission` once someone posts the form::
 from __future__ import annotations
 
 import secrets
+import string
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -89,6 +90,17 @@ class FormSubmission:
     inputs: Mapping[str, object]
 
 
+#: Dify's form tokens: 22 characters drawn from ASCII letters and digits (never "-", so a
+#: token never reads as a command-line option).
+_FORM_TOKEN_ALPHABET: Final = string.ascii_letters + string.digits
+_FORM_TOKEN_LENGTH: Final = 22
+
+
+def _form_token() -> str:
+    """A new form token, as Dify makes them."""
+    return "".join(secrets.choice(_FORM_TOKEN_ALPHABET) for _ in range(_FORM_TOKEN_LENGTH))
+
+
 @dataclass
 class PendingForm:
     """A form waiting for a person (mutated under the store's lock)."""
@@ -98,7 +110,7 @@ class PendingForm:
     run_id: str
     created_at: int
     resume: Callable[[PendingForm, FormSubmission], None]  # continues the turn in a thread
-    token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    token: str = field(default_factory=_form_token)
     form_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     submitted: bool = False
     submission: FormSubmission | None = None  # what was submitted, once it was
